@@ -1,0 +1,1 @@
+"""Justera: a chat bot for Swedish employer–union cooperation meetings (samverkan)."""

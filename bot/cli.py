@@ -1,0 +1,99 @@
+"""`justera ...`: run the bot, open the console, migrate the database."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from datetime import datetime
+
+from bot.console.app import Console, ConsoleState
+from bot.core.context import STOCKHOLM
+from bot.core.service import Justera
+
+
+def build_service(url: str) -> Justera:
+    from storage.db import make_engine
+    from storage.migrate import upgrade
+    from storage.store import store_factory
+
+    upgrade(url)
+    return Justera(store_factory(make_engine(url)))
+
+
+def parse_now(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text)
+    return moment.replace(tzinfo=STOCKHOLM) if moment.tzinfo is None else moment
+
+
+def console_main(args: argparse.Namespace) -> int:
+    from storage.db import default_database_url
+
+    service = build_service(args.database or default_database_url())
+    state = ConsoleState(
+        user=args.as_user, channel=args.channel, lang=args.lang, fixed_now=parse_now(args.now)
+    )
+    console = Console(service, state, sys.stdout)
+    if args.script:
+        if args.script == "-":
+            return console.run_script(sys.stdin)
+        with open(args.script, encoding="utf-8") as script:
+            return console.run_script(script)
+    return console.interactive()
+
+
+def run_main(args: argparse.Namespace) -> int:
+    if os.environ.get("SLACK_BOT_TOKEN"):
+        print(
+            "SLACK_BOT_TOKEN är satt, men Slack-adaptern finns inte i den här versionen än; "
+            "ta bort variabeln för att öppna konsolen.",
+            file=sys.stderr,
+        )
+        return 2
+    return console_main(args)
+
+
+def db_main(args: argparse.Namespace) -> int:
+    from storage.db import default_database_url
+    from storage.migrate import upgrade
+
+    url = args.database or default_database_url()
+    upgrade(url)
+    print(f"Databasen är uppdaterad: {url}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="justera", description="Justera – samverkan i chatten")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("run", "start the bot (the console when no Slack credentials are set)"),
+        ("console", "open the local console"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--as", dest="as_user", default=getpass.getuser(), help="act as this person")
+        p.add_argument("--kanal", "--channel", dest="channel", default="samverkan")
+        p.add_argument("--now", help="fixed clock, ISO time such as 2025-03-19T13:00")
+        p.add_argument("--script", help="read commands from this file, or - for stdin")
+        p.add_argument("--lang", choices=("sv", "en"), default="sv")
+        p.add_argument("--database", help="database URL (default: JUSTERA_DATABASE_URL or SQLite)")
+    db = sub.add_parser("db", help="database maintenance")
+    db.add_argument("action", choices=("upgrade",))
+    db.add_argument("--database")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "console":
+        return console_main(args)
+    if args.command == "run":
+        return run_main(args)
+    return db_main(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The local adapter: the Slack command language, typed in a terminal or read from a script."""

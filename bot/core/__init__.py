@@ -1,0 +1,1 @@
+"""The platform-free meeting domain: groups, meetings, agenda, decisions, minutes and justering."""

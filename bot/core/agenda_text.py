@@ -1,0 +1,56 @@
+"""The ärendelista as plain text: what the chair publishes and what the console shows."""
+
+from __future__ import annotations
+
+from bot.core.model import AgendaItem, Group, ItemStatus, Meeting, Section
+from bot.core.texts import say
+from bot.dates import format_when
+
+
+def ordered(items: list[AgendaItem]) -> list[AgendaItem]:
+    return sorted(items, key=lambda i: (i.section.rank, i.position, i.number))
+
+
+def item_line(item: AgendaItem, lang: str) -> str:
+    parts = [f"[{item.number}] {item.title}"]
+    if item.presenter:
+        parts.append(f" – {item.presenter}")
+    marks = []
+    if item.section is Section.BESLUT and item.risk_assessed is not None:
+        marks.append(say(lang, "risk_done" if item.risk_assessed else "risk_not_done"))
+    if item.late:
+        marks.append(say(lang, "late_mark"))
+    if marks:
+        parts.append(f" ({', '.join(marks)})")
+    return "".join(parts)
+
+
+def render_agenda(group: Group, meeting: Meeting, items: list[AgendaItem], lang: str = "sv") -> str:
+    """Accepted items by section, then the proposals still waiting for the chair."""
+    lines = [
+        say(lang, "agenda_title", key=group.key, ref=meeting.id),
+        say(
+            lang,
+            "agenda_when",
+            when=format_when(meeting.starts_at, lang),
+            place=meeting.place,
+        ),
+        say(lang, "agenda_deadline", deadline=format_when(meeting.agenda_deadline, lang)),
+    ]
+    if meeting.protocol_number:
+        lines.append(f"Bilaga till protokoll {meeting.protocol_number}")
+    accepted = [i for i in ordered(items) if i.status is ItemStatus.ACCEPTED]
+    for section in Section:
+        in_section = [i for i in accepted if i.section is section]
+        if section is not Section.OPENING:
+            lines.append("")
+            lines.append(section.value)
+        elif in_section:
+            lines.append("")
+        lines.extend(f"  {item_line(i, lang)}" for i in in_section)
+    waiting = [i for i in ordered(items) if i.status is ItemStatus.PROPOSED]
+    if waiting:
+        lines.append("")
+        lines.append(say(lang, "agenda_waiting"))
+        lines.extend(f"  {item_line(i, lang)} · {i.section.value}" for i in waiting)
+    return "\n".join(lines)

@@ -1,0 +1,547 @@
+"""The Swedish and English wording of every reply and refusal; {names} are filled in when shown."""
+
+from __future__ import annotations
+
+# key: (Swedish, English). Refusals are one sentence that ends with an example that works.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- general --------------------------------------------------------------------------
+    "raw": ("{sv}", "{en}"),
+    "unknown_command": (
+        "Kommandot ”{name}” finns inte; skriv till exempel `/hjalp` för att se alla kommandon.",
+        "There is no command “{name}”; type for example `/hjalp` to see every command.",
+    ),
+    "usage": (
+        "Kommandot är inte fullständigt; skriv till exempel `{example}`.",
+        "The command is incomplete; write for example `{example}`.",
+    ),
+    "extra_arguments": (
+        "Jag förstår inte ”{extra}” här; skriv till exempel `{example}`.",
+        "I don't understand “{extra}” here; write for example `{example}`.",
+    ),
+    "need_number": (
+        "”{given}” är inget ärendenummer; skriv till exempel `{example}`.",
+        "“{given}” is not an item number; write for example `{example}`.",
+    ),
+    "need_numbers": (
+        "Ange ett eller flera ärendenummer, till exempel `{example}`.",
+        "Give one or more item numbers, for example `{example}`.",
+    ),
+    "need_time": (
+        "”{given}” saknar klockslag; skriv till exempel `{example}`.",
+        "“{given}” has no time of day; write for example `{example}`.",
+    ),
+    "need_yes_no": (
+        "Svara ja eller nej i stället för ”{given}”, till exempel `{example}`.",
+        "Answer ja (yes) or nej (no) instead of “{given}”, for example `{example}`.",
+    ),
+    "too_long": (
+        "{field} får vara högst {limit} tecken men är {length}; korta texten och skicka igen.",
+        "{field} may be at most {limit} characters but is {length}; shorten it and send again.",
+    ),
+    "field_group_key": ("Gruppens kortnamn", "The group's short name"),
+    "field_group_name": ("Gruppens namn", "The group's name"),
+    "field_party_name": ("Partens namn", "The party's name"),
+    "field_display_name": ("Namnet", "The name"),
+    "field_place": ("Platsen", "The place"),
+    "field_protocol_number": ("Protokollnumret", "The protocol number"),
+    "field_dnr": ("Diarienumret", "The registry number"),
+    "field_title": ("Rubriken", "The title"),
+    "field_presenter": ("Föredragande", "The presenter"),
+    "field_description": ("Beskrivningen", "The description"),
+    "field_links": ("Länkarna", "The links"),
+    "field_note": ("Anteckningen", "The note"),
+    "field_statement": ("Protokollsanteckningen", "The statement"),
+    "field_decision": ("Beslutstexten", "The decision text"),
+    "field_comment": ("Kommentaren", "The comment"),
+    "empty_place": (
+        "Ange var mötet hålls, till exempel `/mote planera onsdag 19 mars kl 13; Sof, Bredgatan`.",
+        "Say where the meeting is held, e.g. `/mote planera onsdag 19 mars kl 13; Sof, Bredgatan`.",
+    ),
+    "empty_title": (
+        "Ärendet behöver en rubrik, till exempel `/arende Dialog; Kvalitetsrapport 2024`.",
+        "The item needs a title, for example `/arende Dialog; Kvalitetsrapport 2024`.",
+    ),
+    "empty_note": (
+        "Anteckningen är tom; skriv till exempel `/anteckning 5; Informationen noterades.`.",
+        "The note is empty; write for example `/anteckning 5; Informationen noterades.`.",
+    ),
+    "empty_statement": (
+        "Protokollsanteckningen är tom; skriv till exempel `/protokollsanteckning 7; Vision anser …`.",
+        "The statement is empty; write for example `/protokollsanteckning 7; Vision anser …`.",
+    ),
+    "empty_comment": (
+        "Skriv vad som ska ändras, till exempel `/protokoll ändring; Stavfel i punkt 5`.",
+        "Say what should change, for example `/protokoll ändring; Stavfel i punkt 5`.",
+    ),
+    "comment_required": (
+        "Skriv vad som ska ändras, till exempel `/protokoll ändring; Stavfel i punkt 5`.",
+        "Say what should change, for example `/protokoll ändring; Stavfel i punkt 5`.",
+    ),
+    # --- groups -----------------------------------------------------------------------------
+    "no_group_here": (
+        "Den här kanalen hör inte till någon grupp; skapa en med "
+        "`/grupp skapa FSG; Förvaltningssamverkansgrupp` eller koppla en med `/grupp koppla FSG`.",
+        "This channel belongs to no group; create one with "
+        "`/grupp skapa FSG; Förvaltningssamverkansgrupp` or link one with `/grupp koppla FSG`.",
+    ),
+    "unknown_group": (
+        "Det finns ingen grupp ”{key}”; se gruppen i din kanal med `/grupp visa`.",
+        "There is no group “{key}”; see your channel's group with `/grupp visa`.",
+    ),
+    "other_groups_channel": (
+        "Den här kanalen hör till {bound}, inte {key}; skriv kommandot i {key}s kanal "
+        "eller utan gruppnamn, till exempel `/mote lista`.",
+        "This channel belongs to {bound}, not {key}; use {key}'s channel "
+        "or leave out the group name, for example `/mote lista`.",
+    ),
+    "not_member": (
+        "Du är inte med i grupp {group}; be gruppens administratör lägga till dig med "
+        "`/grupp medlem @du; Ditt Namn; Vision; ledamot`.",
+        "You are not a member of group {group}; ask its admin to add you with "
+        "`/grupp medlem @you; Your Name; Vision; ledamot`.",
+    ),
+    "group_exists": (
+        "Gruppen {key} finns redan; välj ett annat kortnamn, till exempel `/grupp skapa {key}2; …`.",
+        "Group {key} already exists; choose another short name, e.g. `/grupp skapa {key}2; …`.",
+    ),
+    "channel_taken": (
+        "Den här kanalen hör redan till grupp {bound}; skapa den nya gruppen i en egen kanal, "
+        "till exempel `/grupp skapa VSG; Verksamhetssamverkansgrupp`.",
+        "This channel already belongs to group {bound}; create the new group in a channel of "
+        "its own, for example `/grupp skapa VSG; Verksamhetssamverkansgrupp`.",
+    ),
+    "group_created": (
+        "Grupp {key} – {name} är skapad och kopplad till den här kanalen; {user} är ordförande "
+        "och administratör. Lägg till parter med `/grupp part Vision; fack`.",
+        "Group {key} – {name} is created and linked to this channel; {user} is chair and admin. "
+        "Add parties with `/grupp part Vision; fack`.",
+    ),
+    "channel_bound": (
+        "Kanalen är nu kopplad till grupp {key}.",
+        "This channel is now linked to group {key}.",
+    ),
+    "unknown_party_kind": (
+        "”{given}” är ingen sorts part; skriv arbetsgivare eller fack, till exempel `{example}`.",
+        "“{given}” is not a kind of party; write arbetsgivare or fack, for example `{example}`.",
+    ),
+    "party_exists": (
+        "Parten {party} finns redan i gruppen; se parterna med `/grupp visa`.",
+        "The party {party} is already in the group; see the parties with `/grupp visa`.",
+    ),
+    "party_added": (
+        "{party} ({kind}) är tillagd som part.",
+        "{party} ({kind}) is added as a party.",
+    ),
+    "unknown_party": (
+        "Det finns ingen part ”{party}” i gruppen (parter: {parties}); lägg till den med "
+        "`/grupp part {party}; fack`.",
+        "There is no party “{party}” in the group (parties: {parties}); add it with "
+        "`/grupp part {party}; fack`.",
+    ),
+    "unknown_role": (
+        "”{given}” är ingen roll; skriv ordförande, sekreterare eller ledamot, till exempel "
+        "`{example}`.",
+        "“{given}” is not a role; write ordförande, sekreterare or ledamot, for example "
+        "`{example}`.",
+    ),
+    "unknown_user": (
+        "Jag känner inte igen ”{given}” som en person; nämn personen, till exempel `@anna`.",
+        "I don't recognise “{given}” as a person; mention them, for example `@anna`.",
+    ),
+    "keep_own_admin": (
+        "Du kan inte ta bort din egen administratörsrätt; låt en annan administratör göra det, "
+        "eller behåll den med `; admin` sist.",
+        "You cannot remove your own admin right; let another admin do it, "
+        "or keep it by ending with `; admin`.",
+    ),
+    "member_set": ("{user} är {role} för {party}.", "{user} is {role} for {party}."),
+    "parties_heading": ("Parter:", "Parties:"),
+    "members_heading": ("Medlemmar:", "Members:"),
+    "kind_employer": ("arbetsgivare", "employer"),
+    "kind_union": ("fack", "union"),
+    "role_chair": ("ordförande", "chair"),
+    "role_secretary": ("sekreterare", "secretary"),
+    "role_member": ("ledamot", "member"),
+    # --- permissions ------------------------------------------------------------------------
+    "denied_admin": (
+        "Bara gruppens administratörer kan {what}; be en administratör, se vem med `/grupp visa`.",
+        "Only the group's admins can {what}; ask an admin, see who with `/grupp visa`.",
+    ),
+    "denied_leads": (
+        "Bara ordförande och sekreterare kan {what}; be dem, se vem med `/grupp visa`.",
+        "Only the chair and the secretary can {what}; ask them, see who with `/grupp visa`.",
+    ),
+    "denied_member": (
+        "Bara gruppens medlemmar kan {what}; be administratören lägga till dig med `/grupp medlem`.",
+        "Only the group's members can {what}; ask the admin to add you with `/grupp medlem`.",
+    ),
+    "denied_justerare": (
+        "Bara mötets justerare kan {what}; se vilka de är med `/protokoll visa`.",
+        "Only the meeting's justerare can {what}; see who they are with `/protokoll visa`.",
+    ),
+    "wrong_state": (
+        "Det går inte att {what} när möte #{ref} är {status}; se mötet med `/mote visa #{ref}`.",
+        "You cannot {what} while meeting #{ref} is {status}; see it with `/mote visa #{ref}`.",
+    ),
+    "meeting_locked": (
+        "Möte #{ref} är justerat och låst, så inget kan ändras; läs det med `/protokoll visa #{ref}`.",
+        "Meeting #{ref} is justerat and locked, so nothing can change; read it with "
+        "`/protokoll visa #{ref}`.",
+    ),
+    "meeting_cancelled": (
+        "Möte #{ref} är inställt; se gruppens möten med `/mote lista`.",
+        "Meeting #{ref} is cancelled; see the group's meetings with `/mote lista`.",
+    ),
+    "action_manage_group": (
+        "ändra gruppens parter och medlemmar",
+        "change the parties and members",
+    ),
+    "action_view": ("se gruppens möten", "see the group's meetings"),
+    "action_plan_meeting": ("planera möten", "plan meetings"),
+    "action_change_meeting": ("flytta eller ställa in möten", "move or cancel meetings"),
+    "action_propose_item": ("föreslå ärenden", "propose items"),
+    "action_manage_agenda": ("ändra ärendelistan", "change the agenda"),
+    "action_publish_agenda": ("publicera ärendelistan", "publish the agenda"),
+    "action_choose_justerare": ("välja justerare", "choose justerare"),
+    "action_add_note": ("skriva anteckningar", "write notes"),
+    "action_add_statement": ("skriva protokollsanteckningar", "write party statements"),
+    "action_record_decision": ("föra in beslut", "record decisions"),
+    "action_post_minutes": ("posta protokollet för justering", "post the minutes for justering"),
+    "action_approve": ("justera protokollet", "approve the minutes"),
+    "status_planned": ("planerat", "planned"),
+    "status_published": ("publicerat", "published"),
+    "status_held": ("genomfört", "held"),
+    "status_draft": ("under justering", "awaiting justering"),
+    "status_justerad": ("justerat", "justerat"),
+    "status_cancelled": ("inställt", "cancelled"),
+    # --- meetings ---------------------------------------------------------------------------
+    "meeting_in_past": (
+        "{when} har redan varit; ange en kommande tid, till exempel `onsdag 19 mars kl 13`.",
+        "{when} is in the past; give a time ahead, for example `next wednesday 13:00`.",
+    ),
+    "deadline_after_meeting": (
+        "Sista dag för ärenden måste vara före mötet, till exempel `; sista dag 12 mars`.",
+        "The agenda deadline must be before the meeting, for example `; sista dag 12 mars`.",
+    ),
+    "meeting_exists": (
+        "Gruppen har redan möte #{ref} vid den tiden; se det med `/mote visa #{ref}`.",
+        "The group already has meeting #{ref} at that time; see it with `/mote visa #{ref}`.",
+    ),
+    "meeting_planned": (
+        "Möte #{ref} för {key} är planerat {when}, {place}. Sista dag för ärenden: {deadline}. "
+        "Föreslå ärenden med `/arende Dialog; Rubrik`.",
+        "Meeting #{ref} of {key} is planned for {when}, {place}. Agenda deadline: {deadline}. "
+        "Propose items with `/arende Dialog; Title`.",
+    ),
+    "carried_over": (
+        "Bordlagda ärenden föreslås igen: {titles}.",
+        "Postponed items are proposed again: {titles}.",
+    ),
+    "meeting_moved": (
+        "Möte #{ref} är flyttat till {when}; sista dag för ärenden är nu {deadline}.",
+        "Meeting #{ref} is moved to {when}; the agenda deadline is now {deadline}.",
+    ),
+    "meeting_cancelled_done": ("Möte #{ref} är inställt.", "Meeting #{ref} is cancelled."),
+    "no_meetings": (
+        "{key} har inga möten; planera ett med `/mote planera onsdag 19 mars kl 13; Sof, Bredgatan`.",
+        "{key} has no meetings; plan one with `/mote planera onsdag 19 mars kl 13; Sof, Bredgatan`.",
+    ),
+    "meetings_heading": ("Möten för {key}:", "Meetings of {key}:"),
+    "unknown_meeting": (
+        "Gruppen har inget möte #{ref}; se mötena med `/mote lista`.",
+        "The group has no meeting #{ref}; see the meetings with `/mote lista`.",
+    ),
+    "no_meeting_agenda": (
+        "Gruppen har inget kommande möte; planera ett med "
+        "`/mote planera onsdag 19 mars kl 13; Sof, Bredgatan`.",
+        "The group has no upcoming meeting; plan one with "
+        "`/mote planera onsdag 19 mars kl 13; Sof, Bredgatan`.",
+    ),
+    "no_meeting_session": (
+        "Inget möte pågår i dag; ange mötet med nummer, till exempel `/beslut #3 7; samverkat`.",
+        "No meeting is on today; name the meeting by number, e.g. `/beslut #3 7; samverkat`.",
+    ),
+    "no_meeting_minutes": (
+        "Det finns inget genomfört möte att skriva protokoll för; ange mötet, "
+        "till exempel `/protokoll visa #3`.",
+        "There is no held meeting to write minutes for; name the meeting, "
+        "for example `/protokoll visa #3`.",
+    ),
+    "no_meeting_justering": (
+        "Inget protokoll väntar på justering; se mötena med `/mote lista`.",
+        "No minutes are awaiting justering; see the meetings with `/mote lista`.",
+    ),
+    "no_meeting_any": (
+        "Gruppen har inga möten; planera ett med `/mote planera onsdag 19 mars kl 13; Sof`.",
+        "The group has no meetings; plan one with `/mote planera onsdag 19 mars kl 13; Sof`.",
+    ),
+    # --- agenda -----------------------------------------------------------------------------
+    "unknown_section": (
+        "”{given}” är ingen sektion; välj Information, Dialog, Beslut eller Övrigt, "
+        "till exempel `{example}`.",
+        "“{given}” is not a section; choose Information, Dialog, Beslut or Övrigt, "
+        "for example `{example}`.",
+    ),
+    "opening_is_standing": (
+        "De inledande punkterna läggs till av sig själva; föreslå i stället under en sektion, "
+        "till exempel `/arende Information; Rubrik`.",
+        "The opening items are added automatically; propose under a section instead, "
+        "for example `/arende Information; Title`.",
+    ),
+    "risk_only_beslut": (
+        "Riskbedömning anges bara för Beslut-ärenden, till exempel "
+        "`/arende Beslut; Ny organisation; riskbedömning: ja`.",
+        "A risk assessment is only given for Beslut items, for example "
+        "`/arende Beslut; New organisation; riskbedömning: ja`.",
+    ),
+    "item_proposed": (
+        "Ärende {number} är föreslaget under {section} till möte #{ref}; ordföranden tar ställning.",
+        "Item {number} is proposed under {section} for meeting #{ref}; the chair will decide.",
+    ),
+    "item_added": (
+        "Ärende {number} står på ärendelistan för möte #{ref} under {section}.",
+        "Item {number} is on the agenda of meeting #{ref} under {section}.",
+    ),
+    "item_late": (
+        "Det kom in efter sista dag för ärenden och är markerat som sent inkommet.",
+        "It came after the agenda deadline and is marked late.",
+    ),
+    "unknown_item": (
+        "Möte #{ref} har inget ärende {number}; se ärendena med `/arende visa`.",
+        "Meeting #{ref} has no item {number}; see the items with `/arende visa`.",
+    ),
+    "nothing_to_accept": (
+        "Inga förslag väntar för möte #{ref}; se ärendelistan med `/arende visa`.",
+        "No proposals are waiting for meeting #{ref}; see the agenda with `/arende visa`.",
+    ),
+    "items_accepted": (
+        "Ärende {numbers} står nu på ärendelistan för möte #{ref}.",
+        "Item {numbers} is now on the agenda of meeting #{ref}.",
+    ),
+    "standing_item_stays": (
+        "Ärende {number} är en stående punkt och ligger kvar; välj ett annat, "
+        "till exempel `/arende avvisa 5`.",
+        "Item {number} is a standing item and stays; choose another, "
+        "for example `/arende avvisa 5`.",
+    ),
+    "item_rejected": (
+        "Ärende {number} är avvisat från möte #{ref}.",
+        "Item {number} is rejected from meeting #{ref}.",
+    ),
+    "order_repeats": (
+        "Ett ärende står två gånger i ordningen; nämn varje ärende en gång, "
+        "till exempel `/arende ordna 6, 4, 5`.",
+        "An item is named twice; name each item once, for example `/arende ordna 6, 4, 5`.",
+    ),
+    "order_changed": ("Ordningen är ändrad.", "The order has changed."),
+    "items_ordered": (
+        "Ärendelistan för möte #{ref} är omordnad.",
+        "The agenda of meeting #{ref} is reordered.",
+    ),
+    "item_moved": (
+        "Ärende {number} ligger nu under {section}.",
+        "Item {number} is now under {section}.",
+    ),
+    "agenda_published": (
+        "Ärendelistan för möte #{ref} är publicerad i kanalen.",
+        "The agenda of meeting #{ref} is published in the channel.",
+    ),
+    "agenda_republished": (
+        "Ärendelistan för möte #{ref} är publicerad på nytt.",
+        "The agenda of meeting #{ref} is published again.",
+    ),
+    "proposals_waiting": (
+        "{count} förslag väntar fortfarande; acceptera dem med `/arende acceptera alla`.",
+        "{count} proposals are still waiting; accept them with `/arende acceptera alla`.",
+    ),
+    "agenda_title": ("Ärendelista – {key}, möte #{ref}", "Agenda – {key}, meeting #{ref}"),
+    "agenda_when": ("{when}, {place}", "{when}, {place}"),
+    "agenda_deadline": ("Sista dag för ärenden: {deadline}", "Agenda deadline: {deadline}"),
+    "agenda_waiting": ("Förslag som väntar på ordföranden:", "Proposals waiting for the chair:"),
+    "risk_done": ("riskbedömning gjord", "risk assessed"),
+    "risk_not_done": ("riskbedömning ej gjord", "risk not assessed"),
+    "late_mark": ("sent inkommet", "late"),
+    # --- in session ---------------------------------------------------------------------------
+    "justerare_missing": (
+        "Nämn minst en justerare, till exempel `/justerare @evert, @denniz`.",
+        "Name at least one justerare, for example `/justerare @evert, @denniz`.",
+    ),
+    "justerare_repeated": (
+        "Samma person står två gånger; nämn varje justerare en gång, "
+        "till exempel `/justerare @evert, @denniz`.",
+        "The same person is named twice; name each justerare once, "
+        "for example `/justerare @evert, @denniz`.",
+    ),
+    "justerare_not_member": (
+        "{user} är inte med i grupp {group}; lägg först till personen med "
+        "`/grupp medlem {user}; Namn; Kommunal; ledamot`.",
+        "{user} is not a member of group {group}; first add them with "
+        "`/grupp medlem {user}; Name; Kommunal; ledamot`.",
+    ),
+    "justerare_chosen": (
+        "Justerare för möte #{ref}: {names}.",
+        "Justerare of meeting #{ref}: {names}.",
+    ),
+    "justerare_parties_missing": (
+        "Obs: ingen justerare från {parties}.",
+        "Note: no justerare from {parties}.",
+    ),
+    "item_not_accepted": (
+        "Ärende {number} står inte på ärendelistan; acceptera det först med "
+        "`/arende acceptera {number}`.",
+        "Item {number} is not on the agenda; accept it first with `/arende acceptera {number}`.",
+    ),
+    "note_added": (
+        "Anteckningen är sparad på ärende {number} (möte #{ref}).",
+        "The note is saved on item {number} (meeting #{ref}).",
+    ),
+    "statement_added": (
+        "{party}s protokollsanteckning är sparad på ärende {number}.",
+        "{party}'s statement is saved on item {number}.",
+    ),
+    "statement_replaced": (
+        "{party}s protokollsanteckning på ärende {number} är ersatt med den nya texten.",
+        "{party}'s statement on item {number} is replaced with the new text.",
+    ),
+    "unknown_outcome": (
+        "”{given}” är inget beslut jag känner; skriv samverkat, enighet, oenighet, bordlagt, "
+        "information eller inget beslut, till exempel `{example}`.",
+        "“{given}” is not an outcome I know; write samverkat, enighet, oenighet, bordlagt, "
+        "information or inget beslut, for example `{example}`.",
+    ),
+    "party_only_oenighet": (
+        "En part anges bara vid oenighet, till exempel `/beslut 7; oenighet; Vision; motivering`.",
+        "A party is only named for oenighet, for example `/beslut 7; oenighet; Vision; reason`.",
+    ),
+    "decision_recorded": (
+        "Beslutet på ärende {number} är sparat: {outcome}.",
+        "The decision on item {number} is saved: {outcome}.",
+    ),
+    "mbl14_started": (
+        "Facket kan begära central förhandling enligt MBL §14 till och med {date}.",
+        "The union may ask for central negotiation under MBL §14 until {date}.",
+    ),
+    "carry_when_planned": (
+        "Ärendet föreslås på nästa möte när det planeras.",
+        "The item will be proposed on the next meeting when it is planned.",
+    ),
+    "carried_to": (
+        "Ärendet är föreslaget på möte #{ref}.",
+        "The item is proposed on meeting #{ref}.",
+    ),
+    # --- minutes and justering ----------------------------------------------------------------
+    "draft_unposted": (
+        "Utkast till protokoll för möte #{ref}, inte postat för justering ännu.",
+        "Draft minutes of meeting #{ref}, not yet posted for justering.",
+    ),
+    "draft_is_version": (
+        "Utkast version {version} för möte #{ref}, postat för justering.",
+        "Draft version {version} of meeting #{ref}, posted for justering.",
+    ),
+    "draft_changed": (
+        "Utkast för möte #{ref}, ändrat sedan version {version}; posta det igen med "
+        "`/protokoll posta`.",
+        "Draft of meeting #{ref}, changed since version {version}; post it again with "
+        "`/protokoll posta`.",
+    ),
+    "approval_status": ("Version {version}: {states}.", "Version {version}: {states}."),
+    "verdict_waiting": ("väntar", "waiting"),
+    "verdict_approved": ("godkänt", "approved"),
+    "verdict_change_requested": ("begär ändring", "asks for a change"),
+    "minutes_before_meeting": (
+        "Möte #{ref} har inte börjat än; posta protokollet efter mötet med `/protokoll posta`.",
+        "Meeting #{ref} has not started yet; post the minutes after it with `/protokoll posta`.",
+    ),
+    "no_justerare_yet": (
+        "Välj justerare innan protokollet postas, till exempel `/justerare @evert, @denniz`.",
+        "Choose justerare before posting the minutes, for example `/justerare @evert, @denniz`.",
+    ),
+    "minutes_unchanged": (
+        "Inget har ändrats sedan version {version}; ändra först, till exempel "
+        "`/anteckning 5; Rättad text`.",
+        "Nothing has changed since version {version}; change something first, for example "
+        "`/anteckning 5; Corrected text`.",
+    ),
+    "minutes_posted": (
+        "Protokollet för möte #{ref} är postat som version {version}; justerarna godkänner "
+        "med `/protokoll godkänn`.",
+        "The minutes of meeting #{ref} are posted as version {version}; the justerare approve "
+        "with `/protokoll godkänn`.",
+    ),
+    "nothing_posted": (
+        "Inget protokoll är postat för möte #{ref} än; sekreteraren postar med `/protokoll posta`.",
+        "No minutes are posted for meeting #{ref} yet; the secretary posts with "
+        "`/protokoll posta`.",
+    ),
+    "already_approved": (
+        "Du har redan godkänt version {version}; se läget med `/protokoll visa`.",
+        "You have already approved version {version}; see the status with `/protokoll visa`.",
+    ),
+    "approved_waiting": (
+        "Du har godkänt version {version}; {count} justerare återstår.",
+        "You approved version {version}; {count} justerare to go.",
+    ),
+    "minutes_justerade": (
+        "Protokollet för möte #{ref} är justerat (version {version}) och låst.",
+        "The minutes of meeting #{ref} are justerat (version {version}) and locked.",
+    ),
+    "change_requested": (
+        "Din begäran om ändring av version {version} är skickad till sekreteraren.",
+        "Your request for a change to version {version} is sent to the secretary.",
+    ),
+    # --- help ---------------------------------------------------------------------------------
+    "help_all": (
+        "Kommandon: /grupp, /mote, /arende, /justerare, /anteckning, /protokollsanteckning, "
+        "/beslut, /protokoll. Skriv till exempel `/mote hjälp` för ett kommandos delar.",
+        "Commands: /grupp, /mote, /arende, /justerare, /anteckning, /protokollsanteckning, "
+        "/beslut, /protokoll. Type for example `/mote hjälp` for one command's parts.",
+    ),
+    "help_grupp": (
+        "/grupp skapa FSG; Namn · /grupp koppla FSG · /grupp part Vision; fack[; kortnamn] · "
+        "/grupp medlem @anna; Anna Ek; Vision; ledamot[; admin] · /grupp visa",
+        "/grupp skapa FSG; Name · /grupp koppla FSG · /grupp part Vision; fack[; short] · "
+        "/grupp medlem @anna; Anna Ek; Vision; ledamot[; admin] · /grupp visa",
+    ),
+    "help_mote": (
+        "/mote planera [FSG;] onsdag 19 mars kl 13; Plats[; protokoll 3/2025][; dnr X]"
+        "[; sista dag 12 mars] · /mote lista · /mote visa [#3] · /mote publicera · "
+        "/mote flytta [#3] torsdag kl 13 · /mote ställ in [#3]",
+        "/mote planera [FSG;] next wednesday 13:00; Place[; protokoll 3/2025][; dnr X]"
+        "[; sista dag 12 mars] · /mote lista · /mote visa [#3] · /mote publicera · "
+        "/mote flytta [#3] thursday 13:00 · /mote ställ in [#3]",
+    ),
+    "help_arende": (
+        "/arende Dialog; Rubrik[; föredragande: X][; beskrivning: Y][; länk: URL]"
+        "[; riskbedömning: ja] · /arende acceptera 4, 5 | alla · /arende avvisa 4 · "
+        "/arende ordna 6, 4, 5 · /arende flytta 5; Beslut · /arende visa · /arende publicera",
+        "/arende Dialog; Title[; föredragande: X][; beskrivning: Y][; länk: URL]"
+        "[; riskbedömning: ja] · /arende acceptera 4, 5 | alla · /arende avvisa 4 · "
+        "/arende ordna 6, 4, 5 · /arende flytta 5; Beslut · /arende visa · /arende publicera",
+    ),
+    "help_justerare": (
+        "/justerare @evert, @denniz – väljer mötets justerare (en per fack och en för "
+        "arbetsgivaren är vanligt).",
+        "/justerare @evert, @denniz – chooses the meeting's justerare (one per union and one "
+        "for the employer is usual).",
+    ),
+    "help_anteckning": (
+        "/anteckning 5; text – en anteckning på ärende 5.",
+        "/anteckning 5; text – a note on item 5.",
+    ),
+    "help_protokollsanteckning": (
+        "/protokollsanteckning 7; text – din parts protokollsanteckning på ärende 7.",
+        "/protokollsanteckning 7; text – your party's statement on item 7.",
+    ),
+    "help_beslut": (
+        "/beslut 7; samverkat|enighet|oenighet|bordlagt|information|inget beslut[; text] · "
+        "/beslut 7; oenighet; Vision; text",
+        "/beslut 7; samverkat|enighet|oenighet|bordlagt|information|inget beslut[; text] · "
+        "/beslut 7; oenighet; Vision; text",
+    ),
+    "help_protokoll": (
+        "/protokoll visa [#3] · /protokoll posta · /protokoll godkänn · "
+        "/protokoll ändring; vad som ska ändras",
+        "/protokoll visa [#3] · /protokoll posta · /protokoll godkänn · "
+        "/protokoll ändring; what should change",
+    ),
+}

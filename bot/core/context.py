@@ -1,0 +1,44 @@
+"""Who acts, where and when, and what a command gives back to the adapter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+@dataclass(frozen=True)
+class Context:
+    """A platform-neutral caller: user and channel references are opaque strings to the core."""
+
+    user_ref: str
+    channel_ref: str
+    now: datetime
+    display_name: str = ""
+    lang: str = "sv"
+    request_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.now.tzinfo is None:
+            raise TypeError("Context.now must be timezone-aware")
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something the adapter should show beyond the reply: a posting, an update, an announcement."""
+
+    kind: str
+    meeting_id: int
+    text: str = ""
+    changes: tuple[str, ...] = ()
+    version: int | None = None
+    user_refs: tuple[str, ...] = ()
+
+
+@dataclass
+class Result:
+    message: str
+    events: list[Event] = field(default_factory=list)
+    meeting_id: int | None = None

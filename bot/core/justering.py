@@ -1,0 +1,275 @@
+"""Draft minutes, their versions and the justerare's approvals, until the minutes are locked."""
+
+from __future__ import annotations
+
+import difflib
+
+from bot.core.agenda_text import ordered
+from bot.core.context import Event, Result
+from bot.core.limits import check_length
+from bot.core.minutes import (
+    ItemMinutes,
+    MinutesDoc,
+    PersonLine,
+    Stamp,
+    content_hash,
+    render_final,
+    render_minutes,
+)
+from bot.core.model import (
+    AgendaItem,
+    Approval,
+    Decision,
+    Group,
+    ItemStatus,
+    Justerare,
+    Meeting,
+    MeetingStatus,
+    Member,
+    MinutesVersion,
+    Note,
+    Role,
+    Statement,
+    Verdict,
+)
+from bot.core.permissions import Action
+from bot.core.texts import UserError
+from bot.core.tx import Phase, Tx
+
+S = MeetingStatus
+MAX_CHANGE_LINES = 20
+
+
+def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = None) -> MinutesDoc:
+    """Everything the minutes show; who kept them is whoever posted first (else the secretary)."""
+    parties = {p.id: p for p in tx.parties(group)}
+    items = [
+        i
+        for i in ordered(tx.store.find(AgendaItem, meeting_id=meeting.id))
+        if i.status is ItemStatus.ACCEPTED
+    ]
+    ids = [i.id for i in items]
+    notes = tx.store.find(Note, item_id=ids)
+    statements = tx.store.find(Statement, item_id=ids)
+    decisions = {d.item_id: d for d in tx.store.find(Decision, item_id=ids)}
+    entries = []
+    for item in items:
+        decision = decisions.get(item.id)
+        entries.append(
+            ItemMinutes(
+                item=item,
+                notes=[n.text for n in notes if n.item_id == item.id],
+                statements=[
+                    (parties[s.party_id].name, s.text) for s in statements if s.item_id == item.id
+                ],
+                decision=decision,
+                decision_party=(
+                    parties[decision.party_id].name if decision and decision.party_id else ""
+                ),
+            )
+        )
+    justerare = [
+        PersonLine(m.display_name, parties[m.party_id].name) for m in _justerare(tx, meeting)
+    ]
+    versions = tx.store.find(MinutesVersion, meeting_id=meeting.id, number=1)
+    keeper = tx.member_or_none(group, versions[0].posted_by if versions else poster_ref or "")
+    if keeper is None:
+        secretaries = tx.store.find(Member, group_id=group.id, role=Role.SECRETARY)
+        keeper = secretaries[0] if secretaries else None
+    return MinutesDoc(
+        group=group,
+        meeting=meeting,
+        items=entries,
+        justerare=justerare,
+        secretary=keeper.display_name if keeper else "",
+    )
+
+
+def show_minutes(tx: Tx, ref: int | None) -> Result:
+    group = tx.group()
+    tx.require(Action.VIEW, group)
+    meeting = tx.meeting(group, ref, Phase.MINUTES if ref is None else Phase.ANY)
+    if meeting.status is S.JUSTERAD:
+        return Result(final_text(tx, group, meeting), meeting_id=meeting.id)
+    body = render_minutes(build_doc(tx, group, meeting))
+    latest = _latest(tx, meeting)
+    if latest is None:
+        header = tx.say("draft_unposted", ref=meeting.id)
+    elif latest.text == body:
+        header = tx.say("draft_is_version", ref=meeting.id, version=latest.number)
+        header += " " + _approval_status(tx, group, meeting, latest)
+    else:
+        header = tx.say("draft_changed", ref=meeting.id, version=latest.number)
+    return Result(f"{header}\n\n{body}", meeting_id=meeting.id)
+
+
+def post_minutes(tx: Tx, ref: int | None) -> Result:
+    """Post the draft as a new immutable version; approvals of older versions stop counting."""
+    group = tx.group()
+    meeting = tx.meeting(group, ref, Phase.MINUTES)
+    tx.require(Action.POST_MINUTES, group, meeting)
+    if meeting.status in (S.PLANNED, S.PUBLISHED) and meeting.starts_at > tx.now:
+        raise UserError("minutes_before_meeting", ref=meeting.id)
+    if not _justerare(tx, meeting):
+        raise UserError("no_justerare_yet")
+    previous = _latest(tx, meeting)
+    body = render_minutes(build_doc(tx, group, meeting, poster_ref=tx.ctx.user_ref))
+    if previous is not None and previous.text == body:
+        raise UserError("minutes_unchanged", version=previous.number)
+    version = tx.store.add(
+        MinutesVersion(
+            meeting_id=meeting.id,
+            number=(previous.number if previous else 0) + 1,
+            text=body,
+            content_hash=content_hash(body),
+            posted_by=tx.ctx.user_ref,
+            posted_at=tx.now,
+        )
+    )
+    meeting.status = S.DRAFT
+    tx.store.update(meeting)
+    tx.record("post_minutes", group, meeting, detail=f"version={version.number}")
+    changes = _changes(previous.text, body) if previous else ()
+    refs = tuple(m.user_ref for m in _justerare(tx, meeting))
+    event = Event(
+        "minutes_posted",
+        meeting.id,
+        text=body,
+        changes=changes,
+        version=version.number,
+        user_refs=refs,
+    )
+    message = tx.say("minutes_posted", ref=meeting.id, version=version.number)
+    return Result(message, [event], meeting.id)
+
+
+def approve(tx: Tx, ref: int | None) -> Result:
+    group, meeting, me, version = _as_justerare(tx, ref)
+    mine = tx.store.find(Approval, version_id=version.id, member_id=me.id)
+    if mine and mine[0].verdict is Verdict.APPROVED:
+        raise UserError("already_approved", version=version.number)
+    if mine:
+        mine[0].verdict, mine[0].at, mine[0].comment = Verdict.APPROVED, tx.now, ""
+        tx.store.update(mine[0])
+    else:
+        tx.store.add(
+            Approval(version_id=version.id, member_id=me.id, verdict=Verdict.APPROVED, at=tx.now)
+        )
+    tx.record("approve", group, meeting, detail=f"version={version.number}")
+    pending = _pending(tx, meeting, version)
+    if pending:
+        message = tx.say("approved_waiting", version=version.number, count=len(pending))
+        status = _approval_status(tx, group, meeting, version)
+        return Result(
+            message,
+            [Event("approved", meeting.id, text=status, version=version.number)],
+            meeting.id,
+        )
+    meeting.status = S.JUSTERAD
+    tx.store.update(meeting)
+    tx.record("justerad", group, meeting, detail=f"version={version.number}")
+    final = final_text(tx, group, meeting)
+    event = Event("minutes_justerade", meeting.id, text=final, version=version.number)
+    return Result(
+        tx.say("minutes_justerade", ref=meeting.id, version=version.number), [event], meeting.id
+    )
+
+
+def request_change(tx: Tx, ref: int | None, comment: str) -> Result:
+    check_length("comment", comment, required=True)
+    group, meeting, me, version = _as_justerare(tx, ref)
+    mine = tx.store.find(Approval, version_id=version.id, member_id=me.id)
+    if mine:
+        mine[0].verdict, mine[0].at, mine[0].comment = (
+            Verdict.CHANGE_REQUESTED,
+            tx.now,
+            comment.strip(),
+        )
+        tx.store.update(mine[0])
+    else:
+        tx.store.add(
+            Approval(
+                version_id=version.id,
+                member_id=me.id,
+                verdict=Verdict.CHANGE_REQUESTED,
+                at=tx.now,
+                comment=comment.strip(),
+            )
+        )
+    tx.record("request_change", group, meeting, detail=f"version={version.number}")
+    event = Event(
+        "change_requested",
+        meeting.id,
+        text=f"{me.display_name}: {comment.strip()}",
+        version=version.number,
+    )
+    return Result(tx.say("change_requested", version=version.number), [event], meeting.id)
+
+
+def final_text(tx: Tx, group: Group, meeting: Meeting) -> str:
+    version = _latest(tx, meeting)
+    members = {m.id: m for m in tx.store.find(Member, group_id=group.id)}
+    parties = {p.id: p for p in tx.parties(group)}
+    stamps = [
+        Stamp(
+            PersonLine(
+                members[a.member_id].display_name, parties[members[a.member_id].party_id].name
+            ),
+            a.at,
+        )
+        for a in tx.store.find(Approval, version_id=version.id)
+        if a.verdict is Verdict.APPROVED
+    ]
+    return render_final(version.text, version.number, stamps)
+
+
+def _as_justerare(tx: Tx, ref: int | None) -> tuple[Group, Meeting, Member, MinutesVersion]:
+    group = tx.group()
+    meeting = tx.meeting(group, ref, Phase.JUSTERING)
+    tx.require(Action.APPROVE, group, meeting)
+    version = _latest(tx, meeting)
+    if version is None:
+        raise UserError("nothing_posted", ref=meeting.id)
+    return group, meeting, tx.member(group), version
+
+
+def _justerare(tx: Tx, meeting: Meeting) -> list[Member]:
+    chosen = tx.store.find(Justerare, meeting_id=meeting.id)
+    return [tx.store.get(Member, j.member_id) for j in chosen]
+
+
+def _latest(tx: Tx, meeting: Meeting) -> MinutesVersion | None:
+    versions = tx.store.find(MinutesVersion, meeting_id=meeting.id)
+    return max(versions, key=lambda v: v.number) if versions else None
+
+
+def _pending(tx: Tx, meeting: Meeting, version: MinutesVersion) -> list[Member]:
+    approved = {
+        a.member_id
+        for a in tx.store.find(Approval, version_id=version.id)
+        if a.verdict is Verdict.APPROVED
+    }
+    return [m for m in _justerare(tx, meeting) if m.id not in approved]
+
+
+def _approval_status(tx: Tx, group: Group, meeting: Meeting, version: MinutesVersion) -> str:
+    verdicts = {a.member_id: a for a in tx.store.find(Approval, version_id=version.id)}
+    parts = []
+    for m in _justerare(tx, meeting):
+        a = verdicts.get(m.id)
+        state = (
+            tx.say("verdict_waiting") if a is None else tx.say(f"verdict_{a.verdict.name.lower()}")
+        )
+        parts.append(f"{m.display_name}: {state}")
+    return tx.say("approval_status", version=version.number, states="; ".join(parts))
+
+
+def _changes(old: str, new: str) -> tuple[str, ...]:
+    diff = [
+        line
+        for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    if len(diff) > MAX_CHANGE_LINES:
+        diff = [*diff[:MAX_CHANGE_LINES], f"… ({len(diff) - MAX_CHANGE_LINES})"]
+    return tuple(diff)

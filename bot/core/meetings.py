@@ -1,0 +1,213 @@
+"""Planning, moving, cancelling and listing a group's meetings; standing and carried-over items."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.core.context import STOCKHOLM, Result
+from bot.core.limits import check_length
+from bot.core.model import (
+    AgendaItem,
+    Decision,
+    Group,
+    ItemOrigin,
+    ItemStatus,
+    Meeting,
+    MeetingStatus,
+    Outcome,
+    Section,
+)
+from bot.core.permissions import Action
+from bot.core.texts import UserError
+from bot.core.tx import Phase, Tx
+from bot.dates import format_when
+
+S = MeetingStatus
+DEADLINE_DAYS = 7
+STANDING_ITEMS: tuple[tuple[Section, str], ...] = (
+    (Section.OPENING, "Val av justerare"),
+    (Section.OPENING, "Föregående mötesanteckningar"),
+    (Section.INFORMATION, "Föredragningslista nämnden"),
+)
+
+
+def default_deadline(starts_at: datetime) -> datetime:
+    """Seven calendar days before, at the same local clock time whatever DST does in between."""
+    local = starts_at.astimezone(STOCKHOLM)
+    return (local.replace(tzinfo=None) - timedelta(days=DEADLINE_DAYS)).replace(tzinfo=STOCKHOLM)
+
+
+def plan_meeting(
+    tx: Tx,
+    starts_at: datetime,
+    place: str,
+    *,
+    group_key: str | None = None,
+    protocol_number: str = "",
+    dnr: str = "",
+    agenda_deadline: datetime | None = None,
+) -> Result:
+    group = tx.group(group_key)
+    tx.require(Action.PLAN_MEETING, group)
+    check_length("place", place, required=True)
+    check_length("protocol_number", protocol_number)
+    check_length("dnr", dnr)
+    if starts_at <= tx.now:
+        raise UserError("meeting_in_past", when=format_when(starts_at, tx.ctx.lang))
+    deadline = agenda_deadline or default_deadline(starts_at)
+    if deadline > starts_at:
+        raise UserError("deadline_after_meeting")
+    for other in tx.meetings(group):
+        if other.starts_at == starts_at and other.status is not S.CANCELLED:
+            raise UserError("meeting_exists", ref=other.id)
+    meeting = tx.store.add(
+        Meeting(
+            group_id=group.id,
+            starts_at=starts_at,
+            place=place.strip(),
+            agenda_deadline=deadline,
+            protocol_number=protocol_number.strip(),
+            dnr=dnr.strip(),
+        )
+    )
+    for position, (section, title) in enumerate(STANDING_ITEMS, start=1):
+        add_item(tx, meeting, section, title, origin=ItemOrigin.STANDING, position=position)
+    carried = carry_over_into(tx, group, meeting)
+    tx.record("plan_meeting", group, meeting)
+    lang = tx.ctx.lang
+    message = tx.say(
+        "meeting_planned",
+        ref=meeting.id,
+        key=group.key,
+        when=format_when(starts_at, lang),
+        place=meeting.place,
+        deadline=format_when(deadline, lang),
+    )
+    if carried:
+        message += "\n" + tx.say("carried_over", titles=", ".join(i.title for i in carried))
+    return Result(message, meeting_id=meeting.id)
+
+
+def add_item(
+    tx: Tx,
+    meeting: Meeting,
+    section: Section,
+    title: str,
+    *,
+    origin: ItemOrigin,
+    status: ItemStatus = ItemStatus.ACCEPTED,
+    position: int | None = None,
+    **fields: object,
+) -> AgendaItem:
+    """Add an item with the meeting's next number; the caller holds the meeting's lock."""
+    items = tx.store.find(AgendaItem, meeting_id=meeting.id)
+    number = max((i.number for i in items), default=0) + 1
+    if position is None:
+        position = max((i.position for i in items if i.section is section), default=0) + 1
+    return tx.store.add(
+        AgendaItem(
+            meeting_id=meeting.id,
+            number=number,
+            section=section,
+            title=title,
+            proposer_ref=tx.ctx.user_ref,
+            proposed_at=tx.now,
+            origin=origin,
+            status=status,
+            position=position,
+            **fields,  # type: ignore[arg-type]
+        )
+    )
+
+
+def carry_over_into(tx: Tx, group: Group, meeting: Meeting) -> list[AgendaItem]:
+    """Propose on this meeting every item bordlagt at an earlier one and not yet carried."""
+    if meeting.status not in (S.PLANNED, S.PUBLISHED):
+        return []
+    earlier = [m for m in tx.meetings(group) if m.starts_at < meeting.starts_at]
+    items = tx.store.find(AgendaItem, meeting_id=[m.id for m in earlier])
+    if not items:
+        return []
+    postponed = {
+        d.item_id
+        for d in tx.store.find(Decision, item_id=[i.id for i in items])
+        if d.outcome is Outcome.BORDLAGT
+    }
+    already = {
+        i.carried_from_item_id
+        for i in tx.store.find(AgendaItem, carried_from_item_id=list(postponed))
+    }
+    carried = []
+    for item in items:
+        if item.id in postponed and item.id not in already:
+            carried.append(
+                add_item(
+                    tx,
+                    meeting,
+                    item.section,
+                    item.title,
+                    origin=ItemOrigin.CARRIED_OVER,
+                    status=ItemStatus.PROPOSED,
+                    presenter=item.presenter,
+                    description=item.description,
+                    links=item.links,
+                    risk_assessed=item.risk_assessed,
+                    carried_from_item_id=item.id,
+                )
+            )
+    return carried
+
+
+def next_meeting_after(tx: Tx, group: Group, meeting: Meeting) -> Meeting | None:
+    later = [
+        m
+        for m in tx.meetings(group)
+        if m.starts_at > meeting.starts_at and m.status in (S.PLANNED, S.PUBLISHED)
+    ]
+    return later[0] if later else None
+
+
+def move_meeting(tx: Tx, ref: int | None, starts_at: datetime) -> Result:
+    group = tx.group()
+    meeting = tx.meeting(group, ref, Phase.AGENDA)
+    tx.require(Action.CHANGE_MEETING, group, meeting)
+    if starts_at <= tx.now:
+        raise UserError("meeting_in_past", when=format_when(starts_at, tx.ctx.lang))
+    shift = starts_at - meeting.starts_at
+    meeting.starts_at = starts_at
+    meeting.agenda_deadline = meeting.agenda_deadline + shift
+    tx.store.update(meeting)
+    tx.record("move_meeting", group, meeting)
+    lang = tx.ctx.lang
+    return Result(
+        tx.say(
+            "meeting_moved",
+            ref=meeting.id,
+            when=format_when(starts_at, lang),
+            deadline=format_when(meeting.agenda_deadline, lang),
+        ),
+        meeting_id=meeting.id,
+    )
+
+
+def cancel_meeting(tx: Tx, ref: int | None) -> Result:
+    group = tx.group()
+    meeting = tx.meeting(group, ref, Phase.AGENDA)
+    tx.require(Action.CHANGE_MEETING, group, meeting)
+    meeting.status = S.CANCELLED
+    tx.store.update(meeting)
+    tx.record("cancel_meeting", group, meeting)
+    return Result(tx.say("meeting_cancelled_done", ref=meeting.id), meeting_id=meeting.id)
+
+
+def list_meetings(tx: Tx) -> Result:
+    group = tx.group()
+    tx.require(Action.VIEW, group)
+    meetings = tx.meetings(group)
+    if not meetings:
+        return Result(tx.say("no_meetings", key=group.key))
+    lines = [tx.say("meetings_heading", key=group.key)]
+    for m in meetings:
+        status = tx.say(f"status_{m.status.name.lower()}")
+        lines.append(f"  #{m.id}  {format_when(m.starts_at, tx.ctx.lang)}, {m.place} – {status}")
+    return Result("\n".join(lines))

@@ -1,0 +1,241 @@
+"""Plain domain records; storage maps each to one table, field for field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class PartyKind(StrEnum):
+    EMPLOYER = "arbetsgivare"
+    UNION = "fack"
+
+
+class Role(StrEnum):
+    CHAIR = "ordförande"
+    SECRETARY = "sekreterare"
+    MEMBER = "ledamot"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planerat"
+    PUBLISHED = "publicerat"
+    HELD = "genomfört"
+    DRAFT = "utkast"
+    JUSTERAD = "justerat"
+    CANCELLED = "inställt"
+
+
+class Section(StrEnum):
+    """Sections in the order the minutes show them; OPENING holds the standing opening items."""
+
+    OPENING = "Inledning"
+    INFORMATION = "Information"
+    DIALOG = "Dialog"
+    BESLUT = "Beslut"
+    OVRIGT = "Övrigt"
+
+    @property
+    def rank(self) -> int:
+        return list(Section).index(self)
+
+
+class ItemOrigin(StrEnum):
+    PROPOSED = "föreslaget"
+    STANDING = "stående"
+    CARRIED_OVER = "återkommande"
+
+
+class ItemStatus(StrEnum):
+    PROPOSED = "föreslaget"
+    ACCEPTED = "accepterat"
+    REJECTED = "avvisat"
+
+
+class Outcome(StrEnum):
+    SAMVERKAT = "samverkat"
+    ENIGHET = "enighet"
+    OENIGHET = "oenighet"
+    BORDLAGT = "bordlagt"
+    INFORMATION = "information"
+    NO_DECISION = "inget beslut"
+
+
+class Verdict(StrEnum):
+    APPROVED = "godkänt"
+    CHANGE_REQUESTED = "ändring begärd"
+
+
+@dataclass
+class Group:
+    key: str
+    name: str
+    created_at: datetime
+    id: int | None = None
+
+
+@dataclass
+class ChannelBinding:
+    channel_ref: str
+    group_id: int
+    id: int | None = None
+
+
+@dataclass
+class Party:
+    group_id: int
+    name: str
+    kind: PartyKind
+    short_name: str = ""
+    id: int | None = None
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass
+class Member:
+    group_id: int
+    user_ref: str
+    display_name: str
+    party_id: int
+    role: Role
+    is_admin: bool = False
+    id: int | None = None
+
+
+@dataclass
+class Meeting:
+    group_id: int
+    starts_at: datetime
+    place: str
+    agenda_deadline: datetime
+    status: MeetingStatus = MeetingStatus.PLANNED
+    protocol_number: str = ""
+    dnr: str = ""
+    published_at: datetime | None = None
+    agenda_message_ref: str = ""
+    minutes_message_ref: str = ""
+    id: int | None = None
+
+
+@dataclass
+class AgendaItem:
+    meeting_id: int
+    number: int
+    section: Section
+    title: str
+    proposer_ref: str
+    proposed_at: datetime
+    presenter: str = ""
+    description: str = ""
+    links: str = ""
+    late: bool = False
+    risk_assessed: bool | None = None
+    position: int = 0
+    origin: ItemOrigin = ItemOrigin.PROPOSED
+    status: ItemStatus = ItemStatus.PROPOSED
+    carried_from_item_id: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class Note:
+    item_id: int
+    author_ref: str
+    text: str
+    created_at: datetime
+    id: int | None = None
+
+
+@dataclass
+class Statement:
+    """A party's protokollsanteckning on one item; one per party and item."""
+
+    item_id: int
+    party_id: int
+    author_ref: str
+    text: str
+    created_at: datetime
+    id: int | None = None
+
+
+@dataclass
+class Decision:
+    item_id: int
+    outcome: Outcome
+    decided_by: str
+    decided_at: datetime
+    text: str = ""
+    party_id: int | None = None
+    mbl14_deadline: date | None = None
+    id: int | None = None
+
+
+@dataclass
+class Justerare:
+    meeting_id: int
+    member_id: int
+    id: int | None = None
+
+
+@dataclass
+class MinutesVersion:
+    meeting_id: int
+    number: int
+    text: str
+    content_hash: str
+    posted_by: str
+    posted_at: datetime
+    id: int | None = None
+
+
+@dataclass
+class Approval:
+    version_id: int
+    member_id: int
+    verdict: Verdict
+    at: datetime
+    comment: str = ""
+    id: int | None = None
+
+
+@dataclass
+class AuditEntry:
+    at: datetime
+    actor_ref: str
+    action: str
+    group_id: int | None = None
+    meeting_id: int | None = None
+    detail: str = ""
+    id: int | None = None
+
+
+@dataclass
+class ProcessedRequest:
+    """Marks a platform delivery as handled, so a retried delivery has no second effect."""
+
+    key: str
+    at: datetime
+    reply: str = ""
+    id: int | None = None
+
+
+RECORD_TYPES: tuple[type, ...] = (
+    Group,
+    ChannelBinding,
+    Party,
+    Member,
+    Meeting,
+    AgendaItem,
+    Note,
+    Statement,
+    Decision,
+    Justerare,
+    MinutesVersion,
+    Approval,
+    AuditEntry,
+    ProcessedRequest,
+)

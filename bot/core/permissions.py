@@ -1,0 +1,82 @@
+"""The one table that decides who may do what in which meeting state; adapters never decide this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.core.model import MeetingStatus as S
+from bot.core.model import Role
+
+
+class Action(StrEnum):
+    MANAGE_GROUP = "manage_group"
+    VIEW = "view"
+    PLAN_MEETING = "plan_meeting"
+    CHANGE_MEETING = "change_meeting"
+    PROPOSE_ITEM = "propose_item"
+    MANAGE_AGENDA = "manage_agenda"
+    PUBLISH_AGENDA = "publish_agenda"
+    CHOOSE_JUSTERARE = "choose_justerare"
+    ADD_NOTE = "add_note"
+    ADD_STATEMENT = "add_statement"
+    RECORD_DECISION = "record_decision"
+    POST_MINUTES = "post_minutes"
+    APPROVE = "approve"
+
+
+class Who(StrEnum):
+    ADMIN = "admin"
+    LEADS = "leads"  # chair and secretary
+    MEMBER = "member"
+    JUSTERARE = "justerare"
+
+
+@dataclass(frozen=True)
+class Rule:
+    who: Who
+    states: frozenset[S] | None  # None: the action is not about one meeting
+
+
+_OPEN = frozenset({S.PLANNED, S.PUBLISHED})
+_RECORDING = frozenset({S.PLANNED, S.PUBLISHED, S.HELD, S.DRAFT})
+
+RULES: dict[Action, Rule] = {
+    Action.MANAGE_GROUP: Rule(Who.ADMIN, None),
+    Action.VIEW: Rule(Who.MEMBER, None),
+    Action.PLAN_MEETING: Rule(Who.LEADS, None),
+    Action.CHANGE_MEETING: Rule(Who.LEADS, _OPEN),
+    Action.PROPOSE_ITEM: Rule(Who.MEMBER, _OPEN),
+    Action.MANAGE_AGENDA: Rule(Who.LEADS, frozenset({S.PLANNED, S.PUBLISHED, S.HELD})),
+    Action.PUBLISH_AGENDA: Rule(Who.LEADS, _OPEN),
+    Action.CHOOSE_JUSTERARE: Rule(Who.LEADS, _RECORDING),
+    Action.ADD_NOTE: Rule(Who.LEADS, _RECORDING),
+    # A party's statement is also bound to the author's own party, checked where it is written.
+    Action.ADD_STATEMENT: Rule(Who.MEMBER, _RECORDING),
+    Action.RECORD_DECISION: Rule(Who.LEADS, _RECORDING),
+    Action.POST_MINUTES: Rule(Who.LEADS, _RECORDING),
+    Action.APPROVE: Rule(Who.JUSTERARE, frozenset({S.DRAFT})),
+}
+
+LEAD_ROLES = frozenset({Role.CHAIR, Role.SECRETARY})
+
+
+def allowed_by_role(
+    action: Action, *, role: Role | None, is_admin: bool, is_justerare: bool
+) -> bool:
+    """Whether someone with this standing may take the action at all (state aside)."""
+    who = RULES[action].who
+    if role is None:
+        return False
+    if who is Who.ADMIN:
+        return is_admin
+    if who is Who.LEADS:
+        return role in LEAD_ROLES
+    if who is Who.JUSTERARE:
+        return is_justerare
+    return True
+
+
+def allowed_in_state(action: Action, status: S) -> bool:
+    states = RULES[action].states
+    return states is None or status in states

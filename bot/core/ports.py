@@ -1,0 +1,41 @@
+"""The storage interface the core works through: one transaction per command, records by kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any, Protocol, TypeVar
+
+R = TypeVar("R")
+
+
+class Store(Protocol):
+    """One open transaction. Records are the dataclasses of bot.core.model.
+
+    Leaving the context without commit() rolls everything back, so a failed command
+    changes nothing.
+    """
+
+    def add(self, record: R) -> R:
+        """Insert and return the record with its id set."""
+
+    def update(self, record: Any) -> None:
+        """Write back every field of a record loaded earlier in this transaction."""
+
+    def delete(self, record: Any) -> None: ...
+
+    def get(self, kind: type[R], record_id: int) -> R | None: ...
+
+    def find(self, kind: type[R], **where: Any) -> list[R]:
+        """Records whose fields equal the given values, in id order.
+
+        A list, tuple or set as a value means "one of these".
+        """
+
+    def lock(self, kind: type[R], record_id: int) -> R | None:
+        """Like get, but holds the row against concurrent writers until the transaction ends."""
+
+    def commit(self) -> None: ...
+
+
+StoreFactory = Callable[[], AbstractContextManager[Store]]

@@ -1,0 +1,178 @@
+"""What the secretary records in the meeting: justerare, notes, party statements and decisions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.core.context import STOCKHOLM, Result
+from bot.core.limits import check_length
+from bot.core.meetings import carry_over_into, next_meeting_after
+from bot.core.model import (
+    AgendaItem,
+    Decision,
+    Group,
+    ItemStatus,
+    Justerare,
+    Meeting,
+    MeetingStatus,
+    Member,
+    Note,
+    Outcome,
+    Party,
+    Statement,
+)
+from bot.core.permissions import Action
+from bot.core.texts import UserError
+from bot.core.tx import Phase, Tx
+from bot.dates import format_date
+
+S = MeetingStatus
+MBL14_DAYS = 7
+
+
+def choose_justerare(tx: Tx, ref: int | None, user_refs: list[str]) -> Result:
+    """Replace the meeting's justerare (usually one per union present plus one for the employer)."""
+    group, meeting = _session(tx, ref, Action.CHOOSE_JUSTERARE)
+    if not user_refs:
+        raise UserError("justerare_missing")
+    if len(set(user_refs)) != len(user_refs):
+        raise UserError("justerare_repeated")
+    members: list[Member] = []
+    for user_ref in user_refs:
+        member = tx.member_or_none(group, user_ref)
+        if member is None:
+            raise UserError("justerare_not_member", user=user_ref, group=group.key)
+        members.append(member)
+    for old in tx.store.find(Justerare, meeting_id=meeting.id):
+        tx.store.delete(old)
+    for member in members:
+        tx.store.add(Justerare(meeting_id=meeting.id, member_id=member.id))
+    tx.record("choose_justerare", group, meeting, detail=f"count={len(members)}")
+    parties = {p.id: p for p in tx.parties(group)}
+    names = ", ".join(f"{m.display_name} ({parties[m.party_id].label})" for m in members)
+    message = tx.say("justerare_chosen", ref=meeting.id, names=names)
+    missing = [p.label for p in parties.values() if p.id not in {m.party_id for m in members}]
+    if missing:
+        message += " " + tx.say("justerare_parties_missing", parties=", ".join(missing))
+    return Result(message, meeting_id=meeting.id)
+
+
+def add_note(tx: Tx, ref: int | None, number: int, text: str) -> Result:
+    group, meeting = _session(tx, ref, Action.ADD_NOTE)
+    item = _recordable(tx, meeting, number)
+    check_length("note", text, required=True)
+    tx.store.add(
+        Note(item_id=item.id, author_ref=tx.ctx.user_ref, text=text.strip(), created_at=tx.now)
+    )
+    tx.record("add_note", group, meeting, detail=f"item={number}")
+    return Result(tx.say("note_added", number=number, ref=meeting.id), meeting_id=meeting.id)
+
+
+def add_statement(tx: Tx, ref: int | None, number: int, text: str) -> Result:
+    """The author's own party's protokollsanteckning; a second one from the party replaces it."""
+    group, meeting = _session(tx, ref, Action.ADD_STATEMENT)
+    me = tx.member(group)
+    item = _recordable(tx, meeting, number)
+    check_length("statement", text, required=True)
+    party = tx.store.get(Party, me.party_id)
+    existing = tx.store.find(Statement, item_id=item.id, party_id=me.party_id)
+    if existing:
+        existing[0].text = text.strip()
+        existing[0].author_ref = tx.ctx.user_ref
+        existing[0].created_at = tx.now
+        tx.store.update(existing[0])
+    else:
+        tx.store.add(
+            Statement(
+                item_id=item.id,
+                party_id=me.party_id,
+                author_ref=tx.ctx.user_ref,
+                text=text.strip(),
+                created_at=tx.now,
+            )
+        )
+    tx.record("add_statement", group, meeting, detail=f"item={number}")
+    key = "statement_replaced" if existing else "statement_added"
+    return Result(tx.say(key, party=party.label, number=number), meeting_id=meeting.id)
+
+
+def record_decision(
+    tx: Tx,
+    ref: int | None,
+    number: int,
+    outcome: Outcome,
+    text: str = "",
+    party_name: str = "",
+) -> Result:
+    """Record or replace a decision; oenighet starts the MBL §14 clock, bordlagt carries over."""
+    group, meeting = _session(tx, ref, Action.RECORD_DECISION)
+    item = _recordable(tx, meeting, number)
+    check_length("decision", text)
+    party = tx.party_named(group, party_name) if party_name else None
+    if party is not None and outcome is not Outcome.OENIGHET:
+        raise UserError("party_only_oenighet")
+    deadline = None
+    if outcome is Outcome.OENIGHET:
+        # The union may ask for central negotiation within seven days of the local negotiation.
+        deadline = meeting.starts_at.astimezone(STOCKHOLM).date() + timedelta(days=MBL14_DAYS)
+    existing = tx.store.find(Decision, item_id=item.id)
+    decision = Decision(
+        item_id=item.id,
+        outcome=outcome,
+        decided_by=tx.ctx.user_ref,
+        decided_at=tx.now,
+        text=text.strip(),
+        party_id=party.id if party else None,
+        mbl14_deadline=deadline,
+    )
+    if existing:
+        decision.id = existing[0].id
+        if existing[0].outcome is Outcome.BORDLAGT and outcome is not Outcome.BORDLAGT:
+            _withdraw_carry_over(tx, item)
+        tx.store.update(decision)
+    else:
+        tx.store.add(decision)
+    tx.record("record_decision", group, meeting, detail=f"item={number} outcome={outcome.name}")
+    message = tx.say("decision_recorded", number=number, outcome=outcome.value)
+    if deadline is not None:
+        message += " " + tx.say("mbl14_started", date=format_date(deadline, tx.ctx.lang))
+    if outcome is Outcome.BORDLAGT:
+        message += " " + _carry_forward(tx, group, meeting)
+    return Result(message, meeting_id=meeting.id)
+
+
+def _carry_forward(tx: Tx, group: Group, meeting: Meeting) -> str:
+    following = next_meeting_after(tx, group, meeting)
+    if following is None:
+        return tx.say("carry_when_planned")
+    tx.store.lock(Meeting, following.id)
+    carry_over_into(tx, group, following)
+    return tx.say("carried_to", ref=following.id)
+
+
+def _withdraw_carry_over(tx: Tx, item: AgendaItem) -> None:
+    """A bordlagt decision changed its mind: take back the proposal it made, if still untouched."""
+    for carried in tx.store.find(AgendaItem, carried_from_item_id=item.id):
+        if carried.status is ItemStatus.PROPOSED:
+            tx.store.delete(carried)
+
+
+def _session(tx: Tx, ref: int | None, action: Action) -> tuple[Group, Meeting]:
+    group = tx.group()
+    meeting = tx.meeting(group, ref, Phase.SESSION)
+    tx.require(action, group, meeting)
+    start_day = meeting.starts_at.astimezone(STOCKHOLM).date()
+    if (
+        meeting.status in (S.PLANNED, S.PUBLISHED)
+        and start_day <= tx.now.astimezone(STOCKHOLM).date()
+    ):
+        meeting.status = S.HELD
+        tx.store.update(meeting)
+    return group, meeting
+
+
+def _recordable(tx: Tx, meeting: Meeting, number: int) -> AgendaItem:
+    item = tx.item(meeting, number)
+    if item.status is not ItemStatus.ACCEPTED:
+        raise UserError("item_not_accepted", number=number)
+    return item

@@ -1,0 +1,205 @@
+"""One command's view of the world: the open store, the caller and the lookups commands share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.core.context import STOCKHOLM, Context
+from bot.core.model import (
+    AgendaItem,
+    AuditEntry,
+    ChannelBinding,
+    Group,
+    Justerare,
+    Meeting,
+    MeetingStatus,
+    Member,
+    Party,
+)
+from bot.core.permissions import RULES, Action, allowed_by_role, allowed_in_state
+from bot.core.ports import Store
+from bot.core.texts import UserError, say
+
+S = MeetingStatus
+
+
+class Phase:
+    """Which meeting a command means when the user names none."""
+
+    AGENDA = "agenda"
+    SESSION = "session"
+    MINUTES = "minutes"
+    JUSTERING = "justering"
+    ANY = "any"
+
+
+@dataclass
+class Tx:
+    store: Store
+    ctx: Context
+    audit: list[AuditEntry] = field(default_factory=list)
+
+    @property
+    def now(self) -> datetime:
+        return self.ctx.now
+
+    def say(self, text_key: str, /, **params: object) -> str:
+        return say(self.ctx.lang, text_key, **params)
+
+    def record(
+        self, action: str, group: Group | None, meeting: Meeting | None, detail: str = ""
+    ) -> None:
+        """Audit who did what; detail holds references only, never the user's text."""
+        self.audit.append(
+            AuditEntry(
+                at=self.now,
+                actor_ref=self.ctx.user_ref,
+                action=action,
+                group_id=group.id if group else None,
+                meeting_id=meeting.id if meeting else None,
+                detail=detail,
+            )
+        )
+
+    # --- groups and members -------------------------------------------------------------
+
+    def bound_group(self) -> Group | None:
+        bindings = self.store.find(ChannelBinding, channel_ref=self.ctx.channel_ref)
+        return self.store.get(Group, bindings[0].group_id) if bindings else None
+
+    def group(self, key: str | None = None) -> Group:
+        """The named group, or the channel's; a named group must be the channel's own."""
+        bound = self.bound_group()
+        if not key:
+            if bound is None:
+                raise UserError("no_group_here")
+            return bound
+        found = self.store.find(Group, key=normalise_key(key))
+        if not found:
+            raise UserError("unknown_group", key=key)
+        group = found[0]
+        if bound is not None and bound.id != group.id:
+            raise UserError("other_groups_channel", key=group.key, bound=bound.key)
+        if bound is None and self.member_or_none(group) is None:
+            raise UserError("not_member", group=group.key)
+        return group
+
+    def member_or_none(self, group: Group, user_ref: str | None = None) -> Member | None:
+        found = self.store.find(Member, group_id=group.id, user_ref=user_ref or self.ctx.user_ref)
+        return found[0] if found else None
+
+    def member(self, group: Group) -> Member:
+        me = self.member_or_none(group)
+        if me is None:
+            raise UserError("not_member", group=group.key)
+        return me
+
+    def parties(self, group: Group) -> list[Party]:
+        return self.store.find(Party, group_id=group.id)
+
+    def party_named(self, group: Group, name: str) -> Party:
+        wanted = name.strip().casefold()
+        for party in self.parties(group):
+            if wanted in (party.name.casefold(), party.short_name.casefold()):
+                return party
+        names = ", ".join(p.name for p in self.parties(group)) or "–"
+        raise UserError("unknown_party", party=name, parties=names)
+
+    # --- meetings ------------------------------------------------------------------------
+
+    def meetings(self, group: Group) -> list[Meeting]:
+        return sorted(self.store.find(Meeting, group_id=group.id), key=lambda m: m.starts_at)
+
+    def meeting(self, group: Group, ref: int | None, phase: str) -> Meeting:
+        """The meeting numbered ref in this group, or the one the phase points at."""
+        if ref is not None:
+            meeting = self.store.lock(Meeting, ref)
+            if meeting is None or meeting.group_id != group.id:
+                raise UserError("unknown_meeting", ref=ref)
+            return meeting
+        chosen = self._current(group, phase)
+        if chosen is None:
+            raise UserError(f"no_meeting_{phase}")
+        return self.store.lock(Meeting, chosen.id) or chosen
+
+    def _current(self, group: Group, phase: str) -> Meeting | None:
+        meetings = self.meetings(group)
+        today = self.now.astimezone(STOCKHOLM).date()
+
+        def first(states: set[S], among: list[Meeting] | None = None) -> Meeting | None:
+            return next((m for m in (among or meetings) if m.status in states), None)
+
+        def started(m: Meeting) -> bool:
+            return m.starts_at.astimezone(STOCKHOLM).date() <= today
+
+        drafts = [m for m in meetings if m.status is S.DRAFT]
+        if phase == Phase.AGENDA:
+            return first({S.PLANNED, S.PUBLISHED})
+        if phase in (Phase.SESSION, Phase.MINUTES):
+            held = first({S.HELD})
+            if held:
+                return held
+            begun = [m for m in meetings if m.status in (S.PLANNED, S.PUBLISHED) and started(m)]
+            if begun:
+                return begun[-1]
+            return drafts[-1] if drafts else None
+        if phase == Phase.JUSTERING:
+            mine = [m for m in drafts if self.justerare_member(group, m) is not None]
+            return (mine or drafts or [None])[0]
+        live = [m for m in meetings if m.status not in (S.CANCELLED, S.JUSTERAD)]
+        if live:
+            return live[0]
+        return meetings[-1] if meetings else None
+
+    def meeting_in_session_today(self, group: Group) -> Meeting | None:
+        today = self.now.astimezone(STOCKHOLM).date()
+        for m in self.meetings(group):
+            if m.status is S.HELD and m.starts_at.astimezone(STOCKHOLM).date() == today:
+                return self.store.lock(Meeting, m.id)
+        return None
+
+    def justerare_member(self, group: Group, meeting: Meeting) -> Member | None:
+        me = self.member_or_none(group)
+        if me is None:
+            return None
+        chosen = self.store.find(Justerare, meeting_id=meeting.id, member_id=me.id)
+        return me if chosen else None
+
+    def item(self, meeting: Meeting, number: int) -> AgendaItem:
+        found = self.store.find(AgendaItem, meeting_id=meeting.id, number=number)
+        if not found:
+            raise UserError("unknown_item", number=number, ref=meeting.id)
+        return found[0]
+
+    # --- permission ------------------------------------------------------------------------
+
+    def require(self, action: Action, group: Group, meeting: Meeting | None = None) -> Member:
+        """The caller as a member allowed to take the action now, or a refusal."""
+        me = self.member(group)
+        is_justerare = meeting is not None and self.justerare_member(group, meeting) is not None
+        if not allowed_by_role(
+            action, role=me.role, is_admin=me.is_admin, is_justerare=is_justerare
+        ):
+            raise UserError(f"denied_{RULES[action].who}", what=self.say(f"action_{action}"))
+        if meeting is not None:
+            self.require_state(action, meeting)
+        return me
+
+    def require_state(self, action: Action, meeting: Meeting) -> None:
+        if allowed_in_state(action, meeting.status):
+            return
+        if meeting.status is S.JUSTERAD:
+            raise UserError("meeting_locked", ref=meeting.id)
+        if meeting.status is S.CANCELLED:
+            raise UserError("meeting_cancelled", ref=meeting.id)
+        raise UserError(
+            "wrong_state",
+            what=self.say(f"action_{action}"),
+            ref=meeting.id,
+            status=self.say(f"status_{meeting.status.name.lower()}"),
+        )
+
+
+def normalise_key(key: str) -> str:
+    return " ".join(key.split()).upper()
