@@ -35,8 +35,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Answer ja (yes) or nej (no) instead of “{given}”, for example `{example}`.",
     ),
     "too_long": (
-        "{field} får vara högst {limit} tecken men är {length}; korta texten och skicka igen.",
-        "{field} may be at most {limit} characters but is {length}; shorten it and send again.",
+        "{field} får vara högst {limit} tecken men är {length}; korta den och lägg längre underlag som länk, till exempel `; länk: https://intranat/underlag.pdf`.",
+        "{field} may be at most {limit} characters but is {length}; shorten it and link longer material, for example `; länk: https://intranet/material.pdf`.",
     ),
     "field_group_key": ("Gruppens kortnamn", "The group's short name"),
     "field_group_name": ("Gruppens namn", "The group's name"),
@@ -54,8 +54,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field_decision": ("Beslutstexten", "The decision text"),
     "field_comment": ("Kommentaren", "The comment"),
     "empty_place": (
-        "Ange var mötet hålls, till exempel `/mote planera onsdag 19 mars kl 13; Sof, Bredgatan`.",
-        "Say where the meeting is held, e.g. `/mote planera onsdag 19 mars kl 13; Sof, Bredgatan`.",
+        "Ange var mötet hålls, till exempel `/mote planera 19 mars kl 13; Sof, Bredgatan`.",
+        "Say where the meeting is held, e.g. `/mote planera 19 mars kl 13; Sof, Bredgatan`.",
     ),
     "empty_title": (
         "Ärendet behöver en rubrik, till exempel `/arende Dialog; Kvalitetsrapport 2024`.",
@@ -216,7 +216,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status_cancelled": ("inställt", "cancelled"),
     # --- meetings ---------------------------------------------------------------------------
     "meeting_in_past": (
-        "{when} har redan varit; ange en kommande tid, till exempel `onsdag 19 mars kl 13`.",
+        "{when} har redan varit; ange en kommande tid, till exempel `19 mars kl 13`.",
         "{when} is in the past; give a time ahead, for example `next wednesday 13:00`.",
     ),
     "deadline_after_meeting": (
@@ -243,8 +243,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "meeting_cancelled_done": ("Möte #{ref} är inställt.", "Meeting #{ref} is cancelled."),
     "no_meetings": (
-        "{key} har inga möten; planera ett med `/mote planera onsdag 19 mars kl 13; Sof, Bredgatan`.",
-        "{key} has no meetings; plan one with `/mote planera onsdag 19 mars kl 13; Sof, Bredgatan`.",
+        "{key} har inga möten; planera ett med `/mote planera 19 mars kl 13; Sof, Bredgatan`.",
+        "{key} has no meetings; plan one with `/mote planera 19 mars kl 13; Sof, Bredgatan`.",
     ),
     "meetings_heading": ("Möten för {key}:", "Meetings of {key}:"),
     "unknown_meeting": (
@@ -253,9 +253,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "no_meeting_agenda": (
         "Gruppen har inget kommande möte; planera ett med "
-        "`/mote planera onsdag 19 mars kl 13; Sof, Bredgatan`.",
+        "`/mote planera 19 mars kl 13; Sof, Bredgatan`.",
         "The group has no upcoming meeting; plan one with "
-        "`/mote planera onsdag 19 mars kl 13; Sof, Bredgatan`.",
+        "`/mote planera 19 mars kl 13; Sof, Bredgatan`.",
     ),
     "no_meeting_session": (
         "Inget möte pågår i dag; ange mötet med nummer, till exempel `/beslut #3 7; samverkat`.",
@@ -267,13 +267,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "There is no held meeting to write minutes for; name the meeting, "
         "for example `/protokoll visa #3`.",
     ),
+    "no_meeting_read_minutes": (
+        "Det finns inget protokoll att visa än; ange mötet, till exempel `/protokoll visa #3`.",
+        "There are no minutes to show yet; name the meeting, for example `/protokoll visa #3`.",
+    ),
     "no_meeting_justering": (
         "Inget protokoll väntar på justering; se mötena med `/mote lista`.",
         "No minutes are awaiting justering; see the meetings with `/mote lista`.",
     ),
     "no_meeting_any": (
-        "Gruppen har inga möten; planera ett med `/mote planera onsdag 19 mars kl 13; Sof`.",
-        "The group has no meetings; plan one with `/mote planera onsdag 19 mars kl 13; Sof`.",
+        "Gruppen har inga möten; planera ett med `/mote planera 19 mars kl 13; Sof`.",
+        "The group has no meetings; plan one with `/mote planera 19 mars kl 13; Sof`.",
     ),
     # --- agenda -----------------------------------------------------------------------------
     "unknown_section": (
@@ -503,7 +507,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "/grupp medlem @anna; Anna Ek; Vision; ledamot[; admin] · /grupp visa",
     ),
     "help_mote": (
-        "/mote planera [FSG;] onsdag 19 mars kl 13; Plats[; protokoll 3/2025][; dnr X]"
+        "/mote planera [FSG;] 19 mars kl 13; Plats[; protokoll 3/2025][; dnr X]"
         "[; sista dag 12 mars] · /mote lista · /mote visa [#3] · /mote publicera · "
         "/mote flytta [#3] torsdag kl 13 · /mote ställ in [#3]",
         "/mote planera [FSG;] next wednesday 13:00; Place[; protokoll 3/2025][; dnr X]"

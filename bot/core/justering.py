@@ -88,7 +88,7 @@ def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = N
 def show_minutes(tx: Tx, ref: int | None) -> Result:
     group = tx.group()
     tx.require(Action.VIEW, group)
-    meeting = tx.meeting(group, ref, Phase.MINUTES if ref is None else Phase.ANY)
+    meeting = tx.meeting(group, ref, Phase.READ_MINUTES)
     if meeting.status is S.JUSTERAD:
         return Result(final_text(tx, group, meeting), meeting_id=meeting.id)
     body = render_minutes(build_doc(tx, group, meeting))

@@ -30,6 +30,7 @@ class Phase:
     AGENDA = "agenda"
     SESSION = "session"
     MINUTES = "minutes"
+    READ_MINUTES = "read_minutes"
     JUSTERING = "justering"
     ANY = "any"
 
@@ -136,14 +137,17 @@ class Tx:
         drafts = [m for m in meetings if m.status is S.DRAFT]
         if phase == Phase.AGENDA:
             return first({S.PLANNED, S.PUBLISHED})
-        if phase in (Phase.SESSION, Phase.MINUTES):
+        if phase in (Phase.SESSION, Phase.MINUTES, Phase.READ_MINUTES):
             held = first({S.HELD})
             if held:
                 return held
             begun = [m for m in meetings if m.status in (S.PLANNED, S.PUBLISHED) and started(m)]
             if begun:
                 return begun[-1]
-            return drafts[-1] if drafts else None
+            if drafts:
+                return drafts[-1]
+            done = [m for m in meetings if m.status is S.JUSTERAD]
+            return done[-1] if done and phase == Phase.READ_MINUTES else None
         if phase == Phase.JUSTERING:
             mine = [m for m in drafts if self.justerare_member(group, m) is not None]
             return (mine or drafts or [None])[0]

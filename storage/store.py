@@ -1,0 +1,118 @@
+"""The core's Store on a SQLModel session: one store, one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from bot.core.ports import Store, StoreFactory
+from storage.mapping import field_names, from_row, row_values, table_for, to_column, to_row
+
+R = TypeVar("R")
+
+
+class Conflict(Exception):
+    """The database refused a write that breaks a constraint, e.g. a unique key already taken.
+
+    The transaction stays usable: the refused write alone was undone.
+    """
+
+
+class SqlStore:
+    """Store on one session; every write is flushed at once so its conflicts surface there."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, record: R) -> R:
+        if getattr(record, "id", None) is not None:
+            raise ValueError(f"{record!r} is stored already; update it instead")
+        row = to_row(record)
+        with self._write():
+            self._session.add(row)
+        record.id = row.id  # type: ignore[attr-defined]
+        return record
+
+    def update(self, record: Any) -> None:
+        row = self._row(type(record), record.id)
+        with self._write():
+            for name, value in row_values(record).items():
+                setattr(row, name, value)
+
+    def delete(self, record: Any) -> None:
+        row = self._row(type(record), record.id)
+        with self._write():
+            self._session.delete(row)
+        # ON DELETE SET NULL may have changed rows this session holds.
+        self._session.expire_all()
+
+    def get(self, kind: type[R], record_id: int) -> R | None:
+        row = self._session.get(table_for(kind), record_id, populate_existing=True)
+        return None if row is None else from_row(kind, row)
+
+    def find(self, kind: type[R], **where: Any) -> list[R]:
+        table = table_for(kind)
+        known = field_names(kind)
+        query = select(table).order_by(table.id)  # type: ignore[arg-type]
+        for name, wanted in where.items():
+            if name not in known:
+                raise TypeError(f"{kind.__name__} has no field {name!r}")
+            column = getattr(table, name)
+            if isinstance(wanted, list | tuple | set | frozenset):
+                if not wanted:
+                    return []
+                query = query.where(column.in_([to_column(value) for value in wanted]))
+            else:
+                query = query.where(column == to_column(wanted))
+        rows = self._session.scalars(query.execution_options(populate_existing=True))
+        return [from_row(kind, row) for row in rows]
+
+    def lock(self, kind: type[R], record_id: int) -> R | None:
+        # FOR UPDATE is dropped on SQLite, where BEGIN IMMEDIATE already holds the database.
+        row = self._session.get(
+            table_for(kind), record_id, with_for_update=True, populate_existing=True
+        )
+        return None if row is None else from_row(kind, row)
+
+    def commit(self) -> None:
+        try:
+            self._session.commit()
+        except IntegrityError as error:
+            raise Conflict(str(error.orig)) from error
+
+    def _row(self, kind: type, record_id: int | None) -> Any:
+        if record_id is None:
+            raise ValueError(f"a {kind.__name__} without id was never stored")
+        row = self._session.get(table_for(kind), record_id)
+        if row is None:
+            raise LookupError(f"no {kind.__name__} with id {record_id}")
+        return row
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write in a savepoint, flushed, so a refused write leaves the rest standing."""
+        try:
+            with self._session.begin_nested():
+                yield
+        except IntegrityError as error:
+            raise Conflict(str(error.orig)) from error
+
+
+def store_factory(engine: Engine) -> StoreFactory:
+    """Stores on this engine; leaving one without commit() rolls its transaction back."""
+
+    @contextmanager
+    def open_store() -> Iterator[Store]:
+        session = Session(engine, expire_on_commit=False)
+        try:
+            yield SqlStore(session)
+        finally:
+            # Closing rolls back whatever was not committed.
+            session.close()
+
+    return open_store

@@ -1,0 +1,170 @@
+"""Every refusal is one sentence with an example, in Swedish or English, and changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.harness import Harness, at, hold_meeting, set_up_group, set_up_meeting
+
+LONG = "x" * 3001
+
+# (who, command, the refusal expected) on a group with meeting #1 planned and items 4-7 proposed.
+BEFORE_MEETING = [
+    ("maria", "/mote", None),  # help, not a refusal: checked separately
+    ("maria", "/finnsinte", "unknown_command"),
+    ("maria", "/mote planera", "usage"),
+    ("maria", "/mote planera onsdag 18 mars kl 13", "usage"),
+    ("maria", "/mote planera FSG; onsdag 18 mars kl 13; Sof; extra; mer", "usage"),
+    ("maria", "/mote planera VSG; onsdag 18 mars kl 13; Sof", "unknown_group"),
+    ("maria", "/mote planera 1 mars 2026 kl 13; Sof", "meeting_in_past"),
+    ("maria", "/mote planera i går kl 13; Sof", "meeting_in_past"),
+    ("maria", "/mote planera blabla; Sof", "raw"),
+    ("maria", "/mote planera 31 april kl 13; Sof", "raw"),
+    ("maria", "/mote planera onsdag 25 mars; Sof", "need_time"),
+    ("maria", "/mote planera onsdag 18 mars kl 13; Sof", "meeting_exists"),
+    ("maria", "/mote planera onsdag 25 mars kl 13; " + "S" * 201, "too_long"),
+    ("maria", "/mote planera onsdag 25 mars kl 13;  ", "usage"),
+    ("maria", "/mote planera 25 mars kl 13; Sof; sista dag 26 mars", "deadline_after_meeting"),
+    ("jonas", "/mote planera onsdag 25 mars kl 13; Sof", "denied_leads"),
+    ("maria", "/mote publicera nu", "extra_arguments"),
+    ("maria", "/mote visa #99", "unknown_meeting"),
+    ("maria", "/mote flytta", "usage"),
+    ("jonas", "/mote ställ in", "denied_leads"),
+    ("jonas", "/arende Dialog", "usage"),
+    ("jonas", "/arende Möte; Rubrik", "unknown_section"),
+    ("jonas", "/arende Dialog; " + "R" * 201, "too_long"),
+    ("jonas", f"/arende Dialog; Rubrik; beskrivning: {LONG}", "too_long"),
+    ("jonas", "/arende Dialog; Rubrik; riskbedömning: ja", "risk_only_beslut"),
+    ("jonas", "/arende Beslut; Rubrik; riskbedömning: kanske", "need_yes_no"),
+    ("jonas", "/arende Dialog; Rubrik; A; B; C", "extra_arguments"),
+    ("jonas", "/arende acceptera 4", "denied_leads"),
+    ("maria", "/arende acceptera", "need_numbers"),
+    ("maria", "/arende acceptera fyra", "need_number"),
+    ("maria", "/arende acceptera 42", "unknown_item"),
+    ("maria", "/arende avvisa 1", "standing_item_stays"),
+    ("maria", "/arende ordna 5, 5", "order_repeats"),
+    ("maria", "/arende flytta 5; Inledning", "unknown_section"),
+    ("jonas", "/mote publicera", "denied_leads"),
+    ("maria", "/grupp part Vision; fack", "party_exists"),
+    ("maria", "/grupp part Lärarna; förening", "unknown_party_kind"),
+    ("maria", "/grupp medlem kim; Kim; Lärarna; ledamot", "unknown_party"),
+    ("maria", "/grupp medlem kim; Kim; Vision; chef", "unknown_role"),
+    ("maria", "/grupp medlem kim; Kim; Vision; ledamot; superuser", "extra_arguments"),
+    ("maria", "/grupp medlem @; Kim; Vision; ledamot", "unknown_user"),
+    ("maria", "/grupp medlem maria; Maria Lind; Arbetsgivaren; ordförande", "keep_own_admin"),
+    ("jonas", "/grupp part Lärarförbundet; fack", "denied_admin"),
+    ("maria", "/grupp skapa FSG; Igen", "group_exists"),
+    ("maria", "/grupp skapa VSG; Ny grupp", "channel_taken"),
+    ("okand", "/arende Dialog; Rubrik", "not_member"),
+    ("jonas", "/beslut 5; samverkat", "no_meeting_session"),
+    ("jonas", "/protokoll godkänn", "no_meeting_justering"),
+    ("sara", "/protokoll posta", "no_meeting_minutes"),
+    ("sara", "/protokoll posta #1", "minutes_before_meeting"),
+    ("jonas", "/protokoll ändring", "comment_required"),
+]
+
+
+@pytest.mark.parametrize(("user", "line", "key"), [c for c in BEFORE_MEETING if c[2]])
+def test_refused_before_the_meeting(store_factory, user: str, line: str, key: str) -> None:
+    h = Harness(store_factory)
+    set_up_meeting(h)
+    error = h.refused(user, line)
+    assert error.key == key
+    for lang in ("sv", "en"):
+        text = error.message(lang)
+        assert text.count("\n") == 0
+        assert "`" in text or key == "raw", f"{key} shows no example: {text}"
+
+
+IN_SESSION = [
+    ("sara", "/justerare", None),
+    ("sara", "/justerare jonas, jonas", "justerare_repeated"),
+    ("sara", "/justerare jonas, okand", "justerare_not_member"),
+    ("jonas", "/justerare jonas, lina", "denied_leads"),
+    ("sara", "/anteckning 4", "usage"),
+    ("sara", "/anteckning 4;  ", "usage"),
+    ("sara", "/anteckning fyra; text", "need_number"),
+    ("sara", f"/anteckning 4; {LONG}", "too_long"),
+    ("sara", "/anteckning 99; text", "unknown_item"),
+    ("jonas", "/anteckning 4; text", "denied_leads"),
+    ("sara", "/beslut 6", "usage"),
+    ("sara", "/beslut 6; kanske", "unknown_outcome"),
+    ("sara", "/beslut 6; oenighet; Lärarna; text", "unknown_party"),
+    ("jonas", "/beslut 6; samverkat", "denied_leads"),
+    ("sara", "/protokoll posta", "no_justerare_yet"),
+    ("sara", "/protokoll godkänn", "no_meeting_justering"),
+]
+
+
+@pytest.mark.parametrize(("user", "line", "key"), [c for c in IN_SESSION if c[2]])
+def test_refused_in_the_meeting(store_factory, user: str, line: str, key: str) -> None:
+    h = Harness(store_factory)
+    set_up_meeting(h)
+    h.do("maria", "/arende acceptera alla")
+    h.now = at("2026-03-18T13:05")
+    assert h.refused(user, line).key == key
+
+
+JUSTERING = [
+    ("maria", "/protokoll godkänn", "denied_justerare"),
+    ("jonas", "/protokoll ändring;   ", "comment_required"),
+    ("sara", "/protokoll posta", "minutes_unchanged"),
+]
+
+
+@pytest.mark.parametrize(("user", "line", "key"), JUSTERING)
+def test_refused_during_justering(store_factory, user: str, line: str, key: str) -> None:
+    h = Harness(store_factory)
+    hold_meeting(h)
+    assert h.refused(user, line).key == key
+
+
+def test_approving_twice_is_refused(store_factory) -> None:
+    h = Harness(store_factory)
+    hold_meeting(h)
+    h.do("jonas", "/protokoll godkänn")
+    assert h.refused("jonas", "/protokoll godkänn").key == "already_approved"
+
+
+LOCKED = [
+    ("sara", "/anteckning #1 4; Sent tillägg."),
+    ("sara", "/beslut #1 6; oenighet"),
+    ("sara", "/justerare #1 jonas"),
+    ("petra", "/protokollsanteckning #1 6; Vision vill tillägga något."),
+    ("sara", "/protokoll posta #1"),
+    ("jonas", "/protokoll godkänn #1"),
+    ("maria", "/arende acceptera 4 #1"),
+    ("maria", "/mote ställ in #1"),
+]
+
+
+@pytest.mark.parametrize(("user", "line"), LOCKED)
+def test_justerade_minutes_are_locked(store_factory, user: str, line: str) -> None:
+    h = Harness(store_factory)
+    hold_meeting(h)
+    h.do("jonas", "/protokoll godkänn")
+    h.do("lina", "/protokoll godkänn")
+    assert h.refused(user, line).key == "meeting_locked"
+
+
+def test_english_users_get_english_refusals(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_group(h)
+    error = h.refused("maria", "/mote planera 1 mars 2026 kl 13; Sof")
+    assert "in the past" in error.message("en")
+    assert "har redan varit" in error.message("sv")
+    error = h.refused("maria", "/mote planera 31 april kl 13; Sof", lang="en")
+    assert "31" in error.message("en")
+
+
+def test_help_is_shown_not_refused(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_group(h)
+    from bot.commands.parse import parse
+    from bot.console.app import user_ref
+
+    lines = ("/mote", "/mote hjälp", "/arende", "/justerare", "/beslut", "/protokoll", "/hjalp")
+    for line in lines:
+        call = parse(line, now=h.now, lang="sv", resolve_user=user_ref)
+        assert call.operation is None
+        assert call.text.startswith("/") or call.text.startswith("Kommandon")

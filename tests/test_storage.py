@@ -1,0 +1,693 @@
+"""The SQL store, its engine set-up and its migrations, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import sqlite3
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, date, datetime, timedelta
+from enum import Enum
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, make_url
+from sqlalchemy.dialects import postgresql, sqlite
+
+from bot.core.model import (
+    RECORD_TYPES,
+    AgendaItem,
+    Approval,
+    AuditEntry,
+    ChannelBinding,
+    Decision,
+    Group,
+    ItemOrigin,
+    ItemStatus,
+    Justerare,
+    Meeting,
+    MeetingStatus,
+    Member,
+    MinutesVersion,
+    Note,
+    Outcome,
+    Party,
+    PartyKind,
+    ProcessedRequest,
+    Role,
+    Section,
+    Statement,
+    Verdict,
+)
+from bot.core.ports import Store, StoreFactory
+from storage.db import default_database_url, make_engine, with_search_path
+from storage.migrate import downgrade_to_base, upgrade
+from storage.store import Conflict, store_factory
+from storage.tables import metadata
+from storage.types import UtcDateTime
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+SUMMER = datetime(2025, 6, 12, 9, 30, 15, 123456, tzinfo=STOCKHOLM)  # UTC+2
+WINTER = datetime(2025, 1, 15, 23, 45, tzinfo=STOCKHOLM)  # UTC+1, already the 15th in UTC+0
+NAIVE = datetime(2025, 6, 12, 9, 30)
+
+WORKERS = 2
+ITEMS_PER_WORKER = 40
+WORKER_TIMEOUT = 120
+
+
+def add_all(store: Store) -> dict[type, Any]:
+    """One stored record of every type, with every field set away from its default."""
+    group = store.add(Group(key="HR-SAMVERKAN", name="Samverkan HR", created_at=WINTER))
+    binding = store.add(ChannelBinding(channel_ref="slack:T1/C1", group_id=group.id))
+    party = store.add(
+        Party(group_id=group.id, name="Vision", kind=PartyKind.UNION, short_name="VI")
+    )
+    member = store.add(
+        Member(
+            group_id=group.id,
+            user_ref="slack:U1",
+            display_name="Åsa Öberg",
+            party_id=party.id,
+            role=Role.SECRETARY,
+            is_admin=True,
+        )
+    )
+    meeting = store.add(
+        Meeting(
+            group_id=group.id,
+            starts_at=SUMMER,
+            place="Rum Älgen",
+            agenda_deadline=WINTER,
+            status=MeetingStatus.JUSTERAD,
+            protocol_number="2025:3",
+            dnr="HR 2025/17",
+            published_at=WINTER + timedelta(days=1),
+            agenda_message_ref="slack:msg/1",
+            minutes_message_ref="slack:msg/2",
+        )
+    )
+    item = store.add(
+        AgendaItem(
+            meeting_id=meeting.id,
+            number=1,
+            section=Section.OVRIGT,
+            title="Ny arbetstidsmodell för förskolan",
+            proposer_ref="slack:U1",
+            proposed_at=WINTER,
+            presenter="Åsa",
+            description="Bakgrund och förslag",
+            links="https://example.org/a\nhttps://example.org/b",
+            late=True,
+            risk_assessed=True,
+            position=7,
+            origin=ItemOrigin.CARRIED_OVER,
+            status=ItemStatus.ACCEPTED,
+        )
+    )
+    version = store.add(
+        MinutesVersion(
+            meeting_id=meeting.id,
+            number=1,
+            text="§1 Mötets öppnande",
+            content_hash="sha256:abc",
+            posted_by="slack:U1",
+            posted_at=SUMMER,
+        )
+    )
+    records = [
+        group,
+        binding,
+        party,
+        member,
+        meeting,
+        item,
+        store.add(Note(item_id=item.id, author_ref="slack:U1", text="Bra", created_at=SUMMER)),
+        store.add(
+            Statement(
+                item_id=item.id,
+                party_id=party.id,
+                author_ref="slack:U1",
+                text="Vision anser att…",
+                created_at=SUMMER,
+            )
+        ),
+        store.add(
+            Decision(
+                item_id=item.id,
+                outcome=Outcome.NO_DECISION,
+                decided_by="slack:U1",
+                decided_at=SUMMER,
+                text="Parterna är oeniga",
+                party_id=party.id,
+                mbl14_deadline=date(2025, 6, 20),
+            )
+        ),
+        store.add(Justerare(meeting_id=meeting.id, member_id=member.id)),
+        version,
+        store.add(
+            Approval(
+                version_id=version.id,
+                member_id=member.id,
+                verdict=Verdict.CHANGE_REQUESTED,
+                at=WINTER,
+                comment="Stavfel i §2",
+            )
+        ),
+        store.add(
+            AuditEntry(
+                at=SUMMER,
+                actor_ref="slack:U1",
+                action="meeting.publish",
+                group_id=group.id,
+                meeting_id=meeting.id,
+                detail="item=1",
+            )
+        ),
+        store.add(ProcessedRequest(key="slack:evt/1", at=WINTER, reply="Klart ✅")),
+    ]
+    return {type(record): record for record in records}
+
+
+@pytest.fixture
+def stored(store_factory: StoreFactory) -> dict[type, Any]:
+    with store_factory() as store:
+        records = add_all(store)
+        store.commit()
+    return records
+
+
+def count(store_factory: StoreFactory, kind: type) -> int:
+    with store_factory() as store:
+        return len(store.find(kind))
+
+
+def assert_aware_utc(record: Any) -> None:
+    for field in dataclasses.fields(record):
+        value = getattr(record, field.name)
+        if isinstance(value, datetime):
+            assert value.utcoffset() == timedelta(0), field.name
+
+
+# --- round trips ---------------------------------------------------------------------------
+
+
+def test_every_record_type_comes_back_equal(
+    store_factory: StoreFactory, stored: dict[type, Any]
+) -> None:
+    assert set(stored) == set(RECORD_TYPES)
+    with store_factory() as store:
+        for kind, record in stored.items():
+            loaded = store.get(kind, record.id)
+            assert loaded == record
+            assert_aware_utc(loaded)
+            for field in dataclasses.fields(loaded):
+                value = getattr(loaded, field.name)
+                if isinstance(getattr(record, field.name), Enum):
+                    assert type(value) is type(getattr(record, field.name)), field.name
+
+
+def test_stockholm_summer_and_winter_times_keep_their_instant(
+    store_factory: StoreFactory, stored: dict[type, Any]
+) -> None:
+    with store_factory() as store:
+        meeting = store.get(Meeting, stored[Meeting].id)
+    assert meeting is not None
+    assert meeting.starts_at == SUMMER
+    assert meeting.starts_at.tzinfo is UTC
+    assert meeting.starts_at.astimezone(STOCKHOLM).timetuple() == SUMMER.timetuple()
+    assert meeting.starts_at.microsecond == SUMMER.microsecond
+    assert meeting.agenda_deadline == WINTER
+    assert meeting.agenda_deadline.astimezone(STOCKHOLM).timetuple() == WINTER.timetuple()
+
+
+def test_none_and_defaults_come_back_as_they_went_in(
+    store_factory: StoreFactory, stored: dict[type, Any]
+) -> None:
+    first = stored[AgendaItem]
+    with store_factory() as store:
+        meeting = store.add(
+            Meeting(group_id=stored[Group].id, starts_at=SUMMER, place="", agenda_deadline=SUMMER)
+        )
+        item = store.add(
+            AgendaItem(
+                meeting_id=meeting.id,
+                number=1,
+                section=Section.OPENING,
+                title="Mötets öppnande",
+                proposer_ref="slack:U1",
+                proposed_at=SUMMER,
+                risk_assessed=False,
+                carried_from_item_id=first.id,
+            )
+        )
+        decision = store.add(
+            Decision(
+                item_id=item.id, outcome=Outcome.INFORMATION, decided_by="x", decided_at=WINTER
+            )
+        )
+        audit = store.add(AuditEntry(at=WINTER, actor_ref="slack:U2", action="group.create"))
+        store.commit()
+    with store_factory() as store:
+        assert store.get(Meeting, meeting.id) == meeting
+        assert store.get(AgendaItem, item.id) == item
+        assert store.get(Decision, decision.id) == decision
+        assert store.get(AuditEntry, audit.id) == audit
+    assert meeting.published_at is None and meeting.status is MeetingStatus.PLANNED
+    assert item.risk_assessed is False and first.risk_assessed is True
+    assert decision.party_id is None and decision.mbl14_deadline is None
+    assert audit.group_id is None and audit.meeting_id is None
+
+
+# --- find, get, update, delete, lock -------------------------------------------------------
+
+
+def add_items(store: Store, meeting_id: int, count: int) -> list[AgendaItem]:
+    sections = list(Section)
+    return [
+        store.add(
+            AgendaItem(
+                meeting_id=meeting_id,
+                number=number,
+                section=sections[number % len(sections)],
+                title=f"Punkt {number}",
+                proposer_ref=f"slack:U{number % 2}",
+                proposed_at=SUMMER + timedelta(hours=number),
+                risk_assessed=None if number % 3 else True,
+            )
+        )
+        for number in range(2, 2 + count)
+    ]
+
+
+def test_find_by_equality_and_by_one_of(
+    store_factory: StoreFactory, stored: dict[type, Any]
+) -> None:
+    meeting_id = stored[Meeting].id
+    with store_factory() as store:
+        items = [stored[AgendaItem], *add_items(store, meeting_id, 6)]
+        store.commit()
+    with store_factory() as store:
+        assert store.find(AgendaItem, meeting_id=meeting_id) == items
+        assert store.find(AgendaItem, meeting_id=meeting_id + 1000) == []
+        assert store.find(AgendaItem, section=Section.INFORMATION) == [
+            i for i in items if i.section is Section.INFORMATION
+        ]
+        assert store.find(AgendaItem, number=[7, 3, 5]) == [items[2], items[4], items[6]]
+        assert store.find(AgendaItem, number=(3,), proposer_ref="slack:U1") == [items[2]]
+        assert store.find(AgendaItem, section={Section.BESLUT, Section.DIALOG}) == [
+            i for i in items if i.section in (Section.BESLUT, Section.DIALOG)
+        ]
+        assert store.find(AgendaItem, risk_assessed=None) == [
+            i for i in items if i.risk_assessed is None
+        ]
+        assert store.find(AgendaItem, proposed_at=SUMMER + timedelta(hours=4)) == [items[3]]
+        assert store.find(AgendaItem, number=[]) == []
+        assert store.find(Group, key="HR-SAMVERKAN") == [stored[Group]]
+
+
+def test_find_refuses_what_is_not_a_field_or_record(store_factory: StoreFactory) -> None:
+    with store_factory() as store:
+        with pytest.raises(TypeError, match="nummer"):
+            store.find(AgendaItem, nummer=1)
+        with pytest.raises(TypeError):
+            store.find(dict)
+
+
+def test_update_get_and_delete(store_factory: StoreFactory, stored: dict[type, Any]) -> None:
+    meeting = dataclasses.replace(
+        stored[Meeting],
+        status=MeetingStatus.CANCELLED,
+        published_at=None,
+        starts_at=WINTER,
+        place="Distans",
+    )
+    with store_factory() as store:
+        store.update(meeting)
+        assert store.get(Meeting, meeting.id) == meeting
+        store.commit()
+    with store_factory() as store:
+        assert store.get(Meeting, meeting.id) == meeting
+        assert store.get(Meeting, meeting.id + 1000) is None
+        store.delete(stored[ProcessedRequest])
+        assert store.get(ProcessedRequest, stored[ProcessedRequest].id) is None
+        store.commit()
+    with store_factory() as store:
+        assert store.find(ProcessedRequest) == []
+        with pytest.raises(LookupError):
+            store.update(stored[ProcessedRequest])
+        with pytest.raises(LookupError):
+            store.delete(stored[ProcessedRequest])
+
+
+def test_add_sets_the_id_and_refuses_a_stored_record(store_factory: StoreFactory) -> None:
+    with store_factory() as store:
+        group = Group(key="A", name="A", created_at=SUMMER)
+        assert store.add(group) is group
+        assert isinstance(group.id, int)
+        with pytest.raises(ValueError, match="stored already"):
+            store.add(group)
+        with pytest.raises(ValueError, match="without id"):
+            store.update(Group(key="B", name="B", created_at=SUMMER))
+
+
+def test_lock_reads_like_get(store_factory: StoreFactory, stored: dict[type, Any]) -> None:
+    with store_factory() as store:
+        assert store.lock(Meeting, stored[Meeting].id) == stored[Meeting]
+        assert store.lock(Meeting, stored[Meeting].id + 1000) is None
+
+
+def test_deleting_an_item_unlinks_the_items_carried_from_it(
+    store_factory: StoreFactory, stored: dict[type, Any]
+) -> None:
+    with store_factory() as store:
+        old = store.add(dataclasses.replace(stored[AgendaItem], id=None, number=2))
+        new = store.add(dataclasses.replace(old, id=None, number=3, carried_from_item_id=old.id))
+        assert store.get(AgendaItem, new.id).carried_from_item_id == old.id
+        store.delete(old)
+        assert store.get(AgendaItem, new.id).carried_from_item_id is None
+
+
+# --- transactions --------------------------------------------------------------------------
+
+
+def test_nothing_persists_without_commit(store_factory: StoreFactory) -> None:
+    with store_factory() as store:
+        add_all(store)
+    for kind in RECORD_TYPES:
+        assert count(store_factory, kind) == 0, kind
+
+
+def test_an_exception_rolls_everything_back(
+    store_factory: StoreFactory, stored: dict[type, Any]
+) -> None:
+    with pytest.raises(RuntimeError, match="command failed"), store_factory() as store:
+        store.update(dataclasses.replace(stored[Group], name="Ändrad"))
+        store.delete(stored[ProcessedRequest])
+        store.add(ProcessedRequest(key="slack:evt/2", at=SUMMER))
+        raise RuntimeError("command failed")
+    with store_factory() as store:
+        assert store.find(Group) == [stored[Group]]
+        assert store.find(ProcessedRequest) == [stored[ProcessedRequest]]
+
+
+def test_only_what_was_committed_persists(store_factory: StoreFactory) -> None:
+    with store_factory() as store:
+        store.add(ProcessedRequest(key="kept", at=SUMMER))
+        store.commit()
+        store.add(ProcessedRequest(key="dropped", at=SUMMER))
+    with store_factory() as store:
+        assert [r.key for r in store.find(ProcessedRequest)] == ["kept"]
+
+
+# --- conflicts -----------------------------------------------------------------------------
+
+UNIQUE_KINDS = [
+    Group,
+    ChannelBinding,
+    Party,
+    Member,
+    AgendaItem,
+    Statement,
+    Decision,
+    Justerare,
+    MinutesVersion,
+    Approval,
+    ProcessedRequest,
+]
+
+
+@pytest.mark.parametrize("kind", UNIQUE_KINDS, ids=lambda kind: kind.__name__)
+def test_a_duplicate_is_a_conflict_and_the_transaction_goes_on(
+    store_factory: StoreFactory, stored: dict[type, Any], kind: type
+) -> None:
+    with store_factory() as store:
+        with pytest.raises(Conflict):
+            store.add(dataclasses.replace(stored[kind], id=None))
+        store.add(AuditEntry(at=SUMMER, actor_ref="slack:U1", action="after"))
+        store.commit()
+    assert count(store_factory, kind) == 1
+    assert count(store_factory, AuditEntry) == 2
+
+
+def test_an_update_onto_a_taken_key_is_a_conflict(
+    store_factory: StoreFactory, stored: dict[type, Any]
+) -> None:
+    with store_factory() as store:
+        other = store.add(Group(key="OTHER", name="Annan", created_at=SUMMER))
+        with pytest.raises(Conflict):
+            store.update(dataclasses.replace(other, key=stored[Group].key))
+
+
+def test_broken_references_are_conflicts(
+    store_factory: StoreFactory, stored: dict[type, Any]
+) -> None:
+    with store_factory() as store:
+        with pytest.raises(Conflict):
+            store.add(
+                Note(
+                    item_id=stored[AgendaItem].id + 1000, author_ref="x", text="", created_at=SUMMER
+                )
+            )
+        with pytest.raises(Conflict):
+            store.delete(stored[Group])
+        assert store.get(Group, stored[Group].id) == stored[Group]
+
+
+# --- datetimes -----------------------------------------------------------------------------
+
+
+def test_naive_datetimes_are_refused(store_factory: StoreFactory, stored: dict[type, Any]) -> None:
+    with store_factory() as store:
+        with pytest.raises(ValueError, match="naive"):
+            store.add(Group(key="NAIVE", name="Naiv", created_at=NAIVE))
+        with pytest.raises(ValueError, match="naive"):
+            store.update(dataclasses.replace(stored[Meeting], published_at=NAIVE))
+        with pytest.raises(ValueError, match="naive"):
+            store.find(Meeting, starts_at=NAIVE)
+        store.commit()
+    with store_factory() as store:
+        assert store.find(Group) == [stored[Group]]
+        assert store.find(Meeting) == [stored[Meeting]]
+
+
+@pytest.mark.parametrize("dialect", [sqlite.dialect(), postgresql.dialect()], ids=["sqlite", "pg"])
+def test_the_column_type_stores_utc_and_refuses_naive(dialect: Any) -> None:
+    column = UtcDateTime()
+    with pytest.raises(ValueError, match="naive"):
+        column.process_bind_param(NAIVE, dialect)
+    stored = column.process_bind_param(SUMMER, dialect)
+    assert (stored.tzinfo is None) == (dialect.name == "sqlite")
+    assert stored.replace(tzinfo=None) == SUMMER.astimezone(UTC).replace(tzinfo=None)
+    back = column.process_result_value(stored, dialect)
+    assert back == SUMMER and back.tzinfo is UTC
+
+
+# --- engines -------------------------------------------------------------------------------
+
+
+def test_the_database_url_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JUSTERA_DATABASE_URL", "postgresql://db.example/justera")
+    assert default_database_url() == "postgresql://db.example/justera"
+
+
+def test_the_default_database_is_a_file_in_the_xdg_data_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("JUSTERA_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert default_database_url() == f"sqlite:///{tmp_path}/data/justera/justera.db"
+    assert (tmp_path / "data" / "justera").is_dir()
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_database_url() == f"sqlite:///{tmp_path}/.local/share/justera/justera.db"
+
+
+@pytest.mark.parametrize("url", ["postgresql://u@h/db", "postgres://u@h/db"])
+def test_postgresql_urls_use_psycopg_3(url: str) -> None:
+    engine = make_engine(url)
+    assert engine.url.drivername == "postgresql+psycopg"
+    assert engine.pool._pre_ping  # type: ignore[attr-defined]
+
+
+def test_a_schema_becomes_the_search_path() -> None:
+    url = with_search_path("postgresql://u@h/db?options=-cstatement_timeout%3D5s", "s_1")
+    assert make_url(url).query["options"] == "-cstatement_timeout=5s -csearch_path=s_1"
+    engine = make_engine("postgresql://u@h/db", schema="s_1")
+    assert engine.url.query["options"] == "-csearch_path=s_1"
+    with pytest.raises(ValueError, match="identifier"):
+        with_search_path("postgresql://u@h/db", "x; DROP TABLE groups")
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        make_engine("sqlite://", schema="s_1")
+
+
+def test_sqlite_connections_are_tuned(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    try:
+        with engine.connect() as connection:
+
+            def pragma(name: str) -> Any:
+                return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+
+            assert pragma("journal_mode") == "wal"
+            assert pragma("foreign_keys") == 1
+            assert pragma("busy_timeout") == 30000
+            assert pragma("synchronous") == 1  # NORMAL
+    finally:
+        engine.dispose()
+
+
+def test_a_sqlite_transaction_holds_the_write_lock_from_its_start(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    other = sqlite3.connect(make_url(sqlite_url).database, timeout=0, isolation_level=None)
+    try:
+        with store_factory(engine)() as store:
+            store.find(Group)
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+        engine.dispose()
+
+
+# --- migrations ----------------------------------------------------------------------------
+
+
+def test_the_migrated_schema_is_the_tables(db_url: str) -> None:
+    upgrade(db_url)
+    upgrade(db_url)
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_downgrade_to_base_leaves_no_tables(db_url: str) -> None:
+    upgrade(db_url)
+    downgrade_to_base(db_url)
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            # Alembic keeps its own, empty bookkeeping table.
+            assert set(inspect(connection).get_table_names()) <= {"alembic_version"}
+            assert connection.exec_driver_sql("SELECT * FROM alembic_version").all() == []
+    finally:
+        engine.dispose()
+    upgrade(db_url)
+
+
+# --- concurrency ---------------------------------------------------------------------------
+
+
+def numbered_items(url: str, meeting_id: int, count: int, start: Any) -> list[int]:
+    """Adds items numbered one past the highest, each in a transaction that locks the meeting."""
+    engine = make_engine(url)
+    numbers = []
+    try:
+        start.wait(timeout=WORKER_TIMEOUT)
+        for _ in range(count):
+            with store_factory(engine)() as store:
+                assert store.lock(Meeting, meeting_id) is not None
+                taken = [item.number for item in store.find(AgendaItem, meeting_id=meeting_id)]
+                number = max(taken, default=0) + 1
+                store.add(
+                    AgendaItem(
+                        meeting_id=meeting_id,
+                        number=number,
+                        section=Section.DIALOG,
+                        title=f"Punkt {number}",
+                        proposer_ref="slack:U1",
+                        proposed_at=SUMMER,
+                    )
+                )
+                store.commit()
+            numbers.append(number)
+    finally:
+        engine.dispose()
+    return numbers
+
+
+def a_meeting(url: str) -> int:
+    engine = make_engine(url)
+    try:
+        with store_factory(engine)() as store:
+            group = store.add(Group(key="G", name="G", created_at=SUMMER))
+            meeting = store.add(
+                Meeting(group_id=group.id, starts_at=SUMMER, place="", agenda_deadline=SUMMER)
+            )
+            store.commit()
+        return meeting.id
+    finally:
+        engine.dispose()
+
+
+def numbers_in(url: str, meeting_id: int) -> list[int]:
+    engine = make_engine(url)
+    try:
+        with store_factory(engine)() as store:
+            return sorted(item.number for item in store.find(AgendaItem, meeting_id=meeting_id))
+    finally:
+        engine.dispose()
+
+
+def test_processes_on_one_sqlite_file_neither_lose_nor_repeat_a_number(sqlite_url: str) -> None:
+    meeting_id = a_meeting(sqlite_url)
+    spawn = multiprocessing.get_context("spawn")
+    start = spawn.Barrier(WORKERS)
+    workers = [
+        spawn.Process(target=numbered_items, args=(sqlite_url, meeting_id, ITEMS_PER_WORKER, start))
+        for _ in range(WORKERS)
+    ]
+    for worker in workers:
+        worker.start()
+    try:
+        for worker in workers:
+            worker.join(timeout=WORKER_TIMEOUT)
+    finally:
+        for worker in workers:
+            if worker.is_alive():
+                worker.kill()
+                worker.join()
+    assert [worker.exitcode for worker in workers] == [0] * WORKERS
+    assert numbers_in(sqlite_url, meeting_id) == list(range(1, WORKERS * ITEMS_PER_WORKER + 1))
+
+
+@pytest.mark.postgres
+def test_threads_on_postgresql_neither_lose_nor_repeat_a_number(
+    postgres_schema_url: str,
+) -> None:
+    url = postgres_schema_url
+    upgrade(url)
+    meeting_id = a_meeting(url)
+    # A lock wait that never ends fails the worker instead of hanging the run.
+    bounded = with_lock_timeout(url, seconds=WORKER_TIMEOUT // 2)
+    start = threading.Barrier(WORKERS)
+    pool = ThreadPoolExecutor(max_workers=WORKERS)
+    try:
+        futures = [
+            pool.submit(numbered_items, bounded, meeting_id, ITEMS_PER_WORKER, start)
+            for _ in range(WORKERS)
+        ]
+        results = [future.result(timeout=WORKER_TIMEOUT) for future in futures]
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    assert sorted(number for numbers in results for number in numbers) == list(
+        range(1, WORKERS * ITEMS_PER_WORKER + 1)
+    )
+    assert numbers_in(url, meeting_id) == list(range(1, WORKERS * ITEMS_PER_WORKER + 1))
+
+
+def with_lock_timeout(url: str, seconds: int) -> str:
+    parsed = make_url(url)
+    options = f"{parsed.query.get('options', '')} -clock_timeout={seconds}s".strip()
+    return parsed.update_query_dict({"options": options}).render_as_string(hide_password=False)
