@@ -477,6 +477,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No minutes are posted for meeting #{ref} yet; the secretary posts with "
         "`/protokoll posta`.",
     ),
+    "draft_changed_wait": (
+        "Protokollet har ändrats sedan version {version} och är inte postat igen; vänta tills sekreteraren postar det med `/protokoll posta`.",
+        "The minutes have changed since version {version} and are not posted again; wait until the secretary posts them with `/protokoll posta`.",
+    ),
     "already_approved": (
         "Du har redan godkänt version {version}; se läget med `/protokoll visa`.",
         "You have already approved version {version}; see the status with `/protokoll visa`.",

@@ -145,6 +145,9 @@ def post_minutes(tx: Tx, ref: int | None) -> Result:
 
 def approve(tx: Tx, ref: int | None) -> Result:
     group, meeting, me, version = _as_justerare(tx, ref)
+    if render_minutes(build_doc(tx, group, meeting)) != version.text:
+        # Approving the posted text while edits wait unposted would lock the minutes without them.
+        raise UserError("draft_changed_wait", version=version.number)
     mine = tx.store.find(Approval, version_id=version.id, member_id=me.id)
     if mine and mine[0].verdict is Verdict.APPROVED:
         raise UserError("already_approved", version=version.number)
