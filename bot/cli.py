@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
+import logging
 import sys
+from collections.abc import Callable
 from datetime import datetime
 
 from bot.console.app import Console, ConsoleState
 from bot.core.context import STOCKHOLM
+from bot.core.model import Group
 from bot.core.service import Justera
 
 
@@ -20,6 +22,18 @@ def build_service(url: str) -> Justera:
 
     upgrade(url)
     return Justera(store_factory(make_engine(url)))
+
+
+def database_health(service: Justera) -> Callable[[], bool]:
+    def healthy() -> bool:
+        try:
+            with service.store_factory() as store:
+                store.find(Group, key="")
+        except Exception:  # any failure means "not healthy", which is all the probe asks
+            return False
+        return True
+
+    return healthy
 
 
 def parse_now(text: str | None) -> datetime | None:
@@ -46,14 +60,23 @@ def console_main(args: argparse.Namespace) -> int:
 
 
 def run_main(args: argparse.Namespace) -> int:
-    if os.environ.get("SLACK_BOT_TOKEN"):
-        print(
-            "SLACK_BOT_TOKEN är satt, men Slack-adaptern finns inte i den här versionen än; "
-            "ta bort variabeln för att öppna konsolen.",
-            file=sys.stderr,
-        )
+    """Slack when its credentials are set, otherwise the local console."""
+    from bot.slack.config import SettingsError, SlackSettings
+
+    try:
+        settings = SlackSettings.from_env()
+    except SettingsError as error:
+        print(error, file=sys.stderr)
         return 2
-    return console_main(args)
+    if settings is None:
+        return console_main(args)
+    from bot.slack.app import serve
+    from storage.db import default_database_url
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    service = build_service(args.database or default_database_url())
+    serve(settings, service, database_health(service))
+    return 0
 
 
 def db_main(args: argparse.Namespace) -> int:

@@ -149,9 +149,13 @@ HEADINGS = {
 def render_event(event: Event, channel: str) -> str:
     heading = HEADINGS[event.kind].format(channel=channel, version=event.version)
     parts = [heading]
-    if event.changes:
+    if event.kind == "change_requested":
+        parts.extend(event.changes)
+    elif event.changes:
         parts.append("Ändringar:")
         parts.extend(f"  {change}" for change in event.changes)
     if event.text:
         parts.append(event.text.rstrip("\n"))
+    elif event.status:
+        parts.append(event.status)
     return "\n".join(parts)

@@ -6,6 +6,10 @@ from __future__ import annotations
 CATALOGUE: dict[str, tuple[str, str]] = {
     # --- general --------------------------------------------------------------------------
     "raw": ("{sv}", "{en}"),
+    "internal_error": (
+        "Något gick fel hos Justera och inget har ändrats; försök igen om en stund, till exempel `/mote lista`.",
+        "Something went wrong in Justera and nothing has changed; try again in a moment, for example `/mote lista`.",
+    ),
     "unknown_command": (
         "Kommandot ”{name}” finns inte; skriv till exempel `/hjalp` för att se alla kommandon.",
         "There is no command “{name}”; type for example `/hjalp` to see every command.",
@@ -480,6 +484,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "draft_changed_wait": (
         "Protokollet har ändrats sedan version {version} och är inte postat igen; vänta tills sekreteraren postar det med `/protokoll posta`.",
         "The minutes have changed since version {version} and are not posted again; wait until the secretary posts them with `/protokoll posta`.",
+    ),
+    "not_the_latest_draft": (
+        "Det meddelandet är inte det senaste utkastet; godkänn det senaste med ✅ eller `/protokoll godkänn`.",
+        "That message is not the latest draft; approve the latest one with ✅ or `/protokoll godkänn`.",
     ),
     "already_approved": (
         "Du har redan godkänt version {version}; se läget med `/protokoll visa`.",

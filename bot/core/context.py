@@ -35,6 +35,8 @@ class Event:
     changes: tuple[str, ...] = ()
     version: int | None = None
     user_refs: tuple[str, ...] = ()
+    status: str = ""  # the justering status line, for the posted draft
+    body: str = ""  # the posted version's text, when the event concerns one
 
 
 @dataclass

@@ -33,7 +33,7 @@ from bot.core.model import (
     Verdict,
 )
 from bot.core.permissions import Action
-from bot.core.texts import UserError
+from bot.core.texts import UserError, say
 from bot.core.tx import Phase, Tx
 
 S = MeetingStatus
@@ -97,7 +97,7 @@ def show_minutes(tx: Tx, ref: int | None) -> Result:
         header = tx.say("draft_unposted", ref=meeting.id)
     elif latest.text == body:
         header = tx.say("draft_is_version", ref=meeting.id, version=latest.number)
-        header += " " + _approval_status(tx, group, meeting, latest)
+        header += " " + _approval_status(tx, meeting, latest, tx.ctx.lang)
     else:
         header = tx.say("draft_changed", ref=meeting.id, version=latest.number)
     return Result(f"{header}\n\n{body}", meeting_id=meeting.id)
@@ -138,75 +138,79 @@ def post_minutes(tx: Tx, ref: int | None) -> Result:
         changes=changes,
         version=version.number,
         user_refs=refs,
+        status=_approval_status(tx, meeting, version, "sv"),
+        body=body,
     )
     message = tx.say("minutes_posted", ref=meeting.id, version=version.number)
     return Result(message, [event], meeting.id)
 
 
-def approve(tx: Tx, ref: int | None) -> Result:
-    group, meeting, me, version = _as_justerare(tx, ref)
+def approve(tx: Tx, ref: int | None, version_number: int | None = None) -> Result:
+    """Approve the latest posted version (or refuse when the clicked version is an older one)."""
+    group, meeting, me, version = _as_justerare(tx, ref, version_number)
     if render_minutes(build_doc(tx, group, meeting)) != version.text:
         # Approving the posted text while edits wait unposted would lock the minutes without them.
         raise UserError("draft_changed_wait", version=version.number)
     mine = tx.store.find(Approval, version_id=version.id, member_id=me.id)
     if mine and mine[0].verdict is Verdict.APPROVED:
         raise UserError("already_approved", version=version.number)
-    if mine:
-        mine[0].verdict, mine[0].at, mine[0].comment = Verdict.APPROVED, tx.now, ""
-        tx.store.update(mine[0])
-    else:
-        tx.store.add(
-            Approval(version_id=version.id, member_id=me.id, verdict=Verdict.APPROVED, at=tx.now)
-        )
+    _set_verdict(tx, version, me, Verdict.APPROVED, "")
     tx.record("approve", group, meeting, detail=f"version={version.number}")
+    status = _approval_status(tx, meeting, version, "sv")
     pending = _pending(tx, meeting, version)
     if pending:
         message = tx.say("approved_waiting", version=version.number, count=len(pending))
-        status = _approval_status(tx, group, meeting, version)
-        return Result(
-            message,
-            [Event("approved", meeting.id, text=status, version=version.number)],
-            meeting.id,
+        event = Event(
+            "approved", meeting.id, version=version.number, status=status, body=version.text
         )
+        return Result(message, [event], meeting.id)
     meeting.status = S.JUSTERAD
     tx.store.update(meeting)
     tx.record("justerad", group, meeting, detail=f"version={version.number}")
-    final = final_text(tx, group, meeting)
-    event = Event("minutes_justerade", meeting.id, text=final, version=version.number)
-    return Result(
-        tx.say("minutes_justerade", ref=meeting.id, version=version.number), [event], meeting.id
+    event = Event(
+        "minutes_justerade",
+        meeting.id,
+        text=final_text(tx, group, meeting),
+        version=version.number,
+        status=status,
+        body=version.text,
     )
+    message = tx.say("minutes_justerade", ref=meeting.id, version=version.number)
+    return Result(message, [event], meeting.id)
 
 
-def request_change(tx: Tx, ref: int | None, comment: str) -> Result:
+def request_change(
+    tx: Tx, ref: int | None, comment: str, version_number: int | None = None
+) -> Result:
     check_length("comment", comment, required=True)
-    group, meeting, me, version = _as_justerare(tx, ref)
-    mine = tx.store.find(Approval, version_id=version.id, member_id=me.id)
-    if mine:
-        mine[0].verdict, mine[0].at, mine[0].comment = (
-            Verdict.CHANGE_REQUESTED,
-            tx.now,
-            comment.strip(),
-        )
-        tx.store.update(mine[0])
-    else:
-        tx.store.add(
-            Approval(
-                version_id=version.id,
-                member_id=me.id,
-                verdict=Verdict.CHANGE_REQUESTED,
-                at=tx.now,
-                comment=comment.strip(),
-            )
-        )
+    group, meeting, me, version = _as_justerare(tx, ref, version_number)
+    _set_verdict(tx, version, me, Verdict.CHANGE_REQUESTED, comment.strip())
     tx.record("request_change", group, meeting, detail=f"version={version.number}")
     event = Event(
         "change_requested",
         meeting.id,
-        text=f"{me.display_name}: {comment.strip()}",
+        changes=(f"{me.display_name}: {comment.strip()}",),
         version=version.number,
+        status=_approval_status(tx, meeting, version, "sv"),
+        body=version.text,
     )
     return Result(tx.say("change_requested", version=version.number), [event], meeting.id)
+
+
+def _set_verdict(
+    tx: Tx, version: MinutesVersion, me: Member, verdict: Verdict, comment: str
+) -> None:
+    """One verdict per justerare and version; a later one replaces the earlier."""
+    mine = tx.store.find(Approval, version_id=version.id, member_id=me.id)
+    if mine:
+        mine[0].verdict, mine[0].at, mine[0].comment = verdict, tx.now, comment
+        tx.store.update(mine[0])
+    else:
+        tx.store.add(
+            Approval(
+                version_id=version.id, member_id=me.id, verdict=verdict, at=tx.now, comment=comment
+            )
+        )
 
 
 def final_text(tx: Tx, group: Group, meeting: Meeting) -> str:
@@ -226,13 +230,17 @@ def final_text(tx: Tx, group: Group, meeting: Meeting) -> str:
     return render_final(version.text, version.number, stamps)
 
 
-def _as_justerare(tx: Tx, ref: int | None) -> tuple[Group, Meeting, Member, MinutesVersion]:
+def _as_justerare(
+    tx: Tx, ref: int | None, version_number: int | None = None
+) -> tuple[Group, Meeting, Member, MinutesVersion]:
     group = tx.group()
     meeting = tx.meeting(group, ref, Phase.JUSTERING)
     tx.require(Action.APPROVE, group, meeting)
     version = _latest(tx, meeting)
     if version is None:
         raise UserError("nothing_posted", ref=meeting.id)
+    if version_number is not None and version_number != version.number:
+        raise UserError("not_the_latest_draft")
     return group, meeting, tx.member(group), version
 
 
@@ -255,16 +263,14 @@ def _pending(tx: Tx, meeting: Meeting, version: MinutesVersion) -> list[Member]:
     return [m for m in _justerare(tx, meeting) if m.id not in approved]
 
 
-def _approval_status(tx: Tx, group: Group, meeting: Meeting, version: MinutesVersion) -> str:
+def _approval_status(tx: Tx, meeting: Meeting, version: MinutesVersion, lang: str) -> str:
     verdicts = {a.member_id: a for a in tx.store.find(Approval, version_id=version.id)}
     parts = []
     for m in _justerare(tx, meeting):
         a = verdicts.get(m.id)
-        state = (
-            tx.say("verdict_waiting") if a is None else tx.say(f"verdict_{a.verdict.name.lower()}")
-        )
-        parts.append(f"{m.display_name}: {state}")
-    return tx.say("approval_status", version=version.number, states="; ".join(parts))
+        key = "verdict_waiting" if a is None else f"verdict_{a.verdict.name.lower()}"
+        parts.append(f"{m.display_name}: {say(lang, key)}")
+    return say(lang, "approval_status", version=version.number, states="; ".join(parts))
 
 
 def _changes(old: str, new: str) -> tuple[str, ...]:

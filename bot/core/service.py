@@ -10,7 +10,7 @@ from bot.core.model import ProcessedRequest
 from bot.core.ports import StoreFactory
 from bot.core.tx import Tx
 
-Operation = Callable[..., Result]
+Operation = Callable[..., Any]
 
 
 class Justera:
@@ -19,7 +19,7 @@ class Justera:
     def __init__(self, store_factory: StoreFactory) -> None:
         self.store_factory = store_factory
 
-    def run(self, ctx: Context, operation: Operation, *args: Any, **kwargs: Any) -> Result:
+    def run(self, ctx: Context, operation: Operation, *args: Any, **kwargs: Any) -> Any:
         with self.store_factory() as store:
             if ctx.request_id is not None:
                 seen = store.find(ProcessedRequest, key=ctx.request_id)
@@ -31,6 +31,7 @@ class Justera:
             for entry in tx.audit:
                 store.add(entry)
             if ctx.request_id is not None:
-                store.add(ProcessedRequest(key=ctx.request_id, at=ctx.now, reply=result.message))
+                reply = result.message if isinstance(result, Result) else ""
+                store.add(ProcessedRequest(key=ctx.request_id, at=ctx.now, reply=reply))
             store.commit()
         return result

@@ -1,0 +1,1 @@
+"""Minutes and agendas rendered for each platform from the core's plain text."""

@@ -1,0 +1,108 @@
+"""The forms: proposing an agenda item, and asking for a change to the draft minutes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    InputBlock,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+    RadioButtonsElement,
+    StaticSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.core.limits import LIMITS
+from bot.core.model import Section
+
+PROPOSE_VIEW = "justera_propose"
+CHANGE_VIEW = "justera_change"
+
+SECTION_CHOICES = [Section.INFORMATION, Section.DIALOG, Section.BESLUT, Section.OVRIGT]
+RISK_CHOICES = {"ja": True, "nej": False, "–": None}
+
+# Which form field shows a refusal about which part of the item.
+FIELD_OF_ERROR = {
+    "field_title": "title",
+    "field_presenter": "presenter",
+    "field_description": "description",
+    "field_links": "links",
+    "risk_only_beslut": "risk",
+    "unknown_section": "section",
+    "opening_is_standing": "section",
+}
+
+
+def _text_input(block_id: str, label: str, field: str, *, optional: bool, multiline: bool = False):
+    return InputBlock(
+        block_id=block_id,
+        label=PlainTextObject(text=label),
+        optional=optional,
+        element=PlainTextInputElement(
+            action_id="value", max_length=LIMITS[field], multiline=multiline
+        ),
+    )
+
+
+def propose_view(channel_id: str, meeting_ref: int | None) -> dict[str, Any]:
+    sections = [Option(value=s.value, label=s.value) for s in SECTION_CHOICES]
+    risk = [Option(value=k, label=k if k != "–" else "ej angivet") for k in RISK_CHOICES]
+    return View(
+        type="modal",
+        callback_id=PROPOSE_VIEW,
+        title=PlainTextObject(text="Föreslå ärende"),
+        submit=PlainTextObject(text="Föreslå"),
+        close=PlainTextObject(text="Avbryt"),
+        private_metadata=json.dumps({"channel": channel_id, "meeting": meeting_ref}),
+        blocks=[
+            _text_input("title", "Rubrik", "title", optional=False),
+            InputBlock(
+                block_id="section",
+                label=PlainTextObject(text="Sektion"),
+                element=StaticSelectElement(
+                    action_id="value", options=sections, initial_option=sections[1]
+                ),
+            ),
+            _text_input("presenter", "Föredragande", "presenter", optional=True),
+            _text_input("description", "Beskrivning", "description", optional=True, multiline=True),
+            _text_input("links", "Länkar till underlag", "links", optional=True),
+            InputBlock(
+                block_id="risk",
+                label=PlainTextObject(text="Riskbedömning gjord (Beslut-ärenden)"),
+                optional=True,
+                element=RadioButtonsElement(action_id="value", options=risk),
+            ),
+        ],
+    ).to_dict()
+
+
+def change_view(channel_id: str, meeting_id: int, version: int) -> dict[str, Any]:
+    return View(
+        type="modal",
+        callback_id=CHANGE_VIEW,
+        title=PlainTextObject(text="Begär ändring"),
+        submit=PlainTextObject(text="Skicka"),
+        close=PlainTextObject(text="Avbryt"),
+        private_metadata=json.dumps(
+            {"channel": channel_id, "meeting": meeting_id, "version": version}
+        ),
+        blocks=[
+            _text_input("comment", "Vad ska ändras?", "comment", optional=False, multiline=True),
+        ],
+    ).to_dict()
+
+
+def submitted(view: dict[str, Any]) -> dict[str, Any]:
+    """The values of a submitted form by block id (text, the selected option's value, or None)."""
+    values: dict[str, Any] = {}
+    for block_id, actions in view.get("state", {}).get("values", {}).items():
+        action = actions.get("value", {})
+        if "selected_option" in action:
+            chosen = action["selected_option"]
+            values[block_id] = chosen["value"] if chosen else None
+        else:
+            values[block_id] = action.get("value") or ""
+    return values

@@ -1,0 +1,140 @@
+"""Turns what the core reports (published agenda, drafts, approvals) into paced Slack postings."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.core.context import Event
+from bot.core.postings import AGENDA, MINUTES, MessageRefs
+from bot.render.blockkit import (
+    agenda_blocks,
+    escape,
+    final_blocks,
+    minutes_messages,
+    text_blocks,
+)
+from bot.slack.identity import slack_user_id
+from bot.slack.sender import Sender
+
+RefsReader = Callable[[int], Awaitable[MessageRefs]]
+RefsWriter = Callable[[int, str, str], Awaitable[None]]
+
+
+@dataclass
+class Publisher:
+    sender: Sender
+    read_refs: RefsReader
+    remember: RefsWriter
+
+    def publish(self, channel: str, events: list[Event]) -> None:
+        """Queue the postings; they go out after the user has had the reply."""
+        for event in events:
+            handler = HANDLERS[event.kind]
+
+            async def job(_client: Any, event: Event = event, handler=handler) -> None:
+                await handler(self, channel, event)
+
+            self.sender.submit(channel, job)
+
+    async def _post(self, channel: str, **kwargs: Any) -> str:
+        response = await self.sender.call(channel, "chat.postMessage", channel=channel, **kwargs)
+        return str(response["ts"])
+
+    async def _update(self, channel: str, ts: str, **kwargs: Any) -> None:
+        await self.sender.call(channel, "chat.update", channel=channel, ts=ts, **kwargs)
+
+    async def _thread_note(self, channel: str, thread_ts: str, text: str) -> None:
+        await self._post(
+            channel, thread_ts=thread_ts, text=escape(text)[:3000], blocks=text_blocks(text)
+        )
+
+    async def _meeting_message(self, channel: str, meeting_id: int) -> str:
+        """The message whose thread holds a meeting's drafts: its agenda, or a plain heading."""
+        refs = await self.read_refs(meeting_id)
+        if refs.agenda:
+            return refs.agenda
+        ts = await self._post(channel, text=f"Möte #{meeting_id}: protokoll och justering i tråden")
+        await self.remember(meeting_id, AGENDA, ts)
+        return ts
+
+
+async def on_agenda(p: Publisher, channel: str, event: Event) -> None:
+    refs = await p.read_refs(event.meeting_id)
+    note = "Ändringar i ärendelistan visas i tråden."
+    blocks = agenda_blocks(event.text, note)
+    title = escape(event.text.partition("\n")[0])
+    if not refs.agenda:
+        ts = await p._post(channel, text=title, blocks=blocks)
+        await p.remember(event.meeting_id, AGENDA, ts)
+        return
+    await p._update(channel, refs.agenda, text=title, blocks=blocks)
+    lines = event.changes or ("Ärendelistan är publicerad på nytt.",)
+    await p._thread_note(channel, refs.agenda, "Ändrat i ärendelistan:\n" + "\n".join(lines))
+
+
+async def on_minutes_posted(p: Publisher, channel: str, event: Event) -> None:
+    parent = await p._meeting_message(channel, event.meeting_id)
+    if event.changes:
+        changed = "\n".join(event.changes)
+        await p._thread_note(
+            channel, parent, f"Ändrat sedan version {event.version - 1}:\n{changed}"
+        )
+    pages = minutes_messages(
+        event.body, _heading(event), event.status, event.meeting_id, event.version or 0
+    )
+    last = ""
+    for blocks in pages:
+        last = await p._post(channel, thread_ts=parent, text=_heading(event), blocks=blocks)
+    await p.remember(event.meeting_id, MINUTES, last)
+    mentions = [f"<@{uid}>" for uid in map(slack_user_id, event.user_refs) if uid]
+    if mentions:
+        await p._post(
+            channel,
+            thread_ts=parent,
+            text=f"{', '.join(mentions)}: granska utkastet och godkänn med knappen eller ✅.",
+        )
+
+
+async def on_status(p: Publisher, channel: str, event: Event) -> None:
+    refs = await p.read_refs(event.meeting_id)
+    parent = refs.agenda
+    if event.changes and parent:
+        await p._thread_note(channel, parent, "Begäran om ändring: " + "\n".join(event.changes))
+    if refs.minutes:
+        pages = minutes_messages(
+            event.body, _heading(event), event.status, event.meeting_id, event.version or 0
+        )
+        await p._update(channel, refs.minutes, text=_heading(event), blocks=pages[-1])
+
+
+async def on_justerade(p: Publisher, channel: str, event: Event) -> None:
+    refs = await p.read_refs(event.meeting_id)
+    if refs.minutes:
+        pages = minutes_messages(
+            event.body,
+            _heading(event),
+            f"Justerat. {event.status}",
+            event.meeting_id,
+            event.version or 0,
+        )
+        without_buttons = [b for b in pages[-1] if b.get("type") != "actions"]
+        await p._update(channel, refs.minutes, text=_heading(event), blocks=without_buttons)
+    heading = f"Justerat protokoll, möte #{event.meeting_id}"
+    for blocks in final_blocks(event.text, heading):
+        await p._post(channel, text=heading, blocks=blocks)
+
+
+def _heading(event: Event) -> str:
+    return f"Utkast version {event.version}, möte #{event.meeting_id}"
+
+
+HANDLERS: dict[str, Callable[[Publisher, str, Event], Awaitable[None]]] = {
+    "agenda_published": on_agenda,
+    "agenda_changed": on_agenda,
+    "minutes_posted": on_minutes_posted,
+    "approved": on_status,
+    "change_requested": on_status,
+    "minutes_justerade": on_justerade,
+}
