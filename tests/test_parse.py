@@ -403,11 +403,6 @@ def test_meeting_ref_in_the_head(line: str, ref: int | None) -> None:
         assert f"#{ref}" not in repr((call.args[1:], call.kwargs))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a subcommand glued to its semicolon ('/protokoll ändring;Punkt 8') is not "
-    "recognised and the help is shown, though every field elsewhere may follow ';' directly",
-)
 @pytest.mark.parametrize(
     "line", ["/protokoll ändring;Punkt 8 saknas", "/protokoll begär ändring;Punkt 8 saknas"]
 )
@@ -423,11 +418,6 @@ def test_ref_after_a_semicolon_stays_in_the_text() -> None:
     assert run("/protokoll ändring; se #3").args == (None, "se #3")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: /mote matches its subcommand before taking #N, so '/mote #3 visa' shows help "
-    "while '/protokoll #3 visa' and '/arende #3 visa' work",
-)
 @pytest.mark.parametrize(
     ("line", "operation"),
     [
@@ -542,16 +532,11 @@ def test_plan_options_in_any_order(order: tuple[int, ...], where: str) -> None:
     deadline = call.kwargs.pop("agenda_deadline")
     assert call.kwargs == {"group_key": "FSG", "protocol_number": "3/2026", "dnr": "SN 2026/12"}
     assert getattr(deadline.tzinfo, "key", None) == "Europe/Stockholm"
-    # The deadline lies on 10 March (at its start or end); see the xfail test below.
+    # The deadline lies on 10 March (its end: see the next test).
     start, end = datetime(2026, 3, 10, tzinfo=STOCKHOLM), datetime(2026, 3, 11, tzinfo=STOCKHOLM)
     assert start <= deadline <= end
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: 'sista dag 10 mars' sets the deadline to 10 March 00:00, so items proposed "
-    "during the last day itself are marked late",
-)
 def test_last_day_of_the_deadline_is_still_in_time() -> None:
     call = run("/mote planera FSG; onsdag 18 mars kl 13; Sof; sista dag 10 mars")
     deadline = call.kwargs["agenda_deadline"]
@@ -802,12 +787,6 @@ def test_raw_refusal_carries_both_languages() -> None:
     assert "Exempel" in error.message("sv") and "Examples" in error.message("en")
 
 
-_WEEKDAY_EXAMPLE = pytest.mark.xfail(
-    strict=True,
-    reason="bug: the example names a weekday and a date ('onsdag 19 mars', 'torsdag 20 mars') "
-    "that disagree in 2026, so the suggested line is itself refused",
-)
-
 # Lines refused with an example; the example must be a line that works.
 EXAMPLE_REFUSALS = [
     "/grupp skapa FSG",
@@ -818,10 +797,10 @@ EXAMPLE_REFUSALS = [
     "/grupp medlem @kim; Kim; Vision; chef",
     "/grupp medlem @kim; Kim; Vision; ledamot; superuser",
     "/grupp visa alla",
-    pytest.param("/mote planera", marks=_WEEKDAY_EXAMPLE),
-    pytest.param("/mote planera onsdag 18 mars; Sof", marks=_WEEKDAY_EXAMPLE),
-    pytest.param("/mote flytta", marks=_WEEKDAY_EXAMPLE),
-    pytest.param("/mote flytta 19 mars", marks=_WEEKDAY_EXAMPLE),
+    "/mote planera",
+    "/mote planera onsdag 18 mars; Sof",
+    "/mote flytta",
+    "/mote flytta 19 mars",
     "/mote lista alla",
     "/mote visa 3",
     "/mote publicera nu",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from bot.commands.words import NO, OUTCOMES, PARTY_KINDS, ROLES, SECTIONS, YES, fold
@@ -18,6 +18,7 @@ from bot.dates import DateNotUnderstood, parse_when_detail
 UserResolver = Callable[[str], str]
 Operation = Callable[..., Result]
 
+END_OF_DAY = time(23, 59, 59)
 _REF = re.compile(r"(?:^|\s)#(\d+)(?=\s|$)")
 
 
@@ -69,13 +70,13 @@ def take_ref(text: str) -> tuple[int | None, str]:
 
 
 def take_sub(text: str, subs: dict[str, str]) -> tuple[str | None, str]:
-    """The subcommand, matched on its first one or two words, and what follows it."""
-    words = text.split(None, 2)
+    """The subcommand, matched on the first one or two words before any semicolon, and the rest."""
+    head, sep, tail = text.partition(";")
+    words = head.split()
     for count in (2, 1):
-        if len(words) >= count:
-            candidate = fold(" ".join(words[:count]).rstrip(";"))
-            if candidate in subs:
-                return subs[candidate], text.split(None, count)[count] if len(words) > count else ""
+        if len(words) >= count and fold(" ".join(words[:count])) in subs:
+            rest = " ".join(words[count:])
+            return subs[fold(" ".join(words[:count]))], f"{rest}{sep}{tail}".strip()
     return None, text
 
 
@@ -93,9 +94,11 @@ def numbers(text: str, example: str) -> list[int]:
     return [number(p, example) for p in parts]
 
 
-def when(text: str, env: Env, *, need_time: bool, example: str) -> datetime:
+def when(
+    text: str, env: Env, *, need_time: bool, example: str, default_time: time = time(0, 0)
+) -> datetime:
     try:
-        parsed = parse_when_detail(text, now=env.now)
+        parsed = parse_when_detail(text, now=env.now, default_time=default_time)
     except DateNotUnderstood as exc:
         raise UserError("raw", sv=exc.message("sv"), en=exc.message("en")) from None
     if need_time and not parsed.has_time:
@@ -195,14 +198,14 @@ MEETING_SUBS = {
     "hjalp": "help",
     "help": "help",
 }
-PLAN_EXAMPLE = "/mote planera FSG; onsdag 19 mars kl 13; Sof, Bredgatan"
+PLAN_EXAMPLE = "/mote planera FSG; 19 mars kl 13; Sof, Bredgatan"
 
 
 def meeting_command(text: str, env: Env) -> Call:
+    ref, text = take_ref(text)
     sub, rest = take_sub(text, MEETING_SUBS)
     if sub == "plan":
         return plan_call(rest, env)
-    ref, rest = take_ref(rest)
     if sub == "list":
         no_more(rest, "/mote lista")
         return Call(meetings.list_meetings)
@@ -213,7 +216,7 @@ def meeting_command(text: str, env: Env) -> Call:
         no_more(rest, "/mote publicera")
         return Call(agenda.publish_agenda, (ref,))
     if sub == "move":
-        example = "/mote flytta #3 torsdag 20 mars kl 13"
+        example = "/mote flytta #3 20 mars kl 13"
         if not rest:
             raise UserError("usage", example=example)
         return Call(meetings.move_meeting, (ref, when(rest, env, need_time=True, example=example)))
@@ -235,7 +238,10 @@ def plan_call(rest: str, env: Env) -> Call:
             options["dnr"] = value.strip()
         elif folded.startswith(("sista dag ", "deadline ")):
             phrase = part.split(None, 2 if folded.startswith("sista") else 1)[-1]
-            options["agenda_deadline"] = when(phrase, env, need_time=False, example=PLAN_EXAMPLE)
+            # "sista dag 10 mars" means items are in time all that day.
+            options["agenda_deadline"] = when(
+                phrase, env, need_time=False, example=PLAN_EXAMPLE, default_time=END_OF_DAY
+            )
         else:
             positional.append(part)
     if len(positional) == 3:

@@ -38,7 +38,7 @@ def propose_item(
     me = tx.member(group)
     lead = me.role in LEAD_ROLES
     meeting = (lead and ref is None and tx.meeting_in_session_today(group)) or tx.meeting(
-        group, ref, Phase.AGENDA if ref is None else Phase.ANY
+        group, ref, Phase.AGENDA
     )
     if not (lead and meeting.status is S.HELD):
         # During the meeting the leads still add Övrigt items; everyone else proposes before it.
@@ -173,7 +173,7 @@ def publish_agenda(tx: Tx, ref: int | None) -> Result:
 def show_agenda(tx: Tx, ref: int | None) -> Result:
     group = tx.group()
     tx.require(Action.VIEW, group)
-    meeting = tx.meeting(group, ref, Phase.AGENDA if ref is None else Phase.ANY)
+    meeting = tx.meeting(group, ref, Phase.AGENDA)
     return Result(render_agenda(group, meeting, _items(tx, meeting), tx.ctx.lang), [], meeting.id)
 
 
@@ -187,7 +187,7 @@ def agenda_changed(tx: Tx, group: Group, meeting: Meeting, changes: list[str]) -
 
 def _managed(tx: Tx, ref: int | None) -> tuple[Group, Meeting]:
     group = tx.group()
-    meeting = tx.meeting(group, ref, Phase.AGENDA if ref is None else Phase.ANY)
+    meeting = tx.meeting(group, ref, Phase.AGENDA)
     tx.require(Action.MANAGE_AGENDA, group, meeting)
     return group, meeting
 

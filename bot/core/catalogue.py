@@ -176,8 +176,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Only the chair and the secretary can {what}; ask them, see who with `/grupp visa`.",
     ),
     "denied_member": (
-        "Bara gruppens medlemmar kan {what}; be administratören lägga till dig med `/grupp medlem`.",
-        "Only the group's members can {what}; ask the admin to add you with `/grupp medlem`.",
+        "Bara gruppens medlemmar kan {what}; be administratören lägga till dig med `/grupp medlem @du; Ditt Namn; Vision; ledamot`.",
+        "Only the group's members can {what}; ask the admin to add you with `/grupp medlem @you; Your Name; Vision; ledamot`.",
     ),
     "denied_justerare": (
         "Bara mötets justerare kan {what}; se vilka de är med `/protokoll visa`.",
@@ -279,10 +279,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Inget protokoll väntar på justering; se mötena med `/mote lista`.",
         "No minutes are awaiting justering; see the meetings with `/mote lista`.",
     ),
-    "no_meeting_any": (
-        "Gruppen har inga möten; planera ett med `/mote planera 19 mars kl 13; Sof`.",
-        "The group has no meetings; plan one with `/mote planera 19 mars kl 13; Sof`.",
-    ),
     # --- agenda -----------------------------------------------------------------------------
     "unknown_section": (
         "”{given}” är ingen sektion; välj Information, Dialog, Beslut eller Övrigt, "
@@ -381,10 +377,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "for example `/justerare @evert, @denniz`.",
     ),
     "justerare_not_member": (
-        "{user} är inte med i grupp {group}; lägg först till personen med "
-        "`/grupp medlem {user}; Namn; Kommunal; ledamot`.",
-        "{user} is not a member of group {group}; first add them with "
-        "`/grupp medlem {user}; Name; Kommunal; ledamot`.",
+        "En av de nämnda är inte med i grupp {group}; lägg först till personen med "
+        "`/grupp medlem @namn; Namn; Kommunal; ledamot`.",
+        "One of those named is not a member of group {group}; first add them with "
+        "`/grupp medlem @name; Name; Kommunal; ledamot`.",
     ),
     "justerare_chosen": (
         "Justerare för möte #{ref}: {names}.",

@@ -32,7 +32,6 @@ class Phase:
     MINUTES = "minutes"
     READ_MINUTES = "read_minutes"
     JUSTERING = "justering"
-    ANY = "any"
 
 
 @dataclass
@@ -148,13 +147,8 @@ class Tx:
                 return drafts[-1]
             done = [m for m in meetings if m.status is S.JUSTERAD]
             return done[-1] if done and phase == Phase.READ_MINUTES else None
-        if phase == Phase.JUSTERING:
-            mine = [m for m in drafts if self.justerare_member(group, m) is not None]
-            return (mine or drafts or [None])[0]
-        live = [m for m in meetings if m.status not in (S.CANCELLED, S.JUSTERAD)]
-        if live:
-            return live[0]
-        return meetings[-1] if meetings else None
+        mine = [m for m in drafts if self.justerare_member(group, m) is not None]
+        return (mine or drafts or [None])[0]
 
     def meeting_in_session_today(self, group: Group) -> Meeting | None:
         today = self.now.astimezone(STOCKHOLM).date()

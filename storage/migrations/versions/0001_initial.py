@@ -1,9 +1,4 @@
-"""Initial schema: every table of storage.tables.
-
-Revision ID: 0001
-Revises:
-Create Date: 2026-11-24 11:41:50.360457
-"""
+"""Initial schema: every table of storage.tables (revision 0001, 2026-11-24)."""
 
 from collections.abc import Sequence
 
