@@ -39,7 +39,6 @@ def build_bot(
     # Reads such as users.info also meet 429s; the sender handles the paced writes itself.
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
     app = AsyncApp(
-        token=settings.bot_token,
         signing_secret=settings.signing_secret or None,
         client=client,
         process_before_response=True,

@@ -46,7 +46,7 @@ class Sender:
         if worker is None or worker.done():
             self._workers[channel] = asyncio.create_task(self._drain(channel, queue))
 
-    async def call(self, channel: str, method: str, **kwargs: Any) -> dict[str, Any]:
+    async def call(self, channel: str, method: str, /, **kwargs: Any) -> dict[str, Any]:
         """One paced API call for a channel; used by jobs for each message they write."""
         for attempt in range(1, MAX_ATTEMPTS + 1):
             wait = self._next_at.get(channel, 0.0) - self.clock()
@@ -73,6 +73,7 @@ class Sender:
             except Exception as error:
                 self.failures.append(f"{channel}: {type(error).__name__}")
                 log.error("posting to %s failed: %s", channel, type(error).__name__)
+                log.debug("posting failure", exc_info=True)
             finally:
                 queue.task_done()
 

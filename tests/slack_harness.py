@@ -1,0 +1,186 @@
+"""A real Bolt app under uvicorn, fed signed Slack requests, talking to the fake Slack Web API."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import threading
+from datetime import datetime
+from typing import Any
+
+import httpx
+import uvicorn
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.core.ports import StoreFactory
+from bot.core.service import Justera
+from bot.slack.app import build_asgi, build_bot
+from bot.slack.config import SlackSettings
+from bot.slack.sender import Sender
+from tests.fakes.clock import FakeClock
+from tests.fakes.slack_api import FakeSlack
+from tests.fakes.slack_signing import (
+    FORM,
+    JSON,
+    block_action_body,
+    event_body,
+    retry_headers,
+    signed_headers,
+    slash_command_body,
+    view_submission_body,
+)
+from tests.harness import at
+
+SECRET = "test-signing-secret"
+TEAM = "T1"
+PEOPLE = {
+    "UMARIA": ("maria", "Maria Lind", "sv-SE"),
+    "USARA": ("sara", "Sara Holm", "sv-SE"),
+    "UJONAS": ("jonas", "Jonas Ek", "sv-SE"),
+    "ULINA": ("lina", "Lina Åberg", "en-GB"),
+    "UPETRA": ("petra", "Petra Söder", "sv-SE"),
+    "UOLLE": ("olle", "Olle Berg", "sv-SE"),
+}
+
+
+class SlackHarness:
+    """Start with `with SlackHarness(store_factory) as h:`; every request waits for its postings."""
+
+    def __init__(self, store_factory: StoreFactory, now: datetime | None = None) -> None:
+        self.now = now or at("2026-03-02T09:00")
+        self.clock = FakeClock()
+        self.slack = FakeSlack(clock=self.clock)
+        self.service = Justera(store_factory)
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self._views = 0
+
+    def __enter__(self) -> SlackHarness:
+        self.slack.start()
+        for user_id, (name, real, locale) in PEOPLE.items():
+            self.slack.add_user(user_id, name=name, display_name=real, locale=locale, team_id=TEAM)
+        self._thread.start()
+        settings = SlackSettings(
+            bot_token="xoxb-test", signing_secret=SECRET, api_url=self.slack.base_url
+        )
+        client = AsyncWebClient(token="xoxb-test", base_url=self.slack.base_url)
+        self.sender = Sender(client, clock=self.clock.time, sleep=self.clock.asleep)
+        self.app, self.bot = build_bot(
+            settings, self.service, client=client, sender=self.sender, now=lambda: self.now
+        )
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        config = uvicorn.Config(build_asgi(self.app, lambda: True), log_level="warning")
+        self.server = uvicorn.Server(config)
+        self._serving = asyncio.run_coroutine_threadsafe(self.server.serve([sock]), self.loop)
+        self.http = httpx.Client(base_url=f"http://127.0.0.1:{self.port}", timeout=30)
+        for _ in range(500):
+            if self.server.started:
+                break
+            threading.Event().wait(0.01)  # waiting for a real server to bind, not for time
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.http.close()
+        self.server.should_exit = True
+        self._serving.result(timeout=10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(timeout=10)
+        self.slack.stop()
+
+    # --- sending ---------------------------------------------------------------------------
+
+    def post(
+        self,
+        body: str,
+        content_type: str = FORM,
+        headers: dict | None = None,
+        timestamp: float | None = None,
+    ) -> httpx.Response:
+        signed = signed_headers(body, SECRET, timestamp, content_type=content_type)
+        response = self.http.post(
+            "/slack/events", content=body, headers={**signed, **(headers or {})}
+        )
+        self.settle()
+        return response
+
+    def settle(self) -> None:
+        """Wait until every queued posting has gone out (on the fake clock: no real waiting)."""
+        asyncio.run_coroutine_threadsafe(self.sender.join(), self.loop).result(timeout=30)
+
+    def command(self, user: str, line: str, channel: str = "CFSG") -> str:
+        """A slash command; returns the ephemeral reply text (empty when a modal opened)."""
+        name, _, text = line.partition(" ")
+        body = slash_command_body(
+            name,
+            text,
+            user_id=user,
+            channel_id=channel,
+            team_id=TEAM,
+            response_url=self.slack.response_url(f"cmd-{user}"),
+        )
+        response = self.post(body)
+        assert response.status_code == 200, response.text
+        if not response.content:
+            return ""
+        if response.headers.get("content-type", "").startswith("application/json"):
+            return response.json().get("text", "")
+        return response.text
+
+    def click(
+        self, user: str, action_id: str, value: str, message_ts: str, channel: str = "CFSG"
+    ) -> None:
+        body = block_action_body(
+            action_id,
+            value,
+            user_id=user,
+            channel_id=channel,
+            message_ts=message_ts,
+            team_id=TEAM,
+            response_url=self.slack.response_url(f"act-{user}"),
+        )
+        assert self.post(body).status_code == 200
+
+    def submit(
+        self,
+        user: str,
+        callback_id: str,
+        values: dict[str, Any],
+        metadata: str,
+        view_id: str | None = None,
+    ) -> dict[str, Any]:
+        self._views += 1
+        body = view_submission_body(
+            callback_id,
+            values,
+            user_id=user,
+            view_id=view_id or f"V{self._views}",
+            private_metadata=metadata,
+            team_id=TEAM,
+        )
+        response = self.post(body)
+        assert response.status_code == 200, response.text
+        return response.json() if response.content else {}
+
+    def event(self, event: dict[str, Any], event_id: str, retry: int | None = None) -> int:
+        body = event_body(event, event_id=event_id, team_id=TEAM)
+        headers = retry_headers(retry) if retry else None
+        return self.post(body, JSON, headers).status_code
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def snapshot(self) -> dict[str, list[Any]]:
+        from bot.core.model import RECORD_TYPES
+
+        with self.service.store_factory() as store:
+            return {kind.__name__: store.find(kind) for kind in RECORD_TYPES}
+
+    def replies_to(self, user: str, kind: str = "act") -> list[str]:
+        return [r.get("text", "") for r in self.slack.responses_to(f"{kind}-{user}")]
+
+    def last_view(self) -> dict[str, Any]:
+        call = self.slack.calls_to("views.open")[-1]
+        view = call.args["view"]
+        return json.loads(view) if isinstance(view, str) else view
