@@ -1,7 +1,8 @@
-"""A whole samverkan meeting run through Slack payloads alone, from planning to justerade minutes."""
+"""A whole samverkan meeting through Slack payloads alone, from planning to justerade minutes."""
 
 from __future__ import annotations
 
+import itertools
 import json
 
 from bot.core.model import MeetingStatus
@@ -94,7 +95,7 @@ def test_a_meeting_from_planning_to_justerade_minutes(store_factory) -> None:
         # The draft is in the meeting's thread, with buttons, and the justerare are mentioned.
         draft = draft_message(h)
         assert draft["thread_ts"] == meeting.agenda_message_ref
-        actions = [b for b in draft["blocks"] if b["type"] == "actions"][0]
+        actions = next(b for b in draft["blocks"] if b["type"] == "actions")
         approve_value = actions["elements"][0]["value"]
         assert json.loads(approve_value) == {"meeting": 1, "version": 1}
         assert any(
@@ -121,7 +122,7 @@ def test_a_meeting_from_planning_to_justerade_minutes(store_factory) -> None:
             "+SSR vill ha en plan före sommaren." in m["text"] for m in h.slack.posted("CFSG")
         )
         draft = draft_message(h)
-        value_v2 = [b for b in draft["blocks"] if b["type"] == "actions"][0]["elements"][0]["value"]
+        value_v2 = next(b for b in draft["blocks"] if b["type"] == "actions")["elements"][0]["value"]
 
         # A click on version 1's button is refused; Lina approves version 2 (in English).
         h.click("ULINA", APPROVE_ACTION, approve_value, draft["ts"])
@@ -153,4 +154,4 @@ def test_a_meeting_from_planning_to_justerade_minutes(store_factory) -> None:
         assert h.slack.violations == []
         assert h.sender.failures == []
         posts = [c.at for c in h.slack.calls_to("chat.postMessage") if c.ok]
-        assert all(b - a >= 1.0 for a, b in zip(posts, posts[1:], strict=False))
+        assert all(b - a >= 1.0 for a, b in itertools.pairwise(posts))
