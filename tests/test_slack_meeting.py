@@ -122,7 +122,8 @@ def test_a_meeting_from_planning_to_justerade_minutes(store_factory) -> None:
             "+SSR vill ha en plan före sommaren." in m["text"] for m in h.slack.posted("CFSG")
         )
         draft = draft_message(h)
-        value_v2 = next(b for b in draft["blocks"] if b["type"] == "actions")["elements"][0]["value"]
+        buttons = next(b for b in draft["blocks"] if b["type"] == "actions")
+        value_v2 = buttons["elements"][0]["value"]
 
         # A click on version 1's button is refused; Lina approves version 2 (in English).
         h.click("ULINA", APPROVE_ACTION, approve_value, draft["ts"])
