@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import MetaData, String, Text, UniqueConstraint
+from sqlalchemy import Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
@@ -49,6 +49,8 @@ class GroupRow(Table, table=True):
     key: str = Field(sa_type=SHORT, unique=True)
     name: str = Field(sa_type=NAME)
     created_at: datetime = Field(sa_type=UtcDateTime)
+    agenda_reminder_days: str = Field(default="3,1", sa_type=SHORT)
+    justering_reminder_days: str = Field(default="2,5", sa_type=SHORT)
 
 
 class ChannelBindingRow(Table, table=True):
@@ -124,6 +126,7 @@ class AgendaItemRow(Table, table=True):
     carried_from_item_id: int | None = Field(
         default=None, foreign_key="agenda_items.id", ondelete="SET NULL", index=True
     )
+    source_key: str = Field(default="", sa_type=SHORT, index=True)
 
 
 class NoteRow(Table, table=True):
@@ -223,6 +226,44 @@ class ProcessedRequestRow(Table, table=True):
     reply: str = Field(default="", sa_type=Text)
 
 
+class ReminderRow(Table, table=True):
+    __tablename__ = "reminders"
+    __table_args__ = (
+        # The sender's question: what is pending and due? Answered from the index alone.
+        Index("ix_reminders_due", "status", "due_at"),
+        NO_ID_REUSE,
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="groups.id", index=True)
+    key: str = Field(sa_type=REF, unique=True)
+    kind: str = Field(sa_type=ENUM)
+    due_at: datetime = Field(sa_type=UtcDateTime)
+    expires_at: datetime = Field(sa_type=UtcDateTime)
+    target_ref: str = Field(sa_type=REF)
+    meeting_id: int | None = Field(default=None, foreign_key="meetings.id", index=True)
+    detail: str = Field(default="", sa_type=Text)
+    status: str = Field(sa_type=ENUM)
+    claimed_by: str = Field(default="", sa_type=SHORT)
+    claimed_until: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    late: bool = False
+
+
+class YearRuleRow(Table, table=True):
+    __tablename__ = "year_rules"
+    __table_args__ = (NO_ID_REUSE,)
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="groups.id", index=True)
+    title: str = Field(sa_type=NAME)
+    month: int
+    day: int | None = None
+    section: str = Field(sa_type=ENUM)
+    responsible: str = Field(default="", sa_type=NAME)
+    lead_days: int = 14
+
+
 TABLES: dict[type, type[Table]] = {
     model.Group: GroupRow,
     model.ChannelBinding: ChannelBindingRow,
@@ -238,5 +279,7 @@ TABLES: dict[type, type[Table]] = {
     model.Approval: ApprovalRow,
     model.AuditEntry: AuditEntryRow,
     model.ProcessedRequest: ProcessedRequestRow,
+    model.Reminder: ReminderRow,
+    model.YearRule: YearRuleRow,
 }
 """The table of each record type."""

@@ -39,10 +39,14 @@ from bot.core.model import (
     Party,
     PartyKind,
     ProcessedRequest,
+    Reminder,
+    ReminderKind,
+    ReminderStatus,
     Role,
     Section,
     Statement,
     Verdict,
+    YearRule,
 )
 from bot.core.ports import Store, StoreFactory
 from storage.db import default_database_url, make_engine, with_search_path
@@ -170,6 +174,34 @@ def add_all(store: Store) -> dict[type, Any]:
             )
         ),
         store.add(ProcessedRequest(key="slack:evt/1", at=WINTER, reply="Klart ✅")),
+        store.add(
+            Reminder(
+                group_id=group.id,
+                key=f"m{meeting.id}:tomorrow:slack:U1",
+                kind=ReminderKind.MEETING_TOMORROW,
+                due_at=WINTER,
+                expires_at=SUMMER,
+                target_ref="slack:U1",
+                meeting_id=meeting.id,
+                detail='{"n": 1}',
+                status=ReminderStatus.SENT,
+                claimed_by="worker-1",
+                claimed_until=WINTER,
+                sent_at=SUMMER,
+                late=True,
+            )
+        ),
+        store.add(
+            YearRule(
+                group_id=group.id,
+                title="OSA-mål",
+                month=3,
+                day=None,
+                section=Section.BESLUT,
+                responsible="HR-chef",
+                lead_days=21,
+            )
+        ),
     ]
     return {type(record): record for record in records}
 

@@ -45,6 +45,7 @@ class ItemOrigin(StrEnum):
     PROPOSED = "föreslaget"
     STANDING = "stående"
     CARRIED_OVER = "återkommande"
+    YEARLY = "årsklocka"
 
 
 class ItemStatus(StrEnum):
@@ -62,6 +63,22 @@ class Outcome(StrEnum):
     NO_DECISION = "inget beslut"
 
 
+class ReminderKind(StrEnum):
+    AGENDA_DEADLINE = "agenda_deadline"
+    MEETING_TOMORROW = "meeting_tomorrow"
+    JUSTERING = "justering"
+    MBL14 = "mbl14"
+    YEARLY = "arsklocka"
+    NO_MEETING = "arsklocka_no_meeting"
+
+
+class ReminderStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    DROPPED = "dropped"
+    CANCELLED = "cancelled"
+
+
 class Verdict(StrEnum):
     APPROVED = "godkänt"
     CHANGE_REQUESTED = "ändring begärd"
@@ -72,6 +89,8 @@ class Group:
     key: str
     name: str
     created_at: datetime
+    agenda_reminder_days: str = "3,1"  # days before the agenda deadline
+    justering_reminder_days: str = "2,5"  # days after the draft was posted
     id: int | None = None
 
 
@@ -138,6 +157,7 @@ class AgendaItem:
     origin: ItemOrigin = ItemOrigin.PROPOSED
     status: ItemStatus = ItemStatus.PROPOSED
     carried_from_item_id: int | None = None
+    source_key: str = ""  # what proposed it by itself, e.g. an årsklocka rule and year
     id: int | None = None
 
 
@@ -214,6 +234,40 @@ class AuditEntry:
 
 
 @dataclass
+class Reminder:
+    """A message the bot owes someone at a moment; claimed in the database so it goes out once."""
+
+    group_id: int
+    key: str  # what it is about; planning again finds it instead of adding a second
+    kind: ReminderKind
+    due_at: datetime
+    expires_at: datetime  # after this the reminder has no point and is dropped, not sent
+    target_ref: str  # a channel or a person
+    meeting_id: int | None = None
+    detail: str = ""  # JSON parameters for the text
+    status: ReminderStatus = ReminderStatus.PENDING
+    claimed_by: str = ""
+    claimed_until: datetime | None = None
+    sent_at: datetime | None = None
+    late: bool = False
+    id: int | None = None
+
+
+@dataclass
+class YearRule:
+    """One recurring topic of the group's årsklocka: what, by when, where it lands, who leads."""
+
+    group_id: int
+    title: str
+    month: int
+    day: int | None = None  # None: by the end of the month
+    section: Section = Section.INFORMATION
+    responsible: str = ""
+    lead_days: int = 14
+    id: int | None = None
+
+
+@dataclass
 class ProcessedRequest:
     """Marks a platform delivery as handled, so a retried delivery has no second effect."""
 
@@ -238,4 +292,6 @@ RECORD_TYPES: tuple[type, ...] = (
     Approval,
     AuditEntry,
     ProcessedRequest,
+    Reminder,
+    YearRule,
 )
