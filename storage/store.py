@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from bot.core.model import Reminder, ReminderStatus
 from bot.core.ports import Store, StoreFactory
 from storage.mapping import field_names, from_row, row_values, table_for, to_column, to_row
+from storage.tables import ReminderRow
 
 R = TypeVar("R")
 
@@ -78,6 +81,33 @@ class SqlStore:
             table_for(kind), record_id, with_for_update=True, populate_existing=True
         )
         return None if row is None else from_row(kind, row)
+
+    def claim_reminders(
+        self, now: datetime, worker: str, limit: int, lease: timedelta
+    ) -> list[Reminder]:
+        """Due pending reminders nobody holds, now held by worker until now + lease.
+
+        SKIP LOCKED lets several replicas claim side by side on PostgreSQL without waiting
+        for or taking each other's rows; on SQLite BEGIN IMMEDIATE makes claims take turns.
+        """
+        row = ReminderRow
+        query = (
+            select(row)
+            .where(
+                row.status == ReminderStatus.PENDING.value,
+                row.due_at <= now,
+                or_(row.claimed_until.is_(None), row.claimed_until < now),  # type: ignore[union-attr]
+            )
+            .order_by(row.due_at, row.id)  # type: ignore[arg-type]
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        rows = list(self._session.scalars(query))
+        with self._write():
+            for claimed in rows:
+                claimed.claimed_by = worker
+                claimed.claimed_until = now + lease
+        return [from_row(Reminder, claimed) for claimed in rows]
 
     def commit(self) -> None:
         try:

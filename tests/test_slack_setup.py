@@ -1,4 +1,4 @@
-"""The Slack app's manifest matches what the code registers, and settings come from the environment."""
+"""The Slack manifests match what the code registers; settings come from the environment."""
 
 from __future__ import annotations
 

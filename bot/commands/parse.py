@@ -9,7 +9,7 @@ from datetime import datetime, time
 from typing import Any
 
 from bot.commands.words import NO, OUTCOMES, PARTY_KINDS, ROLES, SECTIONS, YES, fold
-from bot.core import agenda, groups, justering, meetings, session
+from bot.core import agenda, groups, justering, meetings, session, yearrules
 from bot.core.context import Result
 from bot.core.model import Outcome
 from bot.core.texts import UserError, say
@@ -192,6 +192,8 @@ MEETING_SUBS = {
     "publish": "publish",
     "flytta": "move",
     "move": "move",
+    "paminnelser": "reminders",
+    "reminders": "reminders",
     "stall in": "cancel",
     "installt": "cancel",
     "cancel": "cancel",
@@ -209,6 +211,9 @@ def meeting_command(text: str, env: Env) -> Call:
     if sub == "list":
         no_more(rest, "/mote lista")
         return Call(meetings.list_meetings)
+    if sub == "reminders":
+        no_more(rest, "/mote påminnelser")
+        return Call(yearrules.list_reminders)
     if sub == "show":
         no_more(rest, "/mote visa #3")
         return Call(agenda.show_agenda, (ref,))
@@ -444,6 +449,63 @@ def minutes_command(text: str, env: Env) -> Call:
     return help_call("help_protokoll", env)
 
 
+# --- /arsklocka -------------------------------------------------------------------------------
+
+YEAR_SUBS = {
+    "visa": "show",
+    "show": "show",
+    "standard": "default",
+    "default": "default",
+    "lagg till": "add",
+    "add": "add",
+    "ta bort": "remove",
+    "remove": "remove",
+    "export": "export",
+    "exportera": "export",
+    "import": "import",
+    "importera": "import",
+    "hjalp": "help",
+    "help": "help",
+}
+ADD_RULE_EXAMPLE = "/arsklocka lägg till OSA-mål; mars; Beslut; HR-chef; 21"
+
+
+def year_command(text: str, env: Env) -> Call:
+    head, newline, body = text.partition("\n")
+    sub, rest = take_sub(head, YEAR_SUBS)
+    if sub == "import":
+        # The YAML follows on the lines after the command, as pasted into the message.
+        yaml_text = (rest + newline + body).strip()
+        if not yaml_text:
+            raise UserError("usage", example="/arsklocka import (YAML på raderna under)")
+        return Call(yearrules.import_rules, (yaml_text,))
+    if newline and body.strip():
+        raise UserError("extra_arguments", extra=body.strip()[:40], example="/arsklocka visa")
+    if sub == "show":
+        no_more(rest, "/arsklocka visa")
+        return Call(yearrules.show_year)
+    if sub == "default":
+        no_more(rest, "/arsklocka standard")
+        return Call(yearrules.take_default)
+    if sub == "export":
+        no_more(rest, "/arsklocka export")
+        return Call(yearrules.export_rules)
+    if sub == "remove":
+        return Call(yearrules.remove_rule, (number(rest, "/arsklocka ta bort 3"),))
+    if sub == "add":
+        parts = split_fields(rest)
+        if not 3 <= len(parts) <= 5 or not all(parts[:3]):
+            raise UserError("usage", example=ADD_RULE_EXAMPLE)
+        kwargs: dict[str, Any] = {}
+        if len(parts) >= 4:
+            kwargs["responsible"] = parts[3]
+        if len(parts) == 5:
+            kwargs["lead_days"] = number(parts[4], ADD_RULE_EXAMPLE)
+        section = section_of(parts[2], ADD_RULE_EXAMPLE)
+        return Call(yearrules.add_rule, (parts[0], parts[1], section), kwargs)
+    return help_call("help_arsklocka", env)
+
+
 def help_command(text: str, env: Env) -> Call:
     return help_call("help_all", env)
 
@@ -457,5 +519,6 @@ COMMANDS: dict[str, Callable[[str, Env], Call]] = {
     "protokollsanteckning": statement_command,
     "beslut": decision_command,
     "protokoll": minutes_command,
+    "arsklocka": year_command,
     "hjalp": help_command,
 }

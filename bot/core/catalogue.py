@@ -501,12 +501,163 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Din begäran om ändring av version {version} är skickad till sekreteraren.",
         "Your request for a change to version {version} is sent to the secretary.",
     ),
+    # --- årsklocka and reminders ---------------------------------------------------------------
+    "when_not_understood": (
+        "”{given}” är ingen månad eller dag i en månad; skriv till exempel `mars` eller `31 mars`.",
+        "“{given}” is not a month or a day of a month; write for example `March` or `31 March`.",
+    ),
+    "when_no_such_month": (
+        "Det finns ingen månad {month} i ”{given}”; skriv dagen före månaden, till exempel `31/3`.",
+        "There is no month {month} in “{given}”; write the day before the month, for example "
+        "`31/3`.",
+    ),
+    "when_no_such_day": (
+        "”{given}” finns inte eftersom månaden har högst {longest} dagar; skriv till exempel "
+        "`{example}`.",
+        "“{given}” does not exist because the month has at most {longest} days; write for "
+        "example `{example}`.",
+    ),
+    "yearclock_not_yaml": (
+        "Årsklockan går inte att läsa som YAML; skriv en regel per rad, till exempel "
+        "`- {{titel: Delårsbokslut, när: september}}`.",
+        "The årsklocka cannot be read as YAML; write one rule per line, for example "
+        "`- {{titel: Delårsbokslut, när: september}}`.",
+    ),
+    "yearclock_not_yaml_at": (
+        "Årsklockan går inte att läsa som YAML, felet sitter nära rad {line}; kontrollera indrag "
+        "och kolon där, till exempel `  när: 31 mars`.",
+        "The årsklocka cannot be read as YAML, the error is near line {line}; check the "
+        "indentation and colons there, for example `  när: 31 mars`.",
+    ),
+    "yearclock_not_list": (
+        "Årsklockan ska vara en lista där varje regel börjar med ett bindestreck, till exempel "
+        "`- {{titel: Delårsbokslut, när: september}}`.",
+        "The årsklocka must be a list in which each rule starts with a dash, for example "
+        "`- {{titel: Delårsbokslut, när: september}}`.",
+    ),
+    "yearclock_too_many": (
+        "Årsklockan har {count} regler men får ha högst {limit}; slå ihop närliggande regler, "
+        "till exempel `- {{titel: Prognos och delårsbokslut, när: september}}`.",
+        "The årsklocka has {count} rules but may have at most {limit}; merge related rules, for "
+        "example `- {{titel: Prognos och delårsbokslut, när: september}}`.",
+    ),
+    "yearclock_not_mapping": (
+        "Regel {number} i årsklockan består inte av nycklar och värden; skriv den till exempel "
+        "som `- {{titel: Delårsbokslut, när: september}}`.",
+        "Rule {number} of the årsklocka is not made of keys and values; write it for example as "
+        "`- {{titel: Delårsbokslut, när: september}}`.",
+    ),
+    "yearclock_unknown_key": (
+        "Regel {number} i årsklockan har den okända nyckeln ”{given}”; använd titel, när, "
+        "sektion, ansvarig och framförhållning, till exempel `ansvarig: HR-chef`.",
+        "Rule {number} of the årsklocka has the unknown key “{given}”; use titel, när, sektion, "
+        "ansvarig and framförhållning (or title, when, section, responsible and lead_days), "
+        "for example `ansvarig: HR-chef`.",
+    ),
+    "yearclock_key_twice": (
+        "Regel {number} i årsklockan anger ”{given}” två gånger; behåll en av dem, till exempel "
+        "`{given}: {example}`.",
+        "Rule {number} of the årsklocka gives “{given}” twice; keep one of them, for example "
+        "`{given}: {example}`.",
+    ),
+    "yearclock_missing_title": (
+        "Regel {number} i årsklockan saknar titel; lägg till en, till exempel "
+        "`titel: Delårsbokslut`.",
+        "Rule {number} of the årsklocka has no title; add one, for example `titel: Delårsbokslut`.",
+    ),
+    "yearclock_missing_when": (
+        "Regel {number} i årsklockan saknar när; ange en månad eller en dag, till exempel "
+        "`när: 31 mars`.",
+        "Rule {number} of the årsklocka has no när (when); give a month or a day, for example "
+        "`när: 31 mars`.",
+    ),
+    "yearclock_bad_when": (
+        "Regel {number} i årsklockan har ”{given}” som när, vilket inte är en månad eller en dag "
+        "som finns; skriv till exempel `när: 31 mars`.",
+        "Rule {number} of the årsklocka has “{given}” as när (when), which is not a month or a "
+        "day that exists; write for example `när: 31 mars`.",
+    ),
+    "yearclock_bad_section": (
+        "Regel {number} i årsklockan har ”{given}” som sektion; välj Information, Dialog, "
+        "Beslut eller Övrigt, till exempel `sektion: Dialog`.",
+        "Rule {number} of the årsklocka has “{given}” as section; choose Information, Dialog, "
+        "Beslut or Övrigt, for example `sektion: Dialog`.",
+    ),
+    "yearclock_bad_lead": (
+        "Regel {number} i årsklockan har ”{given}” som framförhållning; ange ett antal dagar "
+        "från 0 till {limit}, till exempel `framförhållning: 14`.",
+        "Rule {number} of the årsklocka has “{given}” as lead time; give a number of days from "
+        "0 to {limit}, for example `framförhållning: 14`.",
+    ),
+    "yearclock_not_text": (
+        "”{given}” i regel {number} i årsklockan ska vara text; skriv den inom citattecken, "
+        'till exempel `{given}: "{example}"`.',
+        "“{given}” in rule {number} of the årsklocka must be text; put it in quotes, for "
+        'example `{given}: "{example}"`.',
+    ),
+    "yearclock_too_long": (
+        "”{given}” i regel {number} i årsklockan har {length} tecken men får ha högst {limit}; "
+        "korta den, till exempel `{given}: {example}`.",
+        "“{given}” in rule {number} of the årsklocka has {length} characters but may have at "
+        "most {limit}; shorten it, for example `{given}: {example}`.",
+    ),
+    "action_manage_year": ("ändra årsklockan", "change the annual cycle"),
+    "yearly_proposed": ("Årsklockan föreslår: {titles}.", "The annual cycle proposes: {titles}."),
+    "year_empty": (
+        "Gruppen har ingen årsklocka än; ta standardårsklockan med `/arsklocka standard`.",
+        "The group has no annual cycle yet; take the default with `/arsklocka standard`.",
+    ),
+    "year_heading": ("Årsklocka för {key}", "Annual cycle of {key}"),
+    "year_taken": (
+        "Gruppen har nu standardårsklockan med {count} punkter; se den med `/arsklocka visa`.",
+        "The group now has the default annual cycle with {count} rules; see it with `/arsklocka visa`.",
+    ),
+    "year_imported": (
+        "Årsklockan är ersatt med {count} punkter; se den med `/arsklocka visa`.",
+        "The annual cycle is replaced with {count} rules; see it with `/arsklocka visa`.",
+    ),
+    "year_lead_days": (
+        "Framförhållningen {given} dagar går inte; ange 0–180 dagar, till exempel `/arsklocka lägg till OSA-mål; mars; Beslut; HR-chef; 21`.",
+        "A lead time of {given} days is not possible; give 0–180 days, for example `/arsklocka lägg till OSA-mål; mars; Beslut; HR-chef; 21`.",
+    ),
+    "year_full": (
+        "Årsklockan har redan {limit} punkter; ta bort en först, till exempel `/arsklocka ta bort 3`.",
+        "The annual cycle already has {limit} rules; remove one first, for example `/arsklocka ta bort 3`.",
+    ),
+    "year_rule_added": (
+        "Punkt {number} är tillagd i årsklockan ({when}).",
+        "Rule {number} is added to the annual cycle ({when}).",
+    ),
+    "unknown_year_rule": (
+        "Årsklockan har ingen punkt {number}; se punkterna med `/arsklocka visa`.",
+        "The annual cycle has no rule {number}; see the rules with `/arsklocka visa`.",
+    ),
+    "year_rule_removed": (
+        "Punkt {number} är borttagen ur årsklockan.",
+        "Rule {number} is removed from the annual cycle.",
+    ),
+    "no_reminders": (
+        "{key} har inga påminnelser på väg; de kommer när möten planeras, till exempel med `/mote planera 19 mars kl 13; Sof`.",
+        "{key} has no reminders on the way; they come as meetings are planned, for example with `/mote planera 19 mars kl 13; Sof`.",
+    ),
+    "reminders_heading": ("Påminnelser för {key}:", "Reminders of {key}:"),
+    "reminder_to_channel": ("kanalen", "the channel"),
+    "reminder_kind_agenda_deadline": ("sista dag för ärenden", "agenda deadline"),
+    "reminder_kind_meeting_tomorrow": ("mötet närmar sig", "meeting coming up"),
+    "reminder_kind_justering": ("justering väntar", "justering pending"),
+    "reminder_kind_mbl14": ("MBL §14-fristen", "MBL §14 period"),
+    "reminder_kind_yearly": ("årsklockan", "annual cycle"),
+    "reminder_kind_no_meeting": ("årsklockan saknar möte", "annual cycle lacks a meeting"),
+    "help_arsklocka": (
+        "/arsklocka visa · /arsklocka standard · /arsklocka lägg till Rubrik; mars|31 mars; Sektion[; ansvarig][; framförhållning i dagar] · /arsklocka ta bort 3 · /arsklocka export · /arsklocka import (YAML efter en ny rad)",
+        "/arsklocka visa · /arsklocka standard · /arsklocka lägg till Title; mars|31 mars; Section[; responsible][; lead days] · /arsklocka ta bort 3 · /arsklocka export · /arsklocka import (YAML after a new line)",
+    ),
     # --- help ---------------------------------------------------------------------------------
     "help_all": (
         "Kommandon: /grupp, /mote, /arende, /justerare, /anteckning, /protokollsanteckning, "
-        "/beslut, /protokoll. Skriv till exempel `/mote hjälp` för ett kommandos delar.",
+        "/beslut, /protokoll, /arsklocka. Skriv till exempel `/mote hjälp` för ett kommandos delar.",
         "Commands: /grupp, /mote, /arende, /justerare, /anteckning, /protokollsanteckning, "
-        "/beslut, /protokoll. Type for example `/mote hjälp` for one command's parts.",
+        "/beslut, /protokoll, /arsklocka. Type for example `/mote hjälp` for one command's parts.",
     ),
     "help_grupp": (
         "/grupp skapa FSG; Namn · /grupp koppla FSG · /grupp part Vision; fack[; kortnamn] · "
@@ -517,10 +668,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_mote": (
         "/mote planera [FSG;] 19 mars kl 13; Plats[; protokoll 3/2025][; dnr X]"
         "[; sista dag 12 mars] · /mote lista · /mote visa [#3] · /mote publicera · "
-        "/mote flytta [#3] torsdag kl 13 · /mote ställ in [#3]",
+        "/mote flytta [#3] torsdag kl 13 · /mote ställ in [#3] · /mote påminnelser",
         "/mote planera [FSG;] next wednesday 13:00; Place[; protokoll 3/2025][; dnr X]"
         "[; sista dag 12 mars] · /mote lista · /mote visa [#3] · /mote publicera · "
-        "/mote flytta [#3] thursday 13:00 · /mote ställ in [#3]",
+        "/mote flytta [#3] thursday 13:00 · /mote ställ in [#3] · /mote påminnelser",
     ),
     "help_arende": (
         "/arende Dialog; Rubrik[; föredragande: X][; beskrivning: Y][; länk: URL]"

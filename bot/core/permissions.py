@@ -23,6 +23,7 @@ class Action(StrEnum):
     RECORD_DECISION = "record_decision"
     POST_MINUTES = "post_minutes"
     APPROVE = "approve"
+    MANAGE_YEAR = "manage_year"
 
 
 class Who(StrEnum):
@@ -56,6 +57,7 @@ RULES: dict[Action, Rule] = {
     Action.RECORD_DECISION: Rule(Who.LEADS, _RECORDING),
     Action.POST_MINUTES: Rule(Who.LEADS, _RECORDING),
     Action.APPROVE: Rule(Who.JUSTERARE, frozenset({S.DRAFT})),
+    Action.MANAGE_YEAR: Rule(Who.LEADS, None),
 }
 
 LEAD_ROLES = frozenset({Role.CHAIR, Role.SECRETARY})

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from bot.core import annual, groups, meetings, postings, reminders, yearrules
 from bot.core.context import Context, Result
-from bot.core.model import ProcessedRequest
+from bot.core.model import Group, Meeting, ProcessedRequest
 from bot.core.ports import StoreFactory
 from bot.core.tx import Tx
 
@@ -28,6 +29,8 @@ class Justera:
                     return Result(seen[0].reply)
             tx = Tx(store, ctx)
             result = operation(tx, *args, **kwargs)
+            if isinstance(result, Result):
+                keep_reminders_in_step(tx, operation, result)
             for entry in tx.audit:
                 store.add(entry)
             if ctx.request_id is not None:
@@ -35,3 +38,45 @@ class Justera:
                 store.add(ProcessedRequest(key=ctx.request_id, at=ctx.now, reply=reply))
             store.commit()
         return result
+
+
+# Operations after which the årsklocka must look again at where its items land.
+YEAR_OPERATIONS = {
+    meetings.plan_meeting,
+    meetings.move_meeting,
+    meetings.cancel_meeting,
+    yearrules.take_default,
+    yearrules.add_rule,
+    yearrules.remove_rule,
+    yearrules.import_rules,
+}
+# Operations that change who is in the group, and so who is reminded.
+GROUP_OPERATIONS = {groups.set_member}
+# Operations that only record where the bot's own messages are.
+QUIET_OPERATIONS = {postings.remember_message}
+
+
+def keep_reminders_in_step(tx: Tx, operation: Operation, result: Result) -> None:
+    """Reminders follow the meeting's state in the same transaction as the change itself."""
+    if operation in QUIET_OPERATIONS:
+        return
+    if result.meeting_id is not None:
+        reminders.plan_meeting_reminders(tx.store, result.meeting_id, tx.now)
+    if operation in YEAR_OPERATIONS or operation in GROUP_OPERATIONS:
+        group = tx.bound_group() if result.meeting_id is None else _group_of(tx, result.meeting_id)
+        if group is None:
+            return
+        if operation in GROUP_OPERATIONS:
+            reminders.plan_group_reminders(tx.store, group, tx.now)
+        else:
+            proposed = annual.plan_year(tx, group)
+            if proposed:
+                result.message += " " + tx.say(
+                    "yearly_proposed", titles=", ".join(i.title for i in proposed)
+                )
+            reminders.plan_group_reminders(tx.store, group, tx.now)
+
+
+def _group_of(tx: Tx, meeting_id: int) -> Group | None:
+    meeting = tx.store.get(Meeting, meeting_id)
+    return tx.store.get(Group, meeting.group_id) if meeting else None
