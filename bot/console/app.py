@@ -6,12 +6,15 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TextIO
 
 from bot.commands.parse import parse
 from bot.core.context import STOCKHOLM, Context, Event, Result
+from bot.core.delivery import Delivery
 from bot.core.service import Justera
 from bot.core.texts import UserError
+from bot.scheduling.runner import ReminderRunner
 
 CONSOLE = "console"
 
@@ -22,6 +25,16 @@ def user_ref(token: str) -> str:
     if not handle or not handle.replace("-", "").replace("_", "").replace(".", "").isalnum():
         raise UserError("unknown_user", given=token)
     return f"{CONSOLE}:{handle}"
+
+
+def read_import_file(line: str) -> str:
+    """`/arsklocka import FILE` in the console reads the YAML from that file."""
+    words = line.removeprefix("/").split(maxsplit=2)
+    if len(words) == 3 and words[0] == "arsklocka" and words[1] in ("import", "importera"):
+        path = Path(words[2]).expanduser()
+        if path.is_file():
+            return f"/arsklocka import\n{path.read_text(encoding='utf-8')}"
+    return line
 
 
 @dataclass
@@ -45,6 +58,8 @@ class Console:
         self.out = out
         self.clock = clock
         self.failures = 0
+        # Reminders fire between commands, on the console's own clock (fixed with :nu).
+        self.reminders = ReminderRunner(service, self._print_reminder, self.now)
 
     def now(self) -> datetime:
         return self.state.fixed_now or self.clock()
@@ -57,6 +72,11 @@ class Console:
         if line.startswith(":"):
             self._meta(line[1:])
             return
+        self._command(line)
+        self.reminders.tick()
+
+    def _command(self, line: str) -> None:
+        line = read_import_file(line)
         ctx = Context(
             user_ref=user_ref(self.state.user),
             channel_ref=f"{CONSOLE}:#{self.state.channel}",
@@ -98,6 +118,8 @@ class Console:
             self.state.fixed_now = (
                 moment.replace(tzinfo=STOCKHOLM) if moment.tzinfo is None else moment
             )
+            self.reminders.sweep()
+            self.reminders.tick()
         elif word in ("sprak", "språk", "lang") and arg in ("sv", "en"):
             self.state.lang = arg
         else:
@@ -106,6 +128,10 @@ class Console:
                 "Fel: okänt konsolkommando; använd :som NAMN, :kanal NAMN, :nu ISO-TID, "
                 ":språk sv|en eller :avsluta."
             )
+
+    def _print_reminder(self, delivery: Delivery) -> None:
+        target = delivery.target_ref.removeprefix(f"{CONSOLE}:")
+        self._print(f"── Påminnelse till {target} ──\n{delivery.text}")
 
     def _print(self, text: str) -> None:
         print(text, file=self.out, flush=True)
@@ -125,6 +151,9 @@ class Console:
             "Justera-konsolen. Skriv /hjalp för kommandon, :som NAMN för att byta person, "
             ":avsluta för att sluta."
         )
+        if self.state.fixed_now is None:
+            # On the real clock reminders also fire while nobody types.
+            self.reminders.start()
         while True:
             try:
                 line = input(f"{self.state.user}@#{self.state.channel}> ")

@@ -91,9 +91,9 @@ def word(reminder: Reminder, group: Group, meeting: Meeting | None, late: bool) 
     """The reminder in Swedish, from the reminder and its meeting as they are now."""
     d = json.loads(reminder.detail or "{}")
     kind = reminder.kind
-    prefix = "(Försenad påminnelse) " if late else "Påminnelse: "
-    if kind is ReminderKind.YEARLY:
-        prefix = "(Försenad påminnelse) Årsklockan: " if late else "Årsklockan: "
+    prefix = "Försenad påminnelse: " if late else "Påminnelse: "
+    if kind in (ReminderKind.YEARLY, ReminderKind.NO_MEETING):
+        prefix = "Årsklockan (försenad): " if late else "Årsklockan: "
     if kind is ReminderKind.NO_MEETING:
         return (
             f"{prefix}”{d['title']}” ska upp i {group.key} senast "

@@ -1,0 +1,1 @@
+"""APScheduler wiring: the clock that wakes the reminder sender; the database holds the truth."""

@@ -1,0 +1,18 @@
+"""The daily look over every group: årsklocka items and reminders as the calendar moves on."""
+
+from __future__ import annotations
+
+from bot.core.annual import plan_year
+from bot.core.context import Result
+from bot.core.model import Group
+from bot.core.reminders import plan_group_reminders
+from bot.core.tx import Tx
+
+
+def sweep(tx: Tx) -> Result:
+    """Run as the system, not as a user: it only brings plans in step with today."""
+    proposed = 0
+    for group in tx.store.find(Group):
+        proposed += len(plan_year(tx, group))
+        plan_group_reminders(tx.store, group, tx.now)
+    return Result(f"{proposed}")
