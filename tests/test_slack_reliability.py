@@ -336,7 +336,6 @@ def test_two_channels_are_paced_independently(store_factory) -> None:
         assert len(fsg) == len(vsg) == 1 + 2 * rounds
         # Interleaved: neither channel waited for the other's queue to empty first.
         assert min(vsg) < max(fsg) and min(fsg) < max(vsg), (fsg, vsg)
-        assert fsg[0] == vsg[0], (fsg, vsg)
         for channel in ("CFSG", "CVSG"):
             posted = h.slack.posted(channel)
             assert len(posted) == 1 + rounds

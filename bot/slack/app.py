@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
@@ -21,6 +23,7 @@ from bot.core.service import Justera
 from bot.slack.config import SlackSettings
 from bot.slack.handlers import SlackBot, register
 from bot.slack.identity import People
+from bot.slack.reminders import reminder_runner
 from bot.slack.sender import Sender
 
 log = logging.getLogger(__name__)
@@ -45,11 +48,14 @@ def build_bot(
         request_verification_enabled=not settings.socket_mode,
     )
     bot = SlackBot(service, People(client), sender or Sender(client), now)
+    bot.reminders = reminder_runner(service, client, bot.sender, now)
     register(app, bot)
     return app, bot
 
 
-def build_asgi(app: AsyncApp, health: Callable[[], bool]) -> Starlette:
+def build_asgi(
+    app: AsyncApp, health: Callable[[], bool], on_startup: list[Callable[[], Any]] | None = None
+) -> Starlette:
     handler = AsyncSlackRequestHandler(app)
 
     async def events(request: Request) -> Response:
@@ -59,25 +65,36 @@ def build_asgi(app: AsyncApp, health: Callable[[], bool]) -> Starlette:
         ok = await asyncio.to_thread(health)
         return JSONResponse({"ok": ok}, status_code=200 if ok else 503)
 
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette):
+        for start in on_startup or []:
+            start()
+        yield
+
     return Starlette(
         routes=[
             Route("/slack/events", events, methods=["POST"]),
             Route("/health", healthz, methods=["GET"]),
-        ]
+        ],
+        lifespan=lifespan,
     )
 
 
 def serve(settings: SlackSettings, service: Justera, health: Callable[[], bool]) -> None:
-    app, _bot = build_bot(settings, service)
+    """Run until stopped; the reminder scheduler starts inside the server's event loop."""
+    app, bot = build_bot(settings, service)
     if settings.socket_mode:
         from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
-        log.info("Justera runs in Socket Mode")
-        asyncio.run(AsyncSocketModeHandler(app, settings.app_token).start_async())
+        async def main() -> None:
+            bot.reminders.start()
+            log.info("Justera runs in Socket Mode")
+            await AsyncSocketModeHandler(app, settings.app_token).start_async()
+
+        asyncio.run(main())
         return
     import uvicorn
 
     log.info("Justera listens on %s:%s", settings.host, settings.port)
-    uvicorn.run(
-        build_asgi(app, health), host=settings.host, port=settings.port, log_level="warning"
-    )
+    asgi = build_asgi(app, health, on_startup=[bot.reminders.start])
+    uvicorn.run(asgi, host=settings.host, port=settings.port, log_level="warning")

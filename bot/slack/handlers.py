@@ -54,6 +54,7 @@ class SlackBot:
 
     def __post_init__(self) -> None:
         self.publisher = Publisher(self.sender, self._read_refs, self._remember)
+        self.reminders: Any = None  # the reminder runner, set by build_bot
 
     # --- plumbing ------------------------------------------------------------------------
 

@@ -369,6 +369,7 @@ class FakeSlack:
             "users.info": self._users_info,
             "conversations.info": self._conversations_info,
             "reactions.add": self._reactions_add,
+            "chat.getPermalink": self._chat_get_permalink,
         }
         self._clear()
 
@@ -892,6 +893,14 @@ class FakeSlack:
             raise _Refusal("already_reacted", detail=f"{name} on {timestamp} in {channel}")
         self._reactions.add(key)
         return {}
+
+    def _chat_get_permalink(self, args: dict[str, Any], at: float) -> dict[str, Any]:
+        channel = _required(args, "channel", "channel_not_found")
+        ts = _required(args, "message_ts", "message_not_found")
+        if (channel, ts) not in self._messages:
+            raise _Refusal("message_not_found", detail=f"{ts} in {channel}")
+        link = f"https://test.slack.com/archives/{channel}/p{ts.replace('.', '')}"
+        return {"channel": channel, "permalink": link}
 
     # -- response URLs ----------------------------------------------------------------------
 
