@@ -21,12 +21,14 @@ from bot.core.model import (
     YearRule,
 )
 from bot.core.ports import Store
-from bot.core.reminders import group_channel, reconcile
+from bot.core.reminders import group_channel, office_hours_from, reconcile
 from bot.core.tx import Tx
 from bot.core.workdays import reminder_moment
 from bot.core.yearclock import next_deadline
 
 NOTICE_AHEAD = timedelta(days=21)  # how long before the lead time the chair hears of a gap
+# A rule's item belongs on a meeting of its season, not on one the year before it.
+SEASON = timedelta(days=45)
 
 
 def plan_year(tx: Tx, group: Group) -> list[AgendaItem]:
@@ -47,8 +49,18 @@ def plan_year(tx: Tx, group: Group) -> list[AgendaItem]:
     for rule in store.find(YearRule, group_id=group.id):
         deadline = next_deadline(rule, today)
         source = f"y{rule.id}:{deadline.year}"
-        before = [m for m in open_meetings if m.starts_at.astimezone(STOCKHOLM).date() <= deadline]
-        target = before[-1] if before else None
+        existing = store.find(AgendaItem, source_key=source)
+        where = {m.id: m for m in store.find(Meeting, id=[i.meeting_id for i in existing])}
+        if any(_settled(item, where[item.meeting_id], now) for item in existing):
+            continue  # on a meeting that has been held, or turned down by the chair
+        accepted = [i for i in existing if i.status is ItemStatus.ACCEPTED]
+        season = deadline - SEASON
+        before = [
+            m
+            for m in open_meetings
+            if season <= m.starts_at.astimezone(STOCKHOLM).date() <= deadline
+        ]
+        target = where[accepted[0].meeting_id] if accepted else (before[-1] if before else None)
         if target is not None:
             item = _place(tx, target, rule, source)
             if item is not None:
@@ -60,12 +72,22 @@ def plan_year(tx: Tx, group: Group) -> list[AgendaItem]:
     return proposed
 
 
+def _settled(item: AgendaItem, meeting: Meeting, now: datetime) -> bool:
+    if item.status is ItemStatus.REJECTED:
+        return True
+    if meeting.status is MeetingStatus.CANCELLED:
+        return False
+    return meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.PUBLISHED) or (
+        meeting.starts_at <= now
+    )
+
+
 def _place(tx: Tx, target: Meeting, rule: YearRule, source: str) -> AgendaItem | None:
-    existing = tx.store.find(AgendaItem, source_key=source)
-    for item in existing:
+    for item in tx.store.find(AgendaItem, source_key=source):
         if item.meeting_id == target.id or item.status is not ItemStatus.PROPOSED:
             return None  # in place already, or the chair has dealt with it
-        tx.store.delete(item)  # an untouched proposal follows the rule to the right meeting
+        if tx.store.get(Meeting, item.meeting_id).status is not MeetingStatus.CANCELLED:
+            tx.store.delete(item)  # an untouched proposal follows the rule to the right meeting
     tx.store.lock(Meeting, target.id)
     return add_item(
         tx,
@@ -115,7 +137,7 @@ def _lead_reminder(
     if channel is None:
         return []
     cutoff = target.agenda_deadline.astimezone(STOCKHOLM).date()
-    due = max(reminder_moment(cutoff - timedelta(days=rule.lead_days)), now)
+    due = office_hours_from(reminder_moment(cutoff - timedelta(days=rule.lead_days)), now)
     if due >= target.agenda_deadline:
         return []
     return [
@@ -138,7 +160,7 @@ def _gap_reminders(
     store: Store, group: Group, rule: YearRule, deadline, source: str, now: datetime
 ) -> list[Reminder]:
     due_day = deadline - timedelta(days=rule.lead_days) - NOTICE_AHEAD
-    due = max(reminder_moment(due_day), now)
+    due = office_hours_from(reminder_moment(due_day), now)
     expires = datetime.combine(deadline + timedelta(days=1), datetime.min.time(), STOCKHOLM)
     if due >= expires:
         return []

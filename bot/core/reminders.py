@@ -34,6 +34,18 @@ K = ReminderKind
 JUSTERING_WINDOW = timedelta(days=60)  # past this a draft's reminders stop; it needs a person
 
 
+def office_hours_from(due: datetime, now: datetime) -> datetime:
+    """The due moment, or when it has passed, the next working morning from now."""
+    if due >= now:
+        return due
+    day = now.astimezone(STOCKHOLM).date()
+    while True:
+        moment = reminder_moment(day)
+        if moment >= now and moment.date() == day:
+            return moment
+        day += timedelta(days=1)
+
+
 def days(setting: str) -> list[int]:
     return sorted({int(part) for part in setting.split(",") if part.strip().isdigit()})
 
