@@ -56,7 +56,8 @@ from tests.harness import at
 SECRET = "bench-signing-secret"
 TOKEN = "xoxb-bench"
 TEAM = "T1"
-CHANNEL = "CFSG"
+CHANNEL = "CFSG"  # FSG: the group the proposals go to
+READ_CHANNEL = "CLSG"  # LSG: a group with one planned meeting, for the read
 POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
 # The core's clock: the meeting planned for 18 March must still be ahead of it.
 NOW = at("2026-03-02T09:00")
@@ -74,8 +75,7 @@ PEOPLE = {
     "ULINA": ("lina", "Lina Åberg", "en-GB"),
     "UPETRA": ("petra", "Petra Söder", "sv-SE"),
 }
-SETUP = [
-    ("UMARIA", "/grupp skapa FSG; Förvaltningssamverkansgrupp Socialförvaltningen"),
+MEMBERS = [
     ("UMARIA", "/grupp medlem <@UMARIA|maria>; Maria Lind; Arbetsgivaren; ordförande; admin"),
     ("UMARIA", "/grupp part Akademikerförbundet SSR; fack; SSR"),
     ("UMARIA", "/grupp part Kommunal; fack"),
@@ -106,10 +106,13 @@ class Workload:
     users: tuple[str, ...]
     expect: tuple[str, ...]  # the reply must contain one of these
     writes: bool = False
+    channel: str = CHANNEL
 
 
 NOOP = Workload("noop", "/noop", lambda i: "", ("UJONAS",), ("ok",))
-READ = Workload("read /mote lista", "/mote", lambda i: "lista", PROPOSERS, ("FSG",))
+READ = Workload(
+    "read /mote lista", "/mote", lambda i: "lista", PROPOSERS, ("LSG",), channel=READ_CHANNEL
+)
 
 
 def write_workload(meetings: int) -> Workload:
@@ -288,7 +291,7 @@ async def _load(
                 workload.command,
                 workload.text(n),
                 user_id=workload.users[n % len(workload.users)],
-                channel_id=CHANNEL,
+                channel_id=workload.channel,
                 team_id=TEAM,
             )
             # The real clock: Bolt rejects a signature more than five minutes off.
@@ -357,28 +360,42 @@ def measure(
 # --- databases ------------------------------------------------------------------------------
 
 
-def set_up_meetings(db_url: str, meetings: int) -> None:
-    """Group FSG bound to #CFSG with its members and weekly meetings #1.., straight to the core."""
+def plan_line(week: int) -> str:
+    return (
+        f"/mote planera {FIRST_MEETING + timedelta(weeks=week):%Y-%m-%d %H:%M}; Sof, Storgatan 12"
+    )
+
+
+def set_up_groups(db_url: str, meetings: int) -> None:
+    """Straight to the core: FSG in #CFSG with weekly meetings #1.., LSG in #CLSG with one.
+
+    /mote lista lists every meeting of the group, so the read gets a group of its own with
+    one planned meeting rather than the many meetings the proposals are spread over.
+    """
     upgrade(db_url)
     engine = make_engine(db_url)
     service = Justera(store_factory(engine))
-    plans = [
-        (
-            "UMARIA",
-            f"/mote planera {FIRST_MEETING + timedelta(weeks=k):%Y-%m-%d %H:%M}; Sof, Storgatan 12",
-        )
-        for k in range(meetings)
+    fsg = [
+        ("UMARIA", "/grupp skapa FSG; Förvaltningssamverkansgrupp Socialförvaltningen"),
+        *MEMBERS,
+        *(("UMARIA", plan_line(k)) for k in range(meetings)),
     ]
-    for user, line in SETUP + plans:
-        ctx = Context(
-            user_ref=user_ref(TEAM, user),
-            channel_ref=channel_ref(TEAM, CHANNEL),
-            now=NOW,
-            display_name=PEOPLE[user][1],
-        )
-        call = parse(line, now=NOW, lang="sv", resolve_user=mention_resolver(TEAM))
-        assert call.operation is not None, line
-        service.run(ctx, call.operation, *call.args, **call.kwargs)
+    lsg = [
+        ("UMARIA", "/grupp skapa LSG; Lokal samverkansgrupp Äldreomsorgen"),
+        *MEMBERS,
+        ("UMARIA", plan_line(0)),
+    ]
+    for channel, lines in ((CHANNEL, fsg), (READ_CHANNEL, lsg)):
+        for user, line in lines:
+            ctx = Context(
+                user_ref=user_ref(TEAM, user),
+                channel_ref=channel_ref(TEAM, channel),
+                now=NOW,
+                display_name=PEOPLE[user][1],
+            )
+            call = parse(line, now=NOW, lang="sv", resolve_user=mention_resolver(TEAM))
+            assert call.operation is not None, line
+            service.run(ctx, call.operation, *call.args, **call.kwargs)
     engine.dispose()
 
 
@@ -552,7 +569,7 @@ def main() -> int:
             rows += more_rows
             problems += more_problems
         with sqlite_database() as url:
-            set_up_meetings(url, meetings)
+            set_up_groups(url, meetings)
             spec = ServerSpec("justera sqlite", "justera", workloads, db_url=url, bare=False)
             more_rows, more_problems = run_server(spec, fake)
             rows += more_rows
@@ -562,7 +579,7 @@ def main() -> int:
             print(f"  justera postgres: skipped ({problem or '--no-postgres'})")
         else:
             with postgres_database() as url:
-                set_up_meetings(url, meetings)
+                set_up_groups(url, meetings)
                 spec = ServerSpec("justera postgres", "justera", workloads, db_url=url, bare=False)
                 more_rows, more_problems = run_server(spec, fake)
                 rows += more_rows

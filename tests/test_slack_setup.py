@@ -104,3 +104,12 @@ def test_socket_mode_needs_an_app_level_token() -> None:
     assert settings is not None and settings.socket_mode
     with pytest.raises(SettingsError, match="xapp-"):
         SlackSettings.from_env({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"})
+
+
+def test_a_reply_longer_than_slack_shows_is_cut_with_a_pointer() -> None:
+    from bot.slack.handlers import REPLY_CHARS, reply
+
+    assert reply("<!channel> kort") == "&lt;!channel&gt; kort"
+    long = reply("x" * 50_000)
+    assert len(long) < 40_000 and long.startswith("x" * REPLY_CHARS)
+    assert long.endswith("hela texten finns i mötets tråd)")

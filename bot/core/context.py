@@ -44,3 +44,4 @@ class Result:
     message: str
     events: list[Event] = field(default_factory=list)
     meeting_id: int | None = None
+    replayed: bool = False  # a redelivery of a request already carried out

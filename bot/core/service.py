@@ -26,7 +26,7 @@ class Justera:
                 seen = store.find(ProcessedRequest, key=ctx.request_id)
                 if seen:
                     # A retried delivery: answer as the first time, change nothing.
-                    return Result(seen[0].reply)
+                    return Result(seen[0].reply, replayed=True)
             tx = Tx(store, ctx)
             result = operation(tx, *args, **kwargs)
             if isinstance(result, Result):

@@ -11,7 +11,6 @@ from typing import Any
 
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -38,9 +37,9 @@ def build_bot(
     now: Callable[[], datetime] = lambda: datetime.now(STOCKHOLM),
 ) -> tuple[AsyncApp, SlackBot]:
     """The app acknowledges only after the command is stored (process_before_response)."""
+    # No retry handler on this client: the Sender must see every 429 to pace its channel, and
+    # a read that meets one (users.info) falls back to defaults instead of waiting.
     client = client or AsyncWebClient(token=settings.bot_token, base_url=settings.api_url)
-    # Reads such as users.info also meet 429s; the sender handles the paced writes itself.
-    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
     app = AsyncApp(
         signing_secret=settings.signing_secret or None,
         client=client,

@@ -41,6 +41,17 @@ SYSTEM = "slack:system"
 QUIET_ON_REACTION = {"not_the_latest_draft", "no_group_here", "no_meeting_justering"}
 
 
+REPLY_CHARS = 39_000  # Slack cuts a message's text at 40,000 characters
+
+
+def reply(text: str) -> str:
+    """A private answer, escaped, and cut with a pointer when longer than Slack shows."""
+    shown = escape(text)
+    if len(shown) <= REPLY_CHARS:
+        return shown
+    return shown[:REPLY_CHARS] + "\n… (för långt för ett svar här; hela texten finns i mötets tråd)"
+
+
 def slash_commands() -> list[str]:
     return [f"/{name}" for name in COMMANDS]
 
@@ -104,18 +115,18 @@ class SlackBot:
                 f"/{name} {text}", now=ctx.now, lang=ctx.lang, resolve_user=mention_resolver(team)
             )
             if call.operation is None:
-                await ack(text=escape(call.text))
+                await ack(text=reply(call.text))
                 return
             result = await self.run(ctx, call.operation, *call.args, **call.kwargs)
         except UserError as error:
-            await ack(text=escape(error.message(ctx.lang)))
+            await ack(text=reply(error.message(ctx.lang)))
             return
         except Exception as error:  # an answer in 3 s beats Slack's bare "failed" message
             log.exception("/%s failed: %s", name, type(error).__name__)
             await ack(text=say(ctx.lang, "internal_error"))
             return
         # The reply goes with the HTTP response; postings follow it through the paced sender.
-        await ack(text=escape(result.message))
+        await ack(text=reply(result.message))
         self.publisher.publish(channel, result.events)
 
     async def on_approve_button(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
@@ -150,8 +161,9 @@ class SlackBot:
             await ack(response_action="errors", errors={"comment": error.message(ctx.lang)})
             return
         await ack()
-        await self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
-        self.publisher.publish(meta["channel"], result.events)
+        if not result.replayed:
+            await self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
+            self.publisher.publish(meta["channel"], result.events)
 
     async def on_propose_submitted(
         self, ack: Any, body: dict[str, Any], view: dict[str, Any], client: Any
@@ -180,8 +192,9 @@ class SlackBot:
             await ack(response_action="errors", errors={field: error.message(ctx.lang)})
             return
         await ack()
-        await self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
-        self.publisher.publish(meta["channel"], result.events)
+        if not result.replayed:
+            await self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
+            self.publisher.publish(meta["channel"], result.events)
 
     async def on_reaction(self, event: dict[str, Any], body: dict[str, Any], client: Any) -> None:
         item = event.get("item", {})
@@ -195,6 +208,8 @@ class SlackBot:
             if error.key not in QUIET_ON_REACTION:
                 await self._ephemeral(client, channel, user, error.message(ctx.lang))
             return
+        if result.replayed:
+            return  # Slack's redelivery of an event already answered
         if result.message:
             await self._ephemeral(client, channel, user, result.message)
         self.publisher.publish(channel, result.events)

@@ -52,7 +52,6 @@ class Sender:
             wait = self._next_at.get(channel, 0.0) - self.clock()
             if wait > 0:
                 await self.sleep(wait)
-            self._next_at[channel] = self.clock() + self.interval
             try:
                 response = await self.client.api_call(method, json=kwargs)
                 return response.data  # type: ignore[return-value]
@@ -63,6 +62,11 @@ class Sender:
                 value = headers.get("retry-after", self.interval)
                 retry_after = float(value[0] if isinstance(value, list) else value)
                 self._next_at[channel] = self.clock() + retry_after
+            finally:
+                # Counted from the answer: time in flight must not shorten the gap that follows.
+                self._next_at[channel] = max(
+                    self._next_at.get(channel, 0.0), self.clock() + self.interval
+                )
         raise AssertionError("unreachable")
 
     async def _drain(self, channel: str, queue: asyncio.Queue[Job]) -> None:
