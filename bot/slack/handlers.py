@@ -13,7 +13,8 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 
 from bot.commands.parse import COMMANDS, parse
-from bot.core import agenda, justering, postings
+from bot.commands.words import fold
+from bot.core import agenda, justering, postings, yearrules
 from bot.core.context import STOCKHOLM, Context, Result
 from bot.core.model import Section
 from bot.core.postings import MessageRefs
@@ -26,9 +27,11 @@ from bot.slack.modals import (
     FIELD_OF_ERROR,
     PROPOSE_VIEW,
     RISK_CHOICES,
+    YEAR_IMPORT_VIEW,
     change_view,
     propose_view,
     submitted,
+    year_import_view,
 )
 from bot.slack.publish import Publisher
 from bot.slack.sender import Sender
@@ -104,10 +107,13 @@ class SlackBot:
         team, user, channel = command["team_id"], command["user_id"], command["channel_id"]
         name, text = command["command"].lstrip("/"), command.get("text", "")
         ctx = await self.context(team, user, channel)
+        form = None
         if name == "arende" and not text.strip():
-            await client.views_open(
-                trigger_id=command["trigger_id"], view=propose_view(channel, None)
-            )
+            form = propose_view(channel, None)
+        elif name == "arsklocka" and fold(text) in ("import", "importera"):
+            form = year_import_view(channel)  # a slash command is one line; YAML goes in a form
+        if form is not None:
+            await client.views_open(trigger_id=command["trigger_id"], view=form)
             await ack()
             return
         try:
@@ -196,6 +202,22 @@ class SlackBot:
             await self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
             self.publisher.publish(meta["channel"], result.events)
 
+    async def on_year_import_submitted(
+        self, ack: Any, body: dict[str, Any], view: dict[str, Any], client: Any
+    ) -> None:
+        meta = json.loads(view["private_metadata"])
+        ctx = await self.context(
+            body["team"]["id"], body["user"]["id"], meta["channel"], f"view:{view['id']}"
+        )
+        try:
+            result = await self.run(ctx, yearrules.import_rules, submitted(view).get("yaml", ""))
+        except UserError as error:
+            await ack(response_action="errors", errors={"yaml": error.message(ctx.lang)})
+            return
+        await ack()
+        if not result.replayed:
+            await self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
+
     async def on_reaction(self, event: dict[str, Any], body: dict[str, Any], client: Any) -> None:
         item = event.get("item", {})
         if event.get("reaction") not in APPROVE_REACTIONS or item.get("type") != "message":
@@ -229,4 +251,5 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
     app.action(CHANGE_ACTION)(bot.on_change_button)
     app.view(PROPOSE_VIEW)(bot.on_propose_submitted)
     app.view(CHANGE_VIEW)(bot.on_change_submitted)
+    app.view(YEAR_IMPORT_VIEW)(bot.on_year_import_submitted)
     app.event("reaction_added")(bot.on_reaction)

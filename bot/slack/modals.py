@@ -20,6 +20,8 @@ from bot.core.model import Section
 
 PROPOSE_VIEW = "justera_propose"
 CHANGE_VIEW = "justera_change"
+YEAR_IMPORT_VIEW = "justera_year_import"
+YAML_CHARS = 3000  # Slack's most for one text input
 
 SECTION_CHOICES = [Section.INFORMATION, Section.DIALOG, Section.BESLUT, Section.OVRIGT]
 RISK_CHOICES = {"ja": True, "nej": False, "–": None}
@@ -91,6 +93,26 @@ def change_view(channel_id: str, meeting_id: int, version: int) -> dict[str, Any
         ),
         blocks=[
             _text_input("comment", "Vad ska ändras?", "comment", optional=False, multiline=True),
+        ],
+    ).to_dict()
+
+
+def year_import_view(channel_id: str) -> dict[str, Any]:
+    return View(
+        type="modal",
+        callback_id=YEAR_IMPORT_VIEW,
+        title=PlainTextObject(text="Importera årsklocka"),
+        submit=PlainTextObject(text="Importera"),
+        close=PlainTextObject(text="Avbryt"),
+        private_metadata=json.dumps({"channel": channel_id}),
+        blocks=[
+            InputBlock(
+                block_id="yaml",
+                label=PlainTextObject(text="Årsklockan som YAML (från /arsklocka export)"),
+                element=PlainTextInputElement(
+                    action_id="value", multiline=True, max_length=YAML_CHARS
+                ),
+            )
         ],
     ).to_dict()
 
