@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-# Run as a plain script from the repo root: the project is not installed into the venv.
+# Run as a plain script from anywhere: the project is not installed into the venv.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx
@@ -361,6 +361,7 @@ def measure(
 
 
 def plan_line(week: int) -> str:
+    """/mote planera for the Wednesday `week` weeks after the first meeting."""
     return (
         f"/mote planera {FIRST_MEETING + timedelta(weeks=week):%Y-%m-%d %H:%M}; Sof, Storgatan 12"
     )
@@ -461,6 +462,8 @@ def run_server(spec: ServerSpec, fake: FakeSlack) -> tuple[list[Row], list[str]]
                     sent_writes += sent
                 rows.append(row)
                 problems += [f"{spec.name} {workload.name}: {e}" for e in row.errors[:5]]
+                if len(row.errors) > 5:
+                    problems.append(f"{spec.name} {workload.name}: {len(row.errors)} errors in all")
                 print(
                     f"  {spec.name:<22} {workload.name:<17} {clients:>2} clients: "
                     f"p50 {row.percentile(50):6.1f} ms  p99 {row.percentile(99):6.1f} ms  "
@@ -516,6 +519,13 @@ def report(rows: list[Row]) -> bool:
             f"(p50 {fastest.percentile(50):.2f} ms, p99 {fastest.percentile(99):.2f} ms, "
             f"{fastest.rps:.0f} req/s)"
         )
+        if fastest.client_cpu > fastest.server_cpu:
+            # Then the bare figure is partly the client's ceiling, and the server's is higher.
+            print(
+                f"  (the client spent more CPU per request than that server: "
+                f"{fastest.client_cpu / fastest.count * 1000:.2f} ms against "
+                f"{fastest.server_cpu / fastest.count * 1000:.2f} ms)"
+            )
         for row in rows:
             if row.bare or row.clients != clients:
                 continue

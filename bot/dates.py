@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
-_SV_MONTHS = (
+SV_MONTHS = (
     "januari",
     "februari",
     "mars",
@@ -26,7 +26,7 @@ _SV_MONTHS = (
     "november",
     "december",
 )
-_EN_MONTHS = (
+EN_MONTHS = (
     "January",
     "February",
     "March",
@@ -61,8 +61,8 @@ _EXAMPLES_EN = (
 )
 
 _MONTH_WORDS = {
-    **{name: i for i, name in enumerate(_SV_MONTHS, 1)},
-    **{name.lower(): i for i, name in enumerate(_EN_MONTHS, 1)},
+    **{name: i for i, name in enumerate(SV_MONTHS, 1)},
+    **{name.lower(): i for i, name in enumerate(EN_MONTHS, 1)},
     "jan": 1,
     "feb": 2,
     "mar": 3,
@@ -288,8 +288,8 @@ def format_date(d: date | datetime, lang: str = "sv") -> str:
     if isinstance(d, datetime) and d.tzinfo is not None:
         d = d.astimezone(STOCKHOLM)
     if lang.lower().startswith("en"):
-        return f"{d.day} {_EN_MONTHS[d.month - 1]} {d.year}"
-    return f"{d.day} {_SV_MONTHS[d.month - 1]} {d.year}"
+        return f"{d.day} {EN_MONTHS[d.month - 1]} {d.year}"
+    return f"{d.day} {SV_MONTHS[d.month - 1]} {d.year}"
 
 
 def format_when(dt: datetime, lang: str = "sv") -> str:
@@ -383,8 +383,8 @@ def _bare_number_error(match: re.Match[str], ctx: _Ctx) -> DateNotUnderstood:
     month = ctx.now.month - 1
     if n <= 23 and as_day:
         return ctx.fail(
-            f"”{head} {n}” är otydligt: skriv {head} kl {n} eller {head} {n} {_SV_MONTHS[month]}.",
-            f'"{head} {n}" is unclear: write {head} at {n} or {head} {n} {_EN_MONTHS[month]}.',
+            f"”{head} {n}” är otydligt: skriv {head} kl {n} eller {head} {n} {SV_MONTHS[month]}.",
+            f'"{head} {n}" is unclear: write {head} at {n} or {head} {n} {EN_MONTHS[month]}.',
         )
     if n <= 23:
         return ctx.fail(
@@ -393,8 +393,8 @@ def _bare_number_error(match: re.Match[str], ctx: _Ctx) -> DateNotUnderstood:
         )
     if as_day:
         return ctx.fail(
-            f"”{head} {n}” är otydligt: menar du {head} {n} {_SV_MONTHS[month]}?",
-            f'"{head} {n}" is unclear: do you mean {head} {n} {_EN_MONTHS[month]}?',
+            f"”{head} {n}” är otydligt: menar du {head} {n} {SV_MONTHS[month]}?",
+            f'"{head} {n}" is unclear: do you mean {head} {n} {EN_MONTHS[month]}?',
         )
     return ctx.fail()
 
@@ -447,8 +447,8 @@ def _clock_from_match(match: re.Match[str], text: str) -> time:
         raise DateNotUnderstood(
             text,
             f"”{shown}” kan vara både ett datum och ett klockslag: skriv "
-            f"{hour} {_SV_MONTHS[month - 1]} eller kl {hour}.{month}0.",
-            f'"{shown}" could be a date or a time: write {hour} {_EN_MONTHS[month - 1]} '
+            f"{hour} {SV_MONTHS[month - 1]} eller kl {hour}.{month}0.",
+            f'"{shown}" could be a date or a time: write {hour} {EN_MONTHS[month - 1]} '
             f"or {hour}:{month}0.",
         )
     minute = int(minute_text or 0)
@@ -524,7 +524,7 @@ def _checked_date(ctx: _Ctx, year: int | None, month: int, day: int) -> tuple[in
         raise ctx.fail(f"Dag {day} finns inte.", f"There is no day {day}.")
     longest = 29 if month == 2 else monthrange(2001, month)[1]
     if day > longest:
-        sv_month, en_month = _SV_MONTHS[month - 1], _EN_MONTHS[month - 1]
+        sv_month, en_month = SV_MONTHS[month - 1], EN_MONTHS[month - 1]
         at_most_sv = "högst" if month == 2 else "bara"
         at_most_en = "at most " if month == 2 else ""
         raise ctx.fail(

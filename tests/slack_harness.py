@@ -184,3 +184,37 @@ class SlackHarness:
         call = self.slack.calls_to("views.open")[-1]
         view = call.args["view"]
         return json.loads(view) if isinstance(view, str) else view
+
+
+# --- a group as the Slack tests set it up ----------------------------------------------------
+
+SETUP = [
+    ("UMARIA", "/grupp skapa FSG; Förvaltningssamverkansgrupp Socialförvaltningen"),
+    ("UMARIA", "/grupp medlem <@UMARIA|maria>; Maria Lind; Arbetsgivaren; ordförande; admin"),
+    ("UMARIA", "/grupp part Akademikerförbundet SSR; fack; SSR"),
+    ("UMARIA", "/grupp part Kommunal; fack"),
+    ("UMARIA", "/grupp part Vision; fack"),
+    ("UMARIA", "/grupp medlem <@USARA|sara>; Sara Holm; Arbetsgivaren; sekreterare"),
+    ("UMARIA", "/grupp medlem <@UJONAS|jonas>; Jonas Ek; SSR; ledamot"),
+    ("UMARIA", "/grupp medlem <@ULINA|lina>; Lina Åberg; Kommunal; ledamot"),
+    ("UMARIA", "/grupp medlem <@UPETRA|petra>; Petra Söder; Vision; ledamot"),
+]
+
+
+def set_up(h: SlackHarness) -> None:
+    for user, line in SETUP:
+        reply = h.command(user, line)
+        assert "Fel" not in reply and "finns inte" not in reply, reply
+    assert "Möte #1" in h.command("UMARIA", "/mote planera 18 mars kl 13; Sof, Storgatan 12")
+
+
+def draft_message(h: SlackHarness) -> dict:
+    """The draft's last message: the one with the status line and the buttons."""
+    meeting = h.snapshot()["Meeting"][0]
+    return h.slack.messages[("CFSG", meeting.minutes_message_ref)]
+
+
+def approve_value(h: SlackHarness) -> str:
+    """The value of the Godkänn button on the latest draft."""
+    actions = next(b for b in draft_message(h)["blocks"] if b["type"] == "actions")
+    return actions["elements"][0]["value"]

@@ -172,3 +172,30 @@ def test_a_year_of_meetings_sends_every_reminder_once_on_working_days(store_fact
     sources = [i.source_key for i in yearly_items(h) if i.source_key.endswith(":2026")]
     assert sorted(sources) == sorted(f"y{rule.id}:2026" for rule in rules)
     assert not [r for r in reminders if r.status is ReminderStatus.PENDING and r.due_at < h.now]
+
+
+def test_the_console_imports_the_arsklocka_from_a_file(sqlite_url: str, tmp_path) -> None:
+    import io
+
+    from bot.console.app import Console, ConsoleState
+    from bot.core.service import Justera
+    from storage.db import make_engine
+    from storage.store import store_factory as make_store_factory
+
+    path = tmp_path / "arsklocka.yaml"
+    path.write_text("- titel: Verksamhetsplan\n  när: december\n  sektion: Beslut\n", "utf-8")
+    engine = make_engine(sqlite_url)
+    out = io.StringIO()
+    console = Console(Justera(make_store_factory(engine)), ConsoleState("maria", "s"), out)
+    code = console.run_script(
+        [
+            ":nu 2026-03-02T09:00",
+            "/grupp skapa FSG; F",
+            f"/arsklocka import {path}",
+            "/arsklocka visa",
+        ]
+    )
+    engine.dispose()
+    assert code == 0, out.getvalue()
+    assert "Årsklockan är ersatt med 1 punkter" in out.getvalue()
+    assert "Verksamhetsplan (Beslut)" in out.getvalue()

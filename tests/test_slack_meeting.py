@@ -9,32 +9,7 @@ from bot.core.model import MeetingStatus
 from bot.render.blockkit import APPROVE_ACTION, CHANGE_ACTION
 from bot.slack.modals import CHANGE_VIEW, PROPOSE_VIEW
 from tests.harness import at
-from tests.slack_harness import SlackHarness
-
-SETUP = [
-    ("UMARIA", "/grupp skapa FSG; Förvaltningssamverkansgrupp Socialförvaltningen"),
-    ("UMARIA", "/grupp medlem <@UMARIA|maria>; Maria Lind; Arbetsgivaren; ordförande; admin"),
-    ("UMARIA", "/grupp part Akademikerförbundet SSR; fack; SSR"),
-    ("UMARIA", "/grupp part Kommunal; fack"),
-    ("UMARIA", "/grupp part Vision; fack"),
-    ("UMARIA", "/grupp medlem <@USARA|sara>; Sara Holm; Arbetsgivaren; sekreterare"),
-    ("UMARIA", "/grupp medlem <@UJONAS|jonas>; Jonas Ek; SSR; ledamot"),
-    ("UMARIA", "/grupp medlem <@ULINA|lina>; Lina Åberg; Kommunal; ledamot"),
-    ("UMARIA", "/grupp medlem <@UPETRA|petra>; Petra Söder; Vision; ledamot"),
-]
-
-
-def set_up(h: SlackHarness) -> None:
-    for user, line in SETUP:
-        reply = h.command(user, line)
-        assert "Fel" not in reply and "finns inte" not in reply, reply
-    assert "Möte #1" in h.command("UMARIA", "/mote planera 18 mars kl 13; Sof, Storgatan 12")
-
-
-def draft_message(h: SlackHarness) -> dict:
-    """The draft's last message: the one with the status line and the buttons."""
-    meeting = h.snapshot()["Meeting"][0]
-    return h.slack.messages[("CFSG", meeting.minutes_message_ref)]
+from tests.slack_harness import SlackHarness, draft_message, set_up
 
 
 def test_a_meeting_from_planning_to_justerade_minutes(store_factory) -> None:

@@ -7,8 +7,7 @@ import asyncio
 from bot.core.model import ReminderStatus, YearRule
 from bot.slack.modals import YEAR_IMPORT_VIEW
 from tests.harness import at
-from tests.slack_harness import SlackHarness
-from tests.test_slack_meeting import set_up
+from tests.slack_harness import SlackHarness, set_up
 
 
 def tick(h: SlackHarness) -> int:

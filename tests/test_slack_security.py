@@ -21,40 +21,9 @@ from tests.fakes.slack_signing import (
     view_submission_body,
 )
 from tests.harness import at
-from tests.slack_harness import SECRET, TEAM, SlackHarness
+from tests.slack_harness import SECRET, TEAM, SlackHarness, approve_value, draft_message, set_up
 
-SETUP = [
-    ("UMARIA", "/grupp skapa FSG; Förvaltningssamverkansgrupp Socialförvaltningen"),
-    ("UMARIA", "/grupp medlem <@UMARIA|maria>; Maria Lind; Arbetsgivaren; ordförande; admin"),
-    ("UMARIA", "/grupp part Akademikerförbundet SSR; fack; SSR"),
-    ("UMARIA", "/grupp part Kommunal; fack"),
-    ("UMARIA", "/grupp part Vision; fack"),
-    ("UMARIA", "/grupp medlem <@USARA|sara>; Sara Holm; Arbetsgivaren; sekreterare"),
-    ("UMARIA", "/grupp medlem <@UJONAS|jonas>; Jonas Ek; SSR; ledamot"),
-    ("UMARIA", "/grupp medlem <@ULINA|lina>; Lina Åberg; Kommunal; ledamot"),
-    ("UMARIA", "/grupp medlem <@UPETRA|petra>; Petra Söder; Vision; ledamot"),
-]
-
-# What user text must never become in anything the bot posts.
 FORBIDDEN = ("<!channel>", "<!here>", "<!everyone>", "<@UMARIA>", "<https://")
-
-
-def set_up(h: SlackHarness) -> None:
-    for user, line in SETUP:
-        reply = h.command(user, line)
-        assert "Fel" not in reply and "finns inte" not in reply, reply
-    assert "Möte #1" in h.command("UMARIA", "/mote planera 18 mars kl 13; Sof, Storgatan 12")
-
-
-def draft_message(h: SlackHarness) -> dict:
-    """The draft's last message: the one with the status line and the buttons."""
-    meeting = h.snapshot()["Meeting"][0]
-    return h.slack.messages[("CFSG", meeting.minutes_message_ref)]
-
-
-def approve_value(h: SlackHarness) -> str:
-    actions = next(b for b in draft_message(h)["blocks"] if b["type"] == "actions")
-    return actions["elements"][0]["value"]
 
 
 def to_draft(h: SlackHarness) -> None:

@@ -14,6 +14,7 @@ import yaml
 from bot.core.limits import LIMITS
 from bot.core.model import Section, YearRule
 from bot.core.texts import UserError
+from bot.dates import EN_MONTHS, SV_MONTHS
 
 DEFAULT_RULES_FILE = Path(__file__).resolve().parent / "data" / "arsklocka-socialforvaltning.yaml"
 
@@ -32,40 +33,12 @@ def _refuse(key: str, **params: Any) -> UserError:
 
 # --- when: a month, or a day of a month -------------------------------------------------------
 
-_SV_MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-_EN_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _MONTH_WORDS: dict[str, int] = {
-    **{name: i for i, name in enumerate(_SV_MONTHS, 1)},
-    **{name.casefold(): i for i, name in enumerate(_EN_MONTHS, 1)},
+    **{name: i for i, name in enumerate(SV_MONTHS, 1)},
+    **{name.casefold(): i for i, name in enumerate(EN_MONTHS, 1)},
     # Abbreviations as in calendars of both languages ("31 okt.", "Oct 31").
-    **{name[:3]: i for i, name in enumerate(_SV_MONTHS, 1)},
-    **{name[:3].casefold(): i for i, name in enumerate(_EN_MONTHS, 1)},
+    **{name[:3]: i for i, name in enumerate(SV_MONTHS, 1)},
+    **{name[:3].casefold(): i for i, name in enumerate(EN_MONTHS, 1)},
     "sept": 9,
 }
 
@@ -130,7 +103,7 @@ def parse_when(text: str) -> tuple[int, int | None]:
 
 def describe_when(month: int, day: int | None, lang: str = "sv") -> str:
     """The words parse_when reads back: "mars" or "31 mars" (English: "March", "31 March")."""
-    names = _EN_MONTHS if lang.lower().startswith("en") else _SV_MONTHS
+    names = EN_MONTHS if lang.lower().startswith("en") else SV_MONTHS
     name = names[month - 1]
     return name if day is None else f"{day} {name}"
 
@@ -343,7 +316,7 @@ def default_rules(group_id: int) -> list[YearRule]:
 def year_at_a_glance(rules: Iterable[YearRule], lang: str = "sv") -> str:
     """Every month from January to December with its rules, "–" where there are none."""
     english = lang.lower().startswith("en")
-    names = _EN_MONTHS if english else _SV_MONTHS
+    names = EN_MONTHS if english else SV_MONTHS
     by_month: dict[int, list[YearRule]] = {month: [] for month in range(1, 13)}
     for rule in rules:
         by_month[rule.month].append(rule)
