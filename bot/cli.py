@@ -21,7 +21,7 @@ def build_service(url: str) -> Justera:
     from storage.store import store_factory
 
     upgrade(url)
-    return Justera(store_factory(make_engine(url)))
+    return Justera(store_factory(make_engine(url)), single_writer=url.startswith("sqlite"))
 
 
 def database_health(service: Justera) -> Callable[[], bool]:

@@ -20,6 +20,7 @@ def table_for(kind: type) -> type[Table]:
         raise TypeError(f"{kind!r} is not a record type of bot.core.model") from None
 
 
+@cache
 def field_names(kind: type) -> tuple[str, ...]:
     return tuple(field.name for field in dataclasses.fields(kind))
 

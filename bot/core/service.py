@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from bot.core import annual, groups, meetings, postings, reminders, yearrules
+from bot.core import annual, groups, justering, meetings, postings, reminders, session, yearrules
 from bot.core.context import Context, Result
 from bot.core.model import Group, Meeting, ProcessedRequest
 from bot.core.ports import StoreFactory
@@ -17,8 +17,11 @@ Operation = Callable[..., Any]
 class Justera:
     """Runs core operations. A UserError raised inside leaves the database exactly as before."""
 
-    def __init__(self, store_factory: StoreFactory) -> None:
+    def __init__(self, store_factory: StoreFactory, *, single_writer: bool = False) -> None:
         self.store_factory = store_factory
+        # SQLite has one writer at a time; callers that run commands in threads should queue
+        # them rather than let transactions race for the lock and back off.
+        self.single_writer = single_writer
 
     def run(self, ctx: Context, operation: Operation, *args: Any, **kwargs: Any) -> Any:
         with self.store_factory() as store:
@@ -52,15 +55,24 @@ YEAR_OPERATIONS = {
 }
 # Operations that change who is in the group, and so who is reminded.
 GROUP_OPERATIONS = {groups.set_member}
-# Operations that only record where the bot's own messages are.
-QUIET_OPERATIONS = {postings.remember_message}
+# Operations that change what a meeting's reminders depend on: its time and state, its
+# justerare, its decisions (MBL §14) and its approvals. An item proposal or a note does not,
+# and re-planning after every command would double a command's cost.
+MEETING_OPERATIONS = {
+    meetings.plan_meeting,
+    meetings.move_meeting,
+    meetings.cancel_meeting,
+    session.choose_justerare,
+    session.record_decision,
+    justering.post_minutes,
+    justering.approve,
+    postings.approve_message,
+}
 
 
 def keep_reminders_in_step(tx: Tx, operation: Operation, result: Result) -> None:
     """Reminders follow the meeting's state in the same transaction as the change itself."""
-    if operation in QUIET_OPERATIONS:
-        return
-    if result.meeting_id is not None:
+    if result.meeting_id is not None and operation in MEETING_OPERATIONS:
         reminders.plan_meeting_reminders(tx.store, result.meeting_id, tx.now)
     if operation in YEAR_OPERATIONS or operation in GROUP_OPERATIONS:
         group = tx.bound_group() if result.meeting_id is None else _group_of(tx, result.meeting_id)

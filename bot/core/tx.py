@@ -39,6 +39,7 @@ class Tx:
     store: Store
     ctx: Context
     audit: list[AuditEntry] = field(default_factory=list)
+    _members: dict[tuple[int | None, str], Member] = field(default_factory=dict)
 
     @property
     def now(self) -> datetime:
@@ -86,7 +87,13 @@ class Tx:
         return group
 
     def member_or_none(self, group: Group, user_ref: str | None = None) -> Member | None:
-        found = self.store.find(Member, group_id=group.id, user_ref=user_ref or self.ctx.user_ref)
+        key = (group.id, user_ref or self.ctx.user_ref)
+        if key in self._members:
+            return self._members[key]
+        found = self.store.find(Member, group_id=group.id, user_ref=key[1])
+        if found:
+            # Kept for this transaction only; a member changed in it is this same object.
+            self._members[key] = found[0]
         return found[0] if found else None
 
     def member(self, group: Group) -> Member:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -68,13 +70,21 @@ class SlackBot:
 
     def __post_init__(self) -> None:
         self.publisher = Publisher(self.sender, self._read_refs, self._remember)
+        # On SQLite, one database thread: queued commands wait their turn in order instead of
+        # retrying the write lock with back-off (which made the slowest command take seconds).
+        self._db_thread = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="justera-db")
+            if self.service.single_writer
+            else None
+        )
         self.reminders: Any = None  # the reminder runner, set by build_bot
 
     # --- plumbing ------------------------------------------------------------------------
 
     async def run(self, ctx: Context, operation: Any, *args: Any, **kwargs: Any) -> Any:
         # The database is synchronous; keep it off the event loop.
-        return await asyncio.to_thread(self.service.run, ctx, operation, *args, **kwargs)
+        call = functools.partial(self.service.run, ctx, operation, *args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self._db_thread, call)
 
     async def context(
         self, team: str, user: str, channel: str, request_id: str | None = None
