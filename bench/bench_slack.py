@@ -38,6 +38,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from bot.cli import build_service
 from bot.commands.parse import parse
 from bot.core.context import Context
 from bot.core.model import AgendaItem
@@ -173,7 +174,8 @@ def _bare_sync(fake_url: str) -> Starlette:
 
 
 def _justera(fake_url: str, db_url: str) -> Starlette:
-    service = Justera(store_factory(make_engine(db_url)))
+    # Production's own construction: one database thread on SQLite, a pool on PostgreSQL.
+    service = build_service(db_url)
     settings = SlackSettings(bot_token=TOKEN, signing_secret=SECRET, api_url=fake_url)
     # Production's own construction: build_bot makes its client, sender and People cache.
     app, _bot = build_bot(settings, service, now=lambda: NOW)
