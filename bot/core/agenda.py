@@ -40,9 +40,8 @@ def propose_item(
     meeting = (lead and ref is None and tx.meeting_in_session_today(group)) or tx.meeting(
         group, ref, Phase.AGENDA
     )
-    if not (lead and meeting.status is S.HELD):
-        # During the meeting the leads still add Övrigt items; everyone else proposes before it.
-        tx.require(Action.PROPOSE_ITEM, group, meeting)
+    in_meeting = meeting.status is S.HELD
+    tx.require(Action.ADD_ITEM_IN_MEETING if in_meeting else Action.PROPOSE_ITEM, group, meeting)
     if section is Section.OPENING:
         raise UserError("opening_is_standing")
     check_length("title", title, required=True)

@@ -204,6 +204,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "action_plan_meeting": ("planera möten", "plan meetings"),
     "action_change_meeting": ("flytta eller ställa in möten", "move or cancel meetings"),
     "action_propose_item": ("föreslå ärenden", "propose items"),
+    "action_add_item_in_meeting": (
+        "lägga till ärenden under mötet",
+        "add items during the meeting",
+    ),
     "action_manage_agenda": ("ändra ärendelistan", "change the agenda"),
     "action_publish_agenda": ("publicera ärendelistan", "publish the agenda"),
     "action_choose_justerare": ("välja justerare", "choose justerare"),

@@ -15,6 +15,7 @@ class Action(StrEnum):
     PLAN_MEETING = "plan_meeting"
     CHANGE_MEETING = "change_meeting"
     PROPOSE_ITEM = "propose_item"
+    ADD_ITEM_IN_MEETING = "add_item_in_meeting"
     MANAGE_AGENDA = "manage_agenda"
     PUBLISH_AGENDA = "publish_agenda"
     CHOOSE_JUSTERARE = "choose_justerare"
@@ -48,6 +49,8 @@ RULES: dict[Action, Rule] = {
     Action.PLAN_MEETING: Rule(Who.LEADS, None),
     Action.CHANGE_MEETING: Rule(Who.LEADS, _OPEN),
     Action.PROPOSE_ITEM: Rule(Who.MEMBER, _OPEN),
+    # During the meeting the leads still add items, typically under Övrigt.
+    Action.ADD_ITEM_IN_MEETING: Rule(Who.LEADS, frozenset({S.HELD})),
     Action.MANAGE_AGENDA: Rule(Who.LEADS, frozenset({S.PLANNED, S.PUBLISHED, S.HELD})),
     Action.PUBLISH_AGENDA: Rule(Who.LEADS, _OPEN),
     Action.CHOOSE_JUSTERARE: Rule(Who.LEADS, _RECORDING),
