@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -13,6 +14,7 @@ from bot.console.app import Console, ConsoleState
 from bot.core.context import STOCKHOLM
 from bot.core.model import Group
 from bot.core.service import Justera
+from bot.scheduling.sweep import retention
 
 
 def build_service(url: str) -> Justera:
@@ -21,7 +23,17 @@ def build_service(url: str) -> Justera:
     from storage.store import store_factory
 
     upgrade(url)
-    return Justera(store_factory(make_engine(url)), single_writer=url.startswith("sqlite"))
+    return Justera(
+        store_factory(make_engine(url)),
+        single_writer=url.startswith("sqlite"),
+        installers=installers_from_env(),
+    )
+
+
+def installers_from_env() -> frozenset[str]:
+    """JUSTERA_ADMINS: who may create groups, e.g. "U0123ABC,U0456DEF" or "console:anna"."""
+    raw = os.environ.get("JUSTERA_ADMINS", "")
+    return frozenset(part.strip() for part in raw.split(",") if part.strip())
 
 
 def database_health(service: Justera) -> Callable[[], bool]:
@@ -89,6 +101,25 @@ def db_main(args: argparse.Namespace) -> int:
     return 0
 
 
+def system_main(args: argparse.Namespace) -> int:
+    """gdpr and prune run as the system, on the whole database, from the operator's shell."""
+    from bot.core import dataprotection
+    from bot.core.context import Context
+    from storage.db import default_database_url
+
+    service = build_service(args.database or default_database_url())
+    now = datetime.now(STOCKHOLM)
+    ctx = Context(user_ref="system:cli", channel_ref="system:cli", now=now)
+    if args.command == "prune":
+        result = service.run(ctx, dataprotection.prune, args.draft_days, args.reference_days)
+    elif args.action == "export":
+        result = service.run(ctx, dataprotection.export_person, args.user)
+    else:
+        result = service.run(ctx, dataprotection.forget_person, args.user)
+    print(result.message)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="justera", description="Justera – samverkan i chatten")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -106,6 +137,16 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=("upgrade",))
     db.add_argument("--database")
+    gdpr = sub.add_parser("gdpr", help="list or forget what is stored about a person")
+    gdpr.add_argument("action", choices=("export", "forget"))
+    gdpr.add_argument("user", help="the person's reference, e.g. slack:T0123:U0456 or console:anna")
+    gdpr.add_argument("--database")
+    prune_cmd = sub.add_parser("prune", help="drop old drafts and chat message references")
+    prune_cmd.add_argument("--draft-days", type=int, default=retention("JUSTERA_DRAFT_DAYS", 365))
+    prune_cmd.add_argument(
+        "--reference-days", type=int, default=retention("JUSTERA_REFERENCE_DAYS", 730)
+    )
+    prune_cmd.add_argument("--database")
     return parser
 
 
@@ -115,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         return console_main(args)
     if args.command == "run":
         return run_main(args)
+    if args.command in ("gdpr", "prune"):
+        return system_main(args)
     return db_main(args)
 
 

@@ -83,3 +83,18 @@ def test_late_proposals_are_marked(store_factory) -> None:
     late = {i.title: i.late for i in h.snapshot()["AgendaItem"]}
     assert late["I tid"] is False and late["För sent"] is True
     assert "[5] För sent (sent inkommet)" in h.do("maria", "/arende visa").message
+
+
+def test_only_the_configured_admins_create_groups(store_factory) -> None:
+    from bot.core.service import Justera
+
+    h = Harness(store_factory)
+    h.service = Justera(store_factory, installers=frozenset({"maria", "UADMIN"}))
+    assert h.refused("olle", "/grupp skapa VSG; Verksamhetssamverkansgrupp").key == (
+        "denied_create_group"
+    )
+    h.do("maria", "/grupp skapa FSG; Förvaltningssamverkansgrupp")
+    assert [g.key for g in h.snapshot()["Group"]] == ["FSG"]
+    # A group's own admin still manages it; only creating groups is reserved.
+    h.do("maria", "/grupp part Vision; fack")
+    assert h.refused("olle", "/grupp part Kommunal; fack").key == "not_member"

@@ -167,6 +167,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "role_secretary": ("sekreterare", "secretary"),
     "role_member": ("ledamot", "member"),
     # --- permissions ------------------------------------------------------------------------
+    "denied_create_group": (
+        "Bara de administratörer som angavs vid installationen (JUSTERA_ADMINS) kan skapa grupper; be en av dem, eller be en grupps administratör koppla den hit med `/grupp koppla FSG`.",
+        "Only the admins named at installation (JUSTERA_ADMINS) can create groups; ask one of them, or ask a group's admin to link it here with `/grupp koppla FSG`.",
+    ),
     "denied_admin": (
         "Bara gruppens administratörer kan {what}; be en administratör, se vem med `/grupp visa`.",
         "Only the group's admins can {what}; ask an admin, see who with `/grupp visa`.",

@@ -14,6 +14,8 @@ EMPLOYER_PARTY = "Arbetsgivaren"
 
 def create_group(tx: Tx, key: str, name: str) -> Result:
     """Create a group bound to this channel; the creator becomes its admin and chair."""
+    if not tx.may_create_groups():
+        raise UserError("denied_create_group")
     key = normalise_key(key)
     check_length("group_key", key)
     check_length("group_name", name)

@@ -71,7 +71,8 @@ def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = N
     justerare = [
         PersonLine(m.display_name, parties[m.party_id].name) for m in _justerare(tx, meeting)
     ]
-    versions = tx.store.find(MinutesVersion, meeting_id=meeting.id, number=1)
+    # The first version still kept (older drafts may have been pruned).
+    versions = sorted(tx.store.find(MinutesVersion, meeting_id=meeting.id), key=lambda v: v.number)
     keeper = tx.member_or_none(group, versions[0].posted_by if versions else poster_ref or "")
     if keeper is None:
         secretaries = tx.store.find(Member, group_id=group.id, role=Role.SECRETARY)

@@ -139,14 +139,15 @@ def _word_pattern(word: str) -> re.Pattern[str] | None:
 
 
 def find_forbidden_words(text: str, forbidden_words: tuple[str, ...]) -> list[str]:
-    """The forbidden words (as given) that occur in text as whole words, in the given order."""
+    """The forbidden words (as given) that occur in text as whole words, first written first."""
     normalised = _normalised(text)
-    found = []
+    found: dict[str, int] = {}
     for word in forbidden_words:
         pattern = _word_pattern(word)
-        if pattern is not None and pattern.search(normalised) and word.strip() not in found:
-            found.append(word.strip())
-    return found
+        hit = None if pattern is None else pattern.search(normalised)
+        if hit is not None and word.strip() not in found:
+            found[word.strip()] = hit.start()
+    return sorted(found, key=found.__getitem__)
 
 
 # --- the check -------------------------------------------------------------------------------
@@ -155,16 +156,22 @@ def find_forbidden_words(text: str, forbidden_words: tuple[str, ...]) -> list[st
 # there, _refuse sends them through the "raw" key; afterwards it becomes UserError(key, **params).
 _TEXTS: dict[str, tuple[str, str]] = {
     "privacy_personnummer": (
-        "Texten innehåller något som ser ut som ett personnummer ({number}); ta bort det och skriv till exempel `en brukare` i stället.",  # noqa: E501
-        "The text contains what looks like a personal identity number ({number}); remove it and write for example `a client` instead.",  # noqa: E501
+        "Texten innehåller något som ser ut som ett personnummer ({number}); ta bort det och "
+        "skriv till exempel `en brukare` i stället.",
+        "The text contains what looks like a personal identity number ({number}); remove it and "
+        "write for example `a client` instead.",
     ),
     "privacy_samordningsnummer": (
-        "Texten innehåller något som ser ut som ett samordningsnummer ({number}); ta bort det och skriv till exempel `en brukare` i stället.",  # noqa: E501
-        "The text contains what looks like a coordination number ({number}); remove it and write for example `a client` instead.",  # noqa: E501
+        "Texten innehåller något som ser ut som ett samordningsnummer ({number}); ta bort det och "
+        "skriv till exempel `en brukare` i stället.",
+        "The text contains what looks like a coordination number ({number}); remove it and write "
+        "for example `a client` instead.",
     ),
     "privacy_forbidden_word": (
-        "Texten nämner {words}, som kan peka ut en brukare; ta bort det och skriv till exempel `en enhet inom förvaltningen` i stället.",  # noqa: E501
-        "The text mentions {words}, which may identify a client; remove it and write for example `a unit within the department` instead.",  # noqa: E501
+        "Texten nämner ”{word}”, som kan peka ut en brukare; ta bort det och skriv till exempel "
+        "`en enhet inom förvaltningen` i stället.",
+        "The text mentions “{word}”, which may identify a client; remove it and write for "
+        "example `a unit within the department` instead.",
     ),
 }
 
@@ -190,4 +197,6 @@ def check_text(text: str, *, forbidden_words: tuple[str, ...] = ()) -> None:
         raise _refuse("privacy_personnummer", number=shown)
     words = find_forbidden_words(text, forbidden_words)
     if words:
-        raise _refuse("privacy_forbidden_word", words=", ".join(f"”{w}”" for w in words))
+        # Only the first: the quotes belong to each language, and a list of names in one
+        # pair of quotes would read as one name. Such words are few, so this rarely repeats.
+        raise _refuse("privacy_forbidden_word", word=words[0])

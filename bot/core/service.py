@@ -17,8 +17,15 @@ Operation = Callable[..., Any]
 class Justera:
     """Runs core operations. A UserError raised inside leaves the database exactly as before."""
 
-    def __init__(self, store_factory: StoreFactory, *, single_writer: bool = False) -> None:
+    def __init__(
+        self,
+        store_factory: StoreFactory,
+        *,
+        single_writer: bool = False,
+        installers: frozenset[str] = frozenset(),
+    ) -> None:
         self.store_factory = store_factory
+        self.installers = installers
         # SQLite has one writer at a time; callers that run commands in threads should queue
         # them rather than let transactions race for the lock and back off.
         self.single_writer = single_writer
@@ -30,7 +37,7 @@ class Justera:
                 if seen:
                     # A retried delivery: answer as the first time, change nothing.
                     return Result(seen[0].reply, replayed=True)
-            tx = Tx(store, ctx)
+            tx = Tx(store, ctx, installers=self.installers)
             result = operation(tx, *args, **kwargs)
             if isinstance(result, Result):
                 keep_reminders_in_step(tx, operation, result)

@@ -39,7 +39,13 @@ class Tx:
     store: Store
     ctx: Context
     audit: list[AuditEntry] = field(default_factory=list)
+    installers: frozenset[str] = frozenset()  # who may create groups; empty: anyone
     _members: dict[tuple[int | None, str], Member] = field(default_factory=dict)
+
+    def may_create_groups(self) -> bool:
+        """Configured at install: full references, or bare platform ids such as U123."""
+        ref = self.ctx.user_ref
+        return not self.installers or bool({ref, ref.split(":")[-1]} & self.installers)
 
     @property
     def now(self) -> datetime:

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import os
+
 from bot.core.annual import plan_year
 from bot.core.context import Result
+from bot.core.dataprotection import prune
 from bot.core.model import Group
 from bot.core.reminders import plan_group_reminders
 from bot.core.tx import Tx
 
 
 def sweep(tx: Tx) -> Result:
-    """Run as the system, not as a user: it only brings plans in step with today."""
+    """Run as the system, not as a user: plans in step with today, old drafts pruned."""
     proposed = 0
     for group in tx.store.find(Group):
         proposed += len(plan_year(tx, group))
         plan_group_reminders(tx.store, group, tx.now)
+    prune(tx, retention("JUSTERA_DRAFT_DAYS", 365), retention("JUSTERA_REFERENCE_DAYS", 730))
     return Result(f"{proposed}")
+
+
+def retention(variable: str, default: int) -> int:
+    """Retention times in days, from the environment like every other setting."""
+    return int(os.environ.get(variable, default))
