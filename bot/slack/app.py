@@ -24,6 +24,7 @@ from bot.slack.handlers import SlackBot, register
 from bot.slack.identity import People
 from bot.slack.reminders import reminder_runner
 from bot.slack.sender import Sender
+from bot.slack.shape import well_formed
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,11 @@ def build_asgi(
     handler = AsyncSlackRequestHandler(app)
 
     async def events(request: Request) -> Response:
+        # Bolt parses and routes a body before its listeners run, and a malformed one would
+        # crash there with a 500; refuse it first (the signature is still Bolt's to check).
+        if not well_formed(await request.body(), request.headers.get("content-type", "")):
+            log.warning("malformed Slack request refused")
+            return Response("Bad request", status_code=400)
         return await handler.handle(request)
 
     async def healthz(_request: Request) -> Response:
