@@ -51,6 +51,7 @@ class GroupRow(Table, table=True):
     created_at: datetime = Field(sa_type=UtcDateTime)
     agenda_reminder_days: str = Field(default="3,1", sa_type=SHORT)
     justering_reminder_days: str = Field(default="2,5", sa_type=SHORT)
+    forbidden_words: str = Field(default="", sa_type=Text)
 
 
 class ChannelBindingRow(Table, table=True):

@@ -14,6 +14,7 @@ from bot.core.model import Reminder, ReminderStatus
 from storage.db import make_engine
 from storage.migrate import upgrade
 from storage.store import store_factory as make_store_factory
+from tests.fakes import slack_api
 from tests.fakes.slack_api import FakeSlack
 from tests.reminder_worker import (
     finish,
@@ -62,6 +63,16 @@ def run_one(
         finally:
             stop([process])
     return process.returncode, summary
+
+
+@pytest.fixture(autouse=True)
+def _listen_backlog(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A listen backlog for dozens of connections at once, instead of socketserver's 5.
+
+    The SDK opens a connection per call and the fake closes it after answering; 20 queues
+    posting at once overflow a backlog of 5, and each dropped SYN costs a second or more.
+    """
+    monkeypatch.setattr(slack_api._Server, "request_queue_size", 128)
 
 
 @pytest.mark.postgres

@@ -214,10 +214,18 @@ def _calls_to(name: str) -> list[ast.Call]:
 
 
 def checked_fields() -> tuple[set[str], set[str], list[int]]:
-    """Fields given to check_length, those checked with required=True, and lines not literal."""
+    """Fields given to check_length or check_content, those required, and lines not literal.
+
+    check_content(group, field, …) hands its field on to check_length: that one call is the
+    pass-through, not a field of its own.
+    """
     fields, required, unclear = set(), set(), []
-    for call in _calls_to("check_length"):
-        first = call.args[0] if call.args else None
+    calls = [(call, 0) for call in _calls_to("check_length")]
+    calls += [(call, 1) for call in _calls_to("check_content")]
+    for call, position in calls:
+        first = call.args[position] if len(call.args) > position else None
+        if isinstance(first, ast.Name) and first.id == "field":
+            continue  # the pass-through inside check_content
         if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
             unclear.append(call.lineno)
             continue

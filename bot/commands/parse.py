@@ -135,9 +135,12 @@ GROUP_SUBS = {
     "member": "member",
     "visa": "show",
     "show": "show",
+    "ord": "words",
+    "words": "words",
     "hjalp": "help",
     "help": "help",
 }
+WORD_SUBS = {"visa": "show", "lagg till": "add", "add": "add", "ta bort": "remove"}
 
 
 def group_command(text: str, env: Env) -> Call:
@@ -176,6 +179,13 @@ def group_command(text: str, env: Env) -> Call:
     if sub == "show":
         no_more(rest, "/grupp visa")
         return Call(groups.show_group)
+    if sub == "words":
+        what, word = take_sub(rest, WORD_SUBS)
+        if what in ("add", "remove") and word.strip():
+            return Call(groups.change_forbidden_words, (word,), {"add": what == "add"})
+        if what == "show" or not rest.strip():
+            return Call(groups.show_forbidden_words)
+        raise UserError("usage", example="/grupp ord lägg till Solrosen")
     return help_call("help_grupp", env)
 
 

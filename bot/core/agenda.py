@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.core.agenda_text import render_agenda
+from bot.core.content import check_content
 from bot.core.context import Event, Result
-from bot.core.limits import check_length
 from bot.core.meetings import add_item
 from bot.core.model import (
     AgendaItem,
@@ -44,10 +44,10 @@ def propose_item(
     tx.require(Action.ADD_ITEM_IN_MEETING if in_meeting else Action.PROPOSE_ITEM, group, meeting)
     if section is Section.OPENING:
         raise UserError("opening_is_standing")
-    check_length("title", title, required=True)
-    check_length("presenter", presenter)
-    check_length("description", description)
-    check_length("links", links)
+    check_content(group, "title", title, required=True)
+    check_content(group, "presenter", presenter)
+    check_content(group, "description", description)
+    check_content(group, "links", links)
     if risk_assessed is not None and section is not Section.BESLUT:
         raise UserError("risk_only_beslut")
     item = add_item(

@@ -57,6 +57,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field_statement": ("Protokollsanteckningen", "The statement"),
     "field_decision": ("Beslutstexten", "The decision text"),
     "field_comment": ("Kommentaren", "The comment"),
+    "field_forbidden_word": ("Ordet", "The word"),
+    "empty_forbidden_word": (
+        "Ange ordet, till exempel `/grupp ord lägg till Solrosen`.",
+        "Give the word, for example `/grupp ord lägg till Solrosen`.",
+    ),
     "empty_place": (
         "Ange var mötet hålls, till exempel `/mote planera 19 mars kl 13; Sof, Bredgatan`.",
         "Say where the meeting is held, e.g. `/mote planera 19 mars kl 13; Sof, Bredgatan`.",
@@ -509,6 +514,37 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Din begäran om ändring av version {version} är skickad till sekreteraren.",
         "Your request for a change to version {version} is sent to the secretary.",
     ),
+    # --- privacy --------------------------------------------------------------------------------
+    "privacy_personnummer": (
+        "Texten innehåller något som ser ut som ett personnummer ({number}); ta bort det och "
+        "skriv till exempel `en brukare` i stället.",
+        "The text contains what looks like a personal identity number ({number}); remove it and "
+        "write for example `a client` instead.",
+    ),
+    "privacy_samordningsnummer": (
+        "Texten innehåller något som ser ut som ett samordningsnummer ({number}); ta bort det och "
+        "skriv till exempel `en brukare` i stället.",
+        "The text contains what looks like a coordination number ({number}); remove it and write "
+        "for example `a client` instead.",
+    ),
+    "privacy_forbidden_word": (
+        "Texten nämner ”{word}”, som kan peka ut en brukare; ta bort det och skriv till exempel "
+        "`en enhet inom förvaltningen` i stället.",
+        "The text mentions “{word}”, which may identify a client; remove it and write for "
+        "example `a unit within the department` instead.",
+    ),
+    "forbidden_words_heading": (
+        "Ord som inte får stå i anteckningarna:",
+        "Words that must not appear in the minutes:",
+    ),
+    "forbidden_words_none": (
+        "Gruppen har inga förbjudna ord; lägg till ett med `/grupp ord lägg till Solrosen`.",
+        "The group has no forbidden words; add one with `/grupp ord lägg till Solrosen`.",
+    ),
+    "forbidden_words_changed": (
+        "Listan med förbjudna ord har nu {count} ord.",
+        "The list of forbidden words now has {count} words.",
+    ),
     # --- årsklocka and reminders ---------------------------------------------------------------
     "when_not_understood": (
         "”{given}” är ingen månad eller dag i en månad; skriv till exempel `mars` eller `31 mars`.",
@@ -669,9 +705,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "help_grupp": (
         "/grupp skapa FSG; Namn · /grupp koppla FSG · /grupp part Vision; fack[; kortnamn] · "
-        "/grupp medlem @anna; Anna Ek; Vision; ledamot[; admin] · /grupp visa",
+        "/grupp medlem @anna; Anna Ek; Vision; ledamot[; admin] · /grupp visa · "
+        "/grupp ord visa | lägg till Solrosen | ta bort Solrosen",
         "/grupp skapa FSG; Name · /grupp koppla FSG · /grupp part Vision; fack[; short] · "
-        "/grupp medlem @anna; Anna Ek; Vision; ledamot[; admin] · /grupp visa",
+        "/grupp medlem @anna; Anna Ek; Vision; ledamot[; admin] · /grupp visa · "
+        "/grupp ord visa | lägg till Solrosen | ta bort Solrosen",
     ),
     "help_mote": (
         "/mote planera [FSG;] 19 mars kl 13; Plats[; protokoll 3/2025][; dnr X]"

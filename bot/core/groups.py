@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.content import words_of
 from bot.core.context import Result
 from bot.core.limits import check_length
 from bot.core.model import ChannelBinding, Group, Member, Party, PartyKind, Role
@@ -128,3 +129,26 @@ def show_group(tx: Tx) -> Result:
             f"  {m.display_name} ({m.user_ref}): {parties[m.party_id].label}, {role}{admin}"
         )
     return Result("\n".join(lines))
+
+
+def show_forbidden_words(tx: Tx) -> Result:
+    group = tx.group()
+    tx.require(Action.MANAGE_GROUP, group)
+    words = words_of(group)
+    if not words:
+        return Result(tx.say("forbidden_words_none"))
+    return Result("\n".join([tx.say("forbidden_words_heading"), *(f"  {w}" for w in words)]))
+
+
+def change_forbidden_words(tx: Tx, word: str, *, add: bool) -> Result:
+    """Names of units or places that would point out a client; admins keep the list."""
+    group = tx.group()
+    tx.require(Action.MANAGE_GROUP, group)
+    check_length("forbidden_word", word, required=True)
+    words = [w for w in words_of(group) if w.casefold() != word.strip().casefold()]
+    if add:
+        words.append(word.strip())
+    group.forbidden_words = "\n".join(words)
+    tx.store.update(group)
+    tx.record("forbidden_words", group, None, detail=f"count={len(words)}")
+    return Result(tx.say("forbidden_words_changed", count=len(words)))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 
 from bot.core.agenda_text import ordered
+from bot.core.content import check_content
 from bot.core.context import Event, Result
-from bot.core.limits import check_length
 from bot.core.minutes import (
     ItemMinutes,
     MinutesDoc,
@@ -183,8 +183,8 @@ def approve(tx: Tx, ref: int | None, version_number: int | None = None) -> Resul
 def request_change(
     tx: Tx, ref: int | None, comment: str, version_number: int | None = None
 ) -> Result:
-    check_length("comment", comment, required=True)
     group, meeting, me, version = _as_justerare(tx, ref, version_number)
+    check_content(group, "comment", comment, required=True)
     _set_verdict(tx, version, me, Verdict.CHANGE_REQUESTED, comment.strip())
     tx.record("request_change", group, meeting, detail=f"version={version.number}")
     event = Event(

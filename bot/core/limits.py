@@ -20,6 +20,7 @@ LIMITS: dict[str, int] = {
     "statement": 3000,
     "decision": 3000,
     "comment": 1000,
+    "forbidden_word": 100,
 }
 
 

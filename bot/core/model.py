@@ -91,6 +91,7 @@ class Group:
     created_at: datetime
     agenda_reminder_days: str = "3,1"  # days before the agenda deadline
     justering_reminder_days: str = "2,5"  # days after the draft was posted
+    forbidden_words: str = ""  # one a line: names that could point out a client
     id: int | None = None
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.core.content import check_content
 from bot.core.context import STOCKHOLM, Result
-from bot.core.limits import check_length
 from bot.core.meetings import carry_over_into, next_meeting_after
 from bot.core.model import (
     AgendaItem,
@@ -60,7 +60,7 @@ def choose_justerare(tx: Tx, ref: int | None, user_refs: list[str]) -> Result:
 def add_note(tx: Tx, ref: int | None, number: int, text: str) -> Result:
     group, meeting = _session(tx, ref, Action.ADD_NOTE)
     item = _recordable(tx, meeting, number)
-    check_length("note", text, required=True)
+    check_content(group, "note", text, required=True)
     tx.store.add(
         Note(item_id=item.id, author_ref=tx.ctx.user_ref, text=text.strip(), created_at=tx.now)
     )
@@ -73,7 +73,7 @@ def add_statement(tx: Tx, ref: int | None, number: int, text: str) -> Result:
     group, meeting = _session(tx, ref, Action.ADD_STATEMENT)
     me = tx.member(group)
     item = _recordable(tx, meeting, number)
-    check_length("statement", text, required=True)
+    check_content(group, "statement", text, required=True)
     party = tx.store.get(Party, me.party_id)
     existing = tx.store.find(Statement, item_id=item.id, party_id=me.party_id)
     if existing:
@@ -107,7 +107,7 @@ def record_decision(
     """Record or replace a decision; oenighet starts the MBL §14 clock, bordlagt carries over."""
     group, meeting = _session(tx, ref, Action.RECORD_DECISION)
     item = _recordable(tx, meeting, number)
-    check_length("decision", text)
+    check_content(group, "decision", text)
     party = tx.party_named(group, party_name) if party_name else None
     if party is not None and outcome is not Outcome.OENIGHET:
         raise UserError("party_only_oenighet")
