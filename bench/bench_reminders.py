@@ -118,6 +118,7 @@ def run(processes: int, reminders: int, channels: int, log: Path) -> Run:
                 except subprocess.TimeoutExpired:
                     finished = False
             exit_s = time.monotonic() - t0
+            finished = finished and all(w.returncode == 0 for w in workers) and all(summaries)
             calls = fake.calls_to("chat.postMessage")
         accepted = [call for call in calls if call.ok]
         counts = Counter(title_of(call.args["text"]) for call in accepted)
@@ -154,7 +155,7 @@ def table(runs: list[Run], reminders: int, channels: int) -> str:
             f"{r.processes:>5} {r.drain_s:>8.1f} {r.rate:>7.1f} {r.floor_s:>8.1f} {r.ratio:>6.2f} "
             f"{r.duplicates:>5} {r.missing:>7} {r.refused_429:>6} {r.gave_up:>7} "
             f"{r.unsent_rows:>6} {r.exit_s:>7.1f}  {r.claimed}"
-            + ("" if r.finished else "  (timed out)")
+            + ("" if r.finished else "  (a worker failed or timed out)")
         )
     seeding = ", ".join(f"{r.seed_s:.1f}" for r in runs)
     lines.append(f"(seeding the database took {seeding} s; not part of the drain time)")

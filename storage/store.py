@@ -11,8 +11,9 @@ from sqlalchemy import Engine, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot.core.model import Reminder, ReminderStatus
+from bot.core.model import Reminder, ReminderStatus, SearchEntry
 from bot.core.ports import Store, StoreFactory
+from storage import fulltext
 from storage.mapping import field_names, from_row, row_values, table_for, to_column, to_row
 from storage.tables import ReminderRow
 
@@ -38,8 +39,17 @@ class SqlStore:
         row = to_row(record)
         with self._write():
             self._session.add(row)
+            if isinstance(record, SearchEntry):
+                self._session.flush()
+                fulltext.index(self._session, row.id, record.title, record.body)
         record.id = row.id  # type: ignore[attr-defined]
         return record
+
+    def search(self, group_ids: list[int], query: str, limit: int) -> list[SearchEntry]:
+        """Finished minutes matching the words, best first, within the given groups only."""
+        ids = fulltext.search(self._session, group_ids, query, limit)
+        found = {e.id: e for e in self.find(SearchEntry, id=ids)} if ids else {}
+        return [found[i] for i in ids if i in found]
 
     def update(self, record: Any) -> None:
         row = self._row(type(record), record.id)

@@ -265,6 +265,19 @@ class YearRuleRow(Table, table=True):
     lead_days: int = 14
 
 
+class SearchEntryRow(Table, table=True):
+    __tablename__ = "search_entries"
+    __table_args__ = (NO_ID_REUSE,)
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="groups.id", index=True)
+    meeting_id: int = Field(foreign_key="meetings.id", index=True)
+    held_on: date
+    title: str = Field(sa_type=Text)
+    body: str = Field(sa_type=Text)
+    item_number: int | None = None
+
+
 TABLES: dict[type, type[Table]] = {
     model.Group: GroupRow,
     model.ChannelBinding: ChannelBindingRow,
@@ -282,5 +295,6 @@ TABLES: dict[type, type[Table]] = {
     model.ProcessedRequest: ProcessedRequestRow,
     model.Reminder: ReminderRow,
     model.YearRule: YearRuleRow,
+    model.SearchEntry: SearchEntryRow,
 }
 """The table of each record type."""

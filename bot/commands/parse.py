@@ -9,7 +9,7 @@ from datetime import datetime, time
 from typing import Any
 
 from bot.commands.words import NO, OUTCOMES, PARTY_KINDS, ROLES, SECTIONS, YES, fold
-from bot.core import agenda, groups, justering, meetings, session, yearrules
+from bot.core import agenda, groups, justering, meetings, search, session, yearrules
 from bot.core.context import Result
 from bot.core.model import Outcome
 from bot.core.texts import UserError, say
@@ -516,6 +516,12 @@ def year_command(text: str, env: Env) -> Call:
     return help_call("help_arsklocka", env)
 
 
+def search_command(text: str, env: Env) -> Call:
+    if fold(text) in ("hjalp", "help"):
+        return help_call("help_sok", env)
+    return Call(search.search_minutes, (text.strip(),))
+
+
 def help_command(text: str, env: Env) -> Call:
     return help_call("help_all", env)
 
@@ -530,5 +536,6 @@ COMMANDS: dict[str, Callable[[str, Env], Call]] = {
     "beslut": decision_command,
     "protokoll": minutes_command,
     "arsklocka": year_command,
+    "sok": search_command,
     "hjalp": help_command,
 }

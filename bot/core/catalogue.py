@@ -514,6 +514,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Din begäran om ändring av version {version} är skickad till sekreteraren.",
         "Your request for a change to version {version} is sent to the secretary.",
     ),
+    # --- search ---------------------------------------------------------------------------------
+    "search_empty": (
+        "Skriv vad du söker efter, till exempel `/sok OSA mål`.",
+        "Say what you are looking for, for example `/sok OSA mål`.",
+    ),
+    "search_none": (
+        "Inget justerat protokoll nämner ”{query}”; pröva färre eller andra ord, till exempel `/sok arbetsmiljö`.",
+        "No justerade minutes mention “{query}”; try fewer or other words, for example `/sok arbetsmiljö`.",
+    ),
+    "search_heading": ("{count} träffar för ”{query}”:", "{count} hits for “{query}”:"),
+    "help_sok": (
+        "/sok ord – söker i gruppens justerade och importerade protokoll, till exempel `/sok OSA mål`.",
+        "/sok words – searches the group's justerade and imported minutes, for example `/sok OSA mål`.",
+    ),
     # --- privacy --------------------------------------------------------------------------------
     "privacy_personnummer": (
         "Texten innehåller något som ser ut som ett personnummer ({number}); ta bort det och "
@@ -699,9 +713,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- help ---------------------------------------------------------------------------------
     "help_all": (
         "Kommandon: /grupp, /mote, /arende, /justerare, /anteckning, /protokollsanteckning, "
-        "/beslut, /protokoll, /arsklocka. Skriv till exempel `/mote hjälp` för ett kommandos delar.",
+        "/beslut, /protokoll, /arsklocka, /sok. Skriv till exempel `/mote hjälp` för ett kommandos delar.",
         "Commands: /grupp, /mote, /arende, /justerare, /anteckning, /protokollsanteckning, "
-        "/beslut, /protokoll, /arsklocka. Type for example `/mote hjälp` for one command's parts.",
+        "/beslut, /protokoll, /arsklocka, /sok. Type for example `/mote hjälp` for one command's parts.",
     ),
     "help_grupp": (
         "/grupp skapa FSG; Namn · /grupp koppla FSG · /grupp part Vision; fack[; kortnamn] · "

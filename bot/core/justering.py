@@ -33,6 +33,7 @@ from bot.core.model import (
     Verdict,
 )
 from bot.core.permissions import Action
+from bot.core.search import index_minutes
 from bot.core.texts import UserError, say
 from bot.core.tx import Phase, Tx
 
@@ -168,6 +169,7 @@ def approve(tx: Tx, ref: int | None, version_number: int | None = None) -> Resul
     meeting.status = S.JUSTERAD
     tx.store.update(meeting)
     tx.record("justerad", group, meeting, detail=f"version={version.number}")
+    index_minutes(tx, build_doc(tx, group, meeting))
     event = Event(
         "minutes_justerade",
         meeting.id,

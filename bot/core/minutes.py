@@ -111,6 +111,15 @@ def _item_block(entry: ItemMinutes, doc: MinutesDoc) -> list[str]:
     return lines
 
 
+def render_item_text(entry: ItemMinutes) -> str:
+    """An item's notes, statements and decision as plain text, for search."""
+    lines = list(entry.notes)
+    lines += [f"Protokollsanteckning från {party}: {text}" for party, text in entry.statements]
+    if entry.decision is not None:
+        lines.append(_decision_sentence(entry.decision, entry.decision_party))
+    return "\n".join(lines)
+
+
 def _chosen_sentence(people: list[PersonLine]) -> str:
     names = [f"{p.name}, {p.party}" for p in people]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]

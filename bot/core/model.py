@@ -269,6 +269,19 @@ class YearRule:
 
 
 @dataclass
+class SearchEntry:
+    """One item of finished minutes, as searched: justerade ones and imported old ones."""
+
+    group_id: int
+    meeting_id: int
+    held_on: date
+    title: str
+    body: str
+    item_number: int | None = None
+    id: int | None = None
+
+
+@dataclass
 class ProcessedRequest:
     """Marks a platform delivery as handled, so a retried delivery has no second effect."""
 
@@ -295,4 +308,5 @@ RECORD_TYPES: tuple[type, ...] = (
     ProcessedRequest,
     Reminder,
     YearRule,
+    SearchEntry,
 )

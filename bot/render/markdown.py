@@ -12,18 +12,27 @@ _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^([-+=#]|\d+[.)])")
 
 
-def escape(text: str) -> str:
+def escape(text: str, *, line_start: bool = True) -> str:
+    """Text that renders as itself; `line_start=False` after a heading's "## ", where a leading
+    "1." or "-" cannot start a list."""
     lines = []
     for line in text.split("\n"):
         # Leading spaces would make an indented code block.
         line = _INLINE.sub(r"\\\1", line.strip())
-        lines.append(_LINE_START.sub(lambda m: _escape_start(m.group(1)), line))
+        if line_start:
+            line = _LINE_START.sub(lambda m: _escape_start(m.group(1)), line)
+        lines.append(line)
     # A backslash before the line end is CommonMark's hard line break.
     return "\\\n".join(lines)
 
 
 def _escape_start(start: str) -> str:
     return start[:-1] + "\\" + start[-1]
+
+
+def _heading(text: str) -> str:
+    # A heading is one line in Markdown; a line break would end it and start a paragraph.
+    return escape(" ".join(text.split()), line_start=False)
 
 
 def render_markdown(view: MinutesView) -> str:
@@ -38,7 +47,7 @@ def markdown_of(doc: Document) -> str:
     parts: list[str] = []
     if doc.banner:
         parts.append(f"> **{escape(doc.banner)}**")
-    parts.append(f"# {escape(doc.title)}")
+    parts.append(f"# {_heading(doc.title)}")
     meta: list[str] = []
     previous: Kind | None = None
     for block in doc.blocks:
@@ -67,9 +76,9 @@ def _block(block: Block) -> str:
     text = escape(block.text)
     match block.kind:
         case Kind.SECTION:
-            return f"## {text}"
+            return f"## {_heading(block.text)}"
         case Kind.ITEM:
-            return f"### {text}"
+            return f"### {_heading(block.text)}"
         case Kind.BULLET | Kind.SIGNATURE:
             return f"- {text}"
         case Kind.DECISION:

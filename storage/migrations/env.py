@@ -11,6 +11,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from storage.db import default_database_url, make_engine
+from storage.fulltext import not_in_models
 from storage.tables import metadata
 from storage.types import UtcDateTime
 
@@ -38,7 +39,11 @@ def _render_item(type_: str, obj: Any, _autogen_context: Any) -> str | bool:
 
 def _configure(**options: Any) -> None:
     context.configure(
-        target_metadata=metadata, render_item=_render_item, compare_type=True, **options
+        target_metadata=metadata,
+        render_item=_render_item,
+        compare_type=True,
+        include_object=not_in_models,
+        **options,
     )
 
 

@@ -1,0 +1,34 @@
+"""Swedish word forms for search, and the snippet shown around a hit."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import snowballstemmer
+
+SNIPPET_CHARS = 160
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@cache
+def _stemmer() -> Any:
+    return snowballstemmer.stemmer("swedish")
+
+
+def stems(words: str) -> list[str]:
+    """Swedish word forms to a common stem ("målen", "mål" -> "mål"), as PostgreSQL does."""
+    return _stemmer().stemWords([w.casefold() for w in _WORD.findall(words)])
+
+
+def snippet(body: str, query: str) -> str:
+    """A short piece of the text around the first word that matches the query's stems."""
+    wanted = set(stems(query))
+    for match in _WORD.finditer(body):
+        if stems(match.group())[:1] and stems(match.group())[0] in wanted:
+            start = max(0, match.start() - SNIPPET_CHARS // 3)
+            piece = body[start : start + SNIPPET_CHARS].replace("\n", " ")
+            more = "…" if start + SNIPPET_CHARS < len(body) else ""
+            return ("…" if start else "") + piece + more
+    return body[:SNIPPET_CHARS].replace("\n", " ")

@@ -1,0 +1,46 @@
+"""Searching justerade minutes: Swedish word forms, snippets, and never another group's minutes."""
+
+from __future__ import annotations
+
+from tests.harness import Harness, at, hold_meeting
+
+
+def justerad(h: Harness) -> None:
+    hold_meeting(h)  # item 4 has the note "Prognosen visar ett underskott på 3 mnkr."
+    h.do("sara", "/anteckning 6; Målen för arbetsmiljön förankras i hela organisationen.")
+    h.do("sara", "/protokoll posta")
+    h.do("jonas", "/protokoll godkänn")
+    h.do("lina", "/protokoll godkänn")
+
+
+def test_justerade_minutes_are_found_by_swedish_word_forms(store_factory) -> None:
+    h = Harness(store_factory)
+    justerad(h)
+    found = h.do("jonas", "/sok målen").message  # the stem of "målen" is "mål"
+    assert found.splitlines()[0] == "1 träffar för ”målen”:"
+    assert "FSG 2026-03-18 (möte #1, ärende 6) OSA-mål 2026:" in found
+    assert "Målen för arbetsmiljön" in found
+    assert h.do("jonas", "/sok prognos underskott").message.startswith("1 träffar")
+    assert "Inget justerat protokoll" in h.do("jonas", "/sok medarbetarenkät").message
+
+
+def test_drafts_are_not_searched_and_other_groups_never_seen(store_factory) -> None:
+    h = Harness(store_factory)
+    hold_meeting(h)  # posted, not justerad
+    assert "Inget justerat protokoll" in h.do("jonas", "/sok underskott").message
+    h.do("jonas", "/protokoll godkänn")
+    h.do("lina", "/protokoll godkänn")
+    assert h.do("jonas", "/sok underskott").message.startswith("1 träffar")
+    h.do("olle", "/grupp skapa VSG; Verksamhetssamverkansgrupp", channel="vsg")
+    assert "Inget justerat protokoll" in h.do("olle", "/sok underskott", channel="vsg").message
+    assert h.refused("olle", "/sok underskott").key == "not_member"
+
+
+def test_search_words_are_data_not_query_syntax(store_factory) -> None:
+    h = Harness(store_factory)
+    justerad(h)
+    for query in ('underskott" OR "x', "underskott*", "NEAR(underskott)", "'; DROP TABLE x; --"):
+        answer = h.do("jonas", f"/sok {query}").message
+        assert answer.startswith(("1 träffar", "Inget justerat"))
+    assert h.refused("jonas", "/sok ").key == "search_empty"
+    h.now = at("2026-03-20T10:00")
