@@ -20,7 +20,7 @@ def test_justerade_minutes_are_found_by_swedish_word_forms(store_factory) -> Non
     assert found.splitlines()[0] == "1 träffar för ”målen”:"
     assert "FSG 2026-03-18 (möte #1, ärende 6) OSA-mål 2026:" in found
     assert "Målen för arbetsmiljön" in found
-    assert h.do("jonas", "/sok prognos underskott").message.startswith("1 träffar")
+    assert h.do("jonas", "/sok visade underskott").message.startswith("1 träffar")
     assert "Inget justerat protokoll" in h.do("jonas", "/sok medarbetarenkät").message
 
 
