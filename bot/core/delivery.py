@@ -13,7 +13,8 @@ from bot.core.reminders import group_channel
 from bot.dates import format_date, format_when
 
 LATE_AFTER = timedelta(minutes=15)  # a reminder sent later than this says so
-LEASE = timedelta(minutes=10)  # longer than any sender needs for its batch
+# Longer than a sender needs for one batch, even all in one channel at one message a second.
+LEASE = timedelta(minutes=30)
 
 
 class ClaimingStore(Store, Protocol):

@@ -21,6 +21,8 @@ from bot.scheduling.sweep import sweep
 log = logging.getLogger(__name__)
 
 TICK_SECONDS = 30
+ASYNC_TICK_SECONDS = 10  # a backlog drains batch by batch, so look again soon
+BATCH = 500  # at most this many claimed at once: well inside the lease at 1 a second
 SYSTEM = "system:scheduler"
 
 
@@ -84,12 +86,20 @@ class AsyncReminderRunner:
     clock: Callable[[], datetime] = lambda: datetime.now(STOCKHOLM)
     worker: str = field(default_factory=worker_name)
     failures: list[int] = field(default_factory=list)
+    batch: int = BATCH
+    # A refusal means the post was not made and may be tried again at once; any other error
+    # (a timeout) may hide a post that was made, so that claim is left to run out instead.
+    refused: Callable[[Exception], bool] = lambda _error: True
+    in_flight: int = 0
 
     async def tick(self) -> int:
+        if self.in_flight > self.batch // 2:
+            return 0  # the queues are still busy with the last batch; claim no more yet
         now = self.clock()
         factory = self.service.store_factory
-        deliveries = await asyncio.to_thread(take_due, factory, now, self.worker, 1000)
+        deliveries = await asyncio.to_thread(take_due, factory, now, self.worker, self.batch)
         for delivery in deliveries:
+            self.in_flight += 1
             self.submit(self.queue_of(delivery), self._job(delivery))
         return len(deliveries)
 
@@ -98,11 +108,15 @@ class AsyncReminderRunner:
             factory = self.service.store_factory
             try:
                 await self.post(delivery)
-            except Exception:
+            except Exception as error:
                 self.failures.append(delivery.reminder_id)
-                await asyncio.to_thread(release, factory, delivery, self.worker)
+                if self.refused(error):
+                    await asyncio.to_thread(release, factory, delivery, self.worker)
                 raise
-            await asyncio.to_thread(mark_sent, factory, delivery, self.worker, self.clock())
+            else:
+                await asyncio.to_thread(mark_sent, factory, delivery, self.worker, self.clock())
+            finally:
+                self.in_flight -= 1
 
         return job
 
@@ -111,7 +125,7 @@ class AsyncReminderRunner:
 
     def start(self) -> AsyncIOScheduler:
         scheduler = AsyncIOScheduler(timezone=STOCKHOLM)
-        scheduler.add_job(self.tick, "interval", seconds=TICK_SECONDS, max_instances=1)
+        scheduler.add_job(self.tick, "interval", seconds=ASYNC_TICK_SECONDS, max_instances=1)
         scheduler.add_job(self.sweep, "cron", hour=6, minute=0, max_instances=1)
         scheduler.start()
         return scheduler

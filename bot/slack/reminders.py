@@ -64,5 +64,10 @@ class SlackReminders:
 def reminder_runner(service: Any, client: AsyncWebClient, sender: Sender, now: Any) -> Any:
     slack = SlackReminders(client, sender)
     return AsyncReminderRunner(
-        service=service, post=slack.post, submit=slack.submit, queue_of=slack.queue_of, clock=now
+        service=service,
+        post=slack.post,
+        submit=slack.submit,
+        queue_of=slack.queue_of,
+        clock=now,
+        refused=lambda error: isinstance(error, SlackApiError | ValueError),
     )

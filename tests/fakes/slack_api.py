@@ -289,6 +289,8 @@ class _Server(ThreadingHTTPServer):
     # Tracked, non-daemon handler threads are joined by server_close(), so stop() leaves none.
     daemon_threads = False
     block_on_close = True
+    # The SDK opens a connection per call; socketserver's default backlog of 5 drops some.
+    request_queue_size = 128
 
     def __init__(self, fake: FakeSlack) -> None:
         self.fake = fake

@@ -1,0 +1,497 @@
+"""Minutes and agendas as format-neutral documents that every file renderer walks the same way."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal
+
+from bot.core.agenda_text import ordered
+from bot.core.context import STOCKHOLM
+from bot.core.minutes import (
+    ItemMinutes,
+    MinutesDoc,
+    PersonLine,
+    Stamp,
+    _chosen_sentence,  # the same wording as the approved text, not a copy that could drift
+    _decision_sentence,
+)
+from bot.core.model import AgendaItem, Group, ItemStatus, Meeting, Section
+from bot.dates import format_date, format_when
+
+Status = Literal["draft", "justerad"]
+
+DRAFT_MARK = "UTKAST"
+DRAFT_BANNER = "UTKAST – ej justerat"
+PRELIMINARY_BANNER = "Preliminär ärendelista – ännu inte publicerad"
+HASH_LINE = "Justerat protokoll, version {version}, SHA-256 {hash}"
+HASH_PATTERN = re.compile(r"Justerat protokoll, version (\d+), SHA-256 ([0-9a-f]{64})")
+BULLET_PREFIXES = ("• ", "- ", "* ", "– ")
+
+
+class Kind(StrEnum):
+    """What a block is; each renderer gives each kind one look."""
+
+    SUBTITLE = "subtitle"
+    META = "meta"
+    SECTION = "section"  # a heading under the title: Ärendelista, Information, ..., Justering
+    ITEM = "item"  # a heading under a section: one agenda item
+    TEXT = "text"
+    BULLET = "bullet"
+    STATEMENT = "statement"  # a party's protokollsanteckning, led by who made it
+    DECISION = "decision"
+    SIGNATURE = "signature"  # one justerare and whether and when they approved
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: Kind
+    text: str
+    lead: str = ""  # shown in bold before the text, e.g. "Protokollsanteckning från Vision:"
+
+    @property
+    def plain(self) -> str:
+        return f"{self.lead} {self.text}" if self.lead else self.text
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything a file shows: page furniture and the blocks of its body, in order."""
+
+    title: str
+    subject: str
+    keywords: str
+    author: str
+    running_head: str  # top of every page
+    blocks: tuple[Block, ...]
+    banner: str = ""  # a visible warning at the top: a draft, an unpublished agenda
+    watermark: str = ""  # a large light word across every page
+    footer: str = ""  # bottom of every page (PDF, DOCX) or the end (HTML, Markdown)
+    category: str = ""
+    identifier: str = ""
+    lang: str = "sv"
+
+
+# --- minutes -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemView:
+    number: int
+    section: Section
+    title: str
+    presenter: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def heading(self) -> str:
+        return f"{self.title}, {self.presenter}" if self.presenter else self.title
+
+
+@dataclass(frozen=True)
+class SectionView:
+    title: str
+    items: tuple[ItemView, ...]
+
+
+@dataclass(frozen=True)
+class SignerView:
+    name: str
+    party: str
+    approved_at: datetime | None = None
+
+    @property
+    def line(self) -> str:
+        if self.approved_at is None:
+            return f"{self.name}, {self.party} – inte godkänt ännu"
+        return f"{self.name}, {self.party} – godkänt {format_when(self.approved_at)}"
+
+
+@dataclass(frozen=True)
+class MinutesView:
+    """Everything a minutes document shows, whatever the format."""
+
+    group_key: str
+    group_name: str
+    meeting_id: int | None
+    starts_at: datetime
+    place: str
+    protocol_number: str
+    dnr: str
+    sections: tuple[SectionView, ...]
+    signers: tuple[SignerView, ...]
+    secretary: str
+    status: Status
+    version: int
+    content_hash: str
+
+    @property
+    def title(self) -> str:
+        return f"Minnesanteckningar från samverkansgrupp {self.group_key}"
+
+    @property
+    def date(self) -> date:
+        return self.starts_at.astimezone(STOCKHOLM).date()
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def hash_line(self) -> str:
+        """The line that lets anyone check a file against the archive; only justerade carry it."""
+        if self.is_draft:
+            return ""
+        return HASH_LINE.format(version=self.version, hash=self.content_hash)
+
+    @property
+    def file_stem(self) -> str:
+        kind = "utkast" if self.is_draft else "minnesanteckningar"
+        return f"{kind}-{_slug(self.group_key)}-{self.date.isoformat()}"
+
+
+def minutes_view(
+    doc: MinutesDoc,
+    *,
+    version: int,
+    content_hash: str,
+    status: Status = "draft",
+    stamps: Iterable[Stamp | tuple[str, str, datetime]] = (),
+) -> MinutesView:
+    """The view of one version of the minutes; stamps are the approvals of that version."""
+    if status not in ("draft", "justerad"):
+        raise ValueError(f"status must be 'draft' or 'justerad', not {status!r}")
+    approvals = [_stamp_tuple(s) for s in stamps]
+    return MinutesView(
+        group_key=doc.group.key,
+        group_name=doc.group.name,
+        meeting_id=doc.meeting.id,
+        starts_at=doc.meeting.starts_at,
+        place=doc.meeting.place,
+        protocol_number=doc.meeting.protocol_number,
+        dnr=doc.meeting.dnr,
+        sections=_sections(doc),
+        signers=_signers(doc.justerare, approvals),
+        secretary=doc.secretary,
+        status=status,
+        version=version,
+        content_hash=content_hash,
+    )
+
+
+def _stamp_tuple(stamp: Stamp | tuple[str, str, datetime]) -> tuple[str, str, datetime]:
+    if isinstance(stamp, Stamp):
+        return (stamp.person.name, stamp.person.party, stamp.at)
+    name, party, at = stamp
+    return (name, party, at)
+
+
+def _signers(
+    justerare: list[PersonLine], approvals: list[tuple[str, str, datetime]]
+) -> tuple[SignerView, ...]:
+    when = {(name, party): at for name, party, at in approvals}
+    signers = [SignerView(p.name, p.party, when.pop((p.name, p.party), None)) for p in justerare]
+    # An approval by someone no longer listed still happened; show it rather than drop it.
+    signers += [SignerView(name, party, at) for (name, party), at in when.items()]
+    return tuple(signers)
+
+
+def _sections(doc: MinutesDoc) -> tuple[SectionView, ...]:
+    # The opening items sit under "Ärendelista" as in our groups' own minutes.
+    groups: list[tuple[str, list[ItemView]]] = [("Ärendelista", [])]
+    current: Section | None = None
+    for entry in doc.items:
+        section = entry.item.section
+        if section is not current and section is not Section.OPENING:
+            groups.append((section.value, []))
+        current = section
+        groups[-1][1].append(_item_view(entry, doc))
+    return tuple(SectionView(title, tuple(items)) for title, items in groups)
+
+
+def _item_view(entry: ItemMinutes, doc: MinutesDoc) -> ItemView:
+    item = entry.item
+    blocks: list[Block] = []
+    if item.title == "Val av justerare" and item.section is Section.OPENING and doc.justerare:
+        blocks.append(Block(Kind.TEXT, _chosen_sentence(doc.justerare)))
+    if item.section is Section.BESLUT and item.risk_assessed is not None:
+        text = "Riskbedömning är gjord." if item.risk_assessed else "Riskbedömning är inte gjord."
+        blocks.append(Block(Kind.TEXT, text))
+    if item.links:
+        blocks.append(Block(Kind.TEXT, item.links, lead="Underlag:"))
+    for note in entry.notes:
+        blocks += text_blocks(note)
+    for party, text in entry.statements:
+        blocks.append(Block(Kind.STATEMENT, text, lead=f"Protokollsanteckning från {party}:"))
+    if entry.decision is not None:
+        blocks.append(
+            Block(Kind.DECISION, _decision_sentence(entry.decision, entry.decision_party))
+        )
+    return ItemView(item.number, item.section, item.title, item.presenter, tuple(blocks))
+
+
+def text_blocks(text: str) -> list[Block]:
+    """A note as paragraphs, its "• " and "- " lines as a list, the way secretaries type them."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(Block(Kind.TEXT, "\n".join(paragraph)))
+            paragraph.clear()
+
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        line = raw.strip()
+        bullet = next((p for p in BULLET_PREFIXES if line.startswith(p)), None)
+        if bullet:
+            flush()
+            blocks.append(Block(Kind.BULLET, line[len(bullet) :].strip()))
+        elif line:
+            paragraph.append(line)
+        else:
+            flush()
+    flush()
+    return blocks
+
+
+def _meta_lines(
+    starts_at: datetime, place: str, protocol_number: str, dnr: str, extra: Sequence[str] = ()
+) -> list[Block]:
+    local = starts_at.astimezone(STOCKHOLM)
+    lines = [f"Datum: {format_date(local)}  Tid: {local:%H.%M}  Plats: {place}", *extra]
+    if protocol_number:
+        lines.append(f"Bilaga till protokoll {protocol_number}")
+    if dnr:
+        lines.append(f"Dnr: {dnr}")
+    return [Block(Kind.META, line) for line in lines]
+
+
+def minutes_document(view: MinutesView) -> Document:
+    blocks: list[Block] = [Block(Kind.SUBTITLE, view.group_name)]
+    blocks += _meta_lines(view.starts_at, view.place, view.protocol_number, view.dnr)
+    for section in view.sections:
+        blocks.append(Block(Kind.SECTION, section.title))
+        for item in section.items:
+            blocks.append(Block(Kind.ITEM, item.heading))
+            blocks += item.blocks
+    blocks.append(Block(Kind.SECTION, "Justering"))
+    if view.secretary:
+        blocks.append(Block(Kind.TEXT, f"Vid anteckningarna: {view.secretary}"))
+    if view.signers:
+        blocks.append(Block(Kind.TEXT, "Justerare:"))
+        blocks += [Block(Kind.SIGNATURE, signer.line) for signer in view.signers]
+    when = format_date(view.starts_at)
+    status_text = "Utkast" if view.is_draft else "Justerat"
+    return Document(
+        title=view.title,
+        subject=f"Samverkan {view.group_key} {when}, version {view.version}",
+        keywords=f"samverkan, minnesanteckningar, {view.group_key}",
+        author=view.secretary or "Justera",
+        running_head=f"Minnesanteckningar {view.group_key} {when}",
+        blocks=tuple(blocks),
+        banner=f"{DRAFT_BANNER} (version {view.version})" if view.is_draft else "",
+        watermark=DRAFT_MARK if view.is_draft else "",
+        footer=(
+            f"Utkast, version {view.version} – ej justerat" if view.is_draft else view.hash_line
+        ),
+        category=status_text,
+        identifier="" if view.is_draft else f"sha256:{view.content_hash}",
+    )
+
+
+# --- agenda --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    ordinal: int  # the running number on the printed list
+    number: int  # the item's number in the bot's commands
+    title: str
+    presenter: str = ""
+    marks: tuple[str, ...] = ()
+    description: str = ""
+    links: str = ""
+
+    @property
+    def heading(self) -> str:
+        text = f"{self.ordinal}. {self.title}"
+        if self.presenter:
+            text += f" – {self.presenter}"
+        if self.marks:
+            text += f" ({', '.join(self.marks)})"
+        return text
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    group_key: str
+    group_name: str
+    meeting_id: int | None
+    starts_at: datetime
+    place: str
+    agenda_deadline: datetime
+    protocol_number: str
+    dnr: str
+    published: bool
+    sections: tuple[tuple[str, tuple[AgendaEntry, ...]], ...] = field(default=())
+
+    @property
+    def title(self) -> str:
+        return f"Ärendelista för samverkansgrupp {self.group_key}"
+
+    @property
+    def file_stem(self) -> str:
+        day = self.starts_at.astimezone(STOCKHOLM).date().isoformat()
+        return f"arendelista-{_slug(self.group_key)}-{day}"
+
+
+def agenda_view(group: Group, meeting: Meeting, items: Iterable[AgendaItem]) -> AgendaView:
+    """The accepted items by section, numbered as they will be taken up."""
+    accepted = [i for i in ordered(list(items)) if i.status is ItemStatus.ACCEPTED]
+    sections: list[tuple[str, tuple[AgendaEntry, ...]]] = []
+    ordinal = 0
+    for section in Section:
+        entries = []
+        for item in (i for i in accepted if i.section is section):
+            ordinal += 1
+            entries.append(_agenda_entry(ordinal, item))
+        if entries:
+            sections.append((section.value, tuple(entries)))
+    return AgendaView(
+        group_key=group.key,
+        group_name=group.name,
+        meeting_id=meeting.id,
+        starts_at=meeting.starts_at,
+        place=meeting.place,
+        agenda_deadline=meeting.agenda_deadline,
+        protocol_number=meeting.protocol_number,
+        dnr=meeting.dnr,
+        published=meeting.published_at is not None,
+        sections=tuple(sections),
+    )
+
+
+def _agenda_entry(ordinal: int, item: AgendaItem) -> AgendaEntry:
+    marks = []
+    if item.section is Section.BESLUT and item.risk_assessed is not None:
+        marks.append("riskbedömning gjord" if item.risk_assessed else "riskbedömning ej gjord")
+    if item.late:
+        marks.append("sent inkommet")
+    return AgendaEntry(
+        ordinal=ordinal,
+        number=item.number,
+        title=item.title,
+        presenter=item.presenter,
+        marks=tuple(marks),
+        description=item.description,
+        links=item.links,
+    )
+
+
+def agenda_document(view: AgendaView) -> Document:
+    deadline = f"Sista dag för ärenden: {format_when(view.agenda_deadline)}"
+    blocks: list[Block] = [Block(Kind.SUBTITLE, view.group_name)]
+    blocks += _meta_lines(view.starts_at, view.place, view.protocol_number, view.dnr, [deadline])
+    for title, entries in view.sections:
+        blocks.append(Block(Kind.SECTION, title))
+        for entry in entries:
+            blocks.append(Block(Kind.ITEM, entry.heading))
+            if entry.description:
+                blocks += text_blocks(entry.description)
+            if entry.links:
+                blocks.append(Block(Kind.TEXT, entry.links, lead="Underlag:"))
+    if not view.sections:
+        blocks.append(Block(Kind.TEXT, "Inga ärenden är ännu godkända för mötet."))
+    when = format_date(view.starts_at)
+    return Document(
+        title=view.title,
+        subject=f"Samverkan {view.group_key} {when}",
+        keywords=f"samverkan, ärendelista, {view.group_key}",
+        author="Justera",
+        running_head=f"Ärendelista {view.group_key} {when}",
+        blocks=tuple(blocks),
+        banner="" if view.published else PRELIMINARY_BANNER,
+        category="Ärendelista",
+    )
+
+
+def document_of(view: MinutesView | AgendaView) -> Document:
+    return minutes_document(view) if isinstance(view, MinutesView) else agenda_document(view)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "grupp"
+
+
+# --- reading the hash back -----------------------------------------------------------------------
+
+FORMATS = {
+    "pdf": "pdf",
+    "docx": "docx",
+    "html": "html",
+    "htm": "html",
+    "md": "md",
+    "markdown": "md",
+}
+
+
+def sniff_format(data: bytes) -> str:
+    """The format of a file from its first bytes, for a file whose name says nothing."""
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    head = data[:512].lstrip().lower()
+    return "html" if head.startswith((b"<!doctype html", b"<html")) else "md"
+
+
+def extract_hash(data: bytes, fmt: str | None = None) -> str | None:
+    """The SHA-256 in a justerat file's hash line, or None when it carries none (e.g. a draft).
+
+    Only the place the renderers put the line is read (the page footer, the end of the page),
+    so a hash line typed into a note cannot make a draft pass for justerade minutes.
+    """
+    kind = FORMATS.get(fmt.lower().lstrip(".")) if fmt else sniff_format(data)
+    if kind is None:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(sorted(FORMATS))}")
+    match = HASH_PATTERN.search(footer_text(data, kind))
+    return match.group(2) if match else None
+
+
+# Below this height (in points from the page bottom) a PDF page has only its footer line.
+PDF_FOOTER_TOP = 51
+
+
+def footer_text(data: bytes, kind: str) -> str:
+    """The text of a rendered file's footer: where its hash line is, and nothing users typed."""
+    if kind == "pdf":
+        # Imported here so that rendering Markdown or HTML needs no PDF reader.
+        from pypdf import PdfReader
+
+        parts: list[str] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], *_args) -> None:
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if y < PDF_FOOTER_TOP:
+                parts.append(text)
+
+        for page in PdfReader(io.BytesIO(data)).pages:
+            page.extract_text(visitor_text=visit)
+            parts.append("\n")
+        return "".join(parts)
+    if kind == "docx":
+        from docx import Document as open_docx
+
+        word = open_docx(io.BytesIO(data))
+        return "\n".join(p.text for s in word.sections for p in s.footer.paragraphs)
+    text = data.decode("utf-8", errors="replace")
+    if kind == "html":
+        footers = re.findall(r"<footer>(.*?)</footer>", text, flags=re.DOTALL)
+        return html.unescape(re.sub(r"<[^>]+>", " ", footers[-1])) if footers else ""
+    # Markdown: what follows the last rule; user text cannot make one, its "-" is escaped.
+    return text.rpartition("\n---\n")[2] if "\n---\n" in text else ""
