@@ -118,8 +118,8 @@ def test_two_processes_on_one_postgres_database_send_each_reminder_once(
 # the other, so the first two batches (ids 1-20) are sent when the third is claimed.
 #
 # The one window no test here closes: a worker killed after Slack accepted a post but before
-# its "sent" is committed. That reminder stays pending under the dead worker's lease, and
-# once the lease (bot.core.delivery.LEASE) runs out another worker sends it a second time. Closing it needs
+# its "sent" is committed. That reminder stays pending under the dead worker's lease, and once
+# the lease (bot.core.delivery.LEASE) runs out another worker sends it again. Closing it needs
 # idempotency on Slack's side (Slack has no idempotency key for chat.postMessage), or looking
 # for the message in the channel before resending. DieAfterSent in reminder_worker.py holds
 # back new posts and waits for those in flight, so the kill never falls in that window.
