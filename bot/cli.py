@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from bot.console.app import Console, ConsoleState
 from bot.core.context import STOCKHOLM
@@ -120,6 +121,32 @@ def system_main(args: argparse.Namespace) -> int:
     return 0
 
 
+def export_main(args: argparse.Namespace) -> int:
+    from bot import export
+    from storage.db import default_database_url
+
+    service = build_service(args.database or default_database_url())
+    now = datetime.now(STOCKHOLM)
+    if args.command == "verify":
+        verdict = export.verify(service, Path(args.file).read_bytes(), now)
+        print(verdict.message)
+        return 0 if verdict.ok else 1
+    if args.command == "publish":
+        count = export.publish(service, Path(args.folder), now)
+        print(f"Arkivet i {args.folder} har {count} justerade protokoll.")
+        return 0
+    try:
+        minutes = export.export_meeting(service, args.meeting, now)
+    except LookupError as error:
+        print(error, file=sys.stderr)
+        return 1
+    data, name = export.render(minutes, args.format)
+    target = Path(args.out or name)
+    target.write_bytes(data)
+    print(f"Sparat: {target}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="justera", description="Justera – samverkan i chatten")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -147,6 +174,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--reference-days", type=int, default=retention("JUSTERA_REFERENCE_DAYS", 730)
     )
     prune_cmd.add_argument("--database")
+    export_cmd = sub.add_parser("export", help="the minutes of a meeting as a file")
+    export_cmd.add_argument("meeting", type=int, help="the meeting's number, e.g. 3 for #3")
+    export_cmd.add_argument("--format", choices=("pdf", "docx", "html", "md"), default="pdf")
+    export_cmd.add_argument("--out", help="file to write (default: a name from group and date)")
+    export_cmd.add_argument("--database")
+    verify_cmd = sub.add_parser("verify", help="check a file against the archive's hashes")
+    verify_cmd.add_argument("file")
+    verify_cmd.add_argument("--database")
+    publish_cmd = sub.add_parser("publish", help="write the static archive of justerade minutes")
+    publish_cmd.add_argument("folder")
+    publish_cmd.add_argument("--database")
     return parser
 
 
@@ -158,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_main(args)
     if args.command in ("gdpr", "prune"):
         return system_main(args)
+    if args.command in ("export", "verify", "publish"):
+        return export_main(args)
     return db_main(args)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 
 from bot.core.agenda_text import ordered
 from bot.core.content import check_content
@@ -218,19 +219,7 @@ def _set_verdict(
 
 def final_text(tx: Tx, group: Group, meeting: Meeting) -> str:
     version = _latest(tx, meeting)
-    members = {m.id: m for m in tx.store.find(Member, group_id=group.id)}
-    parties = {p.id: p for p in tx.parties(group)}
-    stamps = [
-        Stamp(
-            PersonLine(
-                members[a.member_id].display_name, parties[members[a.member_id].party_id].name
-            ),
-            a.at,
-        )
-        for a in tx.store.find(Approval, version_id=version.id)
-        if a.verdict is Verdict.APPROVED
-    ]
-    return render_final(version.text, version.number, stamps)
+    return render_final(version.text, version.number, _stamps(tx, group, version))
 
 
 def _as_justerare(
@@ -285,3 +274,50 @@ def _changes(old: str, new: str) -> tuple[str, ...]:
     if len(diff) > MAX_CHANGE_LINES:
         diff = [*diff[:MAX_CHANGE_LINES], f"… ({len(diff) - MAX_CHANGE_LINES})"]
     return tuple(diff)
+
+
+@dataclass(frozen=True)
+class MinutesExport:
+    """What a document of the minutes shows: the text's parts, which version, whose approval."""
+
+    doc: MinutesDoc
+    version: int
+    content_hash: str
+    status: str  # "draft" or "justerad"
+    stamps: list[Stamp]
+
+
+def minutes_for_export(tx: Tx, ref: int | None) -> MinutesExport:
+    """The justerade minutes as approved, or the current draft, for a file."""
+    group = tx.group()
+    tx.require(Action.VIEW, group)
+    meeting = tx.meeting(group, ref, Phase.READ_MINUTES)
+    return minutes_export(tx, group, meeting)
+
+
+def minutes_export(tx: Tx, group: Group, meeting: Meeting) -> MinutesExport:
+    doc = build_doc(tx, group, meeting)
+    latest = _latest(tx, meeting)
+    if meeting.status is S.JUSTERAD and latest is not None:
+        return MinutesExport(
+            doc, latest.number, latest.content_hash, "justerad", _stamps(tx, group, latest)
+        )
+    body = render_minutes(doc)
+    posted = latest is not None and latest.text == body
+    number = latest.number if posted else (latest.number + 1 if latest else 1)
+    return MinutesExport(doc, number, content_hash(body), "draft", [])
+
+
+def _stamps(tx: Tx, group: Group, version: MinutesVersion) -> list[Stamp]:
+    members = {m.id: m for m in tx.store.find(Member, group_id=group.id)}
+    parties = {p.id: p for p in tx.parties(group)}
+    return [
+        Stamp(
+            PersonLine(
+                members[a.member_id].display_name, parties[members[a.member_id].party_id].name
+            ),
+            a.at,
+        )
+        for a in tx.store.find(Approval, version_id=version.id)
+        if a.verdict is Verdict.APPROVED
+    ]

@@ -97,7 +97,7 @@ def _item_block(entry: ItemMinutes, doc: MinutesDoc) -> list[str]:
         heading = f"• {heading}"
     lines = [heading]
     if item.title == "Val av justerare" and item.section is Section.OPENING and doc.justerare:
-        lines.append(_chosen_sentence(doc.justerare))
+        lines.append(chosen_sentence(doc.justerare))
     if item.section is Section.BESLUT and item.risk_assessed is not None:
         lines.append(
             "Riskbedömning är gjord." if item.risk_assessed else "Riskbedömning är inte gjord."
@@ -107,7 +107,7 @@ def _item_block(entry: ItemMinutes, doc: MinutesDoc) -> list[str]:
     lines += entry.notes
     lines += [f"Protokollsanteckning från {party}: {text}" for party, text in entry.statements]
     if entry.decision is not None:
-        lines.append(_decision_sentence(entry.decision, entry.decision_party))
+        lines.append(decision_sentence(entry.decision, entry.decision_party))
     return lines
 
 
@@ -116,17 +116,17 @@ def render_item_text(entry: ItemMinutes) -> str:
     lines = list(entry.notes)
     lines += [f"Protokollsanteckning från {party}: {text}" for party, text in entry.statements]
     if entry.decision is not None:
-        lines.append(_decision_sentence(entry.decision, entry.decision_party))
+        lines.append(decision_sentence(entry.decision, entry.decision_party))
     return "\n".join(lines)
 
 
-def _chosen_sentence(people: list[PersonLine]) -> str:
+def chosen_sentence(people: list[PersonLine]) -> str:
     names = [f"{p.name}, {p.party}" for p in people]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
     return f"{joined} valdes som justerare."
 
 
-def _decision_sentence(decision: Decision, party: str) -> str:
+def decision_sentence(decision: Decision, party: str) -> str:
     sentence = OUTCOME_SENTENCES[decision.outcome]
     if decision.outcome is Outcome.OENIGHET:
         who = party or "De fackliga parterna"

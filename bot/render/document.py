@@ -18,8 +18,8 @@ from bot.core.minutes import (
     MinutesDoc,
     PersonLine,
     Stamp,
-    _chosen_sentence,  # the same wording as the approved text, not a copy that could drift
-    _decision_sentence,
+    chosen_sentence,  # the same wording as the approved text, not a copy that could drift
+    decision_sentence,
 )
 from bot.core.model import AgendaItem, Group, ItemStatus, Meeting, Section
 from bot.dates import format_date, format_when
@@ -218,7 +218,7 @@ def _item_view(entry: ItemMinutes, doc: MinutesDoc) -> ItemView:
     item = entry.item
     blocks: list[Block] = []
     if item.title == "Val av justerare" and item.section is Section.OPENING and doc.justerare:
-        blocks.append(Block(Kind.TEXT, _chosen_sentence(doc.justerare)))
+        blocks.append(Block(Kind.TEXT, chosen_sentence(doc.justerare)))
     if item.section is Section.BESLUT and item.risk_assessed is not None:
         text = "Riskbedömning är gjord." if item.risk_assessed else "Riskbedömning är inte gjord."
         blocks.append(Block(Kind.TEXT, text))
@@ -229,9 +229,7 @@ def _item_view(entry: ItemMinutes, doc: MinutesDoc) -> ItemView:
     for party, text in entry.statements:
         blocks.append(Block(Kind.STATEMENT, text, lead=f"Protokollsanteckning från {party}:"))
     if entry.decision is not None:
-        blocks.append(
-            Block(Kind.DECISION, _decision_sentence(entry.decision, entry.decision_party))
-        )
+        blocks.append(Block(Kind.DECISION, decision_sentence(entry.decision, entry.decision_party)))
     return ItemView(item.number, item.section, item.title, item.presenter, tuple(blocks))
 
 

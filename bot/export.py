@@ -1,0 +1,181 @@
+"""Minutes out of the chat: files in each format, verifying a file, and the static archive."""
+
+from __future__ import annotations
+
+import html
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.core.context import STOCKHOLM, Context
+from bot.core.justering import MinutesExport, minutes_export
+from bot.core.model import Group, Meeting, MeetingStatus, MinutesVersion
+from bot.core.service import Justera
+from bot.core.tx import Tx
+from bot.render.document import extract_hash, minutes_view, sniff_format
+from bot.render.docx import render_docx
+from bot.render.html import render_html
+from bot.render.markdown import render_markdown
+from bot.render.pdf import render_pdf
+
+FORMATS = {"pdf": "pdf", "docx": "docx", "html": "html", "md": "md", "markdown": "md"}
+
+
+def render(export: MinutesExport, fmt: str) -> tuple[bytes, str]:
+    """The file's bytes and a name such as minnesanteckningar-fsg-2026-03-18.pdf."""
+    view = minutes_view(
+        export.doc,
+        version=export.version,
+        content_hash=export.content_hash,
+        status=export.status,  # type: ignore[arg-type]
+        stamps=export.stamps,
+    )
+    ext = FORMATS[fmt]
+    data: bytes | str = {
+        "pdf": render_pdf,
+        "docx": render_docx,
+        "html": render_html,
+        "md": render_markdown,
+    }[ext](view)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return raw, f"{view.file_stem}.{ext}"
+
+
+def system(now) -> Context:
+    return Context(user_ref="system:export", channel_ref="system:export", now=now)
+
+
+def export_meeting(service: Justera, meeting_id: int, now) -> MinutesExport:
+    """For the operator's command line: any meeting, by number."""
+
+    def load(tx: Tx) -> MinutesExport:
+        meeting = tx.store.get(Meeting, meeting_id)
+        if meeting is None:
+            raise LookupError(f"Det finns inget möte #{meeting_id}; se möten med `/mote lista`.")
+        return minutes_export(tx, tx.store.get(Group, meeting.group_id), meeting)
+
+    return service.run(system(now), load)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    message: str
+
+
+def verify(service: Justera, data: bytes, now) -> Verdict:
+    """Does this file carry the hash of a version of justerade minutes in our archive?"""
+    found = extract_hash(data)
+    if found is None:
+        return Verdict(
+            False, "Filen bär ingen kontrollsumma: den är ett utkast eller inte från Justera."
+        )
+
+    fmt = sniff_format(data)
+
+    def look(tx: Tx) -> Verdict:
+        versions = tx.store.find(MinutesVersion, content_hash=found)
+        for version in versions:
+            meeting = tx.store.get(Meeting, version.meeting_id)
+            group = tx.store.get(Group, meeting.group_id)
+            latest = max(v.number for v in tx.store.find(MinutesVersion, meeting_id=meeting.id))
+            if meeting.status is not MeetingStatus.JUSTERAD or version.number != latest:
+                continue
+            # The hash line alone proves nothing: the file's words must be the archive's.
+            original, _name = render(minutes_export(tx, group, meeting), fmt)
+            if words_of(original, fmt) != words_of(data, fmt):
+                return Verdict(
+                    False,
+                    "Filen bär kontrollsumman för ett justerat protokoll men "
+                    "texten skiljer sig från arkivets: den är ändrad.",
+                )
+            day = meeting.starts_at.astimezone(STOCKHOLM).date().isoformat()
+            return Verdict(
+                True,
+                f"Filen stämmer: justerat protokoll för {group.key} {day} (möte "
+                f"#{meeting.id}), version {version.number}, SHA-256 {found}.",
+            )
+        return Verdict(False, f"Ingen justerad version i arkivet har kontrollsumman {found}.")
+
+    return service.run(system(now), look)
+
+
+def words_of(data: bytes, fmt: str) -> list[str]:
+    """A file's words in order: what a reader sees, whatever the bytes around them."""
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    elif fmt == "docx":
+        from docx import Document
+
+        document = Document(io.BytesIO(data))
+        text = "\n".join(p.text for p in document.paragraphs)
+        for section in document.sections:
+            text += "\n".join(p.text for p in section.footer.paragraphs)
+    else:
+        text = data.decode("utf-8", errors="replace")
+    return text.split()
+
+
+def publish(service: Justera, folder: Path, now) -> int:
+    """A static archive of every group's justerade minutes, by group and year, with indexes."""
+
+    def collect(tx: Tx) -> list[tuple[Group, Meeting, MinutesExport]]:
+        out = []
+        for meeting in tx.store.find(Meeting, status=MeetingStatus.JUSTERAD):
+            group = tx.store.get(Group, meeting.group_id)
+            out.append((group, meeting, minutes_export(tx, group, meeting)))
+        return out
+
+    published = service.run(system(now), collect)
+    by_group: dict[str, dict[int, list[tuple[Meeting, str]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for group, meeting, export in published:
+        year = meeting.starts_at.astimezone(STOCKHOLM).year
+        target = folder / slug(group.key) / str(year)
+        target.mkdir(parents=True, exist_ok=True)
+        stem = ""
+        for fmt in ("html", "pdf", "docx"):
+            data, name = render(export, fmt)
+            (target / name).write_bytes(data)
+            stem = name.rsplit(".", 1)[0]
+        by_group[group.key][year].append((meeting, stem))
+    _write_indexes(folder, by_group)
+    return len(published)
+
+
+def _write_indexes(folder: Path, by_group: dict[str, dict[int, list[tuple[Meeting, str]]]]) -> None:
+    top = ["<h1>Justerade minnesanteckningar</h1>", "<ul>"]
+    for key in sorted(by_group):
+        top.append(f'<li><a href="{slug(key)}/index.html">{html.escape(key)}</a></li>')
+        years = by_group[key]
+        page = [f"<h1>{html.escape(key)}</h1>"]
+        for year in sorted(years, reverse=True):
+            page.append(f"<h2>{year}</h2><ul>")
+            for meeting, stem in sorted(years[year], key=lambda m: m[0].starts_at):
+                day = meeting.starts_at.astimezone(STOCKHOLM).date().isoformat()
+                base = f"{year}/{stem}"
+                page.append(
+                    f'<li><a href="{base}.html">{day}</a> '
+                    f'(<a href="{base}.pdf">PDF</a>, <a href="{base}.docx">Word</a>)</li>'
+                )
+            page.append("</ul>")
+        (folder / slug(key) / "index.html").write_text(_page(key, page), encoding="utf-8")
+    top.append("</ul>")
+    (folder / "index.html").write_text(_page("Arkiv", top), encoding="utf-8")
+
+
+def _page(title: str, body: list[str]) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head><body>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )
+
+
+def slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.casefold()).strip("-") or "grupp"
