@@ -517,7 +517,7 @@ def year_command(text: str, env: Env) -> Call:
 
 
 def search_command(text: str, env: Env) -> Call:
-    if fold(text) in ("hjalp", "help"):
+    if fold(text) in ("hjalp", "help", ""):
         return help_call("help_sok", env)
     return Call(search.search_minutes, (text.strip(),))
 
