@@ -147,6 +147,40 @@ def export_main(args: argparse.Namespace) -> int:
     return 0
 
 
+def import_main(args: argparse.Namespace) -> int:
+    """Old minutes into a group's archive, file by file, with a report line for each."""
+    from bot.core.context import Context
+    from bot.core.imports import import_minutes
+    from bot.core.texts import UserError
+    from bot.importer import UnreadableFile, content_key, parse_minutes, read_text
+    from storage.db import default_database_url
+
+    service = build_service(args.database or default_database_url())
+    failed = 0
+    total = len(args.files)
+    for done, name in enumerate(args.files, start=1):
+        bar = "#" * (20 * done // total)
+        print(f"\r[{bar:<20}] {done}/{total}", end="", file=sys.stderr, flush=True)
+        ctx = Context(
+            user_ref="system:import", channel_ref="system:import", now=datetime.now(STOCKHOLM)
+        )
+        try:
+            text = read_text(name)
+            minutes = parse_minutes(text, source=Path(name).name)
+            result = service.run(ctx, import_minutes, args.group, minutes, content_key(text))
+        except UnreadableFile as error:
+            failed += 1
+            print(f"\n{Path(name).name}: {error}")
+            continue
+        except UserError as error:
+            failed += 1
+            print(f"\n{Path(name).name}: {error.message('sv')}")
+            continue
+        print(f"\n{result.message}")
+    print(file=sys.stderr)
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="justera", description="Justera – samverkan i chatten")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -185,6 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
     publish_cmd = sub.add_parser("publish", help="write the static archive of justerade minutes")
     publish_cmd.add_argument("folder")
     publish_cmd.add_argument("--database")
+    import_cmd = sub.add_parser("import", help="old minutes (.txt, .docx, .pdf) into a group")
+    import_cmd.add_argument("files", nargs="+")
+    import_cmd.add_argument("--group", required=True, help="the group's short name, e.g. FSG")
+    import_cmd.add_argument("--database")
     return parser
 
 
@@ -198,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         return system_main(args)
     if args.command in ("export", "verify", "publish"):
         return export_main(args)
+    if args.command == "import":
+        return import_main(args)
     return db_main(args)
 
 

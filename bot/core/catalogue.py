@@ -528,6 +528,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "/sok ord – söker i gruppens justerade och importerade protokoll, till exempel `/sok OSA mål`.",
         "/sok words – searches the group's justerade and imported minutes, for example `/sok OSA mål`.",
     ),
+    # --- import ---------------------------------------------------------------------------------
+    "import_duplicate": (
+        "{source}: redan importerad, hoppades över.",
+        "{source}: already imported, skipped.",
+    ),
+    "import_no_date": (
+        "{source}: hittar inget datum i texten; lägg till en rad som `Datum: 2021-09-20` och importera igen.",
+        "{source}: no date found in the text; add a line such as `Datum: 2021-09-20` and import again.",
+    ),
+    "import_done": ("{source}: möte #{ref} ({found}).", "{source}: meeting #{ref} ({found})."),
     # --- privacy --------------------------------------------------------------------------------
     "privacy_personnummer": (
         "Texten innehåller något som ser ut som ett personnummer ({number}); ta bort det och "

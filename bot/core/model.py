@@ -46,6 +46,7 @@ class ItemOrigin(StrEnum):
     STANDING = "stående"
     CARRIED_OVER = "återkommande"
     YEARLY = "årsklocka"
+    IMPORTED = "importerat"
 
 
 class ItemStatus(StrEnum):

@@ -1,0 +1,189 @@
+"""Cleaning of exported minutes: page headers and footers, hyphenated breaks, stray whitespace."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from bot.importer.vocabulary import (
+    BULLET,
+    PARAGRAPH_NUMBER,
+    is_agenda_marker,
+    is_date_only,
+    is_lone_number,
+    is_page_marker,
+    is_standing,
+    section_of,
+)
+
+PAGE_BREAK = "\f"
+
+_INVISIBLE = str.maketrans(
+    {
+        "\u00ad": "",  # soft hyphen: Word shows it only at a break, the word is whole without it
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\u2060": "",
+        "\ufeff": "",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\t": " ",
+        "\v": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\u0085": "\n",
+    }
+)
+_SPACES = re.compile(r" {2,}")
+# How far from a page-number line a date still counts as part of the same page header.
+_HEADER_REACH = 2
+_TOP_BLOCK_LIMIT = 8
+
+
+def clean_text(text: str) -> str:
+    """The text without page headers and footers, hyphenated breaks joined, at most one blank."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    pages = [
+        [_SPACES.sub(" ", line).strip() for line in page.translate(_INVISIBLE).split("\n")]
+        for page in text.split(PAGE_BREAK)
+    ]
+    if len(pages) > 1:
+        pages = _drop_page_edges(pages)
+    lines = [line for page in pages for line in page]
+    lines = _drop_page_headers(lines)
+    lines = _drop_repeated_letterhead(lines)
+    lines = _join_hyphenated(lines)
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def content_key(text: str) -> str:
+    """A stable hash of the words of the cleaned text: the same minutes give the same key."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", clean_text(text)).casefold())
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def _edges(page: list[str], count: int = 3) -> tuple[list[int], list[int]]:
+    filled = [index for index, line in enumerate(page) if line]
+    return filled[:count], filled[-count:]
+
+
+def _drop_page_edges(pages: list[list[str]]) -> list[list[str]]:
+    """Where the reader marked page breaks (PDF), drop numbers and lines repeated at page edges."""
+    seen_top: dict[str, int] = {}
+    seen_bottom: dict[str, int] = {}
+    for page in pages:
+        top, bottom = _edges(page)
+        for index in top:
+            seen_top[page[index]] = seen_top.get(page[index], 0) + 1
+        for index in bottom:
+            seen_bottom[page[index]] = seen_bottom.get(page[index], 0) + 1
+    result = []
+    for number, page in enumerate(pages):
+        page = list(page)
+        top, bottom = _edges(page)
+        for index in top:
+            line = page[index]
+            marker = is_page_marker(line) or is_lone_number(line)
+            # The first page keeps its letterhead: it carries the group, the date and the place.
+            if marker or (number > 0 and seen_top.get(line, 0) > 1):
+                page[index] = ""
+        for index in bottom:
+            line = page[index]
+            if is_page_marker(line) or is_lone_number(line) or seen_bottom.get(line, 0) > 1:
+                page[index] = ""
+        result.append(page)
+    return result
+
+
+def _drop_page_headers(lines: list[str]) -> list[str]:
+    """Drop "SID 2(4)" lines and the print date beside them; a date alone at the top repeats."""
+    filled = [index for index, line in enumerate(lines) if line]
+    markers = {index for index in filled if is_page_marker(lines[index])}
+    drop = set(markers)
+    position = {index: rank for rank, index in enumerate(filled)}
+    marker_ranks = sorted(position[index] for index in markers)
+    first_date = next((lines[i] for i in filled[:1] if is_date_only(lines[i])), None)
+    for rank, index in enumerate(filled):
+        line = lines[index]
+        if not is_date_only(line):
+            continue
+        near_marker = any(abs(rank - other) <= _HEADER_REACH for other in marker_ranks)
+        repeated_top = rank > 0 and line == first_date
+        if near_marker or repeated_top:
+            drop.add(index)
+    return [line for index, line in enumerate(lines) if index not in drop]
+
+
+def _is_structural(line: str) -> bool:
+    bare = BULLET.sub(r"\1", line)
+    return bool(
+        section_of(line)
+        or is_agenda_marker(line)
+        or is_standing(bare)
+        or PARAGRAPH_NUMBER.match(line)
+        or bare != line
+    )
+
+
+def _drop_repeated_letterhead(lines: list[str]) -> list[str]:
+    """Drop later runs of the letterhead lines (a Word header repeated on every page)."""
+    filled = [index for index, line in enumerate(lines) if line]
+    top: list[str] = []
+    for index in filled[:_TOP_BLOCK_LIMIT]:
+        if _is_structural(lines[index]):
+            break
+        top.append(lines[index])
+    letterhead = set(top)
+    if not letterhead:
+        return lines
+    drop: set[int] = set()
+    run: list[int] = []
+    for index in [*filled[len(top) :], None]:
+        if index is not None and lines[index] in letterhead:
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            drop.update(run)
+        run = []
+    return [line for index, line in enumerate(lines) if index not in drop]
+
+
+_HYPHEN_END = re.compile(r"(?<=[^\W\d_])-$|(?<=\d)-$")
+_SUSPENDED = frozenset({"och", "eller", "samt", "respektive", "resp", "till"})
+
+
+def _join_hyphenated(lines: list[str]) -> list[str]:
+    """Join "FSG-" + "protokoll" and "organisa-" + "tionen" across a line break (blank or not)."""
+    lines = list(lines)
+    for index, line in enumerate(lines):
+        if not _HYPHEN_END.search(line) or line.endswith(" -"):
+            continue
+        following = next((j for j in range(index + 1, len(lines)) if lines[j]), None)
+        if following is None:
+            continue
+        head, _, rest = lines[following].partition(" ")
+        if not head or not head[0].islower():
+            continue
+        stem = line.rsplit(" ", 1)[-1][:-1]
+        if head.rstrip(".,;:") in _SUSPENDED:
+            # "kultur-" + "och fritid": a shared ending, the hyphen and the space both stay.
+            lines[index] = f"{line} {head}"
+        elif len(stem) <= 2 or any(c.isupper() or c.isdigit() for c in stem[1:]):
+            # An abbreviation or a short stem ("FSG-protokoll", "e-post") keeps its hyphen.
+            lines[index] = line + head
+        else:
+            lines[index] = line[:-1] + head
+        lines[following] = rest
+    return lines

@@ -1,0 +1,798 @@
+"""Parsing of old samverkan minutes (plain text) into meeting facts, items and decisions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from bot.importer.cleaning import clean_text
+from bot.importer.vocabulary import (
+    BULLET,
+    CONNECTIVES,
+    LIST_NUMBER,
+    PARAGRAPH_NUMBER,
+    SECTIONS,
+    decision_of,
+    find_dates,
+    is_agenda_marker,
+    is_date_only,
+    is_party,
+    is_person_name,
+    is_presenter,
+    is_standing,
+    is_subheading,
+    section_of,
+    section_prefix,
+)
+
+OPENING = "Inledning"
+
+
+@dataclass(frozen=True)
+class ImportedItem:
+    """One agenda item: section in SECTIONS, decision in DECISIONS ("" when none is stated)."""
+
+    section: str
+    title: str
+    presenter: str = ""
+    text: str = ""
+    decision: str = ""
+
+
+@dataclass(frozen=True)
+class ImportedMinutes:
+    """What one file says; `recognised` is the per-file report, `unstructured` what was not placed.
+
+    justerare: (name, party) pairs, party "" when the minutes do not say. warnings: what a person
+    should look at before the text is archived (something like a personnummer).
+    """
+
+    date: date | None = None
+    place: str = ""
+    group_kind: str = ""
+    group_name: str = ""
+    protocol_number: str = ""
+    dnr: str = ""
+    justerare: list[tuple[str, str]] = field(default_factory=list)
+    items: list[ImportedItem] = field(default_factory=list)
+    recognised: list[str] = field(default_factory=list)
+    unstructured: str = ""
+    full_text: str = ""
+    source: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_minutes(text: str, *, source: str = "") -> ImportedMinutes:
+    """Read minutes exported from Word or PDF; what cannot be placed is kept in `unstructured`."""
+    full_text = clean_text(text)
+    lines = [line for line in full_text.split("\n") if line]
+    layout = _Layout(lines)
+    end = _header_end(lines)
+    header = _read_header(lines[:end])
+    body = _Body(layout)
+    body.read(lines[end:])
+    items = _without_agenda_copies([built.build(layout) for built in body.items])
+
+    justerare = list(header.justerare)
+    for item in items:
+        if _JUSTERARE_ITEM.match(item.title):
+            for line in item.text.split("\n"):
+                justerare.extend(_names_from_sentence(line))
+    justerare.extend(body.justerare)
+    justerare = _merge_people(justerare)
+
+    when = header.date or _labelled_date(full_text) or _date_from_source(source)
+    protocol = header.protocol_number or _protocol_number(full_text)
+    dnr = header.dnr or _dnr(full_text)
+    unstructured = "\n".join([*header.unplaced, *body.unplaced])
+    minutes = ImportedMinutes(
+        date=when,
+        place=header.place,
+        group_kind=header.group_kind,
+        group_name=header.group_name,
+        protocol_number=protocol,
+        dnr=dnr,
+        justerare=justerare,
+        items=items,
+        unstructured=unstructured,
+        full_text=full_text,
+        source=source,
+        warnings=_warnings(full_text),
+    )
+    return _with_report(minutes)
+
+
+def _without_agenda_copies(items: list[ImportedItem]) -> list[ImportedItem]:
+    """An agenda at the top lists the titles the minutes repeat below: keep the item with text."""
+    later_titles = [{item.title.casefold() for item in items[i + 1 :]} for i in range(len(items))]
+    return [
+        item
+        for item, later in zip(items, later_titles, strict=True)
+        if item.text or item.title.casefold() not in later
+    ]
+
+
+def _with_report(minutes: ImportedMinutes) -> ImportedMinutes:
+    found = []
+    for label, present in (
+        ("datum", minutes.date),
+        ("plats", minutes.place),
+        (f"grupp {minutes.group_kind}", minutes.group_kind),
+        (f"gruppnamn {minutes.group_name}", minutes.group_name),
+        (f"protokoll {minutes.protocol_number}", minutes.protocol_number),
+        (f"dnr {minutes.dnr}", minutes.dnr),
+        (f"justerare ({len(minutes.justerare)})", minutes.justerare),
+    ):
+        if present:
+            found.append(label)
+    count = len(minutes.items)
+    found.append(f"{count} ärende" if count == 1 else f"{count} ärenden")
+    sections = sorted({item.section for item in minutes.items}, key=SECTIONS.index)
+    if sections:
+        found.append("avsnitt: " + ", ".join(sections))
+    found.append(f"{sum(1 for item in minutes.items if item.decision)} beslut")
+    if minutes.unstructured:
+        found.append(f"ostrukturerad text ({len(minutes.unstructured.split())} ord)")
+    return replace(minutes, recognised=found)
+
+
+# --- layout ------------------------------------------------------------------------------------
+
+
+class _Layout:
+    """What the page looked like: how long a wrapped line of prose is."""
+
+    def __init__(self, lines: list[str]) -> None:
+        lengths = sorted(len(line) for line in lines if len(line) >= 25)
+        if len(lengths) >= 5:
+            typical = lengths[int(len(lengths) * 0.8)]
+            self.wrap = max(45, int(typical * 0.75))
+        else:
+            self.wrap = 10**6  # too little prose to tell wrapped lines from short ones
+
+    def wrapped(self, line: str) -> bool:
+        """Whether a line was cut by the page width: it goes on in the next line."""
+        if _ends_sentence(line):
+            return False
+        last = line.rsplit(" ", 1)[-1].casefold()
+        return line.endswith((",", "-", "–")) or last in CONNECTIVES or len(line) >= self.wrap
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip("”\"'’»)]").endswith((".", "!", "?", ":", ";"))
+
+
+def _starts_lower(line: str) -> bool:
+    return bool(line) and line[0].islower()
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZÅÄÖ0-9]")
+_LABEL_VALUE = re.compile(r"^[\wÅÄÖåäö][\wÅÄÖåäö /-]{0,24}:\s+\S")
+
+
+def _colon_title(line: str, following: str) -> str:
+    """ "Arbetsmiljö:" above prose is a title; "Följande togs upp:" above a list is not."""
+    if line.endswith(":") and len(line.split()) <= 5 and not _strip_marker(following)[0]:
+        return line[:-1].rstrip()
+    return line
+
+
+def _titleish(text: str, *, strong: bool) -> bool:
+    """Whether a line reads as a title: short, capitalised, not a sentence, not cut off."""
+    text = text.strip()
+    if not text or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if not any(c.isalpha() for c in text):
+        return False
+    words = text.split()
+    if len(words) > (14 if strong else 10) or len(text) > (120 if strong else 80):
+        return False
+    if text.rstrip("”\"'’»").endswith((".", "!", "?", ":", ";", ",", "-", "–")):
+        return False
+    if _SENTENCE_INSIDE.search(text) or words[-1].casefold() in CONNECTIVES:
+        return False
+    return strong or not _LABEL_VALUE.match(text)
+
+
+# --- header ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Header:
+    date: date | None = None
+    place: str = ""
+    group_kind: str = ""
+    group_name: str = ""
+    protocol_number: str = ""
+    dnr: str = ""
+    justerare: list[tuple[str, str]] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+
+
+_HEADER_SCAN = 30
+_DOC_TITLE = re.compile(
+    r"^(?:minnesanteckningar|mötesanteckningar|anteckningar|protokoll|sammanträdesprotokoll"
+    r"|mötesprotokoll)\b",
+    re.IGNORECASE,
+)
+_KIND_TOKEN = re.compile(r"\b(FSG\s*/\s*VSG|VSG\s*/\s*FSG|FSG|VSG)\b")
+_KIND_WORD = re.compile(r"(förvaltnings|verksamhets)samverkansgrupp", re.IGNORECASE)
+_ORG_LINE = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\w\- ]*?(?:förvaltningen|förvaltning|nämnden|kontoret|avdelningen"
+    r"|stadsdelen|kommun|regionen|staden))(?:\s+den\s+.*|\s+\d.*)?$"
+)
+_DATE_LABEL = re.compile(
+    r"(?:\b(?:datum|mötesdatum|sammanträdesdatum|datum\s+och\s+tid|tid\s+och\s+datum)\s*[:|]?"
+    r"|^(?:tid|när|sammanträde|möte)\s*[:|])\s*"
+    r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?",
+    re.IGNORECASE,
+)
+_NEXT_LABEL = r"(?:tid|datum|dnr|klockan|kl|närvarande|justerare|ordförande|sekreterare|protokoll)"
+_PLACE = re.compile(
+    rf"\b(?:plats|lokal|mötesplats|mötesrum|plats\s*/\s*lokal)\s*[:|]\s*(?P<place>.+?)"
+    rf"(?=\s+(?:\|\s*)?{_NEXT_LABEL}\b\s*(?:nr\.?\s*)?[:|\d]|\s+\|\s|$)",
+    re.IGNORECASE,
+)
+_PROTOCOL = re.compile(
+    r"\bprotokoll(?:et)?\s*(?:nr\.?|nummer)?\s*:?\s*(\d{1,3}\s*/\s*(?:19|20)?\d{2})\b",
+    re.IGNORECASE,
+)
+_DNR = re.compile(
+    r"\b(?:dnr|diarienummer|diarienr)\.?\s*[:|]?\s*([A-ZÅÄÖ0-9][\w./:-]*(?:\s\d[\w./:-]*)?)",
+    re.IGNORECASE,
+)
+_JUSTERARE_LABEL = re.compile(
+    r"^(?:justerare|justeras(?:\s+av)?|justerande|protokolljusterare)\s*[:|]\s*(?P<names>.*)$",
+    re.IGNORECASE,
+)
+_METADATA_LABEL = re.compile(
+    r"^(?:datum|tid|plats|lokal|dnr|diarienummer|protokoll\s*(?:nr|nummer)|bilaga\s+till\s+protokoll"
+    r"|mötesdatum|klockan|kl\.)\b",
+    re.IGNORECASE,
+)
+
+
+def _header_end(lines: list[str]) -> int:
+    """Where the letterhead stops: the first section, agenda word, standing item or § item."""
+    for index, line in enumerate(lines[:_HEADER_SCAN]):
+        bare = _strip_marker(line)[1]
+        if (
+            section_of(line)
+            or is_agenda_marker(line)
+            or is_standing(bare)
+            or PARAGRAPH_NUMBER.match(line)
+        ):
+            return index
+    # No landmark: the header is what can be read as metadata at the top.
+    end = 0
+    for index, line in enumerate(lines[:15]):
+        if _DOC_TITLE.match(line) or _METADATA_LABEL.match(line) or is_date_only(line):
+            end = index + 1
+    return end
+
+
+def _join_title_lines(lines: list[str]) -> list[str]:
+    """Word splits a long title line after a dash: "… FSG/VSG –" + "Socialförvaltningen den …"."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].endswith((" –", " -", " —")):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _read_header(lines: list[str]) -> _Header:
+    header = _Header()
+    fallback_dates: list[date] = []
+    org_name = ""
+    labelled = False
+    collecting_justerare = False
+    for line in _join_title_lines(lines):
+        if collecting_justerare:
+            people = _names_only(line)
+            if people:
+                header.justerare.extend(people)
+                continue
+            collecting_justerare = False
+        used = False
+        label = _DATE_LABEL.search(line)
+        if label:
+            dates = find_dates(line[label.end() :])
+            if dates and header.date is None:
+                header.date = dates[0][1]
+            used = True
+        place = _PLACE.search(line)
+        if place and not header.place:
+            header.place = place["place"].strip().rstrip(".,;|").strip()
+            used = True
+        protocol = _PROTOCOL.search(line)
+        if protocol and not header.protocol_number:
+            header.protocol_number = re.sub(r"\s+", "", protocol.group(1))
+            used = True
+        dnr = _DNR.search(line)
+        if dnr and not header.dnr:
+            header.dnr = dnr.group(1).rstrip(".,;")
+            used = True
+        justerare = _JUSTERARE_LABEL.match(line)
+        if justerare:
+            header.justerare.extend(_names_from_list(justerare["names"]))
+            collecting_justerare = not justerare["names"].strip()
+            used = True
+        kind = _group_kind(line)
+        if kind:
+            header.group_kind = _combine_kinds(header.group_kind, kind)
+            name = _name_after_kind(line)
+            if name and not header.group_name:
+                header.group_name = name
+            used = True
+        org = _ORG_LINE.match(line)
+        if org:
+            org_name = org_name or org["name"].strip()
+            used = True
+        if _DOC_TITLE.match(line) or is_date_only(line):
+            used = True
+        if not label:
+            fallback_dates.extend(found for _, found in find_dates(line))
+        # Short lines above the first "Label:" are the letterhead ("HR"); below it they are data
+        # the parser does not know (attendance lists) and are kept.
+        if not used and (labelled or not _letterhead(line)):
+            header.unplaced.append(line)
+        labelled = labelled or ":" in line
+    header.group_name = header.group_name or org_name
+    if header.date is None and fallback_dates:
+        header.date = fallback_dates[0]
+    return header
+
+
+def _letterhead(line: str) -> bool:
+    """A short line of a Word header ("HR", "Stadsledningskontoret"): no sentence, no data."""
+    return (
+        len(line.split()) <= 3 and not any(c in line for c in ".:;!?") and not _starts_lower(line)
+    )
+
+
+def _group_kind(line: str) -> str:
+    tokens = {re.sub(r"\s+", "", token) for token in _KIND_TOKEN.findall(line)}
+    for word in _KIND_WORD.findall(line):
+        tokens.add("FSG" if word.casefold().startswith("förvaltning") else "VSG")
+    if any("/" in token for token in tokens) or {"FSG", "VSG"} <= tokens:
+        return "FSG/VSG"
+    return next(iter(tokens), "")
+
+
+def _combine_kinds(old: str, new: str) -> str:
+    if not old or old == new:
+        return new
+    return "FSG/VSG"
+
+
+_NAME_STOP = re.compile(r"\s+(?:den\s+)?\d|\s+den\s|\s[–—-]\s|\s*[,;:(|]")
+
+
+def _name_after_kind(line: str) -> str:
+    """ "VSG Vuxen", "FSG/VSG – Socialförvaltningen den 20 september 2021" → the group's name."""
+    matches = list(_KIND_TOKEN.finditer(line))
+    if not matches:
+        return ""
+    rest = line[matches[-1].end() :].lstrip(" )–—-:").strip()
+    rest = _NAME_STOP.split(rest, maxsplit=1)[0].strip()
+    if not rest or not rest[0].isupper() or len(rest.split()) > 6:
+        return ""
+    return rest
+
+
+def _labelled_date(text: str) -> date | None:
+    for line in text.split("\n"):
+        label = _DATE_LABEL.search(line)
+        if label:
+            dates = find_dates(line[label.end() :])
+            if dates:
+                return dates[0][1]
+    return None
+
+
+def _date_from_source(source: str) -> date | None:
+    dates = find_dates(source.replace("_", "-"))
+    return dates[-1][1] if dates else None
+
+
+def _protocol_number(text: str) -> str:
+    match = _PROTOCOL.search(text)
+    return re.sub(r"\s+", "", match.group(1)) if match else ""
+
+
+def _dnr(text: str) -> str:
+    match = _DNR.search(text)
+    return match.group(1).rstrip(".,;") if match else ""
+
+
+# --- justerare ---------------------------------------------------------------------------------
+
+_JUSTERARE_ITEM = re.compile(
+    r"^(?:val\s+av\s+)?(?:protokoll)?justera(?:re|ring)|^val\s+av\s+justeringsperson",
+    re.IGNORECASE,
+)
+_ELECTED = re.compile(
+    r"[,\s]*\b(?:valdes|väljs|utsågs|utses|blev|är|var)\b(?:\s+(?:som|till|att))?.*$",
+    re.IGNORECASE,
+)
+_ELECTED_FIRST = re.compile(
+    r"^(?:till\s+)?(?:protokoll)?justerare(?:\s+(?:valdes|väljs|utsågs|blev))?\s*:?\s*"
+    r"|^(?:att\s+justera\b.*?\b(?:valdes|väljs|utsågs|utses))\s+",
+    re.IGNORECASE,
+)
+_JUSTERAR = re.compile(
+    r"^(?P<names>[A-ZÅÄÖÉÜ][^.;]*?)\s+justerar\b(?:\s+(?:dagens\s+)?(?:protokoll(?:et)?"
+    r"|minnesanteckningar(?:na)?|anteckningar(?:na)?))?(?:\s+(?:för|åt)\s+(?P<party>[^.;]+?))?"
+    r"\s*[.;]?$"
+)
+_JUSTERAS_AV = re.compile(
+    r"^(?:protokollet|minnesanteckningarna|anteckningarna)\s+justeras\s+av\s+(?P<names>.+?)\.?$",
+    re.IGNORECASE,
+)
+_SENTENCES = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖ])")
+
+
+def _justering_statements(line: str) -> list[tuple[str, str]] | None:
+    """People in a line made only of "X justerar protokollet för Y." sentences, else None."""
+    label = _JUSTERARE_LABEL.match(line)
+    if label:
+        return _names_from_list(label["names"])
+    people: list[tuple[str, str]] = []
+    for sentence in _SENTENCES.split(line.strip()):
+        match = _JUSTERAR.match(sentence)
+        if match:
+            named = _names_from_list(match["names"])
+            if not named:
+                return None
+            if match["party"] and len(named) == 1 and not named[0][1]:
+                named = [(named[0][0], match["party"].strip())]
+            people.extend(named)
+            continue
+        match = _JUSTERAS_AV.match(sentence)
+        if not match:
+            return None
+        people.extend(_names_from_list(match["names"]))
+    return people or None
+
+
+def _names_from_sentence(sentence: str) -> list[tuple[str, str]]:
+    """ "Christina Gustafsson och Cecilia Cederström valdes som justerare." → two people."""
+    statements = _justering_statements(sentence)
+    if statements:
+        return statements
+    text = _ELECTED_FIRST.sub("", sentence.strip())
+    text = _ELECTED.sub("", text).strip().rstrip(".")
+    return _names_from_list(text)
+
+
+def _split_outside_parentheses(text: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    tokens = re.split(r"(\(|\)|,\s*(?:och|samt)\s+|,|\s+och\s+|\s+samt\s+|\s*&\s*|;)", text)
+    for token in tokens:
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif (
+            depth == 0
+            and token is not None
+            and re.fullmatch(r",\s*(?:och|samt)\s+|,|\s+och\s+|\s+samt\s+|\s*&\s*|;", token)
+        ):
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(token or "")
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _names_from_list(text: str) -> list[tuple[str, str]]:
+    """ "A, SSR, och B, Kommunal" / "A (Vision) och B" / "A och B" → [(name, party), ...]."""
+    people: list[tuple[str, str]] = []
+    for part in _split_outside_parentheses(text.strip().rstrip(".")):
+        paren = re.match(r"^(?P<name>.*?)\s*\((?P<party>[^)]*)\)$", part)
+        name, party = (paren["name"], paren["party"].strip()) if paren else (part, "")
+        name = name.strip()
+        if is_person_name(name):
+            people.append((name, party))
+        elif people and not people[-1][1] and _party_like(name):
+            people[-1] = (people[-1][0], name.removeprefix("för ").strip())
+    return people
+
+
+def _names_only(line: str) -> list[tuple[str, str]]:
+    """The people of a line that holds nothing but names and parties ("Anna Ek, Vision")."""
+    parts = _split_outside_parentheses(line.strip().rstrip("."))
+    people = _names_from_list(line)
+    named = sum(1 for part in parts if is_person_name(re.sub(r"\s*\(.*\)$", "", part)))
+    parties = sum(1 for part in parts if _party_like(part))
+    return people if people and named + parties == len(parts) else []
+
+
+def _party_like(text: str) -> bool:
+    words = text.removeprefix("för ").split()
+    return is_party(text) or (len(words) == 1 and words[0][:1].isupper())
+
+
+def _merge_people(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    merged: dict[str, str] = {}
+    for name, party in people:
+        merged[name] = merged.get(name) or party
+    return list(merged.items())
+
+
+# --- body --------------------------------------------------------------------------------------
+
+_PRESENTER_LABEL = re.compile(
+    r"^(?:föredragande|föredras\s+av|presenteras\s+av|presentatör|ansvarig)\s*[:|]\s*(?P<who>.+)$",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"^(?:vid\s+protokollet|antecknat\s+av|antecknades\s+av|sekreterare|ordförande|underskrift(?:er)?"
+    r"|justeras|justerat|signatur(?:er)?)\b\s*:?",
+    re.IGNORECASE,
+)
+
+
+def _strip_marker(line: str) -> tuple[str, str]:
+    """("para", "Budget") for "§ 3 Budget"; ("bullet", …) for "• …" and "- …"; ("num", …)."""
+    for kind, pattern in (("para", PARAGRAPH_NUMBER), ("bullet", BULLET), ("num", LIST_NUMBER)):
+        match = pattern.match(line)
+        if match:
+            return kind, match.group(1).strip()
+    return "", line
+
+
+def _split_presenter(title: str) -> tuple[str, str]:
+    """ "Vakanshållning BUF, VC BUF" → ("Vakanshållning BUF", "VC BUF"); also "(…)" and " – …"."""
+    title = title.strip().rstrip(":").strip()
+    paren = re.match(r"^(?P<title>.*\S)\s*\((?P<who>[^()]+)\)$", title)
+    if paren and is_presenter(paren["who"].strip()):
+        return paren["title"].strip(), paren["who"].strip()
+    comma = title.rsplit(", ", 1)
+    if len(comma) == 2 and is_presenter(comma[1].strip()):
+        return comma[0].strip(), comma[1].strip()
+    dash = re.match(r"^(?P<title>.*\S)\s+[–—-]\s+(?P<who>[^–—-]+)$", title)
+    if dash and is_presenter(dash["who"].strip()):
+        return dash["title"].strip(), dash["who"].strip()
+    return title, ""
+
+
+@dataclass
+class _Building:
+    section: str
+    title: str
+    presenter: str = ""
+    lines: list[str] = field(default_factory=list)
+    subheadings: bool = False
+
+    def build(self, layout: _Layout) -> ImportedItem:
+        text = _reflow(self.lines, layout)
+        return ImportedItem(
+            section=self.section,
+            title=self.title,
+            presenter=self.presenter,
+            text=text,
+            decision=decision_of(text),
+        )
+
+
+def _reflow(lines: list[str], layout: _Layout) -> str:
+    """Join the lines the page width cut; keep the breaks the writer made."""
+    paragraphs: list[str] = []
+    last = ""
+    for line in lines:
+        marker = _strip_marker(line)[0]
+        joins = bool(paragraphs) and not marker and (_starts_lower(line) or layout.wrapped(last))
+        if joins:
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+        last = line
+    return "\n".join(paragraphs)
+
+
+_TITLE, _SUB, _BODY = "title", "sub", "body"
+# Short lines that answer rather than head: "Inga synpunkter", "Ingen förändring".
+_NOT_HEADINGS = frozenset({"inga", "ingen", "inget", "ej", "inte", "ok", "klart", "godkänd", "se"})
+
+
+class _Body:
+    """Walks the lines after the header: sections, item titles, their text, justering lines."""
+
+    def __init__(self, layout: _Layout) -> None:
+        self.layout = layout
+        self.items: list[_Building] = []
+        self.unplaced: list[str] = []
+        self.justerare: list[tuple[str, str]] = []
+        self.section: str | None = None
+        self.item: _Building | None = None
+        self.expect_body = False
+        self.in_list = False
+        self.previous = ""
+        self.previous_kind = ""
+
+    def read(self, lines: list[str]) -> None:
+        closing = False
+        collecting_justerare = False
+        for index, line in enumerate(lines):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if collecting_justerare:
+                people = _names_only(line)
+                if people:
+                    self.justerare.extend(people)
+                    continue
+                collecting_justerare = False
+            label = _JUSTERARE_LABEL.match(line)
+            if label and not label["names"].strip():
+                # "Justerare:" with the people on the lines below it.
+                collecting_justerare = True
+                continue
+            if closing or _CLOSING.match(line):
+                closing = True
+                self.unplaced.append(line)
+                continue
+            self._line(line, following)
+
+    def _line(self, line: str, following: str) -> None:
+        section = section_of(line)
+        if section and self._decision_label(line, following):
+            self._body(line, following)
+            return
+        if section:
+            self._open_section(section)
+            return
+        if is_agenda_marker(line):
+            self.item, self.expect_body, self.in_list = None, False, False
+            self._remember(line, _TITLE)
+            return
+        in_justerare_item = self.item is not None and _JUSTERARE_ITEM.match(self.item.title)
+        people = None if in_justerare_item else _justering_statements(line)
+        if people:
+            self.justerare.extend(people)
+            return
+        presenter = _PRESENTER_LABEL.match(line)
+        if presenter and self.item is not None and not self.item.lines:
+            self.item.presenter = presenter["who"].strip().rstrip(".")
+            return
+        kind = self._classify(line, following)
+        if kind == _TITLE:
+            self._open_item(line)
+        elif kind == _SUB:
+            self._add(line)
+            self.expect_body = True
+            self._remember(line, _SUB)
+        else:
+            self._body(line, following)
+
+    def _decision_label(self, line: str, following: str) -> bool:
+        """ "Beslut:" above "Ärendet är samverkat." labels a decision, it opens no section."""
+        return (
+            section_of(line) == "Beslut" and self.item is not None and bool(decision_of(following))
+        )
+
+    def _open_section(self, section: str) -> None:
+        self.section = section
+        self.item, self.expect_body, self.in_list = None, False, False
+        self._remember("", _TITLE)
+
+    def _classify(self, line: str, following: str) -> str:
+        marker, bare = _strip_marker(line)
+        tagged = section_prefix(bare)
+        if tagged and _titleish(tagged[1], strong=True) and not decision_of(tagged[1]):
+            return _TITLE
+        if marker == "para" and _titleish(bare, strong=True):
+            return _TITLE
+        if is_standing(bare) and _titleish(bare, strong=True):
+            return _TITLE
+        if self.item is not None and is_subheading(line):
+            return _SUB
+        if self.expect_body:
+            if (
+                self.item is not None
+                and not self.item.lines
+                and self._short_heading(line, following)
+            ):
+                # An item that opens with "GR" / "Vuxen": its later short lines are headings too.
+                self.item.subheadings = True
+                return _SUB
+            return _BODY
+        if marker in ("bullet", "num"):
+            bare = _colon_title(bare, following)
+            if self.in_list or not _titleish(bare, strong=True) or _starts_lower(following):
+                return _BODY
+            return _TITLE
+        continues = self.previous_kind == _BODY and self.layout.wrapped(self.previous)
+        if (
+            continues
+            or not _titleish(_colon_title(line, following), strong=False)
+            or _starts_lower(following)
+            or len(line) >= self.layout.wrap
+        ):
+            return _BODY
+        if self.item is not None and self.item.subheadings and self._short_heading(line, following):
+            return _SUB
+        return _TITLE
+
+    def _short_heading(self, line: str, following: str) -> bool:
+        words = line.split()
+        return (
+            len(words) <= 2
+            and words[0].casefold() not in _NOT_HEADINGS
+            and _titleish(line, strong=False)
+            and bool(following)
+            and not _starts_lower(following)
+        )
+
+    def _open_item(self, line: str) -> None:
+        _, bare = _strip_marker(line)
+        section = self.section or OPENING
+        tagged = section_prefix(bare)
+        if tagged and not decision_of(tagged[1]):
+            section, bare = tagged
+            self.section = section
+        title, presenter = _split_presenter(bare)
+        self.item = _Building(section=section, title=title, presenter=presenter)
+        self.items.append(self.item)
+        self.expect_body, self.in_list = True, False
+        self._remember(line, _TITLE)
+
+    def _body(self, line: str, following: str) -> None:
+        marker, _ = _strip_marker(line)
+        if self.item is None:
+            if self.section is None:
+                self.unplaced.append(line)
+                self._remember(line, _BODY)
+                return
+            # Text right under a section heading is that section's item ("Övrigt: …").
+            self.item = _Building(section=self.section, title=self.section)
+            self.items.append(self.item)
+        self._add(line)
+        if (
+            line.rstrip().endswith(":")
+            or marker in ("bullet", "num")
+            or (self.in_list and _starts_lower(line))
+        ):
+            self.in_list = True
+        else:
+            self.in_list = False
+        self.expect_body = False
+        self._remember(line, _BODY)
+
+    def _add(self, line: str) -> None:
+        assert self.item is not None
+        self.item.lines.append(line)
+
+    def _remember(self, line: str, kind: str) -> None:
+        self.previous, self.previous_kind = line, kind
+
+
+# --- warnings ----------------------------------------------------------------------------------
+
+_PERSONNUMMER = re.compile(r"(?<![\d-])(?:(?:19|20)?(\d{2}))(\d{2})(\d{2})([-+]?)(\d{4})(?![\d])")
+
+
+def _warnings(text: str) -> list[str]:
+    found = 0
+    for match in _PERSONNUMMER.finditer(text):
+        digits = "".join(match.group(i) for i in (1, 2, 3, 5))
+        month, day = int(match.group(2)), int(match.group(3))
+        long_form = len(match.group(0).replace("-", "").replace("+", "")) == 12
+        if not (match.group(4) or long_form):
+            continue  # ten digits without a dash are more often a phone number
+        if 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91) and _luhn(digits):
+            found += 1
+    if not found:
+        return []
+    return [f"texten innehåller {found} nummer som liknar personnummer eller samordningsnummer"]
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(digits):
+        value = int(char) * (2 if index % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0

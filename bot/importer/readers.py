@@ -1,0 +1,200 @@
+"""Reading minutes files (.txt, .docx, .pdf) as plain text; PDF page breaks become form feeds."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from bot.importer.cleaning import PAGE_BREAK
+
+MAX_BYTES = 20 * 1024 * 1024
+# Fewer letters than this per page means the PDF is a scan without a text layer.
+_MIN_LETTERS_PER_PAGE = 20
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+class UnreadableFile(ValueError):
+    """A file that cannot be imported; the message is one Swedish sentence for the user."""
+
+    def __init__(self, message: str, path: Path | str = "") -> None:
+        super().__init__(message)
+        self.path = str(path)
+
+
+def read_text(path: Path | str) -> str:
+    """The text of a minutes file; raises UnreadableFile with a sentence the user can act on."""
+    path = Path(path)
+    name = path.name
+    if not path.is_file():
+        raise UnreadableFile(f"Filen {name} finns inte.", path)
+    if path.stat().st_size > MAX_BYTES:
+        raise UnreadableFile(f"Filen {name} är större än 20 MB och kan inte importeras.", path)
+    suffix = path.suffix.casefold()
+    if suffix in (".txt", ".text"):
+        text = _read_plain(path)
+    elif suffix == ".docx":
+        text = _read_docx(path)
+    elif suffix == ".pdf":
+        text = _read_pdf(path)
+    elif suffix == ".doc":
+        raise UnreadableFile(
+            f"Filen {name} är en gammal Word-fil (.doc); spara den som .docx eller PDF och "
+            "importera den igen.",
+            path,
+        )
+    else:
+        kind = suffix or "utan filändelse"
+        raise UnreadableFile(
+            f"Filtypen {kind} stöds inte; importera minnesanteckningar som .txt, .docx eller .pdf.",
+            path,
+        )
+    if not any(char.isalpha() for char in text):
+        raise UnreadableFile(f"Filen {name} innehåller ingen text.", path)
+    return text
+
+
+def _read_plain(path: Path) -> str:
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Word's "Unicode text" export is UTF-16 with a byte order mark.
+        return raw.decode("utf-16")
+    if b"\x00" in raw:
+        raise UnreadableFile(f"Filen {path.name} ser inte ut att vara en textfil.", path)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(
+            f"Filen {path.name} har en teckenkodning som inte känns igen; spara den som UTF-8.",
+            path,
+        ) from error
+
+
+def _read_docx(path: Path) -> str:
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+        from lxml.etree import XMLSyntaxError
+    except ImportError as error:
+        raise UnreadableFile(
+            "Servern saknar stöd för .docx-filer (paketet python-docx är inte installerat).", path
+        ) from error
+    try:
+        document = docx.Document(str(path))
+    except (
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+        XMLSyntaxError,
+        KeyError,
+        ValueError,
+        OSError,
+    ) as error:
+        raise UnreadableFile(
+            f"Filen {path.name} kunde inte läsas som ett Word-dokument; den kan vara skadad.", path
+        ) from error
+    lines: list[str] = []
+    section = document.sections[0] if document.sections else None
+    if section is not None and not section.header.is_linked_to_previous:
+        # The first page's header holds the letterhead: the group, often the date.
+        lines.extend(_block_lines(section.header.part.element))
+    lines.extend(_block_lines(document.element.body))
+    return "\n".join(lines)
+
+
+def _block_lines(container: Any) -> Iterator[str]:
+    """Paragraphs and table rows in document order, including content controls (w:sdt)."""
+    for child in container.iterchildren():
+        tag = child.tag
+        if tag == f"{_W}p":
+            yield _paragraph_text(child)
+        elif tag == f"{_W}tbl":
+            yield from _table_lines(child)
+        elif tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _block_lines(content)
+
+
+def _table_lines(table: Any) -> Iterator[str]:
+    for row in table.iterchildren(f"{_W}tr"):
+        cells = [cell for cell in row.iterchildren(f"{_W}tc")]
+        blocks = [[line for line in _block_lines(cell) if line.strip()] for cell in cells]
+        if len(blocks) == 1 or any(len(block) > 1 for block in blocks):
+            # A layout table (one wide cell, or cells with whole paragraphs): read cell by cell.
+            for block in blocks:
+                yield from block
+        else:
+            # A data row ("Datum | 2025-03-19"): one line keeps label and value together.
+            yield " | ".join(block[0] for block in blocks if block)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    parts: list[str] = []
+    _collect(paragraph, parts)
+    text = "".join(parts)
+    properties = paragraph.find(f"{_W}pPr")
+    listed = properties is not None and properties.find(f"{_W}numPr") is not None
+    style = properties.find(f"{_W}pStyle") if properties is not None else None
+    style_name = (style.get(f"{_W}val") or "") if style is not None else ""
+    if text.strip() and (listed or style_name.casefold().startswith(("list", "liststycke"))):
+        # Word keeps list bullets and numbers out of the text; the parser reads them as markers.
+        return f"• {text.strip()}"
+    return text
+
+
+def _collect(element: Any, parts: list[str]) -> None:
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == _MC_FALLBACK:
+            continue  # the same text as the mc:Choice beside it
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag in (f"{_W}tab", f"{_W}ptab"):
+            parts.append(" ")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif tag == f"{_W}p" and parts:
+            parts.append("\n")
+            _collect(child, parts)
+        else:
+            _collect(child, parts)
+
+
+def _read_pdf(path: Path) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PyPdfError
+    except ImportError as error:
+        raise UnreadableFile(
+            "Servern saknar stöd för PDF-filer (paketet pypdf är inte installerat).", path
+        ) from error
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableFile(
+                f"PDF-filen {path.name} är lösenordsskyddad; spara en kopia utan lösenord och "
+                "importera den.",
+                path,
+            )
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except UnreadableFile:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+        raise UnreadableFile(
+            f"Filen {path.name} kunde inte läsas som PDF; den kan vara skadad.", path
+        ) from error
+    letters = sum(char.isalpha() for page in pages for char in page)
+    if letters < _MIN_LETTERS_PER_PAGE * max(1, len(pages)):
+        raise UnreadableFile(
+            f"PDF-filen {path.name} saknar läsbar text (den verkar vara inskannad); importera "
+            "originalet som .docx eller kör textigenkänning (OCR) först.",
+            path,
+        )
+    return PAGE_BREAK.join(pages)

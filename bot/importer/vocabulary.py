@@ -1,0 +1,404 @@
+"""The words of old samverkan minutes: sections, standing items, roles, unions, dates, decisions."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+SECTIONS = ("Inledning", "Information", "Dialog", "Beslut", "Övrigt")
+DECISIONS = ("samverkat", "enighet", "oenighet", "bordlagt", "inget beslut", "")
+
+# Numbering that may stand before a heading or title: "§ 3", "3.", "3)", "3.1", "IV.".
+_NUMBERING = (
+    r"(?:§\s*\d+[a-z]?\s*[.:)–-]?\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|\d{1,2}\.\d{1,2}\s+"
+    r"|[IVX]{1,4}\.\s+)"
+)
+
+_SECTION_WORDS = {
+    "Inledning": r"inledning|inledande\s+(?:punkter|ärenden|frågor)|formalia",
+    "Information": r"information|informationsärenden|informationspunkter|informationsfrågor"
+    r"|(?:ärenden\s+)?för\s+information|info",
+    "Dialog": r"dialog|dialogärenden|dialogpunkter|dialogfrågor|(?:ärenden\s+)?för\s+dialog",
+    "Beslut": r"beslut|beslutsärenden|beslutspunkter|beslutsfrågor|(?:ärenden\s+)?för\s+beslut"
+    r"|samverkan\s+inför\s+beslut",
+    "Övrigt": r"övrigt|övriga\s+frågor|övriga\s+ärenden|övriga\s+punkter",
+}
+_SECTION_ALTERNATIVES = "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SECTION_WORDS.values()))
+# "(MBL § 19)" and the like may follow a section word.
+_LAW_NOTE = r"(?:\s*\((?:enligt\s+)?(?:mbl|lag)[^)]*\))?"
+_SECTION_LINE = re.compile(
+    rf"^{_NUMBERING}?(?:{_SECTION_ALTERNATIVES}){_LAW_NOTE}\s*:?$", re.IGNORECASE
+)
+_SECTION_PREFIX = re.compile(
+    rf"^(?:{_SECTION_ALTERNATIVES}){_LAW_NOTE}\s*(?::|\s[–—-])\s*(?P<rest>\S.*)$", re.IGNORECASE
+)
+
+_AGENDA_LINE = re.compile(
+    r"^(?:ärendelista|dagordning|föredragningslista|agenda|ärenden|mötets\s+ärenden)\s*:?$",
+    re.IGNORECASE,
+)
+
+# Items every meeting has; they start an item wherever they stand.
+_STANDING = re.compile(
+    r"^(?:mötets\s+öppnande|öppnande|val\s+av\s+(?:protokoll)?justerare|val\s+av\s+justeringsperson"
+    r"|(?:godkännande|fastställande)\s+av\s+(?:dagordning|ärendelista|föredragningslista)"
+    r"|föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll)|genomgång\s+av\s+föregående"
+    r"|föredragningslista(?:n)?(?:\s|$)|nästa\s+möte|mötets\s+avslutande|avslutning)",
+    re.IGNORECASE,
+)
+
+# Headings inside an item: they belong to its text, they never start an item.
+_SUBHEADING = re.compile(
+    r"^(?:fackliga?\s+inspel|fackligt\s+inspel|fackliga\s+synpunkter"
+    r"|protokollsanteckning(?:ar)?(?:\s+(?:från|av)\s+[^:]+)?"
+    r"|arbetsgivarens\s+(?:svar|kommentar|kommentarer|förslag)|bakgrund|förslag\s+till\s+beslut"
+    r"|riskbedömning|synpunkter|kommentarer|diskussion|underlag|bilagor?|\w+:s\s+synpunkter)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+
+BULLET = re.compile(
+    r"^(?:[•●▪■◦○·‣⁃*\uf0b7\uf0a7\uf076\uf0d8]|[-–—](?=\s)|o(?=\s+[A-ZÅÄÖ]))\s*(.*)$"
+)
+PARAGRAPH_NUMBER = re.compile(r"^§\s*\d+[a-z]?\s*[.:)–-]?\s*(.*)$")
+LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h]\))\s+(.*)$")
+
+# Words that end a wrapped line of prose, never a title.
+CONNECTIVES = frozenset(
+    [
+        "och",
+        "att",
+        "som",
+        "för",
+        "i",
+        "på",
+        "med",
+        "till",
+        "av",
+        "om",
+        "eller",
+        "men",
+        "de",
+        "det",
+        "den",
+        "en",
+        "ett",
+        "är",
+        "var",
+        "har",
+        "hade",
+        "kan",
+        "ska",
+        "skall",
+        "vid",
+        "från",
+        "under",
+        "efter",
+        "inom",
+        "samt",
+        "så",
+        "då",
+        "när",
+        "vilket",
+        "vilka",
+        "utan",
+        "mot",
+        "hos",
+        "dels",
+        "både",
+        "inte",
+        "också",
+        "även",
+        "man",
+        "vi",
+        "hur",
+        "vad",
+        "sin",
+        "sitt",
+        "sina",
+        "bland",
+        "enligt",
+        "kring",
+        "än",
+        "mer",
+    ]
+)
+
+_ROLE_WORDS = frozenset(
+    [
+        "ordförande",
+        "ordföranden",
+        "sekreterare",
+        "sekreteraren",
+        "hr",
+        "hr-chef",
+        "hr-strateg",
+        "hr-konsult",
+        "hr-specialist",
+        "hr-partner",
+        "fc",
+        "vc",
+        "ec",
+        "sc",
+        "förvaltningschef",
+        "förvaltningschefen",
+        "verksamhetschef",
+        "verksamhetschefen",
+        "enhetschef",
+        "enhetschefen",
+        "sektionschef",
+        "sektionschefen",
+        "avdelningschef",
+        "avdelningschefen",
+        "direktör",
+        "direktören",
+        "socialdirektör",
+        "socialdirektören",
+        "arbetsgivaren",
+        "arbetsgivare",
+        "arbetsgivarsidan",
+        "skyddsombud",
+        "huvudskyddsombud",
+        "arbetsmiljöombud",
+        "ekonom",
+        "controller",
+        "samtliga",
+        "fackliga",
+        "facket",
+        "ledningen",
+        "ledningsgruppen",
+    ]
+)
+_ROLE_SUFFIXES = ("chef", "chefen", "direktör", "direktören", "strateg", "ansvarig", "samordnare")
+
+_UNIONS = frozenset(
+    [
+        "akademikerförbundetssr",
+        "ssr",
+        "kommunal",
+        "vision",
+        "vårdförbundet",
+        "sverigesarkitekter",
+        "sverigesingenjörer",
+        "lärarförbundet",
+        "lärarnasriksförbund",
+        "sverigeslärare",
+        "ledarna",
+        "saco",
+        "saco-s",
+        "sktf",
+        "fysioterapeuterna",
+        "psykologförbundet",
+        "sverigespsykologförbund",
+        "läkarförbundet",
+        "sverigesläkarförbund",
+        "akavia",
+        "jusek",
+        "dik",
+        "naturvetarna",
+        "sverigesskolledare",
+        "skolledarförbundet",
+        "unionen",
+        "tco",
+        "lo",
+        "sacoförbunden",
+        "arbetsgivaren",
+        "arbetsgivare",
+        "arbetsgivarsidan",
+        "arbetsgivarna",
+        "hr",
+        "ledningen",
+        "förvaltningen",
+        "fackliga",
+        "facket",
+    ]
+)
+
+NAME_TOKEN = r"[A-ZÅÄÖÉÜ][a-zåäöéèüæøß'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéèüæøß'’]+)?"
+_NAME = re.compile(
+    rf"^{NAME_TOKEN}(?:\s+(?:(?:von|af|de|van|der|la|le|da|di|del)\s+)?{NAME_TOKEN}){{1,3}}$"
+)
+_ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,6}$")
+
+_MONTHS = {
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "mars": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "maj": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "augusti": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+DATE_PATTERN = (
+    r"(?:(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}"
+    rf"|\d{{1,2}}(?::?[ae])?\s+(?:{_MONTH_NAMES})\.?\s+(?:19|20)\d{{2}})"
+)
+_DATE = re.compile(
+    r"(?<![\d])(?:(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d])"
+    rf"|(?P<d2>\d{{1,2}})(?::?[ae])?\s+(?P<mon>{_MONTH_NAMES})\.?\s+(?P<y2>(?:19|20)\d{{2}}))",
+    re.IGNORECASE,
+)
+_DATE_ONLY = re.compile(
+    rf"^(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?"
+    rf"{DATE_PATTERN}$",
+    re.IGNORECASE,
+)
+_PAGE = (
+    r"(?:(?:sid|sida|sidan|page|s\.)\s*\d{1,3}(?:\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3}))?"
+    r"|\d{1,3}\s*\(\s*\d{1,3}\s*\)|\d{1,3}\s*(?:av|/)\s*\d{1,3}|-\s*\d{1,3}\s*-)"
+)
+_PAGE_LINE = re.compile(rf"^(?:{DATE_PATTERN}\s+)?{_PAGE}(?:\s+{DATE_PATTERN})?$", re.IGNORECASE)
+_LONE_NUMBER = re.compile(r"^\d{1,3}$")
+
+_OENIGHET = re.compile(
+    r"\boeni(?:g|ga|ghet)\b|\b(?:inte|ej|icke)\s+(?:är\s+)?(?:eniga?|överens)\b|\bingen\s+enighet\b"
+    r"|\bcentral(?:a)?\s+förhandling|\bförhandling\s+enligt\s+(?:mbl\s*)?(?:§\s*14|14\s*§)"
+    r"|\bmbl\s*§\s*14\b|\b14\s*§\s*mbl\b|\breserver(?:ar|ade)\s+sig\b",
+    re.IGNORECASE,
+)
+_BORDLAGT = re.compile(
+    r"\bbordl(?:ägg|ägga|äggs|ades|agt|agd|agda|äggning)\w*|\btas\s+upp\s+igen\b"
+    r"|\b(?:vill|kan)\s+inte\s+fatta\s+beslut\b|\bskjuts\s+upp\b|\bskjuts\s+till\b"
+    r"|\btas\s+upp\s+(?:på|vid)\s+nästa\b|\bbetänketid\b"
+    r"|\båterkommer\b[^.]*?\bnästa\s+(?:möte|sammanträde|fsg|vsg|samverkan)",
+    re.IGNORECASE,
+)
+_INGET_BESLUT = re.compile(
+    r"\binga\s+beslut\b|\binget\s+beslut\b|\bej\s+beslut\b|\bbeslut\s+(?:togs|fattades)\s+inte\b",
+    re.IGNORECASE,
+)
+_SAMVERKAT = re.compile(
+    r"(?<!inte\s)(?<!ej\s)\bsamverka(?:t|ts|des|d|de)\b|\bsamverkan\s+(?:är\s+)?(?:genomförd|klar)\b",
+    re.IGNORECASE,
+)
+_ENIGHET = re.compile(
+    r"\beni(?:g|ga)\b|\benighet\b|\böverens\b|\bsamstämmiga\b|\binga\s+invändningar\b",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str) -> list[tuple[int, date]]:
+    """Every valid date in the text with its position, in order."""
+    found = []
+    for match in _DATE.finditer(text):
+        try:
+            if match.group("y"):
+                year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+            else:
+                year, month = int(match["y2"]), _MONTHS[match["mon"].casefold()]
+                day = int(match["d2"])
+            found.append((match.start(), date(year, month, day)))
+        except ValueError:
+            continue
+    return found
+
+
+def is_date_only(line: str) -> bool:
+    return bool(_DATE_ONLY.match(line.strip().rstrip(".,")))
+
+
+def is_page_marker(line: str) -> bool:
+    return bool(_PAGE_LINE.match(line.strip()))
+
+
+def is_lone_number(line: str) -> bool:
+    return bool(_LONE_NUMBER.match(line.strip()))
+
+
+def section_of(line: str) -> str | None:
+    """The section a heading line opens ("INFORMATION", "3. Dialog:", "Beslutsärenden"), or None."""
+    match = _SECTION_LINE.match(line.strip())
+    return _section_from(match) if match else None
+
+
+def section_prefix(line: str) -> tuple[str, str] | None:
+    """("Beslut", "Budget 2026") for a title tagged with its section: "Beslut: Budget 2026"."""
+    match = _SECTION_PREFIX.match(line.strip())
+    if not match:
+        return None
+    return _section_from(match), match["rest"].strip()
+
+
+def _section_from(match: re.Match[str]) -> str:
+    names = list(_SECTION_WORDS)
+    for index, name in enumerate(names):
+        if match.group(f"s{index}"):
+            return name
+    raise AssertionError("a section alternative always matches")
+
+
+def is_agenda_marker(line: str) -> bool:
+    return bool(_AGENDA_LINE.match(line.strip()))
+
+
+def is_standing(title: str) -> bool:
+    return bool(_STANDING.match(title.strip()))
+
+
+def is_subheading(line: str) -> bool:
+    return bool(_SUBHEADING.match(line.strip()))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s\-]", "", text.casefold())
+
+
+def is_party(text: str) -> bool:
+    """A union or the employer side, as minutes name them ("AkademikerförbundetSSR", "Vision")."""
+    key = _key(text.removeprefix("för ").removeprefix("från "))
+    return key in _UNIONS or key.endswith(("förbundet", "förbund")) or bool(_ACRONYM.match(text))
+
+
+def is_person_name(text: str) -> bool:
+    return bool(_NAME.match(text.strip())) and not is_party(text)
+
+
+def is_presenter(text: str) -> bool:
+    """Whether the tail of "Title, X" names who presents: a role, a party, a person, an acronym."""
+    words = text.split()
+    if not words or len(words) > 4 or not text[0].isalpha():
+        return False
+    marked = False
+    for word in words:
+        bare = word.casefold().strip(".:")
+        if bare in _ROLE_WORDS or bare.endswith(_ROLE_SUFFIXES) or is_party(word):
+            marked = True
+        elif not re.fullmatch(NAME_TOKEN, word):
+            return False
+    return marked or (len(words) >= 2 and bool(_NAME.match(text)))
+
+
+def decision_of(text: str) -> str:
+    """The outcome a text states: postponement and disagreement outrank the last other statement."""
+    if _BORDLAGT.search(text):
+        return "bordlagt"
+    if _OENIGHET.search(text):
+        return "oenighet"
+    found = [
+        (match.start(), outcome)
+        for outcome, pattern in (
+            ("inget beslut", _INGET_BESLUT),
+            ("samverkat", _SAMVERKAT),
+            ("enighet", _ENIGHET),
+        )
+        for match in pattern.finditer(text)
+    ]
+    return max(found)[1] if found else ""

@@ -1,0 +1,669 @@
+"""Import of old minutes: the real seeds, fictional layouts, DOCX, PDF, and unreadable files."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.model import Outcome, Section
+from bot.importer import (
+    ImportedMinutes,
+    UnreadableFile,
+    clean_text,
+    content_key,
+    import_file,
+    parse_minutes,
+    read_text,
+)
+from bot.importer.vocabulary import DECISIONS, SECTIONS, section_of
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "minutes"
+
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not checked out")
+
+
+def seed(name: str) -> ImportedMinutes:
+    # No source name: the date must come from the text, not from the file name.
+    return parse_minutes((SEEDS / name).read_text(encoding="utf-8"))
+
+
+def outline(minutes: ImportedMinutes) -> list[tuple[str, str, str, str]]:
+    return [(i.section, i.title, i.presenter, i.decision) for i in minutes.items]
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def placed_words(minutes: ImportedMinutes) -> set[str]:
+    parts = [minutes.unstructured]
+    for item in minutes.items:
+        parts += [item.section, item.title, item.presenter, item.text]
+    return words("\n".join(parts))
+
+
+def body_lines(path: Path, first_body_line: str, encoding: str = "utf-8") -> list[str]:
+    """The lines after the letterhead, without the page headers ("2021-10-11", "SID 2(4)")."""
+    lines = [line.strip() for line in path.read_text(encoding=encoding).splitlines()]
+    start = lines.index(first_body_line)
+    page_header = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|SID \d+\(\d+\)|Sida \d+ av \d+)$")
+    return [line for line in lines[start:] if line and not page_header.match(line)]
+
+
+# --- the real minutes --------------------------------------------------------------------------
+
+
+@needs_seeds
+def test_seed_2021_meeting_facts() -> None:
+    minutes = seed("minnesanteckningar-2021-09-20.txt")
+    assert minutes.date == date(2021, 9, 20)
+    assert minutes.place == ""  # the 2021 minutes name no place
+    assert minutes.group_kind == "FSG/VSG"
+    assert minutes.group_name == "Socialförvaltningen"
+    assert minutes.protocol_number == "9/2021"
+    assert minutes.dnr == ""
+    assert minutes.justerare == [("Christina Gustafsson", ""), ("Cecilia Cederström", "")]
+    assert minutes.unstructured == ""
+
+
+@needs_seeds
+def test_seed_2021_items_sections_and_decisions() -> None:
+    minutes = seed("minnesanteckningar-2021-09-20.txt")
+    assert outline(minutes) == [
+        ("Information", "Val av justerare", "ordföranden", ""),
+        ("Information", "Föregående mötesanteckningar", "ordföranden", ""),
+        ("Information", "Föredragningslistan från Socialnämnden", "ordföranden", ""),
+        ("Information", "Socialnämndens delårsbokslut 2021", "", ""),
+        ("Information", "Information från förvaltningen - Verksamhetsplan 2022", "", ""),
+        (
+            "Information",
+            "Redovisning av uppdrag att vidtaga åtgärder för en ekonomi i balans",
+            "",
+            "",
+        ),
+        ("Information", "Plan 2021 - Delårsuppföljning av intern kontroll 2021", "", ""),
+        ("Information", "Nytt inom arbetsmiljö", "", ""),
+        ("Information", "Mål & ekonomi", "", ""),
+        ("Information", "Uppdatering chefsrekryteringar", "", ""),
+        ("Information", "Nytt formulär till FSG/VSG", "", ""),
+        ("Information", "Ny modell - en FSG, tre VSG", "", ""),
+        ("Dialog", "Ny organisation ekonomiavdelningen", "", "bordlagt"),
+        ("Dialog", "Omorganisation UU BUF", "", ""),
+        ("Dialog", "Förändring inom HVB och stödboende", "", ""),
+        ("Beslut", "Digitala teamet", "", "enighet"),
+        ("Beslut", "Rekrytering Säkerhetschef", "", "enighet"),
+        ("Övrigt", "Övrigt", "", "enighet"),
+    ]
+    items = {item.title: item for item in minutes.items}
+    # The subheadings GR / Vuxen / BUF stay inside their item.
+    assert items["Uppdatering chefsrekryteringar"].text.split("\n")[::2] == ["GR", "Vuxen", "BUF"]
+    # The page header between "insatser" and "än hur" is gone and the sentence is whole again.
+    plan = items["Information från förvaltningen - Verksamhetsplan 2022"].text
+    assert "förebyggande insatser än hur man tidigare kunnat arbeta." in plan
+    assert "SID" not in minutes.full_text
+    assert "2021-10-11" not in minutes.full_text
+    assert "18 ärenden" in minutes.recognised and "4 beslut" in minutes.recognised
+
+
+@needs_seeds
+def test_seed_2023() -> None:
+    minutes = seed("minnesanteckningar-2023-10-30.txt")
+    assert minutes.date == date(2023, 10, 30)
+    assert minutes.place == "Bredgatan 516"
+    assert minutes.group_kind == "VSG"
+    assert minutes.group_name == "Socialförvaltningen"
+    assert minutes.protocol_number == ""
+    assert minutes.justerare == [("Cecilia Cederström", "SSR")]
+    assert outline(minutes) == [
+        ("Inledning", "Val av justerare", "", ""),
+        ("Information", "Föregående mötesanteckningar", "HR-chef", ""),
+        ("Information", "Övrigt", "SSR", ""),
+        ("Information", "Vakanshållning BUF", "VC BUF", ""),
+        ("Information", "Vakanshållning Vuxen", "VC Vuxen", ""),
+        ("Dialog", "Personalomsättning", "SSR", ""),
+        ("Dialog", "Uppföljning SAM och samverkan", "HR-chef", ""),
+    ]
+    items = {item.title: item for item in minutes.items}
+    # "Fackliga inspel" is the unions' part of an item, not an item of its own.
+    assert "\nFackliga inspel\n" in items["Vakanshållning BUF"].text
+    assert "\nFackliga inspel\n" in items["Vakanshållning Vuxen"].text
+    # "VSG- och FSG-" + blank line + "protokoll": the hyphenated break is joined.
+    assert "VSG- och FSG-protokoll framöver" in items["Övrigt"].text
+    assert minutes.unstructured == ""
+
+
+@needs_seeds
+def test_seed_2025() -> None:
+    minutes = seed("minnesanteckningar-2025-03-19.txt")
+    assert minutes.date == date(2025, 3, 19)
+    assert minutes.place == "Sof, Bredgatan"
+    assert minutes.group_kind == ""
+    assert minutes.group_name == "Socialförvaltningen"
+    assert minutes.justerare == [
+        ("Evert Blohmé", "AkademikerförbundetSSR"),
+        ("Denniz Karlsson", "Kommunal"),
+    ]
+    assert outline(minutes) == [
+        ("Inledning", "Val av justerare", "", ""),
+        ("Inledning", "Föregående mötesanteckningar", "", ""),
+        ("Information", "Föredragningslista nämnden", "", ""),
+        ("Dialog", "Kvalitetsrapport 2024 (föregående år)", "", ""),
+        ("Dialog", "Svar på Stadsrevisionens granskning", "", ""),
+        ("Beslut", "OSA mål 2025", "", "enighet"),
+        ("Beslut", "Mål & Ekonomi 2026", "", "samverkat"),
+    ]
+    items = {item.title: item for item in minutes.items}
+    # Bullets after "…är:" are a list inside the item, not items.
+    assert "\n• ärendet i Uppdrag Granskning\n" in items["Föredragningslista nämnden"].text
+    osa = items["OSA mål 2025"].text
+    assert "• Arbetsbelastning- Alla medarbetare upplever att roller och ansvar är tydliga" in osa
+    assert items["Mål & Ekonomi 2026"].text.endswith("Ärendet är samverkat.")
+    assert minutes.recognised == [
+        "datum",
+        "plats",
+        "gruppnamn Socialförvaltningen",
+        "justerare (2)",
+        "7 ärenden",
+        "avsnitt: Inledning, Information, Dialog, Beslut",
+        "2 beslut",
+    ]
+
+
+@needs_seeds
+@pytest.mark.parametrize(
+    ("name", "first_body_line"),
+    [
+        ("minnesanteckningar-2021-09-20.txt", "Information:"),
+        ("minnesanteckningar-2023-10-30.txt", "Val av justerare"),
+        ("minnesanteckningar-2025-03-19.txt", "Val av justerare"),
+    ],
+)
+def test_seed_loses_no_text(name: str, first_body_line: str) -> None:
+    minutes = seed(name)
+    expected = words("\n".join(body_lines(SEEDS / name, first_body_line)))
+    assert expected - placed_words(minutes) == set()
+
+
+@needs_seeds
+def test_seed_date_not_taken_from_file_name() -> None:
+    text = (SEEDS / "minnesanteckningar-2021-09-20.txt").read_text(encoding="utf-8")
+    assert parse_minutes(text, source="export-2030-01-01.txt").date == date(2021, 9, 20)
+
+
+# --- fictional layouts ---------------------------------------------------------------------------
+
+
+def test_numbered_capital_headings_inline_decisions_justerare_at_the_end() -> None:
+    minutes = import_file(FIXTURES / "vsg-vuxen-2024-05-14.txt")
+    assert minutes.date == date(2024, 5, 14)
+    assert minutes.place == "Ekhagen, rum Lönnen"
+    assert (minutes.group_kind, minutes.group_name) == ("VSG", "Vuxen")
+    assert (minutes.protocol_number, minutes.dnr) == ("5/2024", "SOF-2024/0311")
+    assert minutes.justerare == [("Anna Ek", "Vision"), ("Ragnar Holm", "arbetsgivaren")]
+    assert outline(minutes) == [
+        ("Inledning", "Mötets öppnande", "", ""),
+        ("Inledning", "Föregående minnesanteckningar", "", ""),
+        ("Information", "Sommarbemanning 2024", "enhetschef Mottagningen", "inget beslut"),
+        ("Information", "Lokalfrågor Ekhagen", "Tove Lindqvist", ""),
+        ("Dialog", "Ny rutin för hembesök", "", "bordlagt"),
+        ("Beslut", "Arbetstider i boendestödet", "verksamhetschef", "enighet"),
+        ("Beslut", "Förändrad organisation för nattpatrullen", "", "oenighet"),
+        ("Övrigt", "Nästa möte", "", ""),
+    ]
+    items = {item.title: item for item in minutes.items}
+    assert items["Lokalfrågor Ekhagen"].text == (
+        "Fastighetsförvaltaren har påbörjat renoveringen av plan två. Under renoveringen flyttar "
+        "sex medarbetare tillfälligt till plan tre."
+    )
+    # The justering lines at the end are recognised, not left in the last item.
+    assert items["Nästa möte"].text == "Nästa möte hålls den 11 juni."
+    assert "Sida" not in minutes.full_text
+    assert minutes.full_text.count("MINNESANTECKNINGAR") == 1
+    assert minutes.unstructured == ""
+    assert minutes.recognised == [
+        "datum",
+        "plats",
+        "grupp VSG",
+        "gruppnamn Vuxen",
+        "protokoll 5/2024",
+        "dnr SOF-2024/0311",
+        "justerare (2)",
+        "8 ärenden",
+        "avsnitt: Inledning, Information, Dialog, Beslut, Övrigt",
+        "4 beslut",
+    ]
+
+
+def test_cp1252_crlf_header_justerare_and_long_section_names() -> None:
+    path = FIXTURES / "fsg-kultur-2022-11-02.txt"
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")
+    minutes = import_file(path)
+    assert minutes.date == date(2022, 11, 2)
+    assert minutes.place == "Teams"
+    assert (minutes.group_kind, minutes.group_name) == ("FSG", "Kultur- och fritidsförvaltningen")
+    assert minutes.justerare == [("Lena Berg", "Vårdförbundet"), ("Omar Said", "Kommunal")]
+    assert outline(minutes) == [
+        ("Information", "Delårsrapport augusti", "ekonomichef", ""),
+        ("Information", "Arbetsmiljöronder hösten 2022", "HR-strateg", ""),
+        ("Dialog", "Öppettider på fritidsgårdarna", "", ""),
+        ("Beslut", "Ny enhetschef för biblioteken", "", "oenighet"),
+        ("Beslut", "Taxor för lokaluthyrning 2023", "", "inget beslut"),
+        ("Övrigt", "Övrigt", "", ""),
+    ]
+    items = {item.title: item for item in minutes.items}
+    assert "ett underskott på 3 mnkr" in items["Delårsrapport augusti"].text
+    assert items["Öppettider på fritidsgårdarna"].text == (
+        "Arbetsgivaren vill pröva längre öppettider på fredagar. Kommunal framförde att "
+        "bemanningen måste säkras innan försöket startar. Vårdförbundet hade inga synpunkter.\n"
+        "Protokollsanteckning från Kommunal:\n"
+        "Kommunal vill att försöket utvärderas efter tre månader."
+    )
+    assert "\r" not in minutes.full_text
+
+
+def test_agenda_numbered_items_tagged_with_section_and_presenter_lines() -> None:
+    minutes = import_file(FIXTURES / "fsg-bun-2023-03-08.txt")
+    assert minutes.date == date(2023, 3, 8)
+    assert minutes.place == ""
+    assert (minutes.group_kind, minutes.group_name) == ("FSG", "Barn- och ungdomsförvaltningen")
+    assert minutes.justerare == [("Sara Nyberg", "Vision"), ("Ali Haddad", "Kommunal")]
+    assert outline(minutes) == [
+        ("Inledning", "Val av justerare", "", ""),
+        ("Information", "Rekryteringsläget", "Jonas Wik", ""),
+        ("Dialog", "Ny arbetstidsmodell i familjebehandlingen", "Karin Dahl", "bordlagt"),
+        ("Beslut", "Handlingsplan SAM 2023", "Jonas Wik", "samverkat"),
+        ("Beslut", "Digitalt stöd för schemaläggning", "", "enighet"),
+        ("Övrigt", "Övrigt", "", ""),
+    ]
+    # The attendance list is not a meeting fact the parser knows: kept, searchable.
+    assert minutes.unstructured.startswith("Närvarande: Karin Dahl (förvaltningschef)")
+    assert "ostrukturerad text (13 ord)" in minutes.recognised
+    assert minutes.warnings == [
+        "texten innehåller 1 nummer som liknar personnummer eller samordningsnummer"
+    ]
+
+
+def test_word_export_with_blank_lines_page_header_and_subheadings() -> None:
+    minutes = import_file(FIXTURES / "vsg-aldre-2025-01-22.txt")
+    assert minutes.date == date(2025, 1, 22)
+    assert (minutes.group_kind, minutes.group_name) == ("VSG", "Äldreomsorg")
+    assert minutes.protocol_number == "1/2025"
+    assert minutes.justerare == [("Mikael Strand", ""), ("Nora Lind", "")]
+    assert outline(minutes) == [
+        ("Inledning", "Val av justerare", "ordföranden", ""),
+        ("Inledning", "Fastställande av dagordning", "ordföranden", ""),
+        ("Information", "Budgetläget 2025", "ekonomichef", ""),
+        ("Information", "Läget i verksamheterna", "", ""),
+        ("Dialog", "Ny bemanningsmodell nattetid", "", "bordlagt"),
+        ("Beslut", "Sammanslagning av två hemtjänstgrupper", "", "enighet"),
+        ("Beslut", "Inköp av nya arbetskläder", "", "inget beslut"),
+        ("Övrigt", "Övrigt", "", ""),
+    ]
+    items = {item.title: item for item in minutes.items}
+    assert "den största delen av underskottet. Vision menar" in items["Budgetläget 2025"].text
+    assert items["Läget i verksamheterna"].text == (
+        "Hemtjänst\nTvå gruppchefstjänster är vakanta och rekrytering pågår.\n"
+        "Särskilt boende\nInga förändringar sedan förra mötet\n"
+        "Dagverksamhet\nVerksamheten på Lindgården flyttar till nya lokaler i mars."
+    )
+    assert "2025-02-03" not in minutes.full_text and "SID" not in minutes.full_text
+
+
+def test_colon_titles_label_lines_and_justerare_listed_below_a_label() -> None:
+    minutes = import_file(FIXTURES / "vsg-buf-2024-12-04.txt")
+    assert minutes.date == date(2024, 12, 4)
+    assert minutes.place == "Konferensrummet Ugglan, Storgatan 3"
+    assert (minutes.group_kind, minutes.group_name) == ("VSG", "BUF")
+    assert minutes.justerare == [("Mona Ali", "Vision"), ("Erik Sand", "Akademikerförbundet SSR")]
+    assert outline(minutes) == [
+        ("Information", "Arbetsmiljö", "", ""),
+        ("Information", "Personalläget", "", ""),
+        ("Dialog", "Lokaler för familjebehandlingen", "", "bordlagt"),
+        ("Beslut", "Sammanträdesplan 2025", "", "enighet"),
+        ("Övrigt", "Övrigt", "", ""),
+    ]
+    # "Beslut" above "Enighet." labels the decision; the bullets after "…föreslås:" are a list.
+    assert minutes.items[3].text == (
+        "Förslag till sammanträdesplan för nästa år presenterades. Följande datum föreslås:\n"
+        "• 15 januari\n• 12 februari\nBeslut\nEnighet."
+    )
+    assert minutes.unstructured == (
+        "Närvarande:\nArbetsgivare: Lisa Strömberg (VC), Henrik Olofsson (HR)\n"
+        "Fackliga: Mona Ali (Vision), Erik Sand (Akademikerförbundet SSR)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "first_body_line"),
+    [
+        ("vsg-buf-2024-12-04.txt", "INFORMATION"),
+        ("vsg-vuxen-2024-05-14.txt", "§ 1 Mötets öppnande"),
+        ("fsg-kultur-2022-11-02.txt", "Informationsärenden"),
+        ("fsg-bun-2023-03-08.txt", "1. Val av justerare"),
+        ("vsg-aldre-2025-01-22.txt", "Val av justerare, ordföranden"),
+    ],
+)
+def test_fixture_loses_no_text(name: str, first_body_line: str) -> None:
+    path = FIXTURES / name
+    encoding = "cp1252" if "kultur" in name else "utf-8"
+    minutes = import_file(path)
+    lines = body_lines(path, first_body_line, encoding)
+    # Justering lines become justerare; the repeated letterhead is a page header; section
+    # headings, numbers and "Föredragande:" are structure, not text.
+    recognised = {"MINNESANTECKNINGAR", "Verksamhetssamverkansgrupp VSG Vuxen", "Justerare:"}
+    recognised |= {"Mona Ali, Vision", "Erik Sand, Akademikerförbundet SSR"}
+    kept = [
+        re.sub(r"^(?:§ \d+|\d+\.|Föredragande:) ", "", line)
+        for line in lines
+        if "justerar protokollet" not in line and line not in recognised and not section_of(line)
+    ]
+    # Hyphenated breaks are joined, so compare the words of the joined text.
+    expected = words(clean_text("\n".join(kept)))
+    assert expected - placed_words(minutes) == set()
+
+
+def test_justerare_phrasings() -> None:
+    def people(line: str) -> list[tuple[str, str]]:
+        return parse_minutes(f"Val av justerare\n{line}\nInformation\n").justerare
+
+    assert people("Anna Ek, SSR, och Bo Lind, Kommunal, valdes som justerare.") == [
+        ("Anna Ek", "SSR"),
+        ("Bo Lind", "Kommunal"),
+    ]
+    assert people("Anna Ek (Vision) och Bo Lind (arbetsgivaren)") == [
+        ("Anna Ek", "Vision"),
+        ("Bo Lind", "arbetsgivaren"),
+    ]
+    assert people("Till justerare valdes Karin von Essen och Per Öst.") == [
+        ("Karin von Essen", ""),
+        ("Per Öst", ""),
+    ]
+    text = "Dialog\nBudget\nText.\nProtokollet justeras av Anna Ek och Bo Lind, Vision.\n"
+    assert parse_minutes(text).justerare == [("Anna Ek", ""), ("Bo Lind", "Vision")]
+    text = "Dialog\nBudget\nText.\nAnna Ek och Bo Lind justerar protokollet.\n"
+    minutes = parse_minutes(text)
+    assert minutes.justerare == [("Anna Ek", ""), ("Bo Lind", "")]
+    assert minutes.items[0].text == "Text."
+
+
+def test_date_falls_back_to_the_file_name() -> None:
+    text = "Information\nBudget\nInget nytt.\n"
+    assert parse_minutes(text).date is None
+    assert parse_minutes(text, source="anteckningar_2024-02-01.docx").date == date(2024, 2, 1)
+
+
+def test_text_without_structure_is_kept_unstructured() -> None:
+    minutes = parse_minutes("Hej alla!\nVi ses på torsdag efter lunch, kaffe finns.\n")
+    assert minutes.items == []
+    assert minutes.unstructured == "Hej alla!\nVi ses på torsdag efter lunch, kaffe finns."
+    assert minutes.recognised == ["0 ärenden", "0 beslut", "ostrukturerad text (10 ord)"]
+
+
+_LINES = [
+    "Information",
+    "Dialog:",
+    "BESLUT",
+    "Ärendelista",
+    "§ 3 Budget",
+    "• Punkt",
+    "- lista",
+    "1. Val av justerare",
+    "Anna Ek och Bo Lind",
+    "Justerare:",
+    "Anna Ek, Vision",
+    "Beslut:",
+    "Ärendet är samverkat.",
+    "Sida 1 av 2",
+    "SID 2(4)",
+    "FSG-",
+    "protokoll",
+    "Datum: 2024-01-01 Plats: X",
+    "Text som fortsätter och",
+    "",
+    "Budget 2025, HR-chef",
+    "Fackliga inspel",
+    "Vid protokollet",
+    "Anna Ek justerar protokollet för Vision.",
+    "Minnesanteckningar VSG Vuxen –",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_LINES), st.text(max_size=30)), max_size=30))
+def test_any_text_parses_into_known_values(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    minutes = parse_minutes(text, source="fil-2024-13-45.txt")
+    assert all(item.section in SECTIONS and item.decision in DECISIONS for item in minutes.items)
+    assert parse_minutes(text, source="fil-2024-13-45.txt") == minutes
+    assert content_key(text) == content_key(text + "\n")
+
+
+def test_values_are_those_of_the_core_model() -> None:
+    assert set(SECTIONS) <= {section.value for section in Section}
+    assert set(DECISIONS) - {""} <= {outcome.value for outcome in Outcome}
+
+
+def test_cleaning_joins_hyphenated_breaks_and_drops_page_headers() -> None:
+    text = (
+        "Ett FSG-\n\nprotokoll och en organisa-\ntionsplan\nkultur-\noch fritid\n\n"
+        "2021-10-11\n\nSID 2(4)\nslut"
+    )
+    assert clean_text(text) == (
+        "Ett FSG-protokoll\n\noch en organisationsplan\n\nkultur- och\nfritid\n\nslut"
+    )
+
+
+# --- DOCX and PDF ------------------------------------------------------------------------------
+
+
+def test_docx_paragraphs_tables_header_and_lists(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    header = document.sections[0].header
+    header.is_linked_to_previous = False
+    header.paragraphs[0].text = "Minnesanteckningar samverkan"
+    header.add_paragraph("Stadsbyggnadsförvaltningen")
+    document.add_heading("Minnesanteckningar från samverkansgrupp FSG", level=1)
+    table = document.add_table(rows=2, cols=2)
+    for row, (label, value) in enumerate([("Datum", "2024-11-06"), ("Plats", "Stadshuset, sal B")]):
+        table.cell(row, 0).text = label
+        table.cell(row, 1).text = value
+    document.add_heading("Ärendelista", level=1)
+    document.add_heading("Val av justerare", level=2)
+    document.add_paragraph("Eva Lund, Sveriges Arkitekter och Hampus Berg, Vision")
+    document.add_heading("Information", level=1)
+    document.add_heading("Byggnadsnämndens budget, ekonomichef", level=2)
+    document.add_paragraph(
+        "Ekonomichefen redogjorde för nämndens budget för nästa år. Ramen ökar med två procent "
+        "och bygglovsavgifterna höjs från mars. Vision frågade hur handläggningstiderna påverkas."
+    )
+    document.add_heading("Beslut", level=1)
+    document.add_paragraph("Ny handläggningsrutin för bygglov", style="List Bullet")
+    document.add_paragraph(
+        "Rutinen ska korta handläggningstiden för enklare ärenden. Sveriges Arkitekter och Vision "
+        "har inga invändningar."
+    )
+    document.add_paragraph("Ärendet är samverkat.")
+    document.add_heading("Övrigt", level=1)
+    # A layout table: one wide cell holding whole paragraphs, read paragraph by paragraph.
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "Inga övriga frågor."
+    cell.add_paragraph("Nästa möte hålls i december.")
+    path = tmp_path / "fsg-stadsbyggnad.docx"
+    document.save(str(path))
+
+    text = read_text(path)
+    assert text.startswith("Minnesanteckningar samverkan\nStadsbyggnadsförvaltningen\n")
+    assert "\nDatum | 2024-11-06\nPlats | Stadshuset, sal B\n" in text
+    assert "\n• Ny handläggningsrutin för bygglov\n" in text
+
+    minutes = import_file(path)
+    assert minutes.date == date(2024, 11, 6)
+    assert minutes.place == "Stadshuset, sal B"
+    assert (minutes.group_kind, minutes.group_name) == ("FSG", "Stadsbyggnadsförvaltningen")
+    assert minutes.justerare == [("Eva Lund", "Sveriges Arkitekter"), ("Hampus Berg", "Vision")]
+    assert outline(minutes) == [
+        ("Inledning", "Val av justerare", "", ""),
+        ("Information", "Byggnadsnämndens budget", "ekonomichef", ""),
+        ("Beslut", "Ny handläggningsrutin för bygglov", "", "samverkat"),
+        ("Övrigt", "Övrigt", "", ""),
+    ]
+    assert minutes.items[-1].text == "Inga övriga frågor.\nNästa möte hålls i december."
+    assert minutes.unstructured == ""
+
+
+def text_pdf(pages: list[list[str]]) -> bytes:
+    """A small PDF with a text layer (Helvetica, WinAnsi), written by hand: no PDF writer needed."""
+
+    def literal(line: str) -> bytes:
+        raw = line.encode("cp1252")
+        return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for index, lines in enumerate(pages):
+        shown = b" ".join(literal(line) + b" Tj T*" for line in lines)
+        stream = b"BT /F1 11 Tf 14 TL 56 790 Td " + shown + b" ET 0 0 m 10 10 l S"
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
+            f"<< /F1 3 0 R >> >> /Contents {5 + 2 * index} 0 R >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    out += trailer.encode()
+    return bytes(out)
+
+
+def test_pdf_with_page_headers_and_footers(tmp_path: Path) -> None:
+    pytest.importorskip("pypdf")
+    letterhead = "Minnesanteckningar VSG Individ och familj"
+    path = tmp_path / "vsg-ifo.pdf"
+    path.write_bytes(
+        text_pdf(
+            [
+                [
+                    letterhead,
+                    "Datum: 2024-09-18 Plats: Rådhuset, rum 12",
+                    "Justerare: Petra Sjö, Akademikerförbundet SSR",
+                    "INFORMATION",
+                    "Sjukfrånvaron första halvåret, HR-konsult",
+                    "Sjukfrånvaron har minskat till 6,1 procent. Den korta",
+                    "sjukfrånvaron är fortsatt hög i mottagningsgruppen.",
+                    "DIALOG",
+                    "Kompetensutveckling hösten 2024",
+                    "Arbetsgivaren planerar två utbildningsdagar om",
+                    "Sida 1 av 2",
+                ],
+                [
+                    letterhead,
+                    "motiverande samtal. Akademikerförbundet SSR välkomnar satsningen.",
+                    "BESLUT",
+                    "Flytt av mottagningsgruppen",
+                    "Arbetsgivaren och fackliga är eniga om flytten till plan 4.",
+                    "Ärendet är samverkat.",
+                    "Sida 2 av 2",
+                ],
+            ]
+        )
+    )
+    assert "\f" in read_text(path)
+    minutes = import_file(path)
+    assert minutes.date == date(2024, 9, 18)
+    assert minutes.place == "Rådhuset, rum 12"
+    assert (minutes.group_kind, minutes.group_name) == ("VSG", "Individ och familj")
+    assert minutes.justerare == [("Petra Sjö", "Akademikerförbundet SSR")]
+    assert outline(minutes) == [
+        ("Information", "Sjukfrånvaron första halvåret", "HR-konsult", ""),
+        ("Dialog", "Kompetensutveckling hösten 2024", "", ""),
+        ("Beslut", "Flytt av mottagningsgruppen", "", "samverkat"),
+    ]
+    assert minutes.items[1].text == (
+        "Arbetsgivaren planerar två utbildningsdagar om motiverande samtal. "
+        "Akademikerförbundet SSR välkomnar satsningen."
+    )
+    assert minutes.full_text.count(letterhead) == 1
+    assert "Sida" not in minutes.full_text
+
+
+# --- the same file twice, files that cannot be read ---------------------------------------------
+
+
+def test_same_file_twice_gives_the_same_content_key(tmp_path: Path) -> None:
+    original = FIXTURES / "vsg-vuxen-2024-05-14.txt"
+    copy = tmp_path / "kopia.txt"
+    shutil.copy(original, copy)
+    first, second = read_text(original), read_text(copy)
+    assert content_key(first) == content_key(second)
+    # A re-export with other line endings and stray spaces is still the same minutes.
+    assert content_key(first) == content_key("  " + first.replace("\n", " \r\n\r\n"))
+    assert content_key(first) != content_key(first.replace("tio timmar", "tolv timmar"))
+    assert re.fullmatch(r"[0-9a-f]{64}", content_key(first))
+    assert parse_minutes(first) == parse_minutes(second)
+
+
+def test_utf16_text_export_reads_like_utf8(tmp_path: Path) -> None:
+    source = FIXTURES / "fsg-bun-2023-03-08.txt"
+    utf16 = tmp_path / "export.txt"
+    utf16.write_text(source.read_text(encoding="utf-8"), encoding="utf-16")
+    assert read_text(utf16) == read_text(source)
+
+
+def test_scanned_pdf_is_unreadable(tmp_path: Path) -> None:
+    pytest.importorskip("pypdf")
+    path = tmp_path / "inskannad.pdf"
+    path.write_bytes(text_pdf([[], []]))
+    with pytest.raises(UnreadableFile, match="inskannad") as error:
+        read_text(path)
+    assert error.value.path == str(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("anteckningar.odt", b"PK\x03\x04", "Filtypen .odt stöds inte"),
+        ("bild.png", b"\x89PNG\r\n", "Filtypen .png stöds inte"),
+        ("anteckningar", b"text", "Filtypen utan filändelse stöds inte"),
+        ("gammal.doc", b"\xd0\xcf\x11\xe0", "gammal Word-fil"),
+        ("trasig.docx", b"inte en zip", "kunde inte läsas som ett Word-dokument"),
+        ("trasig.pdf", b"%PDF-1.4 trasig", "kunde inte läsas som PDF"),
+        ("tom.txt", b" \n\n ", "innehåller ingen text"),
+        ("binär.txt", b"abc\x00\x01def", "inte ut att vara en textfil"),
+    ],
+)
+def test_files_that_cannot_be_read(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    if name.endswith(".docx"):
+        pytest.importorskip("docx")
+    if name.endswith(".pdf"):
+        pytest.importorskip("pypdf")
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFile, match=message) as error:
+        read_text(path)
+    assert isinstance(error.value, ValueError)
+    # One sentence, ending with a full stop.
+    assert str(error.value).endswith(".") and str(error.value).count(". ") == 0
+
+
+def test_missing_file_is_unreadable(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableFile, match="finns inte"):
+        read_text(tmp_path / "saknas.txt")
