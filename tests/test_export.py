@@ -57,3 +57,34 @@ def test_export_verify_and_publish(tmp_path: Path) -> None:
     assert "2026-03-18" in index and ".pdf" in index
     assert "fsg/index.html" in (archive / "index.html").read_text(encoding="utf-8")
     assert justera(env, "export", "99").returncode == 1
+
+
+def test_the_console_command_saves_the_file(store_factory, tmp_path: Path, monkeypatch) -> None:
+    import io
+
+    from bot.console.app import Console, ConsoleState
+    from bot.core.service import Justera
+
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    console = Console(Justera(store_factory), ConsoleState("admin", "samverkan"), out)
+    assert console.run_script(SCRIPT.read_text(encoding="utf-8").splitlines()) == 0
+    console.run_script(["/protokoll export pdf #1", "/protokoll export docx #1"])
+    saved = sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".pdf", ".docx"))
+    assert saved == [
+        "minnesanteckningar-fsg-2026-03-18.docx",
+        "minnesanteckningar-fsg-2026-03-18.pdf",
+    ]
+    assert "Protokollet är sparat som minnesanteckningar-fsg-2026-03-18.pdf" in out.getvalue()
+    assert console.run_script(["/protokoll export odt #1"]) == 1
+
+
+def test_the_slack_command_shares_the_file_in_the_channel(store_factory) -> None:
+    from tests.slack_harness import SlackHarness, set_up
+
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        assert h.command("USARA", "/protokoll export html #1") == ""
+        (shared,) = h.slack.files
+        assert shared["channel"] == "CFSG" and shared["filename"].startswith("utkast-fsg-")
+        assert b"UTKAST" in shared["data"]

@@ -59,7 +59,14 @@ def test_manifest_lists_exactly_the_commands_the_code_registers(path: Path) -> N
 def test_manifest_has_the_scopes_events_and_settings_the_code_needs(path: Path) -> None:
     manifest = yaml.safe_load(path.read_text(encoding="utf-8"))
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
-    assert {"commands", "chat:write", "users:read", "reactions:read"} <= scopes
+    assert {
+        "commands",
+        "chat:write",
+        "users:read",
+        "reactions:read",
+        "im:write",
+        "files:write",
+    } <= scopes
     assert manifest["settings"]["event_subscriptions"]["bot_events"] == ["reaction_added"]
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     for command in manifest["features"]["slash_commands"]:

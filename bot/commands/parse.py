@@ -30,6 +30,7 @@ class Call:
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
     text: str = ""
+    output: str = ""  # a file format: the adapter renders the result as a document
 
 
 @dataclass(frozen=True)
@@ -434,8 +435,18 @@ MINUTES_SUBS = {
     "andring": "change",
     "begar andring": "change",
     "change": "change",
+    "export": "export",
+    "exportera": "export",
     "hjalp": "help",
     "help": "help",
+}
+EXPORT_FORMATS = {
+    "pdf": "pdf",
+    "docx": "docx",
+    "word": "docx",
+    "html": "html",
+    "md": "md",
+    "markdown": "md",
 }
 
 
@@ -451,6 +462,11 @@ def minutes_command(text: str, env: Env) -> Call:
     if sub == "approve":
         no_more(rest, "/protokoll godkänn")
         return Call(justering.approve, (ref,))
+    if sub == "export":
+        fmt = EXPORT_FORMATS.get(fold(rest) or "pdf")
+        if fmt is None:
+            raise UserError("unknown_format", given=rest.strip(), example="/protokoll export pdf")
+        return Call(justering.minutes_for_export, (ref,), output=fmt)
     if sub == "change":
         comment = rest.lstrip(";").strip()
         if not comment:

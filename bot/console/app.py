@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from bot.commands.parse import parse
 from bot.core.context import STOCKHOLM, Context, Event, Result
 from bot.core.delivery import Delivery
 from bot.core.service import Justera
-from bot.core.texts import UserError
+from bot.core.texts import UserError, say
 from bot.scheduling.runner import ReminderRunner
 
 CONSOLE = "console"
@@ -90,6 +90,9 @@ class Console:
                 self._print(call.text)
                 return
             result = self.service.run(ctx, call.operation, *call.args, **call.kwargs)
+            if call.output:
+                self._save(result, call.output, ctx.lang)
+                return
         except UserError as exc:
             self.failures += 1
             self._print(("Error: " if ctx.lang == "en" else "Fel: ") + exc.message(ctx.lang))
@@ -128,6 +131,14 @@ class Console:
                 "Fel: okänt konsolkommando; använd :som NAMN, :kanal NAMN, :nu ISO-TID, "
                 ":språk sv|en eller :avsluta."
             )
+
+    def _save(self, export: Any, fmt: str, lang: str) -> None:
+        """A document goes to a file in the working folder (the console has no file sharing)."""
+        from bot.export import render
+
+        data, name = render(export, fmt)
+        Path(name).write_bytes(data)
+        self._print(say(lang, "exported", name=name))
 
     def _print_reminder(self, delivery: Delivery) -> None:
         target = delivery.target_ref.removeprefix(f"{CONSOLE}:")

@@ -529,6 +529,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "/sok words – searches the group's justerade and imported minutes, for example `/sok OSA mål`.",
     ),
     # --- import ---------------------------------------------------------------------------------
+    "unknown_format": (
+        "”{given}” är inget filformat jag gör; välj pdf, docx, html eller md, till exempel `{example}`.",
+        "“{given}” is not a file format I make; choose pdf, docx, html or md, for example `{example}`.",
+    ),
+    "exported": ("Protokollet är sparat som {name}.", "The minutes are saved as {name}."),
     "import_duplicate": (
         "{source}: redan importerad, hoppades över.",
         "{source}: already imported, skipped.",
@@ -773,8 +778,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "help_protokoll": (
         "/protokoll visa [#3] · /protokoll posta · /protokoll godkänn · "
-        "/protokoll ändring; vad som ska ändras",
+        "/protokoll ändring; vad som ska ändras · /protokoll export pdf|docx|html|md [#3]",
         "/protokoll visa [#3] · /protokoll posta · /protokoll godkänn · "
-        "/protokoll ändring; what should change",
+        "/protokoll ändring; what should change · /protokoll export pdf|docx|html|md [#3]",
     ),
 }

@@ -141,9 +141,32 @@ class SlackBot:
             log.exception("/%s failed: %s", name, type(error).__name__)
             await ack(text=say(ctx.lang, "internal_error"))
             return
+        if call.output:
+            # The file goes out after the answer: a PDF can take longer than Slack waits.
+            await ack()
+            export, fmt, lang = result, call.output, ctx.lang
+
+            async def share(_client: Any) -> None:
+                await self._share(client, channel, export, fmt, lang)
+
+            self.sender.submit(channel, share)
+            return
         # The reply goes with the HTTP response; postings follow it through the paced sender.
         await ack(text=reply(result.message))
         self.publisher.publish(channel, result.events)
+
+    async def _share(self, client: Any, channel: str, export: Any, fmt: str, lang: str) -> None:
+        """The document as a file in the channel; rendering runs off the event loop."""
+        from bot.export import render
+
+        data, name = await asyncio.to_thread(render, export, fmt)
+        await client.files_upload_v2(
+            channel=channel,
+            file=data,
+            filename=name,
+            title=name,
+            initial_comment=say(lang, "exported", name=name),
+        )
 
     async def on_approve_button(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
         await ack()

@@ -372,6 +372,8 @@ class FakeSlack:
             "conversations.info": self._conversations_info,
             "reactions.add": self._reactions_add,
             "chat.getPermalink": self._chat_get_permalink,
+            "files.getUploadURLExternal": self._files_get_upload_url,
+            "files.completeUploadExternal": self._files_complete_upload,
         }
         self._clear()
 
@@ -388,6 +390,8 @@ class FakeSlack:
         self._injected: dict[str, list[_Injected]] = {}
         self._response_uses: dict[str, list[float]] = {}
         self._reactions: set[tuple[str, str, str]] = set()
+        self._uploads: dict[str, dict[str, Any]] = {}
+        self._files: list[dict[str, Any]] = []
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -578,6 +582,8 @@ class FakeSlack:
             if url.path.startswith("/api/"):
                 method = url.path[len("/api/") :]
                 return self._serve_api(http_method, method, url.query, headers, raw)
+            if url.path.startswith("/upload/") and http_method == "POST":
+                return self._serve_upload(unquote(url.path[len("/upload/") :]), raw)
             if url.path.startswith("/response/") and http_method == "POST":
                 name = unquote(url.path[len("/response/") :])
                 return self._serve_response_url(name, headers, raw)
@@ -903,6 +909,49 @@ class FakeSlack:
             raise _Refusal("message_not_found", detail=f"{ts} in {channel}")
         link = f"https://test.slack.com/archives/{channel}/p{ts.replace('.', '')}"
         return {"channel": channel, "permalink": link}
+
+    # -- files (files_upload_v2: get a URL, upload the bytes there, complete) ------------------
+
+    def _files_get_upload_url(self, args: dict[str, Any], at: float) -> dict[str, Any]:
+        filename = _required(args, "filename", "invalid_arguments")
+        length = int(_required(args, "length", "invalid_arguments"))
+        file_id = f"F{len(self._uploads) + 1:06d}"
+        self._uploads[file_id] = {"filename": filename, "length": length, "data": None}
+        return {"file_id": file_id, "upload_url": f"{self.root_url}upload/{file_id}"}
+
+    def _serve_upload(self, file_id: str, raw: bytes) -> tuple[int, dict[str, Any], dict[str, str]]:
+        with self._lock:
+            upload = self._uploads.get(file_id)
+            if upload is None or len(raw) != upload["length"]:
+                return 400, {"ok": False, "error": "bad_upload"}, {}
+            upload["data"] = raw
+        return 200, {"ok": True}, {}
+
+    def _files_complete_upload(self, args: dict[str, Any], at: float) -> dict[str, Any]:
+        files = args.get("files")
+        files = json.loads(files) if isinstance(files, str) else files
+        done = []
+        for entry in files or []:
+            upload = self._uploads.get(entry.get("id", ""))
+            if upload is None or upload["data"] is None:
+                raise _Refusal("file_not_found", detail=str(entry))
+            record = {
+                "id": entry["id"],
+                "title": entry.get("title") or upload["filename"],
+                "filename": upload["filename"],
+                "channel": args.get("channel_id"),
+                "thread_ts": args.get("thread_ts"),
+                "data": upload["data"],
+            }
+            self._files.append(record)
+            done.append({"id": entry["id"], "title": record["title"]})
+        return {"files": done}
+
+    @property
+    def files(self) -> list[dict[str, Any]]:
+        """Completed uploads: id, title, filename, channel, thread_ts and the bytes."""
+        with self._lock:
+            return [dict(f) for f in self._files]
 
     # -- response URLs ----------------------------------------------------------------------
 
