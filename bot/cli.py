@@ -136,11 +136,17 @@ def export_main(args: argparse.Namespace) -> int:
         print(f"Arkivet i {args.folder} har {count} justerade protokoll.")
         return 0
     try:
-        minutes = export.export_meeting(service, args.meeting, now)
+        if args.agenda or args.format == "ics":
+            data, name = export.render_agenda(
+                export.export_agenda(service, args.meeting, now), args.format
+            )
+        else:
+            data, name = export.render(
+                export.export_meeting(service, args.meeting, now), args.format
+            )
     except LookupError as error:
         print(error, file=sys.stderr)
         return 1
-    data, name = export.render(minutes, args.format)
     target = Path(args.out or name)
     target.write_bytes(data)
     print(f"Sparat: {target}")
@@ -181,6 +187,31 @@ def import_main(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def search_main(args: argparse.Namespace) -> int:
+    """The operator searches every group, or the ones named."""
+    from bot.core.context import Context
+    from bot.core.model import Group as GroupRecord
+    from bot.core.search import found
+    from bot.core.texts import UserError
+    from bot.core.tx import normalise_key
+    from storage.db import default_database_url
+
+    service = build_service(args.database or default_database_url())
+    wanted = {normalise_key(g) for g in args.group or []}
+
+    def search(tx):
+        groups = [g for g in tx.store.find(GroupRecord) if not wanted or g.key in wanted]
+        return found(tx, groups, args.words) if groups else "Inga sådana grupper."
+
+    ctx = Context(user_ref="system:cli", channel_ref="system:cli", now=datetime.now(STOCKHOLM))
+    try:
+        print(service.run(ctx, search))
+    except UserError as error:
+        print(error.message("sv"), file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="justera", description="Justera – samverkan i chatten")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -210,7 +241,13 @@ def build_parser() -> argparse.ArgumentParser:
     prune_cmd.add_argument("--database")
     export_cmd = sub.add_parser("export", help="the minutes of a meeting as a file")
     export_cmd.add_argument("meeting", type=int, help="the meeting's number, e.g. 3 for #3")
-    export_cmd.add_argument("--format", choices=("pdf", "docx", "html", "md"), default="pdf")
+    export_cmd.add_argument(
+        "--format",
+        choices=("pdf", "docx", "html", "md", "ics"),
+        default="pdf",
+        help="ics: the meeting as a calendar invitation",
+    )
+    export_cmd.add_argument("--agenda", action="store_true", help="the ärendelista, not minutes")
     export_cmd.add_argument("--out", help="file to write (default: a name from group and date)")
     export_cmd.add_argument("--database")
     verify_cmd = sub.add_parser("verify", help="check a file against the archive's hashes")
@@ -223,6 +260,10 @@ def build_parser() -> argparse.ArgumentParser:
     import_cmd.add_argument("files", nargs="+")
     import_cmd.add_argument("--group", required=True, help="the group's short name, e.g. FSG")
     import_cmd.add_argument("--database")
+    search_cmd = sub.add_parser("sok", help="search justerade and imported minutes")
+    search_cmd.add_argument("words")
+    search_cmd.add_argument("--group", action="append", help="only these groups (default: all)")
+    search_cmd.add_argument("--database")
     return parser
 
 
@@ -238,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         return export_main(args)
     if args.command == "import":
         return import_main(args)
+    if args.command == "sok":
+        return search_main(args)
     return db_main(args)
 
 

@@ -8,16 +8,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.agenda import AgendaExport
 from bot.core.context import STOCKHOLM, Context
 from bot.core.justering import MinutesExport, minutes_export
-from bot.core.model import Group, Meeting, MeetingStatus, MinutesVersion
+from bot.core.model import AgendaItem, Group, Meeting, MeetingStatus, MinutesVersion
 from bot.core.service import Justera
 from bot.core.tx import Tx
-from bot.render.document import extract_hash, minutes_view, sniff_format
-from bot.render.docx import render_docx
-from bot.render.html import render_html
-from bot.render.markdown import render_markdown
-from bot.render.pdf import render_pdf
+from bot.render.document import agenda_view, extract_hash, minutes_view, sniff_format
+from bot.render.docx import render_agenda_docx, render_docx
+from bot.render.html import render_agenda_html, render_html
+from bot.render.ics import render_ics
+from bot.render.markdown import render_agenda_markdown, render_markdown
+from bot.render.pdf import render_agenda_pdf, render_pdf
 
 FORMATS = {"pdf": "pdf", "docx": "docx", "html": "html", "md": "md", "markdown": "md"}
 
@@ -40,6 +42,39 @@ def render(export: MinutesExport, fmt: str) -> tuple[bytes, str]:
     }[ext](view)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     return raw, f"{view.file_stem}.{ext}"
+
+
+def render_agenda(export: AgendaExport, fmt: str) -> tuple[bytes, str]:
+    """The ärendelista as a file, or the meeting as an iCalendar invitation (fmt "ics")."""
+    if fmt == "ics":
+        text = render_ics(export.group, export.meeting, export.items)
+        return text.encode("utf-8"), f"mote-{slug(export.group.key)}-{export.meeting.id}.ics"
+    view = agenda_view(export.group, export.meeting, export.items)
+    ext = FORMATS[fmt]
+    renderer = {
+        "pdf": render_agenda_pdf,
+        "docx": render_agenda_docx,
+        "html": render_agenda_html,
+        "md": render_agenda_markdown,
+    }[ext]
+    data = renderer(view)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return raw, f"{view.file_stem}.{ext}"
+
+
+def render_any(result: object, fmt: str) -> tuple[bytes, str]:
+    return render_agenda(result, fmt) if isinstance(result, AgendaExport) else render(result, fmt)
+
+
+def export_agenda(service: Justera, meeting_id: int, now) -> AgendaExport:
+    def load(tx: Tx) -> AgendaExport:
+        meeting = tx.store.get(Meeting, meeting_id)
+        if meeting is None:
+            raise LookupError(f"Det finns inget möte #{meeting_id}; se möten med `/mote lista`.")
+        items = tx.store.find(AgendaItem, meeting_id=meeting.id)
+        return AgendaExport(tx.store.get(Group, meeting.group_id), meeting, items)
+
+    return service.run(system(now), load)
 
 
 def system(now) -> Context:

@@ -88,3 +88,21 @@ def test_the_slack_command_shares_the_file_in_the_channel(store_factory) -> None
         (shared,) = h.slack.files
         assert shared["channel"] == "CFSG" and shared["filename"].startswith("utkast-fsg-")
         assert b"UTKAST" in shared["data"]
+
+
+def test_agenda_invitation_and_search_from_the_command_line(tmp_path: Path) -> None:
+    env = {**os.environ, "JUSTERA_DATABASE_URL": f"sqlite:///{tmp_path / 'j.db'}"}
+    assert justera(env, "console", "--script", "-", stdin=SCRIPT.read_text("utf-8")).returncode == 0
+    ics = tmp_path / "mote.ics"
+    assert justera(env, "export", "1", "--format", "ics", "--out", str(ics)).returncode == 0
+    invitation = ics.read_text(encoding="utf-8")
+    assert "BEGIN:VEVENT" in invitation and "DTSTART;TZID=Europe/Stockholm:20260318T130000" in (
+        invitation
+    )
+    agenda = tmp_path / "agenda.md"
+    made = justera(env, "export", "1", "--agenda", "--format", "md", "--out", str(agenda))
+    assert made.returncode == 0
+    assert "Kvalitetsrapport 2025" in agenda.read_text(encoding="utf-8")
+    found = justera(env, "sok", "arbetsbelastning", "--group", "FSG")
+    assert found.returncode == 0 and "FSG 2026-03-18 (möte #1" in found.stdout
+    assert "Inga sådana grupper." in justera(env, "sok", "x", "--group", "VSG").stdout

@@ -205,6 +205,8 @@ MEETING_SUBS = {
     "move": "move",
     "paminnelser": "reminders",
     "reminders": "reminders",
+    "export": "export",
+    "exportera": "export",
     "stall in": "cancel",
     "installt": "cancel",
     "cancel": "cancel",
@@ -239,6 +241,11 @@ def meeting_command(text: str, env: Env) -> Call:
     if sub == "cancel":
         no_more(rest, "/mote ställ in #3")
         return Call(meetings.cancel_meeting, (ref,))
+    if sub == "export":
+        fmt = {**EXPORT_FORMATS, "ics": "ics", "kalender": "ics"}.get(fold(rest) or "pdf")
+        if fmt is None:
+            raise UserError("unknown_format", given=rest.strip(), example="/mote export ics")
+        return Call(agenda.agenda_for_export, (ref,), output=fmt)
     return help_call("help_mote", env)
 
 

@@ -134,7 +134,7 @@ class Console:
 
     def _save(self, export: Any, fmt: str, lang: str) -> None:
         """A document goes to a file in the working folder (the console has no file sharing)."""
-        from bot.export import render
+        from bot.export import render_any as render
 
         data, name = render(export, fmt)
         Path(name).write_bytes(data)

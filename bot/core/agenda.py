@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.core.agenda_text import render_agenda
 from bot.core.content import check_content
 from bot.core.context import Event, Result
@@ -197,3 +199,18 @@ def _items(tx: Tx, meeting: Meeting) -> list[AgendaItem]:
 
 def _numbers(items: list[AgendaItem]) -> str:
     return ", ".join(str(i.number) for i in items)
+
+
+@dataclass(frozen=True)
+class AgendaExport:
+    group: Group
+    meeting: Meeting
+    items: list[AgendaItem]
+
+
+def agenda_for_export(tx: Tx, ref: int | None) -> AgendaExport:
+    """The ärendelista of a meeting, for a file or a calendar invitation."""
+    group = tx.group()
+    tx.require(Action.VIEW, group)
+    meeting = tx.meeting(group, ref, Phase.AGENDA)
+    return AgendaExport(group, meeting, _items(tx, meeting))

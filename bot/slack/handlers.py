@@ -157,7 +157,7 @@ class SlackBot:
 
     async def _share(self, client: Any, channel: str, export: Any, fmt: str, lang: str) -> None:
         """The document as a file in the channel; rendering runs off the event loop."""
-        from bot.export import render
+        from bot.export import render_any as render
 
         data, name = await asyncio.to_thread(render, export, fmt)
         await client.files_upload_v2(
