@@ -52,8 +52,9 @@ def found(tx: Tx, groups: list[Group], query: str) -> str:
         return tx.say("search_none", query=query)
     keys = {g.id: g.key for g in groups}
     lines = [tx.say("search_heading", count=len(hits), query=query)]
+    meetings = {m.id: m for m in tx.store.find(Meeting, id=[h.meeting_id for h in hits])}
     for hit in hits:
-        meeting = tx.store.get(Meeting, hit.meeting_id)
+        meeting = meetings[hit.meeting_id]
         number = f", ärende {hit.item_number}" if hit.item_number else ""
         lines.append(
             f"• {keys[hit.group_id]} {hit.held_on.isoformat()} (möte #{meeting.id}{number}) "

@@ -22,11 +22,17 @@ def stems(words: str) -> list[str]:
     return _stemmer().stemWords([w.casefold() for w in _WORD.findall(words)])
 
 
+@cache
+def _stem(word: str) -> str:
+    # Snippets stem every word of every hit; the same words come back again and again.
+    return _stemmer().stemWord(word.casefold())
+
+
 def snippet(body: str, query: str) -> str:
     """A short piece of the text around the first word that matches the query's stems."""
     wanted = set(stems(query))
     for match in _WORD.finditer(body):
-        if stems(match.group())[:1] and stems(match.group())[0] in wanted:
+        if _stem(match.group()) in wanted:
             start = max(0, match.start() - SNIPPET_CHARS // 3)
             piece = body[start : start + SNIPPET_CHARS].replace("\n", " ")
             more = "…" if start + SNIPPET_CHARS < len(body) else ""
