@@ -79,21 +79,21 @@ MEETING_OPERATIONS = {
 
 def keep_reminders_in_step(tx: Tx, operation: Operation, result: Result) -> None:
     """Reminders follow the meeting's state in the same transaction as the change itself."""
-    if result.meeting_id is not None and operation in MEETING_OPERATIONS:
-        reminders.plan_meeting_reminders(tx.store, result.meeting_id, tx.now)
-    if operation in YEAR_OPERATIONS or operation in GROUP_OPERATIONS:
-        group = tx.bound_group() if result.meeting_id is None else _group_of(tx, result.meeting_id)
-        if group is None:
-            return
-        if operation in GROUP_OPERATIONS:
-            reminders.plan_group_reminders(tx.store, group, tx.now)
-        else:
-            proposed = annual.plan_year(tx, group)
-            if proposed:
-                result.message += " " + tx.say(
-                    "yearly_proposed", titles=", ".join(i.title for i in proposed)
-                )
-            reminders.plan_group_reminders(tx.store, group, tx.now)
+    if operation not in YEAR_OPERATIONS and operation not in GROUP_OPERATIONS:
+        if result.meeting_id is not None and operation in MEETING_OPERATIONS:
+            reminders.plan_meeting_reminders(tx.store, result.meeting_id, tx.now)
+        return
+    group = tx.bound_group() if result.meeting_id is None else _group_of(tx, result.meeting_id)
+    if group is None:
+        return
+    if operation in YEAR_OPERATIONS:
+        proposed = annual.plan_year(tx, group)
+        if proposed:
+            result.message += " " + tx.say(
+                "yearly_proposed", titles=", ".join(i.title for i in proposed)
+            )
+    # Every open meeting of the group, the one just changed included, planned once.
+    reminders.plan_group_reminders(tx.store, group, tx.now)
 
 
 def _group_of(tx: Tx, meeting_id: int) -> Group | None:

@@ -24,8 +24,8 @@ def channel_ref(team_id: str, channel_id: str) -> str:
     return f"slack:{team_id}:{channel_id}"
 
 
-def slack_user_id(ref: str) -> str | None:
-    """The Slack user id in a reference, or None for people of another platform."""
+def slack_id(ref: str) -> str | None:
+    """The Slack user or channel id in a reference ("slack:T1:U123"), None for other platforms."""
     parts = ref.split(":")
     return parts[2] if len(parts) == 3 and parts[0] == "slack" else None
 

@@ -15,7 +15,7 @@ from bot.render.blockkit import (
     minutes_messages,
     text_blocks,
 )
-from bot.slack.identity import slack_user_id
+from bot.slack.identity import slack_id
 from bot.slack.sender import Sender
 
 RefsReader = Callable[[int], Awaitable[MessageRefs]]
@@ -88,7 +88,7 @@ async def on_minutes_posted(p: Publisher, channel: str, event: Event) -> None:
     for blocks in pages:
         last = await p._post(channel, thread_ts=parent, text=_heading(event), blocks=blocks)
     await p.remember(event.meeting_id, MINUTES, last)
-    mentions = [f"<@{uid}>" for uid in map(slack_user_id, event.user_refs) if uid]
+    mentions = [f"<@{uid}>" for uid in map(slack_id, event.user_refs) if uid]
     if mentions:
         await p._post(
             channel,

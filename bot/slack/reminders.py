@@ -11,15 +11,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.core.delivery import Delivery
 from bot.render.blockkit import escape
 from bot.scheduling.runner import AsyncReminderRunner
+from bot.slack.identity import slack_id
 from bot.slack.sender import Sender
 
 log = logging.getLogger(__name__)
-
-
-def slack_id(ref: str) -> str | None:
-    """The channel or user id in a Slack reference ("slack:T1:C123"), None for other platforms."""
-    parts = ref.split(":")
-    return parts[2] if len(parts) == 3 and parts[0] == "slack" else None
 
 
 class SlackReminders:
