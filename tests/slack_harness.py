@@ -6,6 +6,7 @@ import asyncio
 import json
 import socket
 import threading
+import time
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +28,7 @@ from tests.fakes.slack_signing import (
     event_body,
     retry_headers,
     signed_headers,
+    slack_text,
     slash_command_body,
     view_submission_body,
 )
@@ -42,6 +44,9 @@ PEOPLE = {
     "UPETRA": ("petra", "Petra Söder", "sv-SE"),
     "UOLLE": ("olle", "Olle Berg", "sv-SE"),
 }
+# How the tests' typed @names and #channels are known to the fake Slack.
+USER_NAMES = {name: user_id for user_id, (name, _real, _locale) in PEOPLE.items()}
+CHANNEL_NAMES = {"fsg": "CFSG", "vsg": "CVSG"}
 
 
 class SlackHarness:
@@ -55,6 +60,7 @@ class SlackHarness:
         self.loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self._views = 0
+        self.ack_seconds: list[float] = []  # wall time of each request's HTTP answer
 
     def __enter__(self) -> SlackHarness:
         self.slack.start()
@@ -74,7 +80,8 @@ class SlackHarness:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
-        config = uvicorn.Config(build_asgi(self.app, lambda: True), log_level="warning")
+        asgi = build_asgi(self.app, lambda: True, signing_secret=SECRET)
+        config = uvicorn.Config(asgi, log_level="warning")
         self.server = uvicorn.Server(config)
         self._serving = asyncio.run_coroutine_threadsafe(self.server.serve([sock]), self.loop)
         self.http = httpx.Client(base_url=f"http://127.0.0.1:{self.port}", timeout=30)
@@ -102,22 +109,35 @@ class SlackHarness:
         timestamp: float | None = None,
     ) -> httpx.Response:
         signed = signed_headers(body, SECRET, timestamp, content_type=content_type)
+        started = time.perf_counter()
         response = self.http.post(
             "/slack/events", content=body, headers={**signed, **(headers or {})}
         )
+        self.ack_seconds.append(time.perf_counter() - started)
         self.settle()
         return response
 
     def settle(self) -> None:
-        """Wait until every queued posting has gone out (on the fake clock: no real waiting)."""
-        asyncio.run_coroutine_threadsafe(self.sender.join(), self.loop).result(timeout=30)
+        """Wait until every queued posting and reply has gone out (postings on the fake clock)."""
+
+        async def both() -> None:
+            while True:
+                await self.bot.later.join()
+                await self.sender.join()
+                if not self.bot.later._tasks:
+                    return
+
+        asyncio.run_coroutine_threadsafe(both(), self.loop).result(timeout=120)
 
     def command(self, user: str, line: str, channel: str = "CFSG") -> str:
-        """A slash command; returns the ephemeral reply text (empty when a modal opened)."""
+        """A slash command typed as line; returns the reply (empty when a modal opened).
+
+        The text goes as Slack sends it: escaped, with @names and #channels as mentions.
+        """
         name, _, text = line.partition(" ")
         body = slash_command_body(
             name,
-            text,
+            slack_text(text, USER_NAMES, CHANNEL_NAMES),
             user_id=user,
             channel_id=channel,
             team_id=TEAM,

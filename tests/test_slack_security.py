@@ -17,11 +17,21 @@ from tests.fakes.slack_signing import (
     block_action_body,
     event_body,
     signed_headers,
+    slack_text,
     slash_command_body,
     view_submission_body,
 )
 from tests.harness import at
-from tests.slack_harness import SECRET, TEAM, SlackHarness, approve_value, draft_message, set_up
+from tests.slack_harness import (
+    CHANNEL_NAMES,
+    SECRET,
+    TEAM,
+    USER_NAMES,
+    SlackHarness,
+    approve_value,
+    draft_message,
+    set_up,
+)
 
 FORBIDDEN = ("<!channel>", "<!here>", "<!everyone>", "<@UMARIA>", "<https://")
 
@@ -242,7 +252,7 @@ def test_mentions_and_markup_in_user_text_never_reach_slack_unescaped(store_fact
             name, _, text = line.partition(" ")
             body = slash_command_body(
                 name,
-                text,
+                slack_text(text, USER_NAMES, CHANNEL_NAMES),  # typed, as Slack sends it
                 user_id=user,
                 channel_id=channel,
                 team_id=TEAM,

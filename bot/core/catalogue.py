@@ -534,6 +534,49 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{given}” is not a file format I make; choose pdf, docx, html or md, for example `{example}`.",
     ),
     "exported": ("Protokollet är sparat som {name}.", "The minutes are saved as {name}."),
+    # --- slack adapter: forms, shortcuts, exports --------------------------------------------
+    "form_failed": (
+        "Formuläret kunde inte öppnas eftersom Slack inte svarade i tid; försök igen, eller skriv förslaget direkt, till exempel `/arende Dialog; Lokalfrågor`.",
+        "The form could not open because Slack did not answer in time; try again, or type the proposal, for example `/arende Dialog; Lokalfrågor`.",
+    ),
+    "export_started": (
+        "Filen görs nu och delas i kanalen om en stund: {what}.",
+        "The file is being made and will be shared in the channel shortly: {what}.",
+    ),
+    "export_failed": (
+        "Filen kunde inte delas i kanalen eftersom Slack inte tog emot den; försök igen om en stund, till exempel `/protokoll export pdf`.",
+        "The file could not be shared in the channel because Slack did not take it; try again in a moment, for example `/protokoll export pdf`.",
+    ),
+    "export_shared": (
+        "Filen {name} är delad i kanalen.",
+        "The file {name} is shared in the channel.",
+    ),
+    "home_title": ("Det som väntar på dig", "What waits for you"),
+    "home_nothing": ("Inget väntar på dig just nu.", "Nothing waits for you right now."),
+    "home_to_justera": ("*Protokoll att justera*", "*Minutes to approve*"),
+    "home_draft": (
+        "{group} möte #{ref}, {when}: utkast version {version}",
+        "{group} meeting #{ref}, {when}: draft version {version}",
+    ),
+    "home_change_asked": (" (du har begärt ändring)", " (you asked for a change)"),
+    "home_upcoming": ("*Kommande möten*", "*Coming meetings*"),
+    "home_meeting": (
+        "{group} möte #{ref}, {when}, {place}; ärenden senast {deadline}",
+        "{group} meeting #{ref}, {when}, {place}; items by {deadline}",
+    ),
+    "home_deadline_passed": (" (sista dag har passerat)", " (the deadline has passed)"),
+    "home_proposals": ("*Dina förslag*", "*Your proposals*"),
+    "home_proposal": (
+        "{group} möte #{ref}, ärende {number} {title}: {status}",
+        "{group} meeting #{ref}, item {number} {title}: {status}",
+    ),
+    "home_late": (", sent inkommet", ", late"),
+    "home_status_föreslaget": (
+        "föreslaget, väntar på ordföranden",
+        "proposed, waiting for the chair",
+    ),
+    "home_status_accepterat": ("accepterat", "accepted"),
+    "home_status_avvisat": ("avvisat", "rejected"),
     "import_duplicate": (
         "{source}: redan importerad, hoppades över.",
         "{source}: already imported, skipped.",

@@ -11,6 +11,7 @@ from typing import Any
 
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -19,6 +20,7 @@ from starlette.routing import Route
 
 from bot.core.context import STOCKHOLM
 from bot.core.service import Justera
+from bot.slack.auth import SingleTeamAuthorize
 from bot.slack.config import SlackSettings
 from bot.slack.handlers import SlackBot, register
 from bot.slack.identity import People
@@ -44,6 +46,8 @@ def build_bot(
     app = AsyncApp(
         signing_secret=settings.signing_secret or None,
         client=client,
+        # Our own auth.test, retried and never answered with Bolt's English "reinstall".
+        authorize=SingleTeamAuthorize(client),
         process_before_response=True,
         request_verification_enabled=not settings.socket_mode,
     )
@@ -54,14 +58,28 @@ def build_bot(
 
 
 def build_asgi(
-    app: AsyncApp, health: Callable[[], bool], on_startup: list[Callable[[], Any]] | None = None
+    app: AsyncApp,
+    health: Callable[[], bool],
+    on_startup: list[Callable[[], Any]] | None = None,
+    signing_secret: str = "",
 ) -> Starlette:
     handler = AsyncSlackRequestHandler(app)
+    verifier = SignatureVerifier(signing_secret) if signing_secret else None
 
     async def events(request: Request) -> Response:
+        body = await request.body()
+        # Bolt's verifier crashes (500) on a timestamp that is not a number: that is 401.
+        stamp = request.headers.get("x-slack-request-timestamp", "")
+        if not stamp.isdigit():
+            log.warning("Slack request without a valid timestamp refused")
+            return Response("Unauthorized", status_code=401)
+        if verifier is not None and not verifier.is_valid(
+            body, stamp, request.headers.get("x-slack-signature", "")
+        ):
+            return Response("Unauthorized", status_code=401)
         # Bolt parses and routes a body before its listeners run, and a malformed one would
-        # crash there with a 500; refuse it first (the signature is still Bolt's to check).
-        if not well_formed(await request.body(), request.headers.get("content-type", "")):
+        # crash there or in a listener with a 500; refuse it first with a 400.
+        if not well_formed(body, request.headers.get("content-type", "")):
             log.warning("malformed Slack request refused")
             return Response("Bad request", status_code=400)
         return await handler.handle(request)
@@ -101,5 +119,7 @@ def serve(settings: SlackSettings, service: Justera, health: Callable[[], bool])
     import uvicorn
 
     log.info("Justera listens on %s:%s", settings.host, settings.port)
-    asgi = build_asgi(app, health, on_startup=[bot.reminders.start])
+    asgi = build_asgi(
+        app, health, on_startup=[bot.reminders.start], signing_secret=settings.signing_secret
+    )
     uvicorn.run(asgi, host=settings.host, port=settings.port, log_level="warning")

@@ -13,20 +13,24 @@ from datetime import datetime
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.commands.parse import COMMANDS, parse
 from bot.commands.words import fold
-from bot.core import agenda, justering, postings, yearrules
+from bot.core import agenda, home, justering, postings, yearrules
 from bot.core.context import STOCKHOLM, Context, Result
 from bot.core.model import Section
 from bot.core.postings import MessageRefs
 from bot.core.service import Justera
 from bot.core.texts import UserError, say
 from bot.render.blockkit import APPROVE_ACTION, CHANGE_ACTION, escape
-from bot.slack.identity import People, channel_ref, mention_resolver, user_ref
+from bot.slack.home import home_view
+from bot.slack.identity import People, channel_ref, mention_resolver, slack_id, user_ref
+from bot.slack.later import Later
 from bot.slack.modals import (
     CHANGE_VIEW,
     FIELD_OF_ERROR,
+    PROPOSE_SHORTCUT,
     PROPOSE_VIEW,
     RISK_CHOICES,
     YEAR_IMPORT_VIEW,
@@ -37,6 +41,7 @@ from bot.slack.modals import (
 )
 from bot.slack.publish import Publisher
 from bot.slack.sender import Sender
+from bot.slack.text import decode, mentioned, name_mentions
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +52,8 @@ QUIET_ON_REACTION = {"not_the_latest_draft", "no_group_here", "no_meeting_juster
 
 
 REPLY_CHARS = 39_000  # Slack cuts a message's text at 40,000 characters
+PERMALINK_SECONDS = 1.0  # the message shortcut's form must open within the trigger's 3 s
+REFUSED_EVENTS_KEPT = 1000
 
 
 def reply(text: str) -> str:
@@ -78,6 +85,9 @@ class SlackBot:
             else None
         )
         self.reminders: Any = None  # the reminder runner, set by build_bot
+        self.later = Later()
+        # Events whose refusal was already shown: Slack's redelivery must not show it again.
+        self._refused_events: dict[str, None] = {}
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -108,24 +118,69 @@ class SlackBot:
     async def _remember(self, meeting_id: int, kind: str, ts: str) -> None:
         await self.run(self._system(), postings.remember_message, meeting_id, kind, ts)
 
-    async def _ephemeral(self, client: Any, channel: str, user: str, text: str) -> None:
-        await client.chat_postEphemeral(channel=channel, user=user, text=escape(text))
+    def _ephemeral(self, client: Any, channel: str, user: str, text: str) -> None:
+        """A private reply in the channel, sent after Slack has had its answer."""
+
+        async def send() -> None:
+            await client.chat_postEphemeral(channel=channel, user=user, text=escape(text))
+
+        self.later.run("chat.postEphemeral", send)
+
+    def _respond(self, response_url: str | None, text: str) -> None:
+        """A private reply through the request's response_url, after the answer."""
+        if not response_url:
+            return
+
+        async def send() -> None:
+            await AsyncWebhookClient(response_url).send(
+                text=escape(text), response_type="ephemeral", replace_original=False
+            )
+
+        self.later.run("response_url", send)
+
+    def _open_form(
+        self, client: Any, trigger_id: str, view: dict[str, Any], response_url: str | None
+    ) -> None:
+        """Open a form now: its trigger lives 3 s. A failure is told through the response_url."""
+
+        async def open_it() -> None:
+            try:
+                await client.views_open(trigger_id=trigger_id, view=view)
+            except Exception as error:
+                log.warning("views.open failed: %s", type(error).__name__)
+                # The user's language is not known without a lookup; the form was Swedish too.
+                self._respond(response_url, say("sv", "form_failed"))
+
+        self.later.run("views.open", open_it)
+
+    def _name_of(self, labels: dict[str, str]) -> Callable[[str], str]:
+        def name_of(user_id: str) -> str:
+            person = self.people.cached(user_id)
+            return person.name if person else labels.get(user_id) or user_id
+
+        return name_of
 
     # --- listeners -----------------------------------------------------------------------
 
     async def on_command(self, ack: Any, command: dict[str, Any], client: Any) -> None:
         team, user, channel = command["team_id"], command["user_id"], command["channel_id"]
-        name, text = command["command"].lstrip("/"), command.get("text", "")
-        ctx = await self.context(team, user, channel)
+        name = command["command"].lstrip("/")
+        # Slack escapes the text (&amp;, <@U…|name>, <url|text>): decoded before fields split.
+        labels: dict[str, str] = {}
+        text = decode(command.get("text", ""), labels)
+        # Forms first, before any other call to Slack: the trigger_id expires in 3 s.
         form = None
         if name == "arende" and not text.strip():
             form = propose_view(channel, None)
         elif name == "arsklocka" and fold(text) in ("import", "importera"):
             form = year_import_view(channel)  # a slash command is one line; YAML goes in a form
         if form is not None:
-            await client.views_open(trigger_id=command["trigger_id"], view=form)
+            self._open_form(client, command["trigger_id"], form, command.get("response_url"))
             await ack()
             return
+        ctx, *_others = await asyncio.gather(
+            self.context(team, user, channel), *map(self.people.get, mentioned(text))
+        )
         try:
             call = parse(
                 f"/{name} {text}", now=ctx.now, lang=ctx.lang, resolve_user=mention_resolver(team)
@@ -133,7 +188,10 @@ class SlackBot:
             if call.operation is None:
                 await ack(text=reply(call.text))
                 return
-            result = await self.run(ctx, call.operation, *call.args, **call.kwargs)
+            # A mention in a free-text field is stored as the person's name.
+            args = name_mentions(call.args, self._name_of(labels))
+            kwargs = name_mentions(call.kwargs, self._name_of(labels))
+            result = await self.run(ctx, call.operation, *args, **kwargs)
         except UserError as error:
             await ack(text=reply(error.message(ctx.lang)))
             return
@@ -143,11 +201,16 @@ class SlackBot:
             return
         if call.output:
             # The file goes out after the answer: a PDF can take longer than Slack waits.
-            await ack()
-            export, fmt, lang = result, call.output, ctx.lang
+            await ack(text=reply(say(ctx.lang, "export_started", what=f"{name} {text}".strip())))
+            export, fmt, lang, url = result, call.output, ctx.lang, command.get("response_url")
 
             async def share(_client: Any) -> None:
-                await self._share(client, channel, export, fmt, lang)
+                try:
+                    shared = await self._share(client, channel, export, fmt, lang)
+                except Exception:
+                    self._respond(url, say(lang, "export_failed"))
+                    raise
+                self._respond(url, say(lang, "export_shared", name=shared))
 
             self.sender.submit(channel, share)
             return
@@ -155,7 +218,7 @@ class SlackBot:
         await ack(text=reply(result.message))
         self.publisher.publish(channel, result.events)
 
-    async def _share(self, client: Any, channel: str, export: Any, fmt: str, lang: str) -> None:
+    async def _share(self, client: Any, channel: str, export: Any, fmt: str, lang: str) -> str:
         """The document as a file in the channel; rendering runs off the event loop."""
         from bot.export import render_any as render
 
@@ -167,22 +230,68 @@ class SlackBot:
             title=name,
             initial_comment=say(lang, "exported", name=name),
         )
+        return name
 
-    async def on_approve_button(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
-        await ack()
+    async def on_approve_button(self, ack: Any, body: dict[str, Any], client: Any) -> None:
         value = json.loads(body["actions"][0]["value"])
-        ctx = await self.context(body["team"]["id"], body["user"]["id"], body["channel"]["id"])
+        # A click in a message has its channel; one on the App Home carries it in the value.
+        channel = value.get("channel") or body["channel"]["id"]
+        user = body["user"]["id"]
+        ctx = await self.context(body["team"]["id"], user, channel)
         result = await self._attempt(ctx, justering.approve, value["meeting"], value["version"])
-        await respond(
-            text=escape(result.message), response_type="ephemeral", replace_original=False
-        )
-        self.publisher.publish(body["channel"]["id"], result.events)
+        await ack()
+        if body.get("response_url"):
+            self._respond(body["response_url"], result.message)
+        else:
+            self._ephemeral(client, channel, user, result.message)
+            self._refresh_home(client, body["team"]["id"], user)
+        self.publisher.publish(channel, result.events)
 
     async def on_change_button(self, ack: Any, body: dict[str, Any], client: Any) -> None:
-        await ack()
         value = json.loads(body["actions"][0]["value"])
-        view = change_view(body["channel"]["id"], value["meeting"], value["version"])
-        await client.views_open(trigger_id=body["trigger_id"], view=view)
+        channel = value.get("channel") or body["channel"]["id"]
+        view = change_view(channel, value["meeting"], value["version"])
+        self._open_form(client, body["trigger_id"], view, body.get("response_url"))
+        await ack()
+
+    async def on_message_shortcut(self, ack: Any, shortcut: dict[str, Any], client: Any) -> None:
+        """ "Föreslå som ärende": the proposal form with the message as description and link."""
+        channel = shortcut["channel"]["id"]
+        message = shortcut.get("message") or {}
+        ts = str(message.get("ts") or shortcut.get("message_ts") or "")
+        domain = str((shortcut.get("team") or {}).get("domain") or "")
+        labels: dict[str, str] = {}
+        text = decode(str(message.get("text") or ""), labels)
+        trigger, url = shortcut["trigger_id"], shortcut.get("response_url")
+
+        async def open_it() -> None:
+            # The trigger lives 3 s: the permalink and the names get one second between them.
+            link, *_names = await asyncio.gather(
+                self._permalink(client, channel, ts, domain),
+                *map(self.people.get, mentioned(text)),
+            )
+            description = name_mentions(text, self._name_of(labels)).strip()
+            view = propose_view(channel, None, description=description, links=link)
+            try:
+                await client.views_open(trigger_id=trigger, view=view)
+            except Exception as error:
+                log.warning("views.open failed: %s", type(error).__name__)
+                self._respond(url, say("sv", "form_failed"))
+
+        self.later.run("message shortcut", open_it)
+        await ack()
+
+    async def _permalink(self, client: Any, channel: str, ts: str, domain: str) -> str:
+        try:
+            response = await asyncio.wait_for(
+                client.chat_getPermalink(channel=channel, message_ts=ts), PERMALINK_SECONDS
+            )
+            return str(response.get("permalink") or "")
+        except Exception as error:
+            # Slack's own address form: right for every message outside a thread.
+            log.warning("chat.getPermalink failed: %s", type(error).__name__)
+            host = f"{domain}.slack.com" if domain else "slack.com"
+            return f"https://{host}/archives/{channel}/p{ts.replace('.', '')}"
 
     async def on_change_submitted(
         self, ack: Any, body: dict[str, Any], view: dict[str, Any], client: Any
@@ -201,7 +310,7 @@ class SlackBot:
             return
         await ack()
         if not result.replayed:
-            await self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
+            self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
             self.publisher.publish(meta["channel"], result.events)
 
     async def on_propose_submitted(
@@ -232,7 +341,7 @@ class SlackBot:
             return
         await ack()
         if not result.replayed:
-            await self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
+            self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
             self.publisher.publish(meta["channel"], result.events)
 
     async def on_year_import_submitted(
@@ -249,25 +358,60 @@ class SlackBot:
             return
         await ack()
         if not result.replayed:
-            await self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
+            self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
 
-    async def on_reaction(self, event: dict[str, Any], body: dict[str, Any], client: Any) -> None:
+    async def on_reaction(
+        self, event: dict[str, Any], body: dict[str, Any], client: Any, request: Any
+    ) -> None:
         item = event.get("item", {})
         if event.get("reaction") not in APPROVE_REACTIONS or item.get("type") != "message":
             return
-        channel, user = item["channel"], event["user"]
-        ctx = await self.context(body["team_id"], user, channel, f"event:{body['event_id']}")
+        channel, user, event_id = item["channel"], event["user"], body["event_id"]
+        ctx = await self.context(body["team_id"], user, channel, f"event:{event_id}")
         try:
             result = await self.run(ctx, postings.approve_message, item["ts"])
         except UserError as error:
+            # A refusal changes nothing, so nothing marks it answered: a redelivery (retry
+            # header, or an event id this process has answered) must not repeat it.
+            redelivered = bool(request.headers.get("x-slack-retry-num"))
+            if redelivered or event_id in self._refused_events:
+                return
+            self._refused_events[event_id] = None
+            while len(self._refused_events) > REFUSED_EVENTS_KEPT:
+                self._refused_events.pop(next(iter(self._refused_events)))
             if error.key not in QUIET_ON_REACTION:
-                await self._ephemeral(client, channel, user, error.message(ctx.lang))
+                self._ephemeral(client, channel, user, error.message(ctx.lang))
             return
         if result.replayed:
             return  # Slack's redelivery of an event already answered
         if result.message:
-            await self._ephemeral(client, channel, user, result.message)
+            self._ephemeral(client, channel, user, result.message)
         self.publisher.publish(channel, result.events)
+
+    async def on_home_opened(
+        self, event: dict[str, Any], body: dict[str, Any], client: Any
+    ) -> None:
+        """The App Home tab: what waits for this person, in every group they are in."""
+        if event.get("tab", "home") == "home":
+            self._refresh_home(client, body["team_id"], event["user"])
+
+    def _refresh_home(self, client: Any, team: str, user: str) -> None:
+        """Build and publish the App Home after the answer (it reads Slack and the database)."""
+
+        async def publish() -> None:
+            person = await self.people.get(user)
+            ctx = Context(
+                user_ref=user_ref(team, user),
+                channel_ref=SYSTEM,
+                now=self.now(),
+                display_name=person.name,
+                lang=person.lang,
+            )
+            waiting = await self.run(ctx, home.waiting_for)
+            view = home_view(waiting, ctx.lang, lambda ref: slack_id(ref) or "")
+            await client.views_publish(user_id=user, view=view)
+
+        self.later.run("views.publish", publish)
 
     async def _attempt(self, ctx: Context, operation: Any, *args: Any) -> Result:
         """Run, turning a refusal into a reply: for callers that answer the same way either way."""
@@ -282,7 +426,9 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         app.command(command)(bot.on_command)
     app.action(APPROVE_ACTION)(bot.on_approve_button)
     app.action(CHANGE_ACTION)(bot.on_change_button)
+    app.shortcut(PROPOSE_SHORTCUT)(bot.on_message_shortcut)
     app.view(PROPOSE_VIEW)(bot.on_propose_submitted)
     app.view(CHANGE_VIEW)(bot.on_change_submitted)
     app.view(YEAR_IMPORT_VIEW)(bot.on_year_import_submitted)
     app.event("reaction_added")(bot.on_reaction)
+    app.event("app_home_opened")(bot.on_home_opened)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import re
 from dataclasses import dataclass, field
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.texts import UserError
+from bot.slack.text import MENTION_TOKEN
 
 log = logging.getLogger(__name__)
-
-_MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 
 
 def user_ref(team_id: str, user_id: str) -> str:
@@ -31,10 +30,10 @@ def slack_id(ref: str) -> str | None:
 
 
 def mention_resolver(team_id: str):
-    """Turns "<@U123|anna>" (as Slack escapes a typed @anna) into that person's reference."""
+    """Turns a picked @anna (Slack's <@U123|anna>, decoded by bot.slack.text) into a reference."""
 
     def resolve(token: str) -> str:
-        match = _MENTION.match(token.strip())
+        match = MENTION_TOKEN.fullmatch(token.strip())
         if match is None:
             raise UserError("unknown_user", given=token.strip())
         return user_ref(team_id, match.group(1))
@@ -48,23 +47,53 @@ class Person:
     lang: str
 
 
+LOOKUP_SECONDS = 0.5  # what a first-time user's answer may wait for users.info
+
+
 @dataclass
 class People:
-    """Display names and languages from users.info, looked up once per user and process."""
+    """Display names and languages from users.info, looked up once per user and process.
+
+    A lookup never holds an answer for long: after LOOKUP_SECONDS the caller gets a fallback
+    (Swedish, the id for a name) while the lookup finishes in the background for next time.
+    """
 
     client: AsyncWebClient
+    wait: float = LOOKUP_SECONDS
     _known: dict[str, Person] = field(default_factory=dict)
+    _pending: dict[str, asyncio.Task[Person | None]] = field(default_factory=dict)
+
+    def cached(self, user_id: str) -> Person | None:
+        return self._known.get(user_id)
 
     async def get(self, user_id: str) -> Person:
         known = self._known.get(user_id)
         if known is not None:
             return known
+        task = self._pending.get(user_id)
+        if task is None:
+            task = self._pending[user_id] = asyncio.create_task(self._look_up(user_id))
+        try:
+            person = await asyncio.wait_for(asyncio.shield(task), self.wait)
+        except TimeoutError:
+            log.warning("users.info slower than %.1f s; answering without it", self.wait)
+            person = None
+        return person or Person(user_id, "sv")
+
+    async def _look_up(self, user_id: str) -> Person | None:
         try:
             response = await self.client.users_info(user=user_id, include_locale=True)
-        except SlackApiError as error:
+        except Exception as error:  # Slack's refusal or the network's: never the user's problem
             # The reply still goes out, in Swedish and with the id for a name.
-            log.warning("users.info failed: %s", error.response.get("error"))
-            return Person(user_id, "sv")
+            detail = (
+                error.response.get("error")
+                if isinstance(error, SlackApiError)
+                else type(error).__name__
+            )
+            log.warning("users.info failed: %s", detail)
+            return None
+        finally:
+            self._pending.pop(user_id, None)
         user = response["user"]
         profile = user.get("profile", {})
         name = profile.get("display_name") or profile.get("real_name") or user.get("name", user_id)

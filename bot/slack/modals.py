@@ -19,6 +19,7 @@ from bot.core.limits import LIMITS
 from bot.core.model import Section
 
 PROPOSE_VIEW = "justera_propose"
+PROPOSE_SHORTCUT = "justera_propose_from_message"  # the message shortcut "Föreslå som ärende"
 CHANGE_VIEW = "justera_change"
 YEAR_IMPORT_VIEW = "justera_year_import"
 YAML_CHARS = 3000  # Slack's most for one text input
@@ -38,18 +39,33 @@ FIELD_OF_ERROR = {
 }
 
 
-def _text_input(block_id: str, label: str, field: str, *, optional: bool, multiline: bool = False):
+def _text_input(
+    block_id: str,
+    label: str,
+    field: str,
+    *,
+    optional: bool,
+    multiline: bool = False,
+    initial: str = "",
+):
     return InputBlock(
         block_id=block_id,
         label=PlainTextObject(text=label),
         optional=optional,
         element=PlainTextInputElement(
-            action_id="value", max_length=LIMITS[field], multiline=multiline
+            action_id="value",
+            max_length=LIMITS[field],
+            multiline=multiline,
+            # Slack refuses a form whose initial text is longer than its field allows.
+            initial_value=initial[: LIMITS[field]] or None,
         ),
     )
 
 
-def propose_view(channel_id: str, meeting_ref: int | None) -> dict[str, Any]:
+def propose_view(
+    channel_id: str, meeting_ref: int | None, *, description: str = "", links: str = ""
+) -> dict[str, Any]:
+    """The proposal form; the message shortcut fills in the message and its link."""
     sections = [Option(value=s.value, label=s.value) for s in SECTION_CHOICES]
     risk = [Option(value=k, label=k if k != "–" else "ej angivet") for k in RISK_CHOICES]
     return View(
@@ -69,8 +85,15 @@ def propose_view(channel_id: str, meeting_ref: int | None) -> dict[str, Any]:
                 ),
             ),
             _text_input("presenter", "Föredragande", "presenter", optional=True),
-            _text_input("description", "Beskrivning", "description", optional=True, multiline=True),
-            _text_input("links", "Länkar till underlag", "links", optional=True),
+            _text_input(
+                "description",
+                "Beskrivning",
+                "description",
+                optional=True,
+                multiline=True,
+                initial=description,
+            ),
+            _text_input("links", "Länkar till underlag", "links", optional=True, initial=links),
             InputBlock(
                 block_id="risk",
                 label=PlainTextObject(text="Riskbedömning gjord (Beslut-ärenden)"),

@@ -6,6 +6,7 @@ import copy
 import json
 import socketserver
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from tests.fakes.clock import FakeClock
+from tests.fakes.slack_signing import trigger_issued_at
 
 TEAM_ID = "T1"
 TEAM_NAME = "Test"
@@ -33,6 +35,7 @@ MAX_VIEW_BUTTON = 24
 MAX_PRIVATE_METADATA = 3_000
 MAX_CALLBACK_ID = 255
 MIN_POST_INTERVAL = 1.0
+TRIGGER_SECONDS = 3.0  # a trigger_id opens a view within 3 s of the click or command
 RESPONSE_URL_USES = 5
 RESPONSE_URL_WINDOW = 30 * 60.0
 
@@ -320,6 +323,11 @@ class _Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(length) if length > 0 else b""
         headers = {name.lower(): value for name, value in self.headers.items()}
         status, body, extra = self.server.fake._serve(self.command, self.path, headers, raw)
+        # A slow Slack: the call is handled on arrival and answered late, in real time,
+        # because the acknowledgements it must not hold are measured in real time too.
+        delay = self.server.fake._delay_for(self.path)
+        if delay > 0:
+            time.sleep(delay)
         data = json.dumps(body).encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
@@ -368,6 +376,7 @@ class FakeSlack:
             "views.open": self._views_open,
             "views.update": self._views_update,
             "views.push": self._views_push,
+            "views.publish": self._views_publish,
             "users.info": self._users_info,
             "conversations.info": self._conversations_info,
             "reactions.add": self._reactions_add,
@@ -378,6 +387,8 @@ class FakeSlack:
         self._clear()
 
     def _clear(self) -> None:
+        self._delays: dict[str, float] = {}
+        self._home: dict[str, dict[str, Any]] = {}
         self._calls: list[Call] = []
         self._responses: list[tuple[str, dict[str, Any]]] = []
         self._violations: list[str] = []
@@ -502,6 +513,24 @@ class FakeSlack:
         with self._lock:
             queue = self._injected.setdefault(method, [])
             queue.extend(_Injected(status, retry_after, error) for _ in range(times))
+
+    def slow(self, seconds: float, *methods: str) -> None:
+        """Answer every call (or the methods named, "response_url" for response URLs) late."""
+        with self._lock:
+            for method in methods or ("*",):
+                self._delays[method] = seconds
+
+    def _delay_for(self, path: str) -> float:
+        url = urlsplit(path).path
+        method = url[len("/api/") :] if url.startswith("/api/") else "response_url"
+        with self._lock:
+            return self._delays.get(method, self._delays.get("*", 0.0))
+
+    @property
+    def home(self) -> dict[str, dict[str, Any]]:
+        """user id -> the App Home view last published for that user."""
+        with self._lock:
+            return copy.deepcopy(self._home)
 
     def reset(self) -> None:
         """Forget all traffic and state (messages, views, limits, failures); keep users, channels.
@@ -782,9 +811,14 @@ class FakeSlack:
         return str(trigger)
 
     def _exchange(self, trigger: str) -> None:
-        # A trigger_id opens one view; Slack refuses a second use.
+        # A trigger_id opens one view; Slack refuses a second use, and one older than 3 s.
         if trigger in self._used_triggers:
             raise _Refusal("exchanged_trigger_id", detail=f"trigger_id {trigger} used before")
+        issued = trigger_issued_at(trigger)
+        if issued is not None and time.time() - issued > TRIGGER_SECONDS:
+            raise _Refusal(
+                "expired_trigger_id", detail=f"{time.time() - issued:.1f} s after it was issued"
+            )
         self._used_triggers.add(trigger)
 
     def _store_view(
@@ -833,6 +867,21 @@ class FakeSlack:
         view = self._checked_view(args)
         self._exchange(trigger)
         return {"view": self._store_view(view, at)}
+
+    def _views_publish(self, args: dict[str, Any], at: float) -> dict[str, Any]:
+        user_id = _required(args, "user_id")
+        view = args.get("view")
+        problems = []
+        if not isinstance(view, dict) or view.get("type") != "home":
+            problems.append("views.publish takes a view of type 'home' [json-pointer:/view]")
+        else:
+            problems = block_problems(view.get("blocks"), MAX_MODAL_BLOCKS, "home tab")
+        if problems or not isinstance(view, dict):
+            raise _Refusal("invalid_arguments", problems=problems)
+        self._view_number += 1
+        stored = {**copy.deepcopy(view), "id": f"VH{self._view_number:09d}", "team_id": TEAM_ID}
+        self._home[user_id] = stored
+        return {"view": copy.deepcopy(stored)}
 
     def _views_update(self, args: dict[str, Any], at: float) -> dict[str, Any]:
         view_id, external_id = args.get("view_id"), args.get("external_id")

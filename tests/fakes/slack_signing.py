@@ -6,7 +6,9 @@ import hashlib
 import hmac
 import itertools
 import json
+import re
 import time
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -27,10 +29,73 @@ DEFAULT_ACTION_TS = "1700000000.000001"
 _trigger_numbers = itertools.count(1)
 
 
-def new_trigger_id() -> str:
-    """A fresh trigger_id in Slack's digits.digits.hex shape, unique within the test run."""
+def new_trigger_id(issued_at: float | None = None) -> str:
+    """A fresh trigger_id in Slack's digits.digits.hex shape, unique within the test run.
+
+    The middle part is when it was issued (wall clock, in ms): like Slack's, the fake refuses a
+    trigger older than 3 s. Triggers live in real time because Slack's do.
+    """
     n = next(_trigger_numbers)
-    return f"{1_700_000_000_000 + n}.{1_000 + n}.{n:032x}"
+    issued = time.time() if issued_at is None else issued_at
+    return f"{1_700_000_000_000 + n}.{int(issued * 1000)}.{n:032x}"
+
+
+def trigger_issued_at(trigger_id: str) -> float | None:
+    parts = trigger_id.split(".")
+    return int(parts[1]) / 1000 if len(parts) == 3 and parts[1].isdigit() else None
+
+
+# What the tests type, turned into what Slack sends for a slash command with should_escape:
+# "&", "<" and ">" as entities; a picked @name as <@U…|name>, #channel as <#C…|channel>,
+# @here/@channel/@everyone as <!here>; a URL as <url>, and [text](url) (a link made in the
+# composer) as <url|text>. A mention already written as Slack sends it, with its name
+# (<@U…|name>, <#C…|name>), is kept, so that a test can name someone the fake does not know;
+# anything else in angle brackets was typed, and is escaped.
+_TYPED = re.compile(
+    r"(?P<kept><[@#][UWC][A-Z0-9]+\|[^<>|]+>)"
+    r"|\[(?P<label>[^\]]+)\]\((?P<target>https?://[^\s)]+)\)"
+    r"|(?P<url>https?://[^\s<>|]+)"
+    r"|(?<![\w@])@(?P<special>here|channel|everyone)\b"
+    r"|(?<![\w@])@(?P<user>[a-z0-9._-]+)"
+    r"|(?<![\w#&])#(?P<channel>[a-z0-9_-]+)"
+)
+
+
+def _entities(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def slack_text(
+    typed: str,
+    users: Mapping[str, str] | None = None,
+    channels: Mapping[str, str] | None = None,
+) -> str:
+    """typed as Slack sends it; users and channels map names to ids (unknown names stay text)."""
+    users, channels = users or {}, channels or {}
+    out: list[str] = []
+    end = 0
+    for match in _TYPED.finditer(typed):
+        kind = match.lastgroup
+        if kind == "user" and match["user"] not in users:
+            continue
+        if kind == "channel" and match["channel"] not in channels:
+            continue
+        out.append(_entities(typed[end : match.start()]))
+        end = match.end()
+        if kind == "kept":
+            out.append(match["kept"])
+        elif kind == "target" or match["target"]:
+            out.append(f"<{_entities(match['target'])}|{_entities(match['label'])}>")
+        elif kind == "url":
+            out.append(f"<{_entities(match['url'])}>")
+        elif kind == "special":
+            out.append(f"<!{match['special']}>")
+        elif kind == "user":
+            out.append(f"<@{users[match['user']]}|{match['user']}>")
+        else:
+            out.append(f"<#{channels[match['channel']]}|{match['channel']}>")
+    out.append(_entities(typed[end:]))
+    return "".join(out)
 
 
 def sign(body: str | bytes, secret: str, timestamp: float | None) -> dict[str, str]:

@@ -1,0 +1,111 @@
+"""The App Home tab as Block Kit: one person's minutes to justera, meetings and proposals."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    ButtonElement,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+from slack_sdk.models.views import View
+
+from bot.core.home import Waiting
+from bot.core.texts import say
+from bot.dates import format_date, format_when
+from bot.render.blockkit import APPROVE_ACTION, CHANGE_ACTION, escape
+
+HOME_BLOCKS = 95  # Slack allows 100 on a Home tab
+
+
+def _section(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=text[:2900]))
+
+
+def home_view(waiting: Waiting, lang: str, channel_id: Callable[[str], str]) -> dict[str, Any]:
+    """channel_id turns the core's channel reference into the Slack channel for the buttons."""
+    blocks: list[Any] = [HeaderBlock(text=PlainTextObject(text=say(lang, "home_title")))]
+    if waiting.empty:
+        blocks.append(_section(say(lang, "home_nothing")))
+    if waiting.to_justera:
+        blocks.append(_section(say(lang, "home_to_justera")))
+        for draft in waiting.to_justera:
+            line = say(
+                lang,
+                "home_draft",
+                group=draft.group_key,
+                ref=draft.meeting_id,
+                when=format_date(draft.starts_at, lang),
+                version=draft.version,
+            )
+            if draft.asked_change:
+                line += say(lang, "home_change_asked")
+            blocks.append(_section(escape(line)))
+            value = json.dumps(
+                {
+                    "meeting": draft.meeting_id,
+                    "version": draft.version,
+                    "channel": channel_id(draft.channel_ref),
+                }
+            )
+            blocks.append(
+                ActionsBlock(
+                    block_id=f"home-{draft.meeting_id}-{draft.version}",
+                    elements=[
+                        ButtonElement(
+                            text="Godkänn" if lang != "en" else "Approve",
+                            action_id=APPROVE_ACTION,
+                            value=value,
+                            style="primary",
+                        ),
+                        ButtonElement(
+                            text="Begär ändring" if lang != "en" else "Ask for a change",
+                            action_id=CHANGE_ACTION,
+                            value=value,
+                        ),
+                    ],
+                )
+            )
+    if waiting.upcoming:
+        blocks += [DividerBlock(), _section(say(lang, "home_upcoming"))]
+        lines = []
+        for meeting in waiting.upcoming:
+            line = say(
+                lang,
+                "home_meeting",
+                group=meeting.group_key,
+                ref=meeting.meeting_id,
+                when=format_when(meeting.starts_at, lang),
+                place=meeting.place,
+                deadline=format_date(meeting.agenda_deadline, lang),
+            )
+            if meeting.deadline_passed:
+                line += say(lang, "home_deadline_passed")
+            lines.append("• " + escape(line))
+        blocks.append(_section("\n".join(lines)))
+    if waiting.proposals:
+        blocks += [DividerBlock(), _section(say(lang, "home_proposals"))]
+        lines = []
+        for item in waiting.proposals:
+            status = say(lang, f"home_status_{item.status.value}")
+            if item.late:
+                status += say(lang, "home_late")
+            line = say(
+                lang,
+                "home_proposal",
+                group=item.group_key,
+                ref=item.meeting_id,
+                number=item.number,
+                title=item.title,
+                status=status,
+            )
+            lines.append("• " + escape(line))
+        blocks.append(_section("\n".join(lines)))
+    return View(type="home", blocks=blocks[:HOME_BLOCKS]).to_dict()
