@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import socket
 import threading
 import time
@@ -61,9 +62,14 @@ class SlackHarness:
         self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self._views = 0
         self.ack_seconds: list[float] = []  # wall time of each request's HTTP answer
+        self.sent_texts: list[str] = []  # each command's text field as it went to the app
 
     def __enter__(self) -> SlackHarness:
         self.slack.start()
+        # JUSTERA_SLACK_DELAY=4 runs any Slack test against a Slack that answers every call in
+        # 4 s; JUSTERA_ACK_LOG names a file that collects every request's answer time.
+        if os.environ.get("JUSTERA_SLACK_DELAY"):
+            self.slack.slow(float(os.environ["JUSTERA_SLACK_DELAY"]))
         for user_id, (name, real, locale) in PEOPLE.items():
             self.slack.add_user(user_id, name=name, display_name=real, locale=locale, team_id=TEAM)
         self._thread.start()
@@ -92,6 +98,9 @@ class SlackHarness:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if os.environ.get("JUSTERA_ACK_LOG"):
+            with open(os.environ["JUSTERA_ACK_LOG"], "a", encoding="utf-8") as log:
+                log.writelines(f"{seconds:.4f}\n" for seconds in self.ack_seconds)
         self.http.close()
         self.server.should_exit = True
         self._serving.result(timeout=10)
@@ -124,6 +133,7 @@ class SlackHarness:
             while True:
                 await self.bot.later.join()
                 await self.sender.join()
+                await self.bot.people.join()
                 if not self.bot.later._tasks:
                     return
 
@@ -135,9 +145,10 @@ class SlackHarness:
         The text goes as Slack sends it: escaped, with @names and #channels as mentions.
         """
         name, _, text = line.partition(" ")
+        self.sent_texts.append(slack_text(text, USER_NAMES, CHANNEL_NAMES))
         body = slash_command_body(
             name,
-            slack_text(text, USER_NAMES, CHANNEL_NAMES),
+            self.sent_texts[-1],
             user_id=user,
             channel_id=channel,
             team_id=TEAM,

@@ -14,8 +14,9 @@ from bot.core.service import Justera
 from bot.slack.app import build_bot
 from bot.slack.config import SettingsError, SlackSettings
 from bot.slack.handlers import APPROVE_REACTIONS, slash_commands
+from bot.slack.modals import PROPOSE_SHORTCUT
 from tests.fakes.slack_api import FakeSlack
-from tests.fakes.slack_signing import sign, slash_command_body
+from tests.fakes.slack_signing import message_shortcut_body, sign, slash_command_body
 
 MANIFESTS = sorted((Path(__file__).resolve().parents[1] / "deploy" / "slack").glob("manifest*.yml"))
 
@@ -67,7 +68,11 @@ def test_manifest_has_the_scopes_events_and_settings_the_code_needs(path: Path) 
         "im:write",
         "files:write",
     } <= scopes
-    assert manifest["settings"]["event_subscriptions"]["bot_events"] == ["reaction_added"]
+    assert manifest["settings"]["event_subscriptions"]["bot_events"] == [
+        "app_home_opened",
+        "reaction_added",
+    ]
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     for command in manifest["features"]["slash_commands"]:
         # Slack then sends typed @names as <@U…> mentions, which the commands resolve.
@@ -80,6 +85,41 @@ def test_manifest_has_the_scopes_events_and_settings_the_code_needs(path: Path) 
         urls += [manifest["settings"]["event_subscriptions"]["request_url"]]
         urls += [manifest["settings"]["interactivity"]["request_url"]]
         assert all(u.endswith("/slack/events") for u in urls)
+
+
+@pytest.mark.parametrize("path", MANIFESTS, ids=lambda p: p.name)
+def test_manifest_lists_exactly_the_shortcuts_the_code_registers(path: Path) -> None:
+    manifest = yaml.safe_load(path.read_text(encoding="utf-8"))
+    listed = {(s["callback_id"], s["type"]) for s in manifest["features"]["shortcuts"]}
+    assert listed == {(PROPOSE_SHORTCUT, "message")}
+    names = [s["name"] for s in manifest["features"]["shortcuts"]]
+    assert names == ["Föreslå som ärende"]
+    statuses = shortcut_statuses([PROPOSE_SHORTCUT, "finnsinte"])
+    assert statuses == {PROPOSE_SHORTCUT: 200, "finnsinte": 404}
+
+
+def shortcut_statuses(callback_ids: list[str]) -> dict[str, int]:
+    """The HTTP status Bolt answers each signed message shortcut with (404: nobody listens)."""
+    with FakeSlack() as slack:
+        settings = SlackSettings(bot_token="xoxb-test", signing_secret="s", api_url=slack.base_url)
+        client = AsyncWebClient(token="xoxb-test", base_url=slack.base_url)
+        app, bot = build_bot(settings, Justera(lambda: None), client=client)
+
+        async def dispatch(callback_id: str) -> int:
+            message = {"ts": "1700000000.000100", "text": "Lokalerna", "user": "UX"}
+            body = message_shortcut_body(callback_id, message, user_id="UX", channel_id="CX")
+            headers = sign(body, "s", None)
+            request = AsyncBoltRequest(
+                body=body, headers={k.lower(): [v] for k, v in headers.items()}
+            )
+            return (await app.async_dispatch(request)).status
+
+        async def all_of_them() -> dict[str, int]:
+            statuses = {c: await dispatch(c) for c in callback_ids}
+            await bot.later.join()
+            return statuses
+
+        return asyncio.run(all_of_them())
 
 
 def test_approval_reactions_include_the_check_mark() -> None:

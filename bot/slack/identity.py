@@ -80,6 +80,11 @@ class People:
             person = None
         return person or Person(user_id, "sv")
 
+    async def join(self) -> None:
+        """Wait for the lookups still under way (tests and shutdown)."""
+        while self._pending:
+            await asyncio.gather(*list(self._pending.values()), return_exceptions=True)
+
     async def _look_up(self, user_id: str) -> Person | None:
         try:
             response = await self.client.users_info(user=user_id, include_locale=True)

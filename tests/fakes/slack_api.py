@@ -494,6 +494,21 @@ class FakeSlack:
         with self._lock:
             self._channels[channel_id] = {"name": name, "is_private": is_private}
 
+    def add_message(self, channel: str, text: str, *, user: str, ts: str | None = None) -> str:
+        """A message someone wrote in a channel (not the bot): permalinks and shortcuts find it."""
+        with self._lock:
+            ts = ts or self._next_ts()
+            self._messages[(channel, ts)] = {
+                "channel": channel,
+                "ts": ts,
+                "text": text,
+                "blocks": [],
+                "thread_ts": None,
+                "user": user,
+                "at": self.clock.time(),
+            }
+            return ts
+
     def fail_next(
         self,
         method: str,

@@ -335,3 +335,34 @@ def event_body(
         "event_context": f"4-{event_id}",
     }
     return json.dumps(envelope, ensure_ascii=False)
+
+
+def message_shortcut_body(
+    callback_id: str,
+    message: dict[str, Any],
+    *,
+    user_id: str,
+    channel_id: str,
+    team_id: str = "T1",
+    trigger_id: str | None = None,
+    response_url: str = UNSET_RESPONSE_URL,
+    user_name: str | None = None,
+    channel_name: str = "samverkan",
+) -> str:
+    """A message shortcut chosen on message (a dict with ts and text), as payload=<json>."""
+    payload = {
+        "type": "message_action",
+        "token": VERIFICATION_TOKEN,
+        "action_ts": DEFAULT_ACTION_TS,
+        "team": {"id": team_id, "domain": TEAM_DOMAIN},
+        "user": _user(user_id, team_id, user_name),
+        "channel": {"id": channel_id, "name": channel_name},
+        "is_enterprise_install": False,
+        "enterprise": None,
+        "callback_id": callback_id,
+        "trigger_id": trigger_id or new_trigger_id(),
+        "response_url": response_url,
+        "message_ts": message["ts"],
+        "message": {"type": "message", **message},
+    }
+    return _payload_body(payload)
