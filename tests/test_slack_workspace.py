@@ -439,3 +439,119 @@ def test_a_redelivered_refused_reaction_does_not_repeat_its_refusal(store_factor
         assert h.event(reaction, "EvRefusedAgain") == 200
         assert len([e for e in h.slack.ephemeral("CFSG") if e["user"] == "UPETRA"]) == 2
         assert h.snapshot()["Meeting"][0].status is MeetingStatus.DRAFT
+
+
+# --- an agenda item from any message ------------------------------------------------------
+
+
+def test_a_message_becomes_a_proposal_in_two_clicks(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        raw = "Kan vi ta upp parkeringen &amp; cyklarna? <@ULINA> vet mer, se <https://intra.example/p|planen>"
+        ts = h.slack.add_message("CFSG", raw, user="UPETRA")
+        body = message_shortcut_body(
+            PROPOSE_SHORTCUT,
+            {"ts": ts, "text": raw, "user": "UPETRA"},
+            user_id="UJONAS",
+            channel_id="CFSG",
+            team_id=TEAM,
+            response_url=h.slack.response_url("sc-UJONAS"),
+        )
+        assert h.post(body).status_code == 200
+        view = h.last_view()
+        assert view["callback_id"] == PROPOSE_VIEW
+        initial = {
+            b["block_id"]: b["element"].get("initial_value")
+            for b in view["blocks"]
+            if b["type"] == "input"
+        }
+        assert initial["description"] == (
+            "Kan vi ta upp parkeringen & cyklarna? Lina Åberg vet mer, "
+            "se planen (https://intra.example/p)"
+        )
+        link = f"https://test.slack.com/archives/CFSG/p{ts.replace('.', '')}"
+        assert initial["links"] == link
+
+        values = propose_values(
+            "Parkering och cyklar", description=initial["description"], links=initial["links"]
+        )
+        answer = h.submit("UJONAS", PROPOSE_VIEW, values, view["private_metadata"])
+        assert answer.get("response_action") != "errors", answer
+        item = items(h)["Parkering och cyklar"]
+        assert item.links == link and "cyklarna" in item.description
+        assert "föreslaget" in h.slack.ephemeral("CFSG")[-1]["text"]
+        assert h.slack.violations == []
+
+
+def test_the_shortcut_opens_its_form_in_time_when_the_permalink_is_slow(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        ts = h.slack.add_message("CFSG", "Lokalerna " + "x" * 4000, user="UPETRA")
+        h.slack.slow(SLOW, "chat.getPermalink")
+        body = message_shortcut_body(
+            PROPOSE_SHORTCUT,
+            {"ts": ts, "text": "Lokalerna " + "x" * 4000},
+            user_id="UJONAS",
+            channel_id="CFSG",
+            team_id=TEAM,
+        )
+        assert h.post(body).status_code == 200
+        opened = h.slack.calls_to("views.open")[-1]
+        assert opened.ok, opened.error  # within the trigger's 3 s, a long text cut to fit
+        view = opened.args["view"]
+        initial = {b["block_id"]: b["element"].get("initial_value") for b in view["blocks"]}
+        assert initial["links"] == f"https://test.slack.com/archives/CFSG/p{ts.replace('.', '')}"
+        assert len(initial["description"]) == 3000
+        assert max(h.ack_seconds[-1:]) < ACK_LIMIT
+
+
+# --- the App Home ------------------------------------------------------------------------------
+
+
+def home_text(h: SlackHarness, user: str) -> str:
+    return json.dumps(h.slack.home[user]["blocks"], ensure_ascii=False)
+
+
+def test_the_app_home_shows_what_waits_for_each_person(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        to_draft(h)
+        h.command("UMARIA", "/mote planera 15 april kl 13; Sof, Storgatan 12")
+        h.command("UJONAS", "/arende Dialog; Jonas eget förslag")
+        h.command("UOLLE", "/grupp skapa VSG; Verksamhetssamverkansgrupp BUF", "CVSG")
+        h.command("UOLLE", "/mote planera 20 april kl 9; BUF, Skolgatan 1", "CVSG")
+        h.command("UOLLE", "/arende Dialog; VSG:s hemliga ärende", "CVSG")
+        opened = {"type": "app_home_opened", "user": "UJONAS", "tab": "home", "event_ts": "1.2"}
+        assert h.event(opened, "EvHome1") == 200
+
+        shown = home_text(h, "UJONAS")
+        assert h.slack.home["UJONAS"]["type"] == "home"
+        assert "Protokoll att justera" in shown and "möte #1" in shown
+        assert "utkast version 1" in shown
+        assert "Kommande möten" in shown and "möte #2" in shown and "ärenden senast" in shown
+        assert "Dina förslag" in shown and "Jonas eget förslag" in shown
+        assert "VSG" not in shown  # not his group
+        buttons = [b for b in h.slack.home["UJONAS"]["blocks"] if b["type"] == "actions"]
+        assert len(buttons) == 1
+        value = json.loads(buttons[0]["elements"][0]["value"])
+        assert value == {"meeting": 1, "version": 1, "channel": "CFSG"}
+
+        # Approving from the App Home: no channel, no response_url in the payload.
+        click = block_action_body(
+            APPROVE_ACTION,
+            buttons[0]["elements"][0]["value"],
+            user_id="UJONAS",
+            team_id=TEAM,
+            view={"id": h.slack.home["UJONAS"]["id"], "type": "home"},
+        )
+        assert h.post(click).status_code == 200
+        assert [a.verdict for a in h.snapshot()["Approval"]] == [Verdict.APPROVED]
+        assert "godkänt version 1" in h.slack.ephemeral("CFSG")[-1]["text"]
+        shown = home_text(h, "UJONAS")
+        assert "Protokoll att justera" not in shown and "Jonas eget förslag" in shown
+
+        # Olle sees only his own group.
+        h.event({**opened, "user": "UOLLE"}, "EvHome2")
+        shown = home_text(h, "UOLLE")
+        assert "VSG" in shown and "FSG" not in shown and "hemliga" in shown
+        assert h.slack.violations == []
