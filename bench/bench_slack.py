@@ -46,6 +46,7 @@ from bot.core.service import Justera
 from bot.slack.app import build_asgi, build_bot
 from bot.slack.config import SlackSettings
 from bot.slack.identity import channel_ref, mention_resolver, user_ref
+from bot.slack.text import decode
 from storage.db import make_engine, with_search_path
 from storage.migrate import upgrade
 from storage.store import store_factory
@@ -389,7 +390,8 @@ def set_up_groups(db_url: str, meetings: int) -> None:
                 now=NOW,
                 display_name=PEOPLE[user][1],
             )
-            call = parse(line, now=NOW, lang="sv", resolve_user=mention_resolver(TEAM))
+            # Lines as Slack sends them; decoded as the adapter does before the fields split.
+            call = parse(decode(line), now=NOW, lang="sv", resolve_user=mention_resolver(TEAM))
             assert call.operation is not None, line
             service.run(ctx, call.operation, *call.args, **call.kwargs)
     engine.dispose()

@@ -84,10 +84,18 @@ def test_the_slack_command_shares_the_file_in_the_channel(store_factory) -> None
 
     with SlackHarness(store_factory) as h:
         set_up(h)
-        assert h.command("USARA", "/protokoll export html #1") == ""
+        # The answer confirms at once; the file follows, and a second note says it is there.
+        assert "Filen görs nu" in h.command("USARA", "/protokoll export html #1")
         (shared,) = h.slack.files
         assert shared["channel"] == "CFSG" and shared["filename"].startswith("utkast-fsg-")
         assert b"UTKAST" in shared["data"]
+        (told,) = h.slack.responses_to("cmd-USARA")
+        assert told["text"] == f"Filen {shared['filename']} är delad i kanalen."
+
+        # When Slack does not take the file, that is said instead.
+        h.slack.fail_next("files.getUploadURLExternal", error="internal_error", status=500)
+        assert "Filen görs nu" in h.command("USARA", "/protokoll export pdf #1")
+        assert "kunde inte delas" in h.slack.responses_to("cmd-USARA")[-1]["text"]
 
 
 def test_agenda_invitation_and_search_from_the_command_line(tmp_path: Path) -> None:
