@@ -17,10 +17,10 @@ def test_justerade_minutes_are_found_by_swedish_word_forms(store_factory) -> Non
     h = Harness(store_factory)
     justerad(h)
     found = h.do("jonas", "/sok målen").message  # the stem of "målen" is "mål"
-    assert found.splitlines()[0] == "1 träffar för ”målen”:"
+    assert found.splitlines()[0] == "1 träff för ”målen”:"
     assert "FSG 2026-03-18 (möte #1, ärende 6) OSA-mål 2026:" in found
     assert "Målen för arbetsmiljön" in found
-    assert h.do("jonas", "/sok visade underskott").message.startswith("1 träffar")
+    assert h.do("jonas", "/sok visade underskott").message.startswith("1 träff för")
     assert "Inget justerat protokoll" in h.do("jonas", "/sok medarbetarenkät").message
 
 
@@ -30,7 +30,7 @@ def test_drafts_are_not_searched_and_other_groups_never_seen(store_factory) -> N
     assert "Inget justerat protokoll" in h.do("jonas", "/sok underskott").message
     h.do("jonas", "/protokoll godkänn")
     h.do("lina", "/protokoll godkänn")
-    assert h.do("jonas", "/sok underskott").message.startswith("1 träffar")
+    assert h.do("jonas", "/sok underskott").message.startswith("1 träff för")
     h.do("olle", "/grupp skapa VSG; Verksamhetssamverkansgrupp", channel="vsg")
     assert "Inget justerat protokoll" in h.do("olle", "/sok underskott", channel="vsg").message
     assert h.refused("olle", "/sok underskott").key == "not_member"
@@ -41,6 +41,6 @@ def test_search_words_are_data_not_query_syntax(store_factory) -> None:
     justerad(h)
     for query in ('underskott" OR "x', "underskott*", "NEAR(underskott)", "'; DROP TABLE x; --"):
         answer = h.do("jonas", f"/sok {query}").message
-        assert answer.startswith(("1 träffar", "Inget justerat"))
+        assert answer.startswith(("1 träff för", "Inget justerat"))
     assert h.refused("jonas", "/sok !!").key == "search_empty"
     h.now = at("2026-03-20T10:00")

@@ -555,3 +555,31 @@ def test_the_app_home_shows_what_waits_for_each_person(store_factory) -> None:
         shown = home_text(h, "UOLLE")
         assert "VSG" in shown and "FSG" not in shown and "hemliga" in shown
         assert h.slack.violations == []
+
+
+def test_the_change_request_note_names_the_secretary(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        to_draft(h)
+        meeting = h.snapshot()["Meeting"][0]
+        h.click("UJONAS", CHANGE_ACTION, approve_value(h), draft_message(h)["ts"])
+        h.submit(
+            "UJONAS",
+            CHANGE_VIEW,
+            {"comment": {"value": "Skriv <ut> att SSR vill ha en plan."}},
+            h.last_view()["private_metadata"],
+        )
+        assert "skickad till sekreteraren" in h.slack.ephemeral("CFSG")[-1]["text"]
+        thread = [m for m in h.slack.posted("CFSG") if m["thread_ts"] == meeting.agenda_message_ref]
+        note = thread[-1]
+        assert "Begäran om ändring: Jonas Ek: Skriv &lt;ut&gt; att SSR" in note["text"]
+        assert "<@USARA>" in note["text"]
+        assert "<@USARA>" in json.dumps(note["blocks"])
+        assert h.slack.violations == []
+
+
+def test_the_group_view_in_slack_shows_no_internal_references(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        shown = h.command("UMARIA", "/grupp visa")
+        assert "Jonas Ek: SSR, ledamot" in shown and "slack:" not in shown, shown

@@ -42,15 +42,27 @@ def render_agenda(group: Group, meeting: Meeting, items: list[AgendaItem], lang:
     accepted = [i for i in ordered(items) if i.status is ItemStatus.ACCEPTED]
     for section in Section:
         in_section = [i for i in accepted if i.section is section]
+        if not in_section:
+            continue  # an empty section is no news to anyone
+        lines.append("")
         if section is not Section.OPENING:
-            lines.append("")
             lines.append(section.value)
-        elif in_section:
-            lines.append("")
-        lines.extend(f"  {item_line(i, lang)}" for i in in_section)
+        for item in in_section:
+            lines.append(f"  {item_line(item, lang)}")
+            lines.extend(_links(item, lang))
+    numbers = [i.number for i in accepted]
+    if numbers != sorted(numbers):
+        # After /arende ordna the numbers no longer run in order; say so, or it looks like a slip.
+        lines += ["", say(lang, "agenda_reordered")]
     waiting = [i for i in ordered(items) if i.status is ItemStatus.PROPOSED]
     if waiting:
         lines.append("")
         lines.append(say(lang, "agenda_waiting"))
-        lines.extend(f"  {item_line(i, lang)} · {i.section.value}" for i in waiting)
+        for item in waiting:
+            lines.append(f"  {item_line(item, lang)} · {item.section.value}")
+            lines.extend(_links(item, lang))
     return "\n".join(lines)
+
+
+def _links(item: AgendaItem, lang: str) -> list[str]:
+    return [f"      {say(lang, 'agenda_links', links=item.links)}"] if item.links.strip() else []

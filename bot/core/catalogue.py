@@ -524,6 +524,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No justerade minutes mention “{query}”; try fewer or other words, for example `/sok arbetsmiljö`.",
     ),
     "search_heading": ("{count} träffar för ”{query}”:", "{count} hits for “{query}”:"),
+    "search_heading_one": ("1 träff för ”{query}”:", "1 hit for “{query}”:"),
     "help_sok": (
         "/sok ord – söker i gruppens justerade och importerade protokoll, till exempel `/sok OSA mål`.",
         "/sok words – searches the group's justerade and imported minutes, for example `/sok OSA mål`.",
@@ -550,6 +551,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export_shared": (
         "Filen {name} är delad i kanalen.",
         "The file {name} is shared in the channel.",
+    ),
+    "agenda_reordered": (
+        "Ordningen är ordförandens: numren följer inte alltid ordningen.",
+        "The order is the chair's: the numbers do not always follow it.",
+    ),
+    "agenda_links": ("Underlag: {links}", "Material: {links}"),
+    "deadline_passed_warning": (
+        "Obs: sista dag för ärenden ({deadline}) har redan passerat, så varje förslag blir sent inkommet; var det inte meningen, skriv `/mote ställ in #{ref}` och planera igen med till exempel `sista dag {example}`.",
+        "Note: the deadline for items ({deadline}) has already passed, so every proposal will be late; if that was not meant, type `/mote ställ in #{ref}` and plan again with for example `sista dag {example}`.",
+    ),
+    "deadline_moved": (
+        "Sju dagar före mötet hade redan passerat, så sista dag för ärenden är {deadline}.",
+        "Seven days before the meeting had already passed, so the deadline for items is {deadline}.",
     ),
     "home_title": ("Det som väntar på dig", "What waits for you"),
     "home_nothing": ("Inget väntar på dig just nu.", "Nothing waits for you right now."),

@@ -125,9 +125,7 @@ def show_group(tx: Tx) -> Result:
     for m in tx.store.find(Member, group_id=group.id):
         admin = ", admin" if m.is_admin else ""
         role = tx.say(f"role_{m.role.name.lower()}")
-        lines.append(
-            f"  {m.display_name} ({m.user_ref}): {parties[m.party_id].label}, {role}{admin}"
-        )
+        lines.append(f"  {m.display_name}: {parties[m.party_id].label}, {role}{admin}")
     return Result("\n".join(lines))
 
 

@@ -190,10 +190,13 @@ def request_change(
     check_content(group, "comment", comment, required=True)
     _set_verdict(tx, version, me, Verdict.CHANGE_REQUESTED, comment.strip())
     tx.record("request_change", group, meeting, detail=f"version={version.number}")
+    # The note in the thread names the secretary, as the reply promises it is sent to them.
+    secretaries = tx.store.find(Member, group_id=group.id, role=Role.SECRETARY)
     event = Event(
         "change_requested",
         meeting.id,
         changes=(f"{me.display_name}: {comment.strip()}",),
+        user_refs=tuple(m.user_ref for m in secretaries),
         version=version.number,
         status=_approval_status(tx, meeting, version, "sv"),
         body=version.text,

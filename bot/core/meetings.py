@@ -20,7 +20,7 @@ from bot.core.model import (
 from bot.core.permissions import Action
 from bot.core.texts import UserError
 from bot.core.tx import Phase, Tx
-from bot.dates import format_when
+from bot.dates import format_date, format_when
 
 S = MeetingStatus
 DEADLINE_DAYS = 7
@@ -57,6 +57,11 @@ def plan_meeting(
     deadline = agenda_deadline or default_deadline(starts_at)
     if deadline > starts_at:
         raise UserError("deadline_after_meeting")
+    moved = agenda_deadline is None and deadline < tx.now
+    if moved:
+        # Planned less than a week ahead: items proposed today are not late.
+        end_of_today = tx.now.astimezone(STOCKHOLM).replace(hour=23, minute=59, second=59)
+        deadline = min(end_of_today, starts_at)
     for other in tx.meetings(group):
         if other.starts_at == starts_at and other.status is not S.CANCELLED:
             raise UserError("meeting_exists", ref=other.id)
@@ -85,6 +90,15 @@ def plan_meeting(
     )
     if carried:
         message += "\n" + tx.say("carried_over", titles=", ".join(i.title for i in carried))
+    if moved:
+        message += "\n" + tx.say("deadline_moved", deadline=format_when(deadline, lang))
+    elif deadline < tx.now:
+        message += "\n" + tx.say(
+            "deadline_passed_warning",
+            deadline=format_when(deadline, lang),
+            ref=meeting.id,
+            example=format_date(starts_at - timedelta(days=1), lang),
+        )
     return Result(message, meeting_id=meeting.id)
 
 

@@ -51,7 +51,8 @@ def found(tx: Tx, groups: list[Group], query: str) -> str:
     if not hits:
         return tx.say("search_none", query=query)
     keys = {g.id: g.key for g in groups}
-    lines = [tx.say("search_heading", count=len(hits), query=query)]
+    heading = "search_heading_one" if len(hits) == 1 else "search_heading"
+    lines = [tx.say(heading, count=len(hits), query=query)]
     meetings = {m.id: m for m in tx.store.find(Meeting, id=[h.meeting_id for h in hits])}
     for hit in hits:
         meeting = meetings[hit.meeting_id]

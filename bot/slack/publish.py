@@ -101,7 +101,16 @@ async def on_status(p: Publisher, channel: str, event: Event) -> None:
     refs = await p.read_refs(event.meeting_id)
     parent = refs.agenda
     if event.changes and parent:
-        await p._thread_note(channel, parent, "Begäran om ändring: " + "\n".join(event.changes))
+        note = "Begäran om ändring: " + "\n".join(event.changes)
+        mentions = [f"<@{uid}>" for uid in map(slack_id, event.user_refs) if uid]
+        # The mention is the bot's own markup, added after the user's text is escaped.
+        suffix = f"\n{', '.join(mentions)}: till sekreteraren." if mentions else ""
+        await p._post(
+            channel,
+            thread_ts=parent,
+            text=escape(note)[:2900] + suffix,
+            blocks=text_blocks(note) + ([_mention_block(suffix.strip())] if suffix else []),
+        )
     if refs.minutes:
         pages = minutes_messages(
             event.body, _heading(event), event.status, event.meeting_id, event.version or 0
@@ -124,6 +133,10 @@ async def on_justerade(p: Publisher, channel: str, event: Event) -> None:
     heading = f"Justerat protokoll, möte #{event.meeting_id}"
     for blocks in final_blocks(event.text, heading):
         await p._post(channel, text=heading, blocks=blocks)
+
+
+def _mention_block(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
 def _heading(event: Event) -> str:
