@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
-import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -15,26 +14,21 @@ from bot.console.app import Console, ConsoleState
 from bot.core.context import STOCKHOLM
 from bot.core.model import Group
 from bot.core.service import Justera
-from bot.scheduling.sweep import retention
+from bot.settings import Settings, SettingsError, current, load, use
 
 
-def build_service(url: str) -> Justera:
+def build_service(url: str, settings: Settings | None = None) -> Justera:
     from storage.db import make_engine
     from storage.migrate import upgrade
     from storage.store import store_factory
 
+    settings = settings or current()
     upgrade(url)
     return Justera(
         store_factory(make_engine(url)),
         single_writer=url.startswith("sqlite"),
-        installers=installers_from_env(),
+        installers=settings.installers,
     )
-
-
-def installers_from_env() -> frozenset[str]:
-    """JUSTERA_ADMINS: who may create groups, e.g. "U0123ABC,U0456DEF" or "console:anna"."""
-    raw = os.environ.get("JUSTERA_ADMINS", "")
-    return frozenset(part.strip() for part in raw.split(",") if part.strip())
 
 
 def database_health(service: Justera) -> Callable[[], bool]:
@@ -57,9 +51,7 @@ def parse_now(text: str | None) -> datetime | None:
 
 
 def console_main(args: argparse.Namespace) -> int:
-    from storage.db import default_database_url
-
-    service = build_service(args.database or default_database_url())
+    service = build_service(args.database or current().database())
     state = ConsoleState(
         user=args.as_user, channel=args.channel, lang=args.lang, fixed_now=parse_now(args.now)
     )
@@ -74,29 +66,23 @@ def console_main(args: argparse.Namespace) -> int:
 
 def run_main(args: argparse.Namespace) -> int:
     """Slack when its credentials are set, otherwise the local console."""
-    from bot.slack.config import SettingsError, SlackSettings
+    from bot.slack.config import SlackSettings
 
-    try:
-        settings = SlackSettings.from_env()
-    except SettingsError as error:
-        print(error, file=sys.stderr)
-        return 2
+    settings = SlackSettings.from_settings(current())
     if settings is None:
         return console_main(args)
     from bot.slack.app import serve
-    from storage.db import default_database_url
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    service = build_service(args.database or default_database_url())
+    service = build_service(args.database or current().database())
     serve(settings, service, database_health(service))
     return 0
 
 
 def db_main(args: argparse.Namespace) -> int:
-    from storage.db import default_database_url
     from storage.migrate import upgrade
 
-    url = args.database or default_database_url()
+    url = args.database or current().database()
     upgrade(url)
     print(f"Databasen är uppdaterad: {url}")
     return 0
@@ -106,13 +92,18 @@ def system_main(args: argparse.Namespace) -> int:
     """gdpr and prune run as the system, on the whole database, from the operator's shell."""
     from bot.core import dataprotection
     from bot.core.context import Context
-    from storage.db import default_database_url
 
-    service = build_service(args.database or default_database_url())
+    service = build_service(args.database or current().database())
     now = datetime.now(STOCKHOLM)
     ctx = Context(user_ref="system:cli", channel_ref="system:cli", now=now)
     if args.command == "prune":
-        result = service.run(ctx, dataprotection.prune, args.draft_days, args.reference_days)
+        settings = current()
+        result = service.run(
+            ctx,
+            dataprotection.prune,
+            args.draft_days or settings.draft_days,
+            args.reference_days or settings.reference_days,
+        )
     elif args.action == "export":
         result = service.run(ctx, dataprotection.export_person, args.user)
     else:
@@ -123,9 +114,8 @@ def system_main(args: argparse.Namespace) -> int:
 
 def export_main(args: argparse.Namespace) -> int:
     from bot import export
-    from storage.db import default_database_url
 
-    service = build_service(args.database or default_database_url())
+    service = build_service(args.database or current().database())
     now = datetime.now(STOCKHOLM)
     if args.command == "verify":
         verdict = export.verify(service, Path(args.file).read_bytes(), now)
@@ -159,9 +149,8 @@ def import_main(args: argparse.Namespace) -> int:
     from bot.core.imports import import_minutes
     from bot.core.texts import UserError
     from bot.importer import UnreadableFile, content_key, parse_minutes, read_text
-    from storage.db import default_database_url
 
-    service = build_service(args.database or default_database_url())
+    service = build_service(args.database or current().database())
     failed = 0
     total = len(args.files)
     for done, name in enumerate(args.files, start=1):
@@ -194,9 +183,8 @@ def search_main(args: argparse.Namespace) -> int:
     from bot.core.search import found
     from bot.core.texts import UserError
     from bot.core.tx import normalise_key
-    from storage.db import default_database_url
 
-    service = build_service(args.database or default_database_url())
+    service = build_service(args.database or current().database())
     wanted = {normalise_key(g) for g in args.group or []}
 
     def search(tx):
@@ -234,9 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
     gdpr.add_argument("user", help="the person's reference, e.g. slack:T0123:U0456 or console:anna")
     gdpr.add_argument("--database")
     prune_cmd = sub.add_parser("prune", help="drop old drafts and chat message references")
-    prune_cmd.add_argument("--draft-days", type=int, default=retention("JUSTERA_DRAFT_DAYS", 365))
+    prune_cmd.add_argument("--draft-days", type=int, help="default: $JUSTERA_DRAFT_DAYS (365)")
     prune_cmd.add_argument(
-        "--reference-days", type=int, default=retention("JUSTERA_REFERENCE_DAYS", 730)
+        "--reference-days", type=int, help="default: $JUSTERA_REFERENCE_DAYS (730)"
     )
     prune_cmd.add_argument("--database")
     export_cmd = sub.add_parser("export", help="the minutes of a meeting as a file")
@@ -269,6 +257,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        use(load())
+    except SettingsError as error:
+        # One line per wrong or missing value, before anything starts.
+        for line in error.lines:
+            print(line, file=sys.stderr)
+        return 2
     if args.command == "console":
         return console_main(args)
     if args.command == "run":

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -17,13 +15,9 @@ _SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 def default_database_url() -> str:
     """$JUSTERA_DATABASE_URL, else a SQLite file under $XDG_DATA_HOME/justera."""
-    configured = os.environ.get(DATABASE_URL_ENV)
-    if configured:
-        return configured
-    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    folder = Path(data_home) / "justera"
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'justera.db'}"
+    from bot.settings import load
+
+    return load().database()
 
 
 def with_search_path(url: str, schema: str) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-
 from bot.core.annual import plan_year
 from bot.core.context import Result
 from bot.core.dataprotection import prune
 from bot.core.model import Group
 from bot.core.reminders import plan_group_reminders
 from bot.core.tx import Tx
+from bot.settings import current
 
 
 def sweep(tx: Tx) -> Result:
@@ -18,10 +17,6 @@ def sweep(tx: Tx) -> Result:
     for group in tx.store.find(Group):
         proposed += len(plan_year(tx, group))
         plan_group_reminders(tx.store, group, tx.now)
-    prune(tx, retention("JUSTERA_DRAFT_DAYS", 365), retention("JUSTERA_REFERENCE_DAYS", 730))
+    settings = current()
+    prune(tx, settings.draft_days, settings.reference_days)
     return Result(f"{proposed}")
-
-
-def retention(variable: str, default: int) -> int:
-    """Retention times in days, from the environment like every other setting."""
-    return int(os.environ.get(variable, default))

@@ -1,4 +1,4 @@
-"""Slack settings from the environment; secrets never come from anywhere else."""
+"""Slack settings, the Slack adapter's view of bot.settings; secrets come from the environment."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-DEFAULT_API_URL = "https://slack.com/api/"
+from bot.settings import DEFAULT_SLACK_API_URL, Settings, SettingsError, load
 
+DEFAULT_API_URL = DEFAULT_SLACK_API_URL
 
-class SettingsError(ValueError):
-    """The environment names Slack but lacks what the chosen mode needs."""
+__all__ = ["DEFAULT_API_URL", "SettingsError", "SlackSettings"]
 
 
 @dataclass(frozen=True)
@@ -21,30 +21,31 @@ class SlackSettings:
     api_url: str = DEFAULT_API_URL
     host: str = "0.0.0.0"
     port: int = 3000
+    probe_port: int = 0  # Socket Mode's /livez, /readyz and /metrics; 0: none
+    command_deadline: float = 2.5
+    health_timeout: float = 0.8
 
     @property
     def socket_mode(self) -> bool:
         return bool(self.app_token)
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] = os.environ) -> SlackSettings | None:
+    def from_settings(cls, settings: Settings) -> SlackSettings | None:
         """None when no Slack bot token is set: then Justera runs as the local console."""
-        token = env.get("SLACK_BOT_TOKEN", "").strip()
-        if not token:
+        if not settings.slack_bot_token:
             return None
-        settings = cls(
-            bot_token=token,
-            signing_secret=env.get("SLACK_SIGNING_SECRET", "").strip(),
-            app_token=env.get("SLACK_APP_TOKEN", "").strip(),
-            api_url=env.get("SLACK_API_URL", DEFAULT_API_URL).strip() or DEFAULT_API_URL,
-            host=env.get("JUSTERA_HOST", "0.0.0.0"),
-            port=int(env.get("JUSTERA_PORT", "3000")),
+        return cls(
+            bot_token=settings.slack_bot_token,
+            signing_secret=settings.slack_signing_secret,
+            app_token=settings.slack_app_token,
+            api_url=settings.slack_api_url or DEFAULT_API_URL,
+            host=settings.host,
+            port=settings.port,
+            probe_port=settings.probe_port,
+            command_deadline=settings.command_deadline,
+            health_timeout=settings.health_timeout,
         )
-        if not settings.socket_mode and not settings.signing_secret:
-            raise SettingsError(
-                "SLACK_SIGNING_SECRET saknas: HTTP-läget måste kunna verifiera Slacks signaturer "
-                "(sätt den, eller SLACK_APP_TOKEN för Socket Mode)."
-            )
-        if settings.socket_mode and not settings.app_token.startswith("xapp-"):
-            raise SettingsError("SLACK_APP_TOKEN ska börja med xapp- (en app-level token).")
-        return settings
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ) -> SlackSettings | None:
+        return cls.from_settings(load(env))
