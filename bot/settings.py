@@ -1,9 +1,8 @@
-"""Every setting Justera reads, from the environment, validated once at start (pydantic-settings).
+"""Every setting Justera reads, from the environment, checked once at start (pydantic-settings)."""
 
-To add a setting: add a field below with its environment name as `alias`, a default and a
-`description` that says what a right value looks like (the description is shown when the value
-is wrong), then document it in .env.example. Nothing else in the code reads os.environ.
-"""
+# To add a setting: add a field below with its environment name as `alias`, a default and a
+# `description` that says what a right value looks like (the description is shown when the value
+# is wrong), then document it in .env.example. Nothing else in the code reads os.environ.
 
 from __future__ import annotations
 
