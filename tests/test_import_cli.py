@@ -74,7 +74,7 @@ def test_the_seed_minutes_are_imported_with_date_place_and_items(env: dict) -> N
         env, "console", "--as", "anna", "--script", "-", stdin="/protokoll visa #3\n/sok OSA mål\n"
     )
     assert "Kvalitetsrapport 2024" in shown.stdout
-    assert "OSA mål 2025" in shown.stdout and "1 träff\n" in shown.stdout
+    assert "OSA mål 2025" in shown.stdout and "1 träff för" in shown.stdout
 
 
 def test_an_unreadable_file_is_reported_and_the_rest_imported(env: dict, tmp_path: Path) -> None:
