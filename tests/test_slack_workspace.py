@@ -583,3 +583,33 @@ def test_the_group_view_in_slack_shows_no_internal_references(store_factory) -> 
         set_up(h)
         shown = h.command("UMARIA", "/grupp visa")
         assert "Jonas Ek: SSR, ledamot" in shown and "slack:" not in shown, shown
+
+
+def test_a_check_mark_on_a_superseded_draft_is_answered(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        to_draft(h)
+        old_ts = draft_message(h)["ts"]
+        h.command("USARA", "/anteckning 4; Ett tillägg efter mötet.")
+        assert "version 2" in h.command("USARA", "/protokoll posta")
+        # The old draft lost its buttons and its status line, and says what replaced it.
+        old = h.slack.messages[("CFSG", old_ts)]
+        assert not [b for b in old["blocks"] if b["type"] == "actions"]
+        assert "ersatt av version 2" in json.dumps(old["blocks"], ensure_ascii=False)
+
+        reaction = {
+            "type": "reaction_added",
+            "user": "UJONAS",
+            "reaction": "white_check_mark",
+            "item": {"type": "message", "channel": "CFSG", "ts": old_ts},
+            "event_ts": "1700000100.000100",
+        }
+        assert h.event(reaction, "EvOld") == 200
+        told = [e["text"] for e in h.slack.ephemeral("CFSG") if e["user"] == "UJONAS"]
+        assert len(told) == 1 and "ersatt av en nyare version" in told[0], told
+        assert h.snapshot()["Approval"] == []
+        # A ✅ on some other message in the channel is still not answered.
+        other = h.slack.add_message("CFSG", "Tack för mötet!", user="UPETRA")
+        h.event({**reaction, "item": {**reaction["item"], "ts": other}}, "EvOther")
+        assert len([e for e in h.slack.ephemeral("CFSG") if e["user"] == "UJONAS"]) == 1
+        assert h.slack.violations == []

@@ -498,6 +498,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Det meddelandet är inte det senaste utkastet; godkänn det senaste med ✅ eller `/protokoll godkänn`.",
         "That message is not the latest draft; approve the latest one with ✅ or `/protokoll godkänn`.",
     ),
+    "superseded_draft": (
+        "Det utkastet är ersatt av en nyare version; godkänn den senaste i tråden med ✅ eller `/protokoll godkänn`.",
+        "That draft has been replaced by a newer version; approve the latest one in the thread with ✅ or `/protokoll godkänn`.",
+    ),
     "already_approved": (
         "Du har redan godkänt version {version}; se läget med `/protokoll visa`.",
         "You have already approved version {version}; see the status with `/protokoll visa`.",

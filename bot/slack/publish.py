@@ -76,6 +76,11 @@ async def on_agenda(p: Publisher, channel: str, event: Event) -> None:
 
 async def on_minutes_posted(p: Publisher, channel: str, event: Event) -> None:
     parent = await p._meeting_message(channel, event.meeting_id)
+    old = (await p.read_refs(event.meeting_id)).minutes
+    if old and event.version:
+        # The old draft keeps no live buttons and no status that is no longer true.
+        note = f"Utkast version {event.version - 1} är ersatt av version {event.version} i tråden."
+        await p._update(channel, old, text=note, blocks=text_blocks(note))
     if event.changes:
         changed = "\n".join(event.changes)
         await p._thread_note(
