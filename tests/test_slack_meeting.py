@@ -118,12 +118,23 @@ def test_a_meeting_from_planning_to_justerade_minutes(store_factory) -> None:
         }
         assert h.event(reaction, "Ev1") == 200
         assert h.snapshot()["Meeting"][0].status is MeetingStatus.JUSTERAD
-        final = h.slack.posted("CFSG")[-1]
-        final_text = json.dumps(final["blocks"], ensure_ascii=False)
-        assert final["thread_ts"] is None and "Justerat protokoll" in final["text"]
+        # The justerade minutes in full in the thread; in the channel a short notice with a
+        # link to them and the PDF attached.
+        final = [m for m in h.slack.posted("CFSG") if m["text"].startswith("Justerat protokoll")]
+        assert final and all(m["thread_ts"] == meeting.agenda_message_ref for m in final)
+        final_text = json.dumps([m["blocks"] for m in final], ensure_ascii=False)
         assert (
             "Jonas Ek, Akademikerförbundet SSR: godkänt fredag 20 mars 2026 kl. 08.30" in final_text
         )
+        assert not [m for m in h.slack.posted("CFSG") if m["thread_ts"] is None][1:]
+        (pdf,) = h.slack.files
+        assert pdf["channel"] == "CFSG" and pdf["thread_ts"] is None
+        assert pdf["filename"].endswith(".pdf") and pdf["data"].startswith(b"%PDF")
+        link = f"https://test.slack.com/archives/CFSG/p{final[0]['ts'].replace('.', '')}"
+        assert pdf["initial_comment"] == (
+            f"Protokollet för möte #1 är justerat (version 2). <{link}|Läs det i tråden>."
+        )
+        assert len(pdf["initial_comment"]) < 200
         assert not [b for b in draft_message(h)["blocks"] if b["type"] == "actions"]
 
         # Everything went out within Slack's limits, one message a second per channel.

@@ -76,7 +76,9 @@ class SlackBot:
     now: Callable[[], datetime] = lambda: datetime.now(STOCKHOLM)
 
     def __post_init__(self) -> None:
-        self.publisher = Publisher(self.sender, self._read_refs, self._remember)
+        self.publisher = Publisher(
+            self.sender, self._read_refs, self._remember, self._justerade_pdf
+        )
         # On SQLite, one database thread: queued commands wait their turn in order instead of
         # retrying the write lock with back-off (which made the slowest command take seconds).
         self._db_thread = (
@@ -114,6 +116,14 @@ class SlackBot:
 
     async def _read_refs(self, meeting_id: int) -> MessageRefs:
         return await self.run(self._system(), postings.message_refs, meeting_id)
+
+    async def _justerade_pdf(self, meeting_id: int) -> tuple[bytes, str]:
+        from bot.export import export_meeting, render
+
+        export = await asyncio.get_running_loop().run_in_executor(
+            self._db_thread, export_meeting, self.service, meeting_id, self.now()
+        )
+        return await asyncio.to_thread(render, export, "pdf")
 
     async def _remember(self, meeting_id: int, kind: str, ts: str) -> None:
         await self.run(self._system(), postings.remember_message, meeting_id, kind, ts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,8 @@ from bot.slack.sender import Sender
 
 RefsReader = Callable[[int], Awaitable[MessageRefs]]
 RefsWriter = Callable[[int, str, str], Awaitable[None]]
+PdfMaker = Callable[[int], Awaitable[tuple[bytes, str]]]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -27,6 +30,7 @@ class Publisher:
     sender: Sender
     read_refs: RefsReader
     remember: RefsWriter
+    justerade_pdf: PdfMaker | None = None  # the justerade minutes as a PDF: (bytes, file name)
 
     def publish(self, channel: str, events: list[Event]) -> None:
         """Queue the postings; they go out after the user has had the reply."""
@@ -44,6 +48,14 @@ class Publisher:
 
     async def _update(self, channel: str, ts: str, **kwargs: Any) -> None:
         await self.sender.call(channel, "chat.update", channel=channel, ts=ts, **kwargs)
+
+    async def _permalink(self, channel: str, ts: str) -> str:
+        try:
+            response = await self.sender.client.chat_getPermalink(channel=channel, message_ts=ts)
+            return str(response.get("permalink") or "")
+        except Exception as error:  # the notice still goes out, without the link
+            log.warning("no permalink: %s", type(error).__name__)
+            return ""
 
     async def _thread_note(self, channel: str, thread_ts: str, text: str) -> None:
         await self._post(
@@ -135,9 +147,27 @@ async def on_justerade(p: Publisher, channel: str, event: Event) -> None:
         )
         without_buttons = [b for b in pages[-1] if b.get("type") != "actions"]
         await p._update(channel, refs.minutes, text=_heading(event), blocks=without_buttons)
+    # The justerade minutes in full go in the meeting's thread; the channel gets a short notice
+    # with a link to them and the PDF attached.
+    parent = await p._meeting_message(channel, event.meeting_id)
     heading = f"Justerat protokoll, möte #{event.meeting_id}"
+    first = ""
     for blocks in final_blocks(event.text, heading):
-        await p._post(channel, text=heading, blocks=blocks)
+        ts = await p._post(channel, thread_ts=parent, text=heading, blocks=blocks)
+        first = first or ts
+    link = await p._permalink(channel, first)
+    notice = f"Protokollet för möte #{event.meeting_id} är justerat (version {event.version})."
+    shown = escape(notice) + (f" <{link}|Läs det i tråden>." if link else " Läs det i tråden.")
+    if p.justerade_pdf is not None:
+        try:
+            data, name = await p.justerade_pdf(event.meeting_id)
+            await p.sender.client.files_upload_v2(
+                channel=channel, file=data, filename=name, title=name, initial_comment=shown
+            )
+            return
+        except Exception as error:  # no PDF is no reason to withhold the notice
+            log.warning("justerade PDF not shared: %s", type(error).__name__)
+    await p._post(channel, text=shown, blocks=[_mention_block(shown)])
 
 
 def _mention_block(text: str) -> dict[str, Any]:

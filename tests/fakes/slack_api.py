@@ -1005,6 +1005,7 @@ class FakeSlack:
                 "filename": upload["filename"],
                 "channel": args.get("channel_id"),
                 "thread_ts": args.get("thread_ts"),
+                "initial_comment": args.get("initial_comment") or "",
                 "data": upload["data"],
             }
             self._files.append(record)
