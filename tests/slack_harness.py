@@ -100,7 +100,8 @@ class SlackHarness:
     def __exit__(self, *exc: object) -> None:
         if os.environ.get("JUSTERA_ACK_LOG"):
             with open(os.environ["JUSTERA_ACK_LOG"], "a", encoding="utf-8") as log:
-                log.writelines(f"{seconds:.4f}\n" for seconds in self.ack_seconds)
+                test = os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0]
+                log.writelines(f"{seconds:.4f} {test}\n" for seconds in self.ack_seconds)
         self.http.close()
         self.server.should_exit = True
         self._serving.result(timeout=10)

@@ -280,13 +280,24 @@ def test_a_slack_that_never_answers_auth_test_still_gets_the_command_through(
     store_factory,
 ) -> None:
     with SlackHarness(store_factory) as h:
-        h.slack.fail_next("auth.test", status=503, times=2)
+        h.slack.fail_next("auth.test", status=503, times=3)
         reply = h.command("UMARIA", "/grupp skapa FSG; Förvaltningssamverkansgrupp Sof")
         assert "FSG" in reply and "reinstall" not in reply.lower(), reply
         # Asked again with the next request, and then known.
         h.command("UMARIA", "/grupp visa")
         h.command("UMARIA", "/grupp visa")
-        assert [c.status for c in h.slack.calls_to("auth.test")] == [503, 503, 200]
+        assert [c.status for c in h.slack.calls_to("auth.test")] == [503, 503, 503, 200]
+
+
+def test_a_slow_auth_test_holds_only_the_first_answer_and_briefly(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        h.slack.slow(SLOW, "auth.test")
+        first = len(h.ack_seconds)
+        h.command("UMARIA", "/grupp skapa FSG; Förvaltningssamverkansgrupp Sof")
+        h.command("UMARIA", "/grupp visa")
+        acks = h.ack_seconds[first:]
+        assert max(acks) < ACK_LIMIT and acks[1] < 0.9, acks
+        assert len(h.slack.calls_to("auth.test")) == 1  # one lookup, not one per request
 
 
 # --- malformed requests -----------------------------------------------------------------------
