@@ -1,4 +1,4 @@
-"""Full-text search of minutes: SQLite FTS5 over Swedish stems, PostgreSQL's swedish config."""
+"""Full-text search of minutes: Swedish stems, a group token and compound parts, both databases."""
 
 from __future__ import annotations
 
@@ -9,46 +9,136 @@ from sqlalchemy.orm import Session
 
 from bot.core.textsearch import stems
 
-FTS_TABLE = "search_fts"  # SQLite only: a virtual table and its shadow tables
-PG_INDEX = "ix_search_entries_fts"  # PostgreSQL only: an expression index
+FTS_TABLE = "search_fts"  # SQLite only: a virtual table (group token, stems, compound parts)
+PG_INDEX = "ix_search_entries_fts"  # PostgreSQL only: the GIN index on the stored document
+PG_COLUMN = "search_doc"  # PostgreSQL only: the stored tsvector, written by index()
+# A stem this long may be a compound whose last part someone searches for ("delårsbokslut").
+COMPOUND_MIN = 6
+# A query word this long also finds compounds that begin or end with it ("bokslut").
+PART_MIN = 4
 
 
 def not_in_models(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
     """For schema comparison: the search structures are made by migrations, not by models."""
-    return not (name or "").startswith((FTS_TABLE, PG_INDEX))
+    return not (name or "").startswith((FTS_TABLE, PG_INDEX, PG_COLUMN))
 
 
-def index(session: Session, entry_id: int, title: str, body: str) -> None:
+def words(title: str, body: str) -> list[str]:
+    """The stems of an entry, split where PostgreSQL's parser would split them (at "_")."""
+    return [part for stem in stems(f"{title} {body}") for part in stem.split("_") if part]
+
+
+def group_token(group_id: int) -> str:
+    return f"g{int(group_id)}"
+
+
+def parts(stemmed: list[str]) -> list[str]:
+    """Each long stem reversed: a query word's reversal is then a prefix of the compound's."""
+    return sorted({s[::-1] for s in stemmed if len(s) >= COMPOUND_MIN})
+
+
+def sqlite_row(group_id: int, stemmed: list[str]) -> tuple[str, str, str]:
+    """The (grp, stems, parts) columns of the FTS5 table."""
+    return group_token(group_id), " ".join(stemmed), " ".join(parts(stemmed))
+
+
+def pg_document(group_id: int, stemmed: list[str]) -> str:
+    """A tsvector literal: stems with positions (for ranking), the group token, reversed parts."""
+    positions: dict[str, list[str]] = {}
+    for number, stem in enumerate(stemmed[:16000], start=1):  # tsvector positions end at 16383
+        positions.setdefault(stem, []).append(str(number))
+    lexemes = [f"'{s}':{','.join(p[:256])}" for s, p in positions.items()]
+    lexemes.append(f"'#{group_token(group_id)}'")
+    lexemes.extend(f"'~{p}'" for p in parts(stemmed))
+    return " ".join(lexemes)
+
+
+def index(session: Session, entry_id: int, group_id: int, title: str, body: str) -> None:
+    stemmed = words(title, body)
     if session.get_bind().dialect.name == "sqlite":
+        grp, joined, reversed_ = sqlite_row(group_id, stemmed)
         session.execute(
-            text(f"INSERT INTO {FTS_TABLE}(rowid, stems) VALUES (:id, :stems)"),
-            {"id": entry_id, "stems": " ".join(stems(f"{title} {body}"))},
+            text(f"INSERT INTO {FTS_TABLE}(rowid, grp, stems, parts) VALUES (:id, :g, :s, :p)"),
+            {"id": entry_id, "g": grp, "s": joined, "p": reversed_},
         )
+    else:
+        session.execute(
+            text(f"UPDATE search_entries SET {PG_COLUMN} = CAST(:doc AS tsvector) WHERE id = :id"),
+            {"id": entry_id, "doc": pg_document(group_id, stemmed)},
+        )
+
+
+def _query_words(query: str) -> list[str]:
+    return list(dict.fromkeys(words(query, "")))
 
 
 def search(session: Session, group_ids: list[int], query: str, limit: int) -> list[int]:
-    """Ids of matching entries, best first; only within the given groups."""
-    if not group_ids or not stems(query):
+    """Ids of matching entries, best first, within the given groups only.
+
+    Entries with every word come first; then entries where a long query word is part of a
+    compound ("bokslut" in "delårsbokslut", "bokslutsarbete"), so compounds rank below.
+    """
+    wanted = _query_words(query)
+    if not group_ids or not wanted:
         return []
-    if session.get_bind().dialect.name == "sqlite":
-        # Each stem quoted: the user's words are data, never FTS5 query syntax.
-        match = " ".join(f'"{s}"' for s in stems(query))
-        rows = session.execute(
-            text(
-                f"SELECT e.id FROM {FTS_TABLE} f JOIN search_entries e ON e.id = f.rowid "
-                f"WHERE {FTS_TABLE} MATCH :match AND e.group_id IN "
-                f"({','.join(str(int(g)) for g in group_ids)}) ORDER BY rank LIMIT :limit"
-            ),
-            {"match": match, "limit": limit},
+    groups = sorted({int(g) for g in group_ids})
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    run = _run(sqlite)
+    exact = run(session, groups, _exact(wanted, sqlite), limit)
+    if len(exact) >= limit or not any(len(w) >= PART_MIN for w in wanted):
+        return exact
+    more = run(session, groups, _compound(wanted, sqlite), limit + len(exact))
+    seen = set(exact)
+    return (exact + [i for i in more if i not in seen])[:limit]
+
+
+# Every word is a stem of \w characters (quotes and operators cannot reach the query syntax).
+
+
+def _exact(wanted: list[str], sqlite: bool) -> str:
+    if sqlite:
+        return "stems : (" + " AND ".join(f'"{w}"' for w in wanted) + ")"
+    return " & ".join(f"'{w}'" for w in wanted)
+
+
+def _compound(wanted: list[str], sqlite: bool) -> str:
+    terms = []
+    for w in wanted:
+        if len(w) < PART_MIN:
+            terms.append(f'stems : "{w}"' if sqlite else f"'{w}'")
+        elif sqlite:
+            terms.append(f'(stems : "{w}"* OR parts : "{w[::-1]}"*)')
+        else:
+            terms.append(f"('{w}':* | '~{w[::-1]}':*)")
+    return (" AND " if sqlite else " & ").join(terms)
+
+
+def statement(sqlite: bool, groups: list[int], words_: str, limit: int) -> tuple[str, dict]:
+    """The SQL of one search and its parameters (also for the benchmark's query plans)."""
+    if sqlite:
+        grp = " OR ".join(f'"{group_token(g)}"' for g in groups)
+        sql = (
+            f"SELECT e.id FROM {FTS_TABLE} f JOIN search_entries e ON e.id = f.rowid "
+            f"WHERE {FTS_TABLE} MATCH :match AND e.group_id IN ({','.join(map(str, groups))}) "
+            "ORDER BY rank LIMIT :limit"
         )
-    else:
-        rows = session.execute(
-            text(
-                "SELECT id FROM search_entries WHERE group_id = ANY(:groups) AND "
-                "to_tsvector('swedish', title || ' ' || body) @@ plainto_tsquery('swedish', :q) "
-                "ORDER BY ts_rank(to_tsvector('swedish', title || ' ' || body), "
-                "plainto_tsquery('swedish', :q)) DESC, held_on DESC LIMIT :limit"
-            ),
-            {"groups": list(group_ids), "q": query, "limit": limit},
-        )
-    return [row[0] for row in rows]
+        return sql, {"match": f"grp : ({grp}) AND {words_}", "limit": limit}
+    grp = " | ".join(f"'#{group_token(g)}'" for g in groups)
+    sql = (
+        f"SELECT id FROM search_entries WHERE group_id = ANY(:groups) AND "
+        f"{PG_COLUMN} @@ CAST(:q AS tsquery) ORDER BY ts_rank({PG_COLUMN}, "
+        "CAST(:words AS tsquery)) DESC, held_on DESC, id DESC LIMIT :limit"
+    )
+    return sql, {"groups": groups, "q": f"({grp}) & ({words_})", "words": words_, "limit": limit}
+
+
+def exact_statement(sqlite: bool, groups: list[int], query: str, limit: int) -> tuple[str, dict]:
+    return statement(sqlite, groups, _exact(_query_words(query), sqlite), limit)
+
+
+def _run(sqlite: bool):
+    def run(session: Session, groups: list[int], words_: str, limit: int) -> list[int]:
+        sql, params = statement(sqlite, groups, words_, limit)
+        return [row[0] for row in session.execute(text(sql), params)]
+
+    return run

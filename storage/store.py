@@ -41,7 +41,7 @@ class SqlStore:
             self._session.add(row)
             if isinstance(record, SearchEntry):
                 self._session.flush()
-                fulltext.index(self._session, row.id, record.title, record.body)
+                fulltext.index(self._session, row.id, record.group_id, record.title, record.body)
         record.id = row.id  # type: ignore[attr-defined]
         return record
 

@@ -44,3 +44,47 @@ def test_search_words_are_data_not_query_syntax(store_factory) -> None:
         assert answer.startswith(("1 träff för", "Inget justerat"))
     assert h.refused("jonas", "/sok !!").key == "search_empty"
     h.now = at("2026-03-20T10:00")
+
+
+def _archive(store_factory, entries: list[tuple[str, str]], group_key: str = "FSG") -> int:
+    """Entries (title, body) of one old meeting in a group of their own; the group's id."""
+    from datetime import date, datetime
+
+    from bot.core.context import STOCKHOLM
+    from bot.core.model import Group, Meeting, MeetingStatus, SearchEntry
+
+    starts = datetime(2024, 9, 18, 12, tzinfo=STOCKHOLM)
+    with store_factory() as store:
+        group = store.add(Group(key=group_key, name=group_key, created_at=starts))
+        meeting = store.add(Meeting(group.id, starts, "", starts, status=MeetingStatus.JUSTERAD))
+        for number, (title, body) in enumerate(entries, start=1):
+            store.add(SearchEntry(group.id, meeting.id, date(2024, 9, 18), title, body, number))
+        store.commit()
+        return group.id
+
+
+def test_a_word_finds_the_compounds_it_ends_or_begins_ranked_below_exact(store_factory) -> None:
+    fsg = _archive(
+        store_factory,
+        [
+            ("Delårsbokslut augusti", "Prognosen visar ett underskott."),
+            ("Årsbokslut 2023", "Årsbokslutet godkändes."),
+            ("Bokslut", "Bokslutet för förra året presenterades."),
+            ("Bokslutsarbetet", "Tidplanen för arbetet."),
+            ("Lokaler", "Inga nya lokaler."),
+        ],
+    )
+    other = _archive(store_factory, [("Delårsbokslut", "En annan grupps bokslut.")], "VSG")
+    with store_factory() as store:
+        titles = [e.title for e in store.search([fsg], "bokslut", 20)]
+        assert titles[0] == "Bokslut"  # the exact word first
+        assert set(titles[1:]) == {"Delårsbokslut augusti", "Årsbokslut 2023", "Bokslutsarbetet"}
+        assert [e.title for e in store.search([fsg], "delårsbokslutet", 20)] == [
+            "Delårsbokslut augusti"
+        ]
+        # A short word is not a compound part ("mål" is in too many words).
+        assert store.search([fsg], "lok", 20) == []
+        assert [e.group_id for e in store.search([other], "bokslut", 20)] == [other]
+        assert [e.title for e in store.search([fsg], "bokslut underskott", 20)] == [
+            "Delårsbokslut augusti"
+        ]
