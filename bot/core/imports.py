@@ -32,6 +32,7 @@ OUTCOMES = {
     "oenighet": Outcome.OENIGHET,
     "bordlagt": Outcome.BORDLAGT,
     "inget beslut": Outcome.NO_DECISION,
+    "beslutat": Outcome.DECIDED,
 }
 IMPORTER = "system:import"
 NOON = time(12, 0)  # old minutes give a day, seldom a time
@@ -52,7 +53,7 @@ def import_minutes(tx: Tx, group_key: str, minutes: Any, key: str) -> Result:
     if minutes.date is None:
         raise UserError("import_no_date", source=minutes.source)
     check_text(minutes.full_text)
-    starts = datetime.combine(minutes.date, NOON, STOCKHOLM)
+    starts = datetime.combine(minutes.date, _time(getattr(minutes, "time", "")), STOCKHOLM)
     meeting = tx.store.add(
         Meeting(
             group_id=group.id,
@@ -123,6 +124,15 @@ def import_minutes(tx: Tx, group_key: str, minutes: Any, key: str) -> Result:
         ),
         meeting_id=meeting.id,
     )
+
+
+def _time(text: str) -> time:
+    """ "13:00" from the minutes' header; noon when they say no time."""
+    try:
+        hour, minute = (int(part) for part in text.split(":"))
+        return time(hour, minute)
+    except ValueError:
+        return NOON
 
 
 def _section(name: str) -> Section:

@@ -17,6 +17,7 @@ OUTCOME_SENTENCES: dict[Outcome, str] = {
     Outcome.BORDLAGT: "Ärendet bordläggs och tas upp igen vid nästa möte.",
     Outcome.INFORMATION: "Informationen läggs till handlingarna.",
     Outcome.NO_DECISION: "Inget beslut fattades.",
+    Outcome.DECIDED: "Beslut fattades.",
 }
 
 

@@ -62,6 +62,7 @@ class Outcome(StrEnum):
     BORDLAGT = "bordlagt"
     INFORMATION = "information"
     NO_DECISION = "inget beslut"
+    DECIDED = "beslutat"  # a board's or a committee's own decision, as old minutes state it
 
 
 class ReminderKind(StrEnum):

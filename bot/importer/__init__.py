@@ -6,12 +6,13 @@ from pathlib import Path
 
 from bot.importer.cleaning import clean_text, content_key
 from bot.importer.parse import ImportedItem, ImportedMinutes, parse_minutes
-from bot.importer.readers import UnreadableFile, read_text
+from bot.importer.readers import UnreadableFile, read_document, read_text
 
 
 def import_file(path: Path | str) -> ImportedMinutes:
     """Read and parse one minutes file; raises UnreadableFile for what cannot be read."""
-    return parse_minutes(read_text(path), source=Path(path).name)
+    text, headings = read_document(path)
+    return parse_minutes(text, source=Path(path).name, headings=headings)
 
 
 __all__ = [
@@ -22,5 +23,6 @@ __all__ = [
     "content_key",
     "import_file",
     "parse_minutes",
+    "read_document",
     "read_text",
 ]

@@ -10,13 +10,19 @@ from bot.importer.cleaning import clean_text
 from bot.importer.vocabulary import (
     BULLET,
     CONNECTIVES,
+    DECIDING_KINDS,
+    LETTERED,
     LIST_NUMBER,
+    NAME_TOKEN,
     PARAGRAPH_NUMBER,
     SECTIONS,
     decision_of,
     find_dates,
+    group_kind_of,
     is_agenda_marker,
+    is_closing_item,
     is_date_only,
+    is_page_marker,
     is_party,
     is_person_name,
     is_presenter,
@@ -56,6 +62,7 @@ class ImportedMinutes:
     dnr: str = ""
     justerare: list[tuple[str, str]] = field(default_factory=list)
     items: list[ImportedItem] = field(default_factory=list)
+    time: str = ""  # "13:00" when the minutes say when the meeting began
     recognised: list[str] = field(default_factory=list)
     unstructured: str = ""
     full_text: str = ""
@@ -63,16 +70,22 @@ class ImportedMinutes:
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_minutes(text: str, *, source: str = "") -> ImportedMinutes:
-    """Read minutes exported from Word or PDF; what cannot be placed is kept in `unstructured`."""
+def parse_minutes(
+    text: str, *, source: str = "", headings: frozenset[str] = frozenset()
+) -> ImportedMinutes:
+    """Read minutes exported from Word or PDF; what cannot be placed is kept in `unstructured`.
+
+    headings: lines the file itself marks as headings (Word's heading styles, a PDF's bold or
+    larger type), normalised by case and spacing; evidence for a title, not proof.
+    """
     full_text = clean_text(text)
     lines = [line for line in full_text.split("\n") if line]
     layout = _Layout(lines)
     end = _header_end(lines)
     header = _read_header(lines[:end])
-    body = _Body(layout)
+    body = _Body(layout, frozenset(_normalise_line(h) for h in headings))
     body.read(lines[end:])
-    items = _without_agenda_copies([built.build(layout) for built in body.items])
+    items = _without_agenda_copies([built.build(layout, header.group_kind) for built in body.items])
 
     justerare = list(header.justerare)
     for item in items:
@@ -80,6 +93,8 @@ def parse_minutes(text: str, *, source: str = "") -> ImportedMinutes:
             for line in item.text.split("\n"):
                 justerare.extend(_names_from_sentence(line))
     justerare.extend(body.justerare)
+    if not justerare:
+        justerare.extend(body.signed)
     justerare = _merge_people(justerare)
 
     when = header.date or _labelled_date(full_text) or _date_from_source(source)
@@ -90,6 +105,7 @@ def parse_minutes(text: str, *, source: str = "") -> ImportedMinutes:
         date=when,
         place=header.place,
         group_kind=header.group_kind,
+        time=header.time,
         group_name=header.group_name,
         protocol_number=protocol,
         dnr=dnr,
@@ -163,6 +179,12 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip("”\"'’»)]").endswith((".", "!", "?", ":", ";"))
 
 
+def _sentence_tail(line: str) -> bool:
+    """ "SSR. Detta är …": the line opens with the last words of a sentence begun above."""
+    first = re.split(r"(?<=[.!?])\s", line.strip(), maxsplit=1)[0]
+    return _ends_sentence(first) and len(first.split()) <= 3
+
+
 def _starts_lower(line: str) -> bool:
     return bool(line) and line[0].islower()
 
@@ -206,11 +228,39 @@ class _Header:
     group_name: str = ""
     protocol_number: str = ""
     dnr: str = ""
+    time: str = ""
     justerare: list[tuple[str, str]] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    uncertain: list[str] = field(default_factory=list)
 
 
 _HEADER_SCAN = 30
+# Dates that are not the meeting's: when the page was printed, when it was justerad.
+_OTHER_DATE = re.compile(
+    r"\b(?:utskriv\w*|utskrift\w*|printed|justeringens|justerat|justeras|anslag\w*|"
+    r"nästa\s+möte|skickad|upprättad)\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"(?:\b(?:tid|kl\.?|klockan|kl)\s*[:|]?\s*|(?<=\d)\s*,\s*)(?P<h>[0-2]?\d)(?:[.:](?P<m>[0-5]\d))?"
+    r"(?=\s*(?:[-–—]|$|,|\s|\)))",
+    re.IGNORECASE,
+)
+_PLACE_AND_TIME = re.compile(
+    r"^plats\s+och\s+tid\s*[:|]?\s*(?P<place>.+?)\s*,?\s+(?:kl\.?|klockan)\s*\d",
+    re.IGNORECASE,
+)
+# "2024-09-10 kl. 19.00, Klubbstugan": the place after the time.
+_PLACE_AFTER_TIME = re.compile(
+    r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?\s*,\s*"
+    r"(?P<place>[A-ZÅÄÖ][^,]*(?:,\s*[^,]+)?)$"
+)
+_ATTENDANCE = re.compile(
+    r"^(?:närvarande|frånvarande|deltagare|deltagande|beslutande|ersättare|adjungerade"
+    r"|övriga\s+(?:deltagare|närvarande)|parter|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?"
+    r"|arbetstagarsidan|fackliga|namn)\b[^:|]*(?:[:|]|$)",
+    re.IGNORECASE,
+)
 _DOC_TITLE = re.compile(
     r"^(?:minnesanteckningar|mötesanteckningar|anteckningar|protokoll|sammanträdesprotokoll"
     r"|mötesprotokoll)\b",
@@ -243,7 +293,8 @@ _DNR = re.compile(
     re.IGNORECASE,
 )
 _JUSTERARE_LABEL = re.compile(
-    r"^(?:justerare|justeras(?:\s+av)?|justerande|protokolljusterare)\s*[:|]\s*(?P<names>.*)$",
+    r"^(?:justerare|justeras(?:\s+av)?|justerande|protokolljusterare|justering)\s*(?:[:|]\s*|$)"
+    r"(?P<names>.*?)(?:\s+justerar\s+(?:dagens\s+)?(?:protokollet|minnesanteckningarna)\.?)?$",
     re.IGNORECASE,
 )
 _METADATA_LABEL = re.compile(
@@ -254,7 +305,8 @@ _METADATA_LABEL = re.compile(
 
 
 def _header_end(lines: list[str]) -> int:
-    """Where the letterhead stops: the first section, agenda word, standing item or § item."""
+    """Where the letterhead stops: the first section, agenda word, standing item or § item;
+    without one, after the metadata at the top and the attendance list below it."""
     for index, line in enumerate(lines[:_HEADER_SCAN]):
         bare = _strip_marker(line)[1]
         if (
@@ -264,12 +316,49 @@ def _header_end(lines: list[str]) -> int:
             or PARAGRAPH_NUMBER.match(line)
         ):
             return index
-    # No landmark: the header is what can be read as metadata at the top.
     end = 0
     for index, line in enumerate(lines[:15]):
-        if _DOC_TITLE.match(line) or _METADATA_LABEL.match(line) or is_date_only(line):
+        if _ATTENDANCE.match(line):
+            break
+        if (
+            _DOC_TITLE.match(line)
+            or _METADATA_LABEL.match(line)
+            or is_date_only(line)
+            or group_kind_of(line)
+            or _PROTOCOL.search(line)
+            or _DNR.search(line)
+            or (_ORG_LINE.match(line) and not any(c.isdigit() for c in line))
+        ):
             end = index + 1
-    return end
+        elif not (_letterhead(line) or _LABEL_VALUE.match(line) or find_dates(line)):
+            break  # the letterhead is the run of such lines at the top
+    return _attendance_end(lines, end)
+
+
+def _attendance_end(lines: list[str], start: int) -> int:
+    """After "Närvarande" (a label, a table's head) its lines of people and parties."""
+    index, listing = start, False
+    while index < len(lines):
+        line = lines[index]
+        if _ATTENDANCE.match(line):
+            listing = True
+        elif not (listing and (_person_line(line) or _LABEL_VALUE.match(line))):
+            break
+        index += 1
+    return index
+
+
+_PERSON_LINE = re.compile(
+    rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}(?:\s*(?:[|,(;–-]|\s)\s*[^.!?]*)?$"
+)
+
+
+def _person_line(line: str) -> bool:
+    """ "Karin Ulfsdotter, ordförande", "Lena Fors | förvaltningschef": a person and a role."""
+    if len(line) > 100 or not _PERSON_LINE.match(line):
+        return False
+    head = " ".join(re.split(r"\s*[|,(;–]\s*", line, maxsplit=1)[0].split()[:2])
+    return is_person_name(head)
 
 
 def _join_title_lines(lines: list[str]) -> list[str]:
@@ -285,10 +374,13 @@ def _join_title_lines(lines: list[str]) -> list[str]:
 
 def _read_header(lines: list[str]) -> _Header:
     header = _Header()
-    fallback_dates: list[date] = []
+    # (rank, order, date): a "Datum:" label first, then the title line, then any other date;
+    # a date alone at the top and a print date are the page header's, taken last.
+    dates: list[tuple[int, int, date]] = []
     org_name = ""
     labelled = False
     collecting_justerare = False
+    kinds: list[str] = []
     for line in _join_title_lines(lines):
         if collecting_justerare:
             people = _names_only(line)
@@ -298,16 +390,38 @@ def _read_header(lines: list[str]) -> _Header:
             collecting_justerare = False
         used = False
         label = _DATE_LABEL.search(line)
-        if label:
-            dates = find_dates(line[label.end() :])
-            if dates and header.date is None:
-                header.date = dates[0][1]
+        other = _OTHER_DATE.search(line)
+        if label and not (other and other.start() < label.start()):
+            found = find_dates(line[label.end() :])
+            if found:
+                dates.append((0, len(dates), found[0][1]))
             used = True
-        place = _PLACE.search(line)
+        else:
+            for _, found_date in find_dates(line):
+                if other:
+                    rank = 5
+                elif is_date_only(line) or is_page_marker(line):
+                    rank = 4
+                elif _DOC_TITLE.match(line) or re.search(r"\bden\s+\d", line):
+                    rank = 1
+                else:
+                    rank = 3
+                dates.append((rank, len(dates), found_date))
+        if (
+            not header.time
+            and not other
+            and (label or find_dates(line) or _TIME_LABEL.search(line))
+        ):
+            header.time = _time_of(line)
+        place = _PLACE.search(line) or _PLACE_AND_TIME.match(line)
+        if not place and not other and find_dates(line):
+            place = _PLACE_AFTER_TIME.search(line)
         if place and not header.place:
             header.place = place["place"].strip().rstrip(".,;|").strip()
             used = True
-        protocol = _PROTOCOL.search(line)
+        protocol = _PROTOCOL.search(line) or (
+            _DOC_TITLE.match(line) and _PROTOCOL_TOKEN.search(line)
+        )
         if protocol and not header.protocol_number:
             header.protocol_number = re.sub(r"\s+", "", protocol.group(1))
             used = True
@@ -320,9 +434,9 @@ def _read_header(lines: list[str]) -> _Header:
             header.justerare.extend(_names_from_list(justerare["names"]))
             collecting_justerare = not justerare["names"].strip()
             used = True
-        kind = _group_kind(line)
+        kind = group_kind_of(line) or _group_kind(line)
         if kind:
-            header.group_kind = _combine_kinds(header.group_kind, kind)
+            kinds.append(kind)
             name = _name_after_kind(line)
             if name and not header.group_name:
                 header.group_name = name
@@ -333,17 +447,41 @@ def _read_header(lines: list[str]) -> _Header:
             used = True
         if _DOC_TITLE.match(line) or is_date_only(line):
             used = True
-        if not label:
-            fallback_dates.extend(found for _, found in find_dates(line))
         # Short lines above the first "Label:" are the letterhead ("HR"); below it they are data
         # the parser does not know (attendance lists) and are kept.
         if not used and (labelled or not _letterhead(line)):
             header.unplaced.append(line)
         labelled = labelled or ":" in line
     header.group_name = header.group_name or org_name
-    if header.date is None and fallback_dates:
-        header.date = fallback_dates[0]
+    header.group_kind = _pick_kind(kinds)
+    if dates:
+        rank, _, header.date = min(dates)
+        if rank >= 4:
+            header.uncertain.append("datum från sidhuvudet")
     return header
+
+
+_TIME_LABEL = re.compile(r"(?:^|\s)(?:tid\s*[:|]|klockan\s|kl\.?\s*\d)", re.IGNORECASE)
+_PROTOCOL_TOKEN = re.compile(r"(?<![\d/])(\d{1,3}\s*/\s*(?:19|20)\d{2})(?![\d/])")
+_KIND_ORDER = ("MBL §11", "MBL §19", "skyddskommitté", "FSG/VSG", "FSG", "VSG", "LSG")
+
+
+def _pick_kind(kinds: list[str]) -> str:
+    """The strongest kind the header names: a negotiation or a committee before FSG/VSG."""
+    if "FSG" in kinds and "VSG" in kinds:
+        kinds = [*kinds, "FSG/VSG"]
+    for kind in _KIND_ORDER:
+        if kind in kinds:
+            return kind
+    return kinds[0] if kinds else ""
+
+
+def _time_of(line: str) -> str:
+    for match in _TIME.finditer(line):
+        hour, minute = int(match["h"]), int(match["m"] or 0)
+        if hour <= 23:
+            return f"{hour:02d}:{minute:02d}"
+    return ""
 
 
 def _letterhead(line: str) -> bool:
@@ -404,14 +542,19 @@ def _protocol_number(text: str) -> str:
 
 
 def _dnr(text: str) -> str:
-    match = _DNR.search(text)
-    return match.group(1).rstrip(".,;") if match else ""
+    """The meeting's DNR; one on a "§ 13 Dnr …" line belongs to that item alone."""
+    for line in text.split("\n"):
+        match = None if PARAGRAPH_NUMBER.match(line) else _DNR.search(line)
+        if match:
+            return match.group(1).rstrip(".,;")
+    return ""
 
 
 # --- justerare ---------------------------------------------------------------------------------
 
 _JUSTERARE_ITEM = re.compile(
-    r"^(?:val\s+av\s+)?(?:protokoll)?justera(?:re|ring)|^val\s+av\s+justeringsperson",
+    r"^(?:val\s+av\s+)?(?:protokoll)?justera(?:re|ring)|^val\s+av\s+justeringsperson"
+    r"|^val\s+av\s+\w+\s+(?:och|samt)\s+(?:protokoll)?justerare",
     re.IGNORECASE,
 )
 _ELECTED = re.compile(
@@ -420,7 +563,7 @@ _ELECTED = re.compile(
 )
 _ELECTED_FIRST = re.compile(
     r"^(?:till\s+)?(?:protokoll)?justerare(?:\s+(?:valdes|väljs|utsågs|blev))?\s*:?\s*"
-    r"|^(?:att\s+justera\b.*?\b(?:valdes|väljs|utsågs|utses))\s+",
+    r"|^(?:att\b.*?\bjustera\b.*?\b(?:valdes|väljs|utsågs|utses))\s+",
     re.IGNORECASE,
 )
 _JUSTERAR = re.compile(
@@ -448,7 +591,7 @@ def _justering_statements(line: str) -> list[tuple[str, str]] | None:
             if not named:
                 return None
             if match["party"] and len(named) == 1 and not named[0][1]:
-                named = [(named[0][0], match["party"].strip())]
+                named = _more_for(named[0][0], match["party"].strip())
             people.extend(named)
             continue
         match = _JUSTERAS_AV.match(sentence)
@@ -458,11 +601,38 @@ def _justering_statements(line: str) -> list[tuple[str, str]] | None:
     return people or None
 
 
+_CHOSEN = re.compile(
+    r"\btill\s+(?:protokoll)?justerare\s+(?:valdes\s+|utsågs\s+|väljs\s+)?(?P<names>[A-ZÅÄÖ].*)$"
+    r"|\butse(?:r|s)?\s+(?P<names2>[A-ZÅÄÖ].*?)\s+(?:att|till\s+att)\s+(?:jämte\s+\w+\s+)?justera",
+)
+
+
+_FOR_PARTY = re.compile(
+    rf"^(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})\s+för\s+(?P<party>.+)$"
+)
+
+
+def _more_for(first: str, rest: str) -> list[tuple[str, str]]:
+    """ "Vision, Erik Nord för Kommunal och Maria Lind för arbetsgivaren" after "A justerar för"."""
+    pieces = re.split(r",\s*(?:och\s+)?|\s+och\s+", rest)
+    people = [(first, pieces[0].strip())]
+    for piece in pieces[1:]:
+        match = _FOR_PARTY.match(piece.strip())
+        if not match:
+            return [(first, rest)]
+        people.append((match["name"], match["party"].strip()))
+    return people
+
+
 def _names_from_sentence(sentence: str) -> list[tuple[str, str]]:
     """ "Christina Gustafsson och Cecilia Cederström valdes som justerare." → two people."""
+    sentence = re.sub(r"^beslut\s*:\s*", "", sentence.strip(), flags=re.IGNORECASE)
     statements = _justering_statements(sentence)
     if statements:
         return statements
+    chosen = _CHOSEN.search(sentence)
+    if chosen:
+        return _names_from_list((chosen["names"] or chosen["names2"]).rstrip("."))
     text = _ELECTED_FIRST.sub("", sentence.strip())
     text = _ELECTED.sub("", text).strip().rstrip(".")
     return _names_from_list(text)
@@ -532,14 +702,41 @@ _PRESENTER_LABEL = re.compile(
 )
 _CLOSING = re.compile(
     r"^(?:vid\s+protokollet|antecknat\s+av|antecknades\s+av|sekreterare|ordförande|underskrift(?:er)?"
-    r"|justeras|justerat|signatur(?:er)?)\b\s*:?",
+    r"|justeras|justerat|justerandes\s+signatur|signatur(?:er)?)\b\s*:?",
+    re.IGNORECASE,
+)
+# "Mötet avslutas." alone, not a numbered item: the minutes end, the justering may follow.
+_CLOSING_SENTENCE = re.compile(
+    r"^(?:mötet|sammanträdet|förhandlingen)\s+(?:avslutas|avslutades|förklaras\s+avslutat|"
+    r"förklarades\s+avslutat)\.?$|^ordföranden\s+(?:avslutar|avslutade|förklarar|förklarade)\s+"
+    r"(?:mötet|sammanträdet)(?:\s+avslutat)?\.?$",
+    re.IGNORECASE,
+)
+_SECRETARY = re.compile(
+    r"^(?:vid\s+protokollet|antecknat\s+av|antecknades\s+av|sekreterare)\b", re.I
+)
+_SIGN_FOR = re.compile(
+    rf"^för\s+(?P<party>[^:]+?)\s*:\s*(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})$", re.I
+)
+_ROLES = frozenset({"ordförande", "ordf", "sekreterare", "justerare", "kassör", "ledamot"})
+_NO_DECISIONS = re.compile(r"^(?:inga|inget)\s+beslut(?:särenden|sfrågor|spunkter)?\.?$", re.I)
+_TRAILING_SEPARATOR = re.compile(r"\s*[-–—]+$")
+_DECISION_LINE = re.compile(r"^beslut\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
+_BOARD_DECISION = re.compile(
+    r"\b(?:styrelsen|nämnden|\w+nämnden|kommittén|skyddskommittén|föreningen|årsmötet|mötet)\s+"
+    r"(?:beslutade|beslutar|beslöt)\b",
     re.IGNORECASE,
 )
 
 
 def _strip_marker(line: str) -> tuple[str, str]:
     """("para", "Budget") for "§ 3 Budget"; ("bullet", …) for "• …" and "- …"; ("num", …)."""
-    for kind, pattern in (("para", PARAGRAPH_NUMBER), ("bullet", BULLET), ("num", LIST_NUMBER)):
+    for kind, pattern in (
+        ("para", PARAGRAPH_NUMBER),
+        ("bullet", BULLET),
+        ("num", LIST_NUMBER),
+        ("letter", LETTERED),
+    ):
         match = pattern.match(line)
         if match:
             return kind, match.group(1).strip()
@@ -548,7 +745,7 @@ def _strip_marker(line: str) -> tuple[str, str]:
 
 def _split_presenter(title: str) -> tuple[str, str]:
     """ "Vakanshållning BUF, VC BUF" → ("Vakanshållning BUF", "VC BUF"); also "(…)" and " – …"."""
-    title = title.strip().rstrip(":").strip()
+    title = _TRAILING_SEPARATOR.sub("", title.strip().rstrip(":").strip())
     paren = re.match(r"^(?P<title>.*\S)\s*\((?P<who>[^()]+)\)$", title)
     if paren and is_presenter(paren["who"].strip()):
         return paren["title"].strip(), paren["who"].strip()
@@ -568,15 +765,35 @@ class _Building:
     presenter: str = ""
     lines: list[str] = field(default_factory=list)
     subheadings: bool = False
+    decided: list[str] = field(default_factory=list)  # "Beslut: …" and what a label heads
+    inferred: bool = False  # no section heading above it: its section is read from the item
 
-    def build(self, layout: _Layout) -> ImportedItem:
+    def build(self, layout: _Layout, kind: str) -> ImportedItem:
         text = _reflow(self.lines, layout)
+        stated = " ".join(self.decided) or " ".join(
+            line for line in text.split("\n") if _BOARD_DECISION.search(line)
+        )
+        outcome = decision_of(stated) or ("beslutat" if stated else decision_of(text))
+        section = self.section
+        if self.inferred:
+            # Minutes without section headings: what the item is says where it belongs.
+            if is_closing_item(self.title):
+                section = "Övrigt"
+            elif is_standing(self.title):
+                section = OPENING
+            elif stated or (outcome and kind in DECIDING_KINDS and outcome != "inget beslut"):
+                section = "Beslut"
+            else:
+                section = "Information"
+        if section == "Information" and outcome == "enighet" and not stated:
+            # "Parterna är överens" about information is agreement, not a decision.
+            outcome = ""
         return ImportedItem(
-            section=self.section,
+            section=section,
             title=self.title,
             presenter=self.presenter,
             text=text,
-            decision=decision_of(text),
+            decision=outcome,
         )
 
 
@@ -603,21 +820,29 @@ _NOT_HEADINGS = frozenset({"inga", "ingen", "inget", "ej", "inte", "ok", "klart"
 class _Body:
     """Walks the lines after the header: sections, item titles, their text, justering lines."""
 
-    def __init__(self, layout: _Layout) -> None:
+    def __init__(self, layout: _Layout, headings: frozenset[str] = frozenset()) -> None:
         self.layout = layout
+        self.headings = headings
         self.items: list[_Building] = []
         self.unplaced: list[str] = []
         self.justerare: list[tuple[str, str]] = []
+        self.signed: list[tuple[str, str]] = []  # names under "Justeras": used when none else
         self.section: str | None = None
+        self.sections_seen = False
         self.item: _Building | None = None
         self.expect_body = False
         self.in_list = False
+        self.pending_number = False  # "§ 4" alone: the title is on the next line
+        self.deciding = False  # after a "Beslut" label inside an item
         self.previous = ""
         self.previous_kind = ""
 
     def read(self, lines: list[str]) -> None:
-        closing = False
+        closing = ""  # "", "end" (after "Mötet avslutas."), "secretary", "sign"
         collecting_justerare = False
+        attendance = False
+        agenda = False
+        agenda_titles: set[str] = set()
         for index, line in enumerate(lines):
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if collecting_justerare:
@@ -627,23 +852,87 @@ class _Body:
                     continue
                 collecting_justerare = False
             label = _JUSTERARE_LABEL.match(line)
-            if label and not label["names"].strip():
+            if re.match(r"^(?:justeras|justerandes)\b", line, re.IGNORECASE):
+                label = None  # the signature block at the end
+            if label and not label["names"].strip() and _names_only(following):
                 # "Justerare:" with the people on the lines below it.
                 collecting_justerare = True
                 continue
-            if closing or _CLOSING.match(line):
-                closing = True
-                self.unplaced.append(line)
+            if label and not (self.item is not None and _JUSTERARE_ITEM.match(self.item.title)):
+                people = _names_from_list(label["names"])
+                if people:
+                    self.justerare.extend(people)
+                    continue
+            if closing or _CLOSING.match(line) or self._closing_sentence(line):
+                closing = self._closing(line, following, closing)
                 continue
+            if agenda:
+                listed = _strip_marker(line)
+                repeated = _normalise_line(listed[1]) in agenda_titles
+                listing = _strip_marker(following)[0] in ("num", "bullet", "para")
+                if (
+                    listed[0] in ("num", "bullet", "para")
+                    and len(line) < 90
+                    and not repeated
+                    and (listing or section_of(following))
+                ):
+                    agenda_titles.add(_normalise_line(listed[1]))
+                    self.unplaced.append(line)
+                    continue
+                agenda = False
+            if self.item is None and _ATTENDANCE.match(line):
+                attendance = True
+            if attendance:
+                if _ATTENDANCE.match(line) or _person_line(line) or _LABEL_VALUE.match(line):
+                    self.unplaced.append(line)
+                    continue
+                attendance = False
+            if is_agenda_marker(line):
+                agenda = True
             self._line(line, following)
+
+    def _closing_sentence(self, line: str) -> bool:
+        return bool(_CLOSING_SENTENCE.match(line)) and not (
+            self.item is not None and is_closing_item(self.item.title) and not self.item.lines
+        )
+
+    def _closing(self, line: str, following: str, mode: str) -> str:
+        """The end of the minutes: justering sentences, signatures, the secretary's name."""
+        self.unplaced.append(line)
+        label = _JUSTERARE_LABEL.match(line)
+        if label and label["names"].strip():
+            self.justerare.extend(_names_from_list(label["names"]))
+            return "sign"
+        if _SECRETARY.match(line):
+            return "secretary"
+        if re.match(r"^(?:justeras|justerandes|underskrift|signatur)", line, re.IGNORECASE):
+            return "sign"
+        if _CLOSING_SENTENCE.match(line) or re.match(r"^ordförande\b", line, re.IGNORECASE):
+            return mode or "end"
+        people = _justering_statements(line)
+        if people:
+            self.justerare.extend(people)
+            return mode
+        signed = _SIGN_FOR.match(line)
+        if signed:
+            self.justerare.append((signed["name"], signed["party"].strip()))
+            return "sign"
+        if mode == "sign":
+            self.signed.extend(_signature(line, following))
+        return mode
 
     def _line(self, line: str, following: str) -> None:
         section = section_of(line)
         if section and self._decision_label(line, following):
-            self._body(line, following)
+            self._add(line)
+            self.deciding = True
+            self._remember(line, _BODY)
             return
         if section:
             self._open_section(section)
+            return
+        if self.item is None and self.section and _NO_DECISIONS.match(line):
+            self.unplaced.append(line)
             return
         if is_agenda_marker(line):
             self.item, self.expect_body, self.in_list = None, False, False
@@ -658,6 +947,27 @@ class _Body:
         if presenter and self.item is not None and not self.item.lines:
             self.item.presenter = presenter["who"].strip().rstrip(".")
             return
+        decided = _DECISION_LINE.match(line)
+        if decided and self.item is not None and not _titleish(decided["text"], strong=True):
+            self._add(line)
+            self.item.decided.append(decided["text"])
+            self._remember(line, _BODY)
+            return
+        number = PARAGRAPH_NUMBER.match(line)
+        if number and not _DNR_ONLY.sub("", number.group(1)).strip():
+            # "§ 4" or "§ 13 Dnr KFN 2024/33": the title follows on the next line.
+            self.pending_number = True
+            self.unplaced.append(line)
+            return
+        if self.pending_number:
+            self.pending_number = False
+            if _titleish(_TRAILING_SEPARATOR.sub("", line), strong=True):
+                self._open_item(line)
+                return
+        if self._title_goes_on(line):
+            self.item.title = f"{self.item.title} {line}"  # type: ignore[union-attr]
+            self._remember(line, _TITLE)
+            return
         kind = self._classify(line, following)
         if kind == _TITLE:
             self._open_item(line)
@@ -669,27 +979,45 @@ class _Body:
             self._body(line, following)
 
     def _decision_label(self, line: str, following: str) -> bool:
-        """ "Beslut:" above "Ärendet är samverkat." labels a decision, it opens no section."""
-        return (
-            section_of(line) == "Beslut" and self.item is not None and bool(decision_of(following))
-        )
+        """ "Beslut:" above "Ärendet är samverkat." labels a decision, it opens no section;
+        "Beslut (MBL §19)" above "Inga beslut" or above a title opens the section."""
+        if section_of(line) != "Beslut" or self.item is None or "(" in line:
+            return False
+        if _NO_DECISIONS.match(following) or not following:
+            return False
+        if decision_of(following) or _BOARD_DECISION.search(following):
+            return True
+        return following.rstrip().endswith(".") and not _titleish(following, strong=False)
 
     def _open_section(self, section: str) -> None:
         self.section = section
+        self.sections_seen = True
         self.item, self.expect_body, self.in_list = None, False, False
+        self.deciding = False
         self._remember("", _TITLE)
+
+    def _heading(self, line: str) -> bool:
+        """Word's heading styles, a PDF's bold or larger type: the writer marked a heading."""
+        return _normalise_line(line) in self.headings
 
     def _classify(self, line: str, following: str) -> str:
         marker, bare = _strip_marker(line)
+        if marker == "letter":
+            return _BODY
         tagged = section_prefix(bare)
         if tagged and _titleish(tagged[1], strong=True) and not decision_of(tagged[1]):
             return _TITLE
-        if marker == "para" and _titleish(bare, strong=True):
+        if marker == "para" and _titleish(_TRAILING_SEPARATOR.sub("", bare), strong=True):
+            return _TITLE
+        if marker in ("para", "num") and self._wrapped_title(bare, following):
             return _TITLE
         if is_standing(bare) and _titleish(bare, strong=True):
             return _TITLE
         if self.item is not None and is_subheading(line):
             return _SUB
+        bare_title = _TRAILING_SEPARATOR.sub("", bare)
+        if self._heading(line) and _titleish(bare_title, strong=True):
+            return _TITLE
         if self.expect_body:
             if (
                 self.item is not None
@@ -702,20 +1030,59 @@ class _Body:
             return _BODY
         if marker in ("bullet", "num"):
             bare = _colon_title(bare, following)
-            if self.in_list or not _titleish(bare, strong=True) or _starts_lower(following):
+            following_bare = _strip_marker(following)[1] if LETTERED.match(following) else following
+            if self.in_list or not _titleish(bare, strong=True) or _starts_lower(following_bare):
                 return _BODY
             return _TITLE
         continues = self.previous_kind == _BODY and self.layout.wrapped(self.previous)
-        if (
-            continues
-            or not _titleish(_colon_title(line, following), strong=False)
-            or _starts_lower(following)
-            or len(line) >= self.layout.wrap
-        ):
+        candidate = _TRAILING_SEPARATOR.sub("", _colon_title(line, following))
+        if continues or _starts_lower(following):
+            return _BODY
+        if len(line) >= self.layout.wrap:
+            # A line longer than the page's prose lines was never wrapped: a whole paragraph,
+            # or a long title when it ends without a full stop and the next line begins anew.
+            if not (
+                _titleish(candidate, strong=True)
+                and self._after_break()
+                and not _sentence_tail(following)
+            ):
+                return _BODY
+        elif not _titleish(candidate, strong=False):
             return _BODY
         if self.item is not None and self.item.subheadings and self._short_heading(line, following):
             return _SUB
         return _TITLE
+
+    def _wrapped_title(self, bare: str, following: str) -> bool:
+        """A numbered title as long as the page is wide, its last words on the next line."""
+        fragment = following.strip()
+        return (
+            len(bare) >= self.layout.wrap * 0.8
+            and _starts_lower(fragment)
+            and not _ends_sentence(fragment)
+            and len(fragment.split()) <= 6
+            and _titleish(f"{bare} {fragment}", strong=True)
+        )
+
+    def _title_goes_on(self, line: str) -> bool:
+        """The page width broke a long title: a lower-case fragment, or a heading line after
+        a heading line."""
+        if self.item is None or self.item.lines or self.previous_kind != _TITLE:
+            return False
+        if _ends_sentence(line) or section_of(line):
+            return False
+        if self._heading(line) and self._heading(self.previous) and len(self.previous) > 40:
+            return True
+        return (
+            _starts_lower(line)
+            and len(self.previous) >= self.layout.wrap * 0.85
+            and len(line.split()) <= 6
+        )
+
+    def _after_break(self) -> bool:
+        """The line before ended a sentence, a section or a title: a new block may begin."""
+        previous = self.previous
+        return self.previous_kind != _BODY or _ends_sentence(previous)
 
     def _short_heading(self, line: str, following: str) -> bool:
         words = line.split()
@@ -734,10 +1101,13 @@ class _Body:
         if tagged and not decision_of(tagged[1]):
             section, bare = tagged
             self.section = section
+            self.sections_seen = True
         title, presenter = _split_presenter(bare)
-        self.item = _Building(section=section, title=title, presenter=presenter)
+        self.item = _Building(
+            section=section, title=title, presenter=presenter, inferred=self.section is None
+        )
         self.items.append(self.item)
-        self.expect_body, self.in_list = True, False
+        self.expect_body, self.in_list, self.deciding = True, False, False
         self._remember(line, _TITLE)
 
     def _body(self, line: str, following: str) -> None:
@@ -751,9 +1121,11 @@ class _Body:
             self.item = _Building(section=self.section, title=self.section)
             self.items.append(self.item)
         self._add(line)
+        if self.deciding:
+            self.item.decided.append(line)
         if (
             line.rstrip().endswith(":")
-            or marker in ("bullet", "num")
+            or marker in ("bullet", "num", "letter")
             or (self.in_list and _starts_lower(line))
         ):
             self.in_list = True
@@ -768,6 +1140,43 @@ class _Body:
 
     def _remember(self, line: str, kind: str) -> None:
         self.previous, self.previous_kind = line, kind
+
+
+_DNR_ONLY = re.compile(r"^(?:dnr|diarienummer|diarienr)\.?\s*[:|]?\s*\S+(?:\s\S+)?$", re.IGNORECASE)
+
+
+def _normalise_line(line: str) -> str:
+    return re.sub(r"\s+", " ", line).strip().casefold()
+
+
+def _signature(line: str, following: str) -> list[tuple[str, str]]:
+    """Names under "Justeras:": "Ida Falk, ordförande", or two in a row above their roles."""
+    person = re.match(
+        rf"^(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})\s*,\s*(?P<role>.+)$", line
+    )
+    if person and is_person_name(person["name"]):
+        role = person["role"].strip().rstrip(".").casefold()
+        if role in ("ordförande", "ordf", "sekreterare", "kassör"):
+            return []
+        return [(person["name"], "" if role in _ROLES else person["role"].strip())]
+    words = line.split()
+    roles = following.split()
+    if (
+        roles
+        and all(r.casefold().strip(".") in _ROLES for r in roles)
+        and len(words) == 2 * len(roles)
+    ):
+        pairs = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
+        return [
+            (name, "")
+            for name, role in zip(pairs, roles, strict=True)
+            if role.casefold().strip(".") == "justerare" and is_person_name(name)
+        ]
+    if len(words) % 2 == 0 and 2 <= len(words) <= 6:
+        pairs = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
+        if all(is_person_name(name) for name in pairs):
+            return [(name, "") for name in pairs]
+    return []
 
 
 # --- warnings ----------------------------------------------------------------------------------

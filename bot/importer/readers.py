@@ -27,7 +27,18 @@ class UnreadableFile(ValueError):
 
 def read_text(path: Path | str) -> str:
     """The text of a minutes file; raises UnreadableFile with a sentence the user can act on."""
-    path = Path(path)
+    return read_document(path)[0]
+
+
+def read_document(path: Path | str) -> tuple[str, frozenset[str]]:
+    """The text and the lines the file marks as headings (Word's heading styles and outline
+    levels, a PDF's bold or larger type); raises UnreadableFile like read_text."""
+    headings: set[str] = set()
+    text = _read(Path(path), headings)
+    return text, frozenset(headings)
+
+
+def _read(path: Path, headings: set[str]) -> str:
     name = path.name
     if not path.is_file():
         raise UnreadableFile(f"Filen {name} finns inte.", path)
@@ -37,9 +48,9 @@ def read_text(path: Path | str) -> str:
     if suffix in (".txt", ".text"):
         text = _read_plain(path)
     elif suffix == ".docx":
-        text = _read_docx(path)
+        text = _read_docx(path, headings)
     elif suffix == ".pdf":
-        text = _read_pdf(path)
+        text = _read_pdf(path, headings)
     elif suffix == ".doc":
         raise UnreadableFile(
             f"Filen {name} är en gammal Word-fil (.doc); spara den som .docx eller PDF och "
@@ -77,7 +88,7 @@ def _read_plain(path: Path) -> str:
         ) from error
 
 
-def _read_docx(path: Path) -> str:
+def _read_docx(path: Path, headings: set[str]) -> str:
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
@@ -105,7 +116,36 @@ def _read_docx(path: Path) -> str:
         # The first page's header holds the letterhead: the group, often the date.
         lines.extend(_block_lines(section.header.part.element))
     lines.extend(_block_lines(document.element.body))
+    styles = {s.style_id: s for s in document.styles if s.type == 1}  # paragraph styles
+    for paragraph in document.element.body.iter(f"{_W}p"):
+        if _is_heading(paragraph, styles):
+            text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t")).strip()
+            if text:
+                headings.add(text)
     return "\n".join(lines)
+
+
+def _is_heading(paragraph: Any, styles: dict[str, Any]) -> bool:
+    """A Word heading style or outline level, or a short paragraph all in bold type."""
+    properties = paragraph.find(f"{_W}pPr")
+    if properties is not None:
+        if properties.find(f"{_W}outlineLvl") is not None:
+            return True
+        style = properties.find(f"{_W}pStyle")
+        if style is not None:
+            found = styles.get(style.get(f"{_W}val") or "")
+            name = (found.name if found is not None else style.get(f"{_W}val") or "").casefold()
+            if name.startswith(("heading", "rubrik", "title", "rubrik")):
+                return True
+    runs = [
+        run
+        for run in paragraph.iter(f"{_W}r")
+        if "".join(t.text or "" for t in run.iter(f"{_W}t")).strip()
+    ]
+    return bool(runs) and all(
+        (props := run.find(f"{_W}rPr")) is not None and props.find(f"{_W}b") is not None
+        for run in runs
+    )
 
 
 def _block_lines(container: Any) -> Iterator[str]:
@@ -167,7 +207,7 @@ def _collect(element: Any, parts: list[str]) -> None:
             _collect(child, parts)
 
 
-def _read_pdf(path: Path) -> str:
+def _read_pdf(path: Path, headings: set[str]) -> str:
     try:
         from pypdf import PdfReader
         from pypdf.errors import PyPdfError
@@ -183,7 +223,16 @@ def _read_pdf(path: Path) -> str:
                 "importera den.",
                 path,
             )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        marked: list[tuple[str, float, bool]] = []
+
+        def visit(text: str, _cm: Any, _tm: Any, font: Any, size: float) -> None:
+            name = str(font.get("/BaseFont", "")) if font else ""
+            bold = any(w in name.casefold() for w in ("bold", "black", "heavy", "semibold"))
+            for piece in text.split("\n"):
+                if piece.strip():
+                    marked.append((piece.strip(), float(size or 0), bold))
+
+        pages = [page.extract_text(visitor_text=visit) or "" for page in reader.pages]
     except UnreadableFile:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
@@ -197,4 +246,16 @@ def _read_pdf(path: Path) -> str:
             "originalet som .docx eller kör textigenkänning (OCR) först.",
             path,
         )
+    headings.update(_emphasised(marked))
     return PAGE_BREAK.join(pages)
+
+
+def _emphasised(marked: list[tuple[str, float, bool]]) -> set[str]:
+    """Pieces in bold or in type larger than the text's own: the PDF's headings."""
+    weights: dict[float, int] = {}
+    for text, size, _bold in marked:
+        weights[size] = weights.get(size, 0) + len(text)
+    if not weights:
+        return set()
+    body = max(weights, key=lambda size: weights[size])
+    return {text for text, size, bold in marked if bold or size > body * 1.1}

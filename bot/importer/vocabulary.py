@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 SECTIONS = ("Inledning", "Information", "Dialog", "Beslut", "Övrigt")
-DECISIONS = ("samverkat", "enighet", "oenighet", "bordlagt", "inget beslut", "")
+DECISIONS = ("samverkat", "enighet", "oenighet", "bordlagt", "inget beslut", "beslutat", "")
 
 # Numbering that may stand before a heading or title: "§ 3", "3.", "3)", "3.1", "IV.".
 _NUMBERING = (
@@ -43,7 +43,16 @@ _STANDING = re.compile(
     r"^(?:mötets\s+öppnande|öppnande|val\s+av\s+(?:protokoll)?justerare|val\s+av\s+justeringsperson"
     r"|(?:godkännande|fastställande)\s+av\s+(?:dagordning|ärendelista|föredragningslista)"
     r"|föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll)|genomgång\s+av\s+föregående"
-    r"|föredragningslista(?:n)?(?:\s|$)|nästa\s+möte|mötets\s+avslutande|avslutning)",
+    r"|föredragningslista(?:n)?(?:\s|$)|nästa\s+möte|mötets\s+avslutande|avslutning"
+    r"|(?:mötet|sammanträdet|förhandlingen)\s+(?:öppnas|avslutas)|(?:mötets|sammanträdets"
+    r"|förhandlingens)\s+(?:öppnande|avslutande)|val\s+av\s+(?:sekreterare|ordförande)"
+    r"|föregående\s+protokoll|förhandlingsordning)",
+    re.IGNORECASE,
+)
+# Standing items that close a meeting: without sections they land in Övrigt.
+_CLOSING_ITEM = re.compile(
+    r"^(?:mötets\s+avslutande|sammanträdets\s+avslutande|förhandlingens\s+avslutande"
+    r"|(?:mötet|sammanträdet|förhandlingen)\s+avslutas|avslutning|nästa\s+möte)",
     re.IGNORECASE,
 )
 
@@ -61,7 +70,9 @@ BULLET = re.compile(
     r"^(?:[•●▪■◦○·‣⁃*\uf0b7\uf0a7\uf076\uf0d8]|[-–—](?=\s)|o(?=\s+[A-ZÅÄÖ]))\s*(.*)$"
 )
 PARAGRAPH_NUMBER = re.compile(r"^§\s*\d+[a-z]?\s*[.:)–-]?\s*(.*)$")
-LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h]\))\s+(.*)$")
+LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?)\s+(.*)$")
+# Lettered sub-items ("a) Vårfest i maj") belong to the item above them.
+LETTERED = re.compile(r"^[a-h]\)\s+(.*)$")
 
 # Words that end a wrapped line of prose, never a title.
 CONNECTIVES = frozenset(
@@ -124,6 +135,29 @@ CONNECTIVES = frozenset(
     ]
 )
 
+# The kind of group or meeting, from the header's words; the first that matches wins.
+GROUP_KINDS = (
+    ("MBL §11", r"\b(?:mbl\s*§\s*11|11\s*§\s*mbl|§\s*11\s*mbl)\b"),
+    ("MBL §19", r"\b(?:mbl\s*§\s*19|19\s*§\s*mbl|§\s*19\s*mbl)\b"),
+    ("skyddskommitté", r"\bskyddskommitt[ée]n?\b"),
+    ("LSG", r"\bLSG\b|\blokal(?:a)?\s+samverkansgrupp"),
+    ("styrelse", r"\bstyrelse(?:möte|sammanträde|protokoll)?\b"),
+    ("nämnd", r"^\s*[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?\s*$|sammanträdesprotokoll"),
+)
+_GROUP_KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in GROUP_KINDS]
+
+
+def group_kind_of(line: str) -> str:
+    """ "MBL §11", "skyddskommitté", "LSG", "styrelse", "nämnd" for a header line, else ""."""
+    for kind, pattern in _GROUP_KINDS:
+        if pattern.search(line):
+            return kind
+    return ""
+
+
+# Kinds whose items are decided by the body that meets (a board, a committee, a negotiation).
+DECIDING_KINDS = frozenset({"MBL §11", "styrelse", "nämnd"})
+
 _ROLE_WORDS = frozenset(
     [
         "ordförande",
@@ -162,6 +196,11 @@ _ROLE_WORDS = frozenset(
         "arbetsmiljöombud",
         "ekonom",
         "controller",
+        "rektor",
+        "rektorn",
+        "ordf",
+        "kassör",
+        "kassören",
         "samtliga",
         "fackliga",
         "facket",
@@ -216,7 +255,7 @@ _UNIONS = frozenset(
 
 NAME_TOKEN = r"[A-ZÅÄÖÉÜ][a-zåäöéèüæøß'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéèüæøß'’]+)?"
 _NAME = re.compile(
-    rf"^{NAME_TOKEN}(?:\s+(?:(?:von|af|de|van|der|la|le|da|di|del)\s+)?{NAME_TOKEN}){{1,3}}$"
+    rf"^{NAME_TOKEN}(?:\s+(?:(?:von|af|de|van|der|la|le|da|di|del)\s+)?{NAME_TOKEN}){{1,2}}$"
 )
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,6}$")
 
@@ -278,7 +317,10 @@ _BORDLAGT = re.compile(
     r"\bbordl(?:ägg|ägga|äggs|ades|agt|agd|agda|äggning)\w*|\btas\s+upp\s+igen\b"
     r"|\b(?:vill|kan)\s+inte\s+fatta\s+beslut\b|\bskjuts\s+upp\b|\bskjuts\s+till\b"
     r"|\btas\s+upp\s+(?:på|vid)\s+nästa\b|\bbetänketid\b"
-    r"|\båterkommer\b[^.]*?\bnästa\s+(?:möte|sammanträde|fsg|vsg|samverkan)",
+    r"|\båterkommer\b[^.]*?\bnästa\s+(?:möte|sammanträde|fsg|vsg|samverkan)"
+    r"|\btar\b[^.]{0,80}?\bmed\s+sig\b[^.]{0,60}?\bnästa\s+(?:möte|sammanträde)"
+    r"|\btar\s+upp\b[^.]{0,40}?\bigen\b|\bflyttas\s+till\s+nästa\b|\båterupptas\b"
+    r"|\båterremitter\w*|\btas\s+upp\s+(?:den\s+|frågan\s+)?igen\b",
     re.IGNORECASE,
 )
 _INGET_BESLUT = re.compile(
@@ -351,6 +393,10 @@ def is_agenda_marker(line: str) -> bool:
 
 def is_standing(title: str) -> bool:
     return bool(_STANDING.match(title.strip()))
+
+
+def is_closing_item(title: str) -> bool:
+    return bool(_CLOSING_ITEM.match(title.strip()))
 
 
 def is_subheading(line: str) -> bool:
