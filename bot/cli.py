@@ -148,7 +148,8 @@ def import_main(args: argparse.Namespace) -> int:
     from bot.core.context import Context
     from bot.core.imports import import_minutes
     from bot.core.texts import UserError
-    from bot.importer import UnreadableFile, content_key, parse_minutes, read_text
+    from bot.importer import UnreadableFile, content_key, parse_minutes, read_document
+    from bot.importer.checks import MAX_TEXT_CHARS
 
     service = build_service(args.database or current().database())
     failed = 0
@@ -160,9 +161,21 @@ def import_main(args: argparse.Namespace) -> int:
             user_ref="system:import", channel_ref="system:import", now=datetime.now(STOCKHOLM)
         )
         try:
-            text = read_text(name)
-            minutes = parse_minutes(text, source=Path(name).name)
-            result = service.run(ctx, import_minutes, args.group, minutes, content_key(text))
+            text, headings = read_document(name)
+            if len(text) > MAX_TEXT_CHARS:
+                # Refused before parsing: a book-length text takes long to read as minutes.
+                limit = MAX_TEXT_CHARS // 1000
+                raise UserError("import_too_long", source=Path(name).name, limit=limit)
+            minutes = parse_minutes(text, source=Path(name).name, headings=headings)
+            result = service.run(
+                ctx,
+                import_minutes,
+                args.group,
+                minutes,
+                content_key(text),
+                dry_run=args.dry_run,
+                allow_similar=args.allow_similar,
+            )
         except UnreadableFile as error:
             failed += 1
             print(f"\n{Path(name).name}: {error}")
@@ -248,6 +261,15 @@ def build_parser() -> argparse.ArgumentParser:
     import_cmd.add_argument("files", nargs="+")
     import_cmd.add_argument("--group", required=True, help="the group's short name, e.g. FSG")
     import_cmd.add_argument("--database")
+    import_cmd.add_argument(
+        "--dry-run", action="store_true", help="report what each file holds, store nothing"
+    )
+    import_cmd.add_argument(
+        "--allow-similar",
+        "--även-liknande",
+        action="store_true",
+        help="import a file even when it is nearly the same as minutes of the same day",
+    )
     search_cmd = sub.add_parser("sok", help="search justerade and imported minutes")
     search_cmd.add_argument("words")
     search_cmd.add_argument("--group", action="append", help="only these groups (default: all)")

@@ -278,6 +278,19 @@ class SearchEntryRow(Table, table=True):
     item_number: int | None = None
 
 
+class ImportedMeetingRow(Table, table=True):
+    __tablename__ = "imported_meetings"
+    __table_args__ = (NO_ID_REUSE,)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meetings.id", unique=True)
+    source: str = Field(sa_type=NAME)
+    content_key: str = Field(sa_type=SHORT, index=True)
+    group_kind: str = Field(default="", sa_type=SHORT)
+    justerare: str = Field(default="", sa_type=Text)
+    report: str = Field(default="", sa_type=Text)
+
+
 TABLES: dict[type, type[Table]] = {
     model.Group: GroupRow,
     model.ChannelBinding: ChannelBindingRow,
@@ -296,5 +309,6 @@ TABLES: dict[type, type[Table]] = {
     model.Reminder: ReminderRow,
     model.YearRule: YearRuleRow,
     model.SearchEntry: SearchEntryRow,
+    model.ImportedMeeting: ImportedMeetingRow,
 }
 """The table of each record type."""

@@ -43,6 +43,7 @@ from bot.core.model import (
     ReminderKind,
     ReminderStatus,
     Role,
+    ImportedMeeting,
     SearchEntry,
     Section,
     Statement,
@@ -191,6 +192,16 @@ def add_all(store: Store) -> dict[type, Any]:
                 claimed_until=WINTER,
                 sent_at=SUMMER,
                 late=True,
+            )
+        ),
+        store.add(
+            ImportedMeeting(
+                meeting_id=meeting.id,
+                source="minnesanteckningar-2025-03-19.txt",
+                content_key="ab" * 32,
+                group_kind="FSG",
+                justerare="Evert Blohmé|AkademikerförbundetSSR\nDenniz Karlsson|Kommunal",
+                report="datum, plats; osäkert: ingen plats",
             )
         ),
         store.add(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.core.agenda_text import render_agenda
 from bot.core.content import check_content
 from bot.core.context import Event, Result
+from bot.core.imported import imported_facts
 from bot.core.meetings import add_item
 from bot.core.model import (
     AgendaItem,
@@ -175,7 +176,9 @@ def show_agenda(tx: Tx, ref: int | None) -> Result:
     group = tx.group()
     tx.require(Action.VIEW, group)
     meeting = tx.meeting(group, ref, Phase.AGENDA)
-    return Result(render_agenda(group, meeting, _items(tx, meeting), tx.ctx.lang), [], meeting.id)
+    text = render_agenda(group, meeting, _items(tx, meeting), tx.ctx.lang)
+    facts = imported_facts(tx, meeting)
+    return Result(f"{facts}\n\n{text}" if facts else text, [], meeting.id)
 
 
 def agenda_changed(tx: Tx, group: Group, meeting: Meeting, changes: list[str]) -> list[Event]:

@@ -604,6 +604,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{source}: no date found in the text; add a line such as `Datum: 2021-09-20` and import again.",
     ),
     "import_done": ("{source}: möte #{ref} ({found}).", "{source}: meeting #{ref} ({found})."),
+    "import_preview": (
+        "{source}: skulle bli ett möte ({found}); inget är sparat (--dry-run).",
+        "{source}: would become a meeting ({found}); nothing is stored (--dry-run).",
+    ),
+    "import_uncertain": ("osäkert", "uncertain"),
+    "import_too_long": (
+        "{source}: texten är längre än {limit} 000 tecken och ser inte ut som ett protokoll; "
+        "dela upp filen per möte, till exempel `protokoll-2024-03-12.docx`.",
+        "{source}: the text is longer than {limit},000 characters and does not look like minutes; "
+        "split the file by meeting, for example `protokoll-2024-03-12.docx`.",
+    ),
+    "import_too_many_items": (
+        "{source}: {count} ärenden är för många för ett möte; dela upp filen per möte, till "
+        "exempel `protokoll-2024-03-12.docx`.",
+        "{source}: {count} items are too many for one meeting; split the file by meeting, for "
+        "example `protokoll-2024-03-12.docx`.",
+    ),
+    "import_not_swedish": (
+        "{source}: texten ser ut att vara på engelska; importera svenska protokoll, till exempel "
+        "`minnesanteckningar-2024-03-12.docx`.",
+        "{source}: the text looks English; import Swedish minutes, for example "
+        "`minnesanteckningar-2024-03-12.docx`.",
+    ),
+    "import_similar": (
+        "{source}: nästan samma text ({share} %) som möte #{ref} samma dag, hoppades över; "
+        "importera med `--även-liknande` om det verkligen är ett annat möte.",
+        "{source}: nearly the same text ({share}%) as meeting #{ref} on the same day, skipped; "
+        "import with `--allow-similar` if it really is another meeting.",
+    ),
+    "imported_facts": ("Importerat från {source}", "Imported from {source}"),
     # --- privacy --------------------------------------------------------------------------------
     "privacy_personnummer": (
         "Texten innehåller något som ser ut som ett personnummer ({number}); ta bort det och "

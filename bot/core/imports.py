@@ -11,6 +11,7 @@ from bot.core.model import (
     AgendaItem,
     Decision,
     Group,
+    ImportedMeeting,
     ItemOrigin,
     ItemStatus,
     Meeting,
@@ -25,6 +26,7 @@ from bot.core.model import (
 from bot.core.privacy import check_text
 from bot.core.texts import UserError
 from bot.core.tx import Tx, normalise_key
+from bot.importer.checks import MAX_ITEMS, MAX_TEXT_CHARS, language_of, similarity
 
 OUTCOMES = {
     "samverkat": Outcome.SAMVERKAT,
@@ -38,11 +40,21 @@ IMPORTER = "system:import"
 NOON = time(12, 0)  # old minutes give a day, seldom a time
 
 
-def import_minutes(tx: Tx, group_key: str, minutes: Any, key: str) -> Result:
+def import_minutes(
+    tx: Tx,
+    group_key: str,
+    minutes: Any,
+    key: str,
+    *,
+    dry_run: bool = False,
+    allow_similar: bool = False,
+) -> Result:
     """Store parsed minutes (bot.importer.ImportedMinutes) as a justerad meeting of the group.
 
     The same file again (same key) is recognised and skipped; text with a personnummer is
-    refused whole, so that nothing of it is archived until someone has removed it.
+    refused whole, so that nothing of it is archived until someone has removed it; what is not
+    minutes (too long, too many items, not Swedish) and a near copy of imported minutes of the
+    same day are refused with a reason. dry_run checks and reports without storing anything.
     """
     found = tx.store.find(Group, key=normalise_key(group_key))
     if not found:
@@ -52,7 +64,13 @@ def import_minutes(tx: Tx, group_key: str, minutes: Any, key: str) -> Result:
         return Result(tx.say("import_duplicate", source=minutes.source))
     if minutes.date is None:
         raise UserError("import_no_date", source=minutes.source)
+    _check_is_minutes(minutes)
     check_text(minutes.full_text)
+    if not allow_similar:
+        _check_not_similar(tx, group, minutes)
+    report = _report(tx, minutes)
+    if dry_run:
+        return Result(tx.say("import_preview", source=minutes.source, found=report))
     starts = datetime.combine(minutes.date, _time(getattr(minutes, "time", "")), STOCKHOLM)
     meeting = tx.store.add(
         Meeting(
@@ -113,17 +131,62 @@ def import_minutes(tx: Tx, group_key: str, minutes: Any, key: str) -> Result:
             posted_at=starts,
         )
     )
+    tx.store.add(
+        ImportedMeeting(
+            meeting_id=meeting.id,
+            source=minutes.source[:200],
+            content_key=key,
+            group_kind=minutes.group_kind[:64],
+            justerare="\n".join(f"{name}|{party}" for name, party in minutes.justerare),
+            report=report,
+        )
+    )
     tx.store.add(ProcessedRequest(key=f"import:{key}", at=tx.now, reply=minutes.source))
     tx.record("import_minutes", group, meeting, detail=f"items={len(minutes.items)}")
     return Result(
-        tx.say(
-            "import_done",
-            source=minutes.source,
-            ref=meeting.id,
-            found=", ".join(minutes.recognised) or "–",
-        ),
+        tx.say("import_done", source=minutes.source, ref=meeting.id, found=report),
         meeting_id=meeting.id,
     )
+
+
+def _report(tx: Tx, minutes: Any) -> str:
+    """What was recognised, then what a person should check ("datum från sidhuvudet")."""
+    found = ", ".join(minutes.recognised) or "–"
+    uncertain = list(getattr(minutes, "uncertain", []))
+    if not uncertain:
+        return found
+    return f"{found}; {tx.say('import_uncertain')}: {', '.join(uncertain)}"
+
+
+def _check_is_minutes(minutes: Any) -> None:
+    if len(minutes.full_text) > MAX_TEXT_CHARS:
+        raise UserError("import_too_long", source=minutes.source, limit=MAX_TEXT_CHARS // 1000)
+    if len(minutes.items) > MAX_ITEMS:
+        raise UserError("import_too_many_items", source=minutes.source, count=len(minutes.items))
+    if language_of(minutes.full_text) == "en":
+        raise UserError("import_not_swedish", source=minutes.source)
+
+
+SIMILAR = 0.8  # share of five-word runs two files have in common
+
+
+def _check_not_similar(tx: Tx, group: Group, minutes: Any) -> None:
+    """A copy with a word changed is the same minutes: same day, most of the text."""
+    day = minutes.date
+    for meeting in tx.store.find(Meeting, group_id=group.id):
+        if meeting.starts_at.astimezone(STOCKHOLM).date() != day:
+            continue
+        if not tx.store.find(ImportedMeeting, meeting_id=meeting.id):
+            continue
+        for version in tx.store.find(MinutesVersion, meeting_id=meeting.id):
+            share = similarity(version.text, minutes.full_text)
+            if share >= SIMILAR:
+                raise UserError(
+                    "import_similar",
+                    source=minutes.source,
+                    ref=meeting.id,
+                    share=round(share * 100),
+                )
 
 
 def _time(text: str) -> time:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.core.agenda_text import ordered
 from bot.core.content import check_content
 from bot.core.context import Event, Result
+from bot.core.imported import imported_facts
 from bot.core.minutes import (
     ItemMinutes,
     MinutesDoc,
@@ -93,7 +94,9 @@ def show_minutes(tx: Tx, ref: int | None) -> Result:
     tx.require(Action.VIEW, group)
     meeting = tx.meeting(group, ref, Phase.READ_MINUTES)
     if meeting.status is S.JUSTERAD:
-        return Result(final_text(tx, group, meeting), meeting_id=meeting.id)
+        facts = imported_facts(tx, meeting)
+        text = final_text(tx, group, meeting)
+        return Result(f"{facts}\n\n{text}" if facts else text, meeting_id=meeting.id)
     body = render_minutes(build_doc(tx, group, meeting))
     latest = _latest(tx, meeting)
     if latest is None:

@@ -284,6 +284,30 @@ class SearchEntry:
 
 
 @dataclass
+class ImportedMeeting:
+    """What an imported file said beyond a meeting's own fields; correctable, the text is not.
+
+    justerare: one "name|party" a line. report: what was recognised and what was uncertain.
+    """
+
+    meeting_id: int
+    source: str
+    content_key: str
+    group_kind: str = ""
+    justerare: str = ""
+    report: str = ""
+    id: int | None = None
+
+    @property
+    def people(self) -> list[tuple[str, str]]:
+        return [
+            (name, party)
+            for name, _, party in (line.partition("|") for line in self.justerare.splitlines())
+            if name
+        ]
+
+
+@dataclass
 class ProcessedRequest:
     """Marks a platform delivery as handled, so a retried delivery has no second effect."""
 
@@ -311,4 +335,5 @@ RECORD_TYPES: tuple[type, ...] = (
     Reminder,
     YearRule,
     SearchEntry,
+    ImportedMeeting,
 )

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from bot.importer.checks import language_of
 from bot.importer.cleaning import clean_text
 from bot.importer.vocabulary import (
     BULLET,
@@ -63,6 +64,7 @@ class ImportedMinutes:
     justerare: list[tuple[str, str]] = field(default_factory=list)
     items: list[ImportedItem] = field(default_factory=list)
     time: str = ""  # "13:00" when the minutes say when the meeting began
+    uncertain: list[str] = field(default_factory=list)  # what a person should check
     recognised: list[str] = field(default_factory=list)
     unstructured: str = ""
     full_text: str = ""
@@ -97,7 +99,21 @@ def parse_minutes(
         justerare.extend(body.signed)
     justerare = _merge_people(justerare)
 
-    when = header.date or _labelled_date(full_text) or _date_from_source(source)
+    uncertain = list(header.uncertain)
+    when = header.date or _labelled_date(full_text)
+    if when is None:
+        when = _date_from_source(source)
+        uncertain.append("datum från filnamnet" if when else "inget datum")
+    if not justerare:
+        uncertain.append("inga justerare hittade")
+    if not header.place:
+        uncertain.append("ingen plats")
+    if not items:
+        uncertain.append("inga ärenden hittade")
+    elif not body.sections_seen:
+        uncertain.append("inga avsnittsrubriker, avsnitten är gissade")
+    if language_of(full_text) == "en":
+        uncertain.append("texten ser ut att vara på engelska")
     protocol = header.protocol_number or _protocol_number(full_text)
     dnr = header.dnr or _dnr(full_text)
     unstructured = "\n".join([*header.unplaced, *body.unplaced])
@@ -115,6 +131,7 @@ def parse_minutes(
         full_text=full_text,
         source=source,
         warnings=_warnings(full_text),
+        uncertain=uncertain,
     )
     return _with_report(minutes)
 

@@ -1,0 +1,158 @@
+"""What an import reports and keeps: uncertainties, limits, near copies, the fields shown."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.core.context import STOCKHOLM, Context
+from bot.core.imports import import_minutes
+from bot.core.model import ImportedMeeting, Meeting
+from bot.core.texts import UserError
+from bot.importer import content_key, parse_minutes
+from tests.harness import Harness, set_up_group
+
+MINUTES = """Minnesanteckningar FSG Socialförvaltningen
+Datum: 2024-02-07 Tid: 13.00–15.00 Plats: Rådhuset, sal Ekorren
+Protokoll nr 2/2024
+
+Information
+Budgetläget, ekonomichef
+Prognosen visar ett underskott på två miljoner kronor för året som helhet.
+
+Beslut
+Ny rutin för inköp
+Arbetsgivaren och fackliga är eniga om rutinen. Ärendet är samverkat.
+
+Mötet avslutas.
+Sofia Ahl justerar protokollet för Vision och Erik Nord för Kommunal.
+"""
+
+
+def run(h: Harness, text: str, **kw):
+    minutes = parse_minutes(text, source="fsg.txt")
+    ctx = Context(user_ref="system:import", channel_ref="system:import", now=h.now)
+    return h.service.run(ctx, import_minutes, "FSG", minutes, content_key(text), **kw)
+
+
+def test_the_report_says_what_is_uncertain() -> None:
+    printed = parse_minutes("2024-03-01\n\nInformation\nBudget\nInget nytt i budgeten.\n")
+    assert "datum från sidhuvudet" in printed.uncertain
+    assert "inga justerare hittade" in printed.uncertain
+    assert "ingen plats" in printed.uncertain
+    named = parse_minutes("Information\nBudget\nInget nytt.\n", source="fsg-2024-02-01.txt")
+    assert "datum från filnamnet" in named.uncertain
+    sure = parse_minutes(MINUTES)
+    assert sure.uncertain == []
+    assert (sure.time, sure.justerare) == (
+        "13:00",
+        [("Sofia Ahl", "Vision"), ("Erik Nord", "Kommunal")],
+    )
+
+
+def test_dry_run_reports_and_stores_nothing(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_group(h)
+    before = h.snapshot()
+    answer = run(h, MINUTES, dry_run=True).message
+    assert answer.startswith("fsg.txt: skulle bli ett möte (datum, plats, grupp FSG")
+    assert "inget är sparat" in answer
+    assert h.snapshot() == before
+    uncertain = run(h, MINUTES.replace("Sofia Ahl justerar", "Hon justerar"), dry_run=True)
+    assert "osäkert: inga justerare hittade" in uncertain.message
+
+
+def test_imported_fields_are_kept_and_shown(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_group(h)
+    ref = run(h, MINUTES).meeting_id
+    with store_factory() as store:
+        meeting = store.get(Meeting, ref)
+        kept = store.find(ImportedMeeting, meeting_id=ref)[0]
+    assert meeting.starts_at.astimezone(STOCKHOLM).isoformat() == "2024-02-07T13:00:00+01:00"
+    assert (meeting.place, meeting.protocol_number) == ("Rådhuset, sal Ekorren", "2/2024")
+    assert (kept.group_kind, kept.source) == ("FSG", "fsg.txt")
+    assert kept.people == [("Sofia Ahl", "Vision"), ("Erik Nord", "Kommunal")]
+    for command in (f"/mote visa #{ref}", f"/protokoll visa #{ref}"):
+        shown = h.do("jonas", command).message
+        assert shown.startswith("Importerat från fsg.txt: datum 2024-02-07; tid 13:00;"), command
+        assert (
+            "grupp FSG; protokoll 2/2024; justerare Sofia Ahl (Vision), Erik Nord (Kommunal)"
+            in shown
+        )
+        assert "1. [Information] Budgetläget, ekonomichef" in shown
+        assert "2. [Beslut] Ny rutin för inköp – samverkat" in shown
+
+
+def test_a_near_copy_of_the_same_day_is_refused_unless_allowed(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_group(h)
+    first = run(h, MINUTES).meeting_id
+    copy = MINUTES.replace("två miljoner", "tre miljoner")
+    before = h.snapshot()
+    with pytest.raises(UserError) as refused:
+        run(h, copy)
+    assert refused.value.key == "import_similar"
+    message = refused.value.message("sv")
+    assert f"möte #{first} samma dag" in message and "--även-liknande" in message
+    assert h.snapshot() == before
+    # Another day with the same words is another meeting; so is an allowed copy.
+    assert run(h, copy.replace("2024-02-07", "2024-03-06")).meeting_id != first
+    assert run(h, copy, allow_similar=True).meeting_id not in (None, first)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Minutes of the staff council\nDate: 2024-02-07\nInformation\nBudget\n"
+            + "The budget for the year was presented and it was agreed that the item will be "
+            "followed up at the next meeting of the council, which is in March.\n" * 3,
+            "import_not_swedish",
+        ),
+        (
+            "Datum: 2024-02-07\nInformation\n"
+            + "".join(f"§ {n} Punkt nummer {n}\nInget att rapportera.\n" for n in range(1, 200)),
+            "import_too_many_items",
+        ),
+    ],
+)
+def test_what_is_not_minutes_is_refused(store_factory, text: str, key: str) -> None:
+    h = Harness(store_factory)
+    set_up_group(h)
+    before = h.snapshot()
+    with pytest.raises(UserError) as refused:
+        run(h, text)
+    assert refused.value.key == key
+    assert h.snapshot() == before
+
+
+def test_cli_dry_run_and_a_book_length_text(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    environment = {**os.environ, "JUSTERA_DATABASE_URL": f"sqlite:///{tmp_path / 'j.db'}"}
+
+    def justera(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "bot.cli", *args],
+            input=stdin,
+            text=True,
+            capture_output=True,
+            env=environment,
+            cwd=root,
+            timeout=120,
+        )
+
+    justera("console", "--as", "anna", "--script", "-", stdin="/grupp skapa FSG; FSG\n")
+    minutes = tmp_path / "fsg-2024-02-07.txt"
+    minutes.write_text(MINUTES, encoding="utf-8")
+    book = tmp_path / "bok.txt"
+    book.write_text("Datum: 2024-02-07\n" + "En lång mening om ingenting alls. " * 15000)
+    dry = justera("import", "--group", "FSG", "--dry-run", str(minutes), str(book))
+    assert "fsg-2024-02-07.txt: skulle bli ett möte" in dry.stdout
+    assert "bok.txt: texten är längre än 400 000 tecken" in dry.stdout
+    stored = justera("import", "--group", "FSG", str(minutes))
+    assert "fsg-2024-02-07.txt: möte #1" in stored.stdout  # the dry run stored nothing
