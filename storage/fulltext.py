@@ -32,14 +32,25 @@ def group_token(group_id: int) -> str:
     return f"g{int(group_id)}"
 
 
-def parts(stemmed: list[str]) -> list[str]:
-    """Each long stem reversed: a query word's reversal is then a prefix of the compound's."""
-    return sorted({s[::-1] for s in stemmed if len(s) >= COMPOUND_MIN})
+def _head(group_id: int, word: str) -> str:
+    return f"{group_token(group_id)}f{word}"
+
+
+def _tail(group_id: int, word: str) -> str:
+    return f"{group_token(group_id)}r{word[::-1]}"
+
+
+def parts(group_id: int, stemmed: list[str]) -> list[str]:
+    """Each long stem forwards and reversed, behind the group's token: a query word is then a
+    prefix of the compounds that begin or end with it, looked up among its group's words only
+    (so the cost of a search follows the size of a group, not of the city)."""
+    long = {s for s in stemmed if len(s) >= COMPOUND_MIN}
+    return sorted({_head(group_id, s) for s in long} | {_tail(group_id, s) for s in long})
 
 
 def sqlite_row(group_id: int, stemmed: list[str]) -> tuple[str, str, str]:
     """The (grp, stems, parts) columns of the FTS5 table."""
-    return group_token(group_id), " ".join(stemmed), " ".join(parts(stemmed))
+    return group_token(group_id), " ".join(stemmed), " ".join(parts(group_id, stemmed))
 
 
 def pg_document(group_id: int, stemmed: list[str]) -> str:
@@ -49,7 +60,7 @@ def pg_document(group_id: int, stemmed: list[str]) -> str:
         positions.setdefault(stem, []).append(str(number))
     lexemes = [f"'{s}':{','.join(p[:256])}" for s, p in positions.items()]
     lexemes.append(f"'#{group_token(group_id)}'")
-    lexemes.extend(f"'~{p}'" for p in parts(stemmed))
+    lexemes.extend(f"'~{p}'" for p in parts(group_id, stemmed))
     return " ".join(lexemes)
 
 
@@ -87,7 +98,7 @@ def search(session: Session, group_ids: list[int], query: str, limit: int) -> li
     exact = run(session, groups, _exact(wanted, sqlite), limit)
     if len(exact) >= limit or not any(len(w) >= PART_MIN for w in wanted):
         return exact
-    more = run(session, groups, _compound(wanted, sqlite), limit + len(exact))
+    more = run(session, groups, _compound(wanted, groups, sqlite), limit + len(exact))
     seen = set(exact)
     return (exact + [i for i in more if i not in seen])[:limit]
 
@@ -101,15 +112,19 @@ def _exact(wanted: list[str], sqlite: bool) -> str:
     return " & ".join(f"'{w}'" for w in wanted)
 
 
-def _compound(wanted: list[str], sqlite: bool) -> str:
+def _compound(wanted: list[str], groups: list[int], sqlite: bool) -> str:
     terms = []
     for w in wanted:
         if len(w) < PART_MIN:
             terms.append(f'stems : "{w}"' if sqlite else f"'{w}'")
-        elif sqlite:
-            terms.append(f'(stems : "{w}"* OR parts : "{w[::-1]}"*)')
+            continue
+        pieces = [p for g in groups for p in (_head(g, w), _tail(g, w))]
+        if sqlite:
+            terms.append(
+                f'(stems : "{w}" OR ' + " OR ".join(f'parts : "{p}"*' for p in pieces) + ")"
+            )
         else:
-            terms.append(f"('{w}':* | '~{w[::-1]}':*)")
+            terms.append(f"('{w}' | " + " | ".join(f"'~{p}':*" for p in pieces) + ")")
     return (" AND " if sqlite else " & ").join(terms)
 
 
