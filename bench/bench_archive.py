@@ -1049,6 +1049,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--postgres-url", default=POSTGRES_URL)
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--rounds", type=int, default=6, help="rounds of the 50 queries")
     parser.add_argument("--full-rounds", type=int, default=2, help="rounds through Justera.run")
     parser.add_argument(
@@ -1066,7 +1067,7 @@ def main() -> int:
         "large": Size("large", 10, 750, 12, 15),
     }
     chosen = [sizes[name] for name in args.sizes.split(",") if name]
-    kinds = ["sqlite"] + ([] if args.skip_postgres else ["postgres"])
+    kinds = ([] if args.skip_sqlite else ["sqlite"]) + ([] if args.skip_postgres else ["postgres"])
     began = time.perf_counter()
     corpus = Corpus(SEED)
     check_stems(chosen[0], corpus, SEED)
@@ -1157,7 +1158,10 @@ def main() -> int:
         )
         row(
             f"{name} generate + load s",
-            *(f"{loads[(size.name, k)]:.1f}" if (size.name, k) in loads else "–" for k in kinds),
+            *(
+                f"{loads[(size.name, k)]:.1f}" if (size.name, k) in loads else "–"
+                for k in ("sqlite", "postgres")
+            ),
         )
     for fmt, t in exported.formats.items():
         row(

@@ -98,6 +98,10 @@ def search(session: Session, group_ids: list[int], query: str, limit: int) -> li
     exact = run(session, groups, _exact(wanted, sqlite), limit)
     if len(exact) >= limit or not any(len(w) >= PART_MIN for w in wanted):
         return exact
+    if exact and len(wanted) > 1:
+        # Several words that all stand in some entries: those are the answer. Expanding every
+        # word to its compounds as well costs most and ranks below them anyway.
+        return exact
     more = run(session, groups, _compound(wanted, groups, sqlite), limit + len(exact))
     seen = set(exact)
     return (exact + [i for i in more if i not in seen])[:limit]
