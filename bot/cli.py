@@ -18,23 +18,32 @@ from bot.settings import Settings, SettingsError, current, load, use
 
 
 def build_service(url: str, settings: Settings | None = None) -> Justera:
+    """The service on url, migrated on start when the settings say so (the embedded default)."""
     from storage.db import make_engine
-    from storage.migrate import upgrade
+    from storage.startup import prepare
     from storage.store import store_factory
 
     settings = settings or current()
-    upgrade(url)
+    prepare(
+        url,
+        migrate=settings.migrate_on_start,
+        attempts=settings.db_start_attempts,
+        wait=settings.db_start_wait,
+    )
+    sqlite = url.startswith("sqlite")
     return Justera(
         store_factory(make_engine(url)),
-        single_writer=url.startswith("sqlite"),
+        single_writer=sqlite,
         installers=settings.installers,
+        # On SQLite, reads get connections of their own that never take the write lock.
+        read_store_factory=store_factory(make_engine(url, read_only=True)) if sqlite else None,
     )
 
 
 def database_health(service: Justera) -> Callable[[], bool]:
     def healthy() -> bool:
         try:
-            with service.store_factory() as store:
+            with service.read_store_factory() as store:
                 store.find(Group, key="")
         except Exception:  # any failure means "not healthy", which is all the probe asks
             return False
@@ -73,18 +82,54 @@ def run_main(args: argparse.Namespace) -> int:
         return console_main(args)
     from bot.slack.app import serve
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     service = build_service(args.database or current().database())
     serve(settings, service, database_health(service))
     return 0
 
 
 def db_main(args: argparse.Namespace) -> int:
-    from storage.migrate import upgrade
+    """upgrade (under an advisory lock on PostgreSQL), current (the revision), check (at head?)."""
+    from storage.migrate import current as revisions
+    from storage.migrate import heads, upgrade
+    from storage.startup import wait_for_database, where
+
+    settings = current()
+    url = args.database or settings.database()
+    wait_for_database(url, settings.db_start_attempts, settings.db_start_wait)
+    if args.action == "upgrade":
+        upgrade(url)
+        print(f"Databasen är uppdaterad ({', '.join(revisions(url))}): {where(url)}")
+        return 0
+    found, wanted = revisions(url), heads()
+    if args.action == "current":
+        print(", ".join(found) or "ingen (databasen är inte migrerad)")
+        return 0
+    if set(found) == set(wanted):
+        print(f"Databasen är aktuell ({', '.join(found)}).")
+        return 0
+    print(
+        f"Databasen är på {', '.join(found) or 'ingen version'} men koden behöver "
+        f"{', '.join(wanted)}: kör `justera db upgrade`.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def backup_main(args: argparse.Namespace) -> int:
+    """A consistent copy of the SQLite database while the bot runs (SQLite's backup API)."""
+    from storage.backup import BackupError, backup, restore
 
     url = args.database or current().database()
-    upgrade(url)
-    print(f"Databasen är uppdaterad: {url}")
+    try:
+        if args.command == "backup":
+            backup(url, Path(args.file))
+            print(f"Säkerhetskopian är sparad: {args.file}")
+        else:
+            restore(url, Path(args.file), replace=args.yes)
+            print(f"Databasen är återställd från {args.file}.")
+    except BackupError as error:
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 
@@ -228,8 +273,15 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--lang", choices=("sv", "en"), default="sv")
         p.add_argument("--database", help="database URL (default: JUSTERA_DATABASE_URL or SQLite)")
     db = sub.add_parser("db", help="database maintenance")
-    db.add_argument("action", choices=("upgrade",))
+    db.add_argument("action", choices=("upgrade", "current", "check"))
     db.add_argument("--database")
+    backup_cmd = sub.add_parser("backup", help="copy the SQLite database to a file, while it runs")
+    backup_cmd.add_argument("file")
+    backup_cmd.add_argument("--database")
+    restore_cmd = sub.add_parser("restore", help="put a backup back as the SQLite database")
+    restore_cmd.add_argument("file")
+    restore_cmd.add_argument("--yes", action="store_true", help="replace an existing database")
+    restore_cmd.add_argument("--database")
     gdpr = sub.add_parser("gdpr", help="list or forget what is stored about a person")
     gdpr.add_argument("action", choices=("export", "forget"))
     gdpr.add_argument("user", help="the person's reference, e.g. slack:T0123:U0456 or console:anna")
@@ -280,12 +332,26 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        use(load())
+        settings = use(load())
     except SettingsError as error:
         # One line per wrong or missing value, before anything starts.
         for line in error.lines:
             print(line, file=sys.stderr)
         return 2
+    from bot import logs
+    from storage.startup import StartupError
+
+    logs.configure(settings.log_format, settings.log_level)
+    try:
+        return dispatch(args)
+    except StartupError as error:
+        # An unreachable or unmigrated database: one line, not a traceback.
+        logging.getLogger("justera").error("%s", error)
+        print(f"Justera startar inte: {error}", file=sys.stderr)
+        return 1
+
+
+def dispatch(args: argparse.Namespace) -> int:
     if args.command == "console":
         return console_main(args)
     if args.command == "run":
@@ -298,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
         return import_main(args)
     if args.command == "sok":
         return search_main(args)
+    if args.command in ("backup", "restore"):
+        return backup_main(args)
     return db_main(args)
 
 

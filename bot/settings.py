@@ -53,9 +53,9 @@ class Settings(BaseSettings):
         3.0, "JUSTERA_DB_CONNECT_TIMEOUT", "seconds, e.g. 3", gt=0, le=60
     )
     db_statement_timeout: float = _field(
-        5.0, "JUSTERA_DB_STATEMENT_TIMEOUT", "seconds, e.g. 5 (0 turns it off)", ge=0, le=3600
+        10.0, "JUSTERA_DB_STATEMENT_TIMEOUT", "seconds, e.g. 10 (0 turns it off)", ge=0, le=3600
     )
-    db_lock_timeout: float = _field(2.0, "JUSTERA_DB_LOCK_TIMEOUT", "seconds, e.g. 2", gt=0, le=600)
+    db_lock_timeout: float = _field(5.0, "JUSTERA_DB_LOCK_TIMEOUT", "seconds, e.g. 5", gt=0, le=600)
     db_start_attempts: int = _field(
         30,
         "JUSTERA_DB_START_ATTEMPTS",

@@ -8,11 +8,12 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlmodel import Session
 
 from bot.core.model import Reminder, ReminderStatus, SearchEntry
 from bot.core.ports import Store, StoreFactory
+from bot.core.texts import OutcomeUnknown
 from storage import fulltext
 from storage.mapping import field_names, from_row, row_values, table_for, to_column, to_row
 from storage.tables import ReminderRow
@@ -124,6 +125,10 @@ class SqlStore:
             self._session.commit()
         except IntegrityError as error:
             raise Conflict(str(error.orig)) from error
+        except (OperationalError, InterfaceError) as error:
+            # The connection broke or timed out while COMMIT was on its way: the server may
+            # have committed. The user must hear "may or may not", never "nothing changed".
+            raise OutcomeUnknown() from error
 
     def _row(self, kind: type, record_id: int | None) -> Any:
         if record_id is None:

@@ -81,6 +81,9 @@ class SlackHarness:
         self.app, self.bot = build_bot(
             settings, self.service, client=client, sender=self.sender, now=lambda: self.now
         )
+        # A loaded test machine can take seconds for a command; the deadline's own tests
+        # (test_operations.py, test_faults.py) set their own.
+        self.bot.deadline = 60.0
         # IPPROTO_TCP so that asyncio sets TCP_NODELAY: without it every request after the
         # first on a kept-alive connection waits ~40 ms for a delayed ACK.
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)

@@ -574,7 +574,8 @@ def test_a_schema_becomes_the_search_path() -> None:
     url = with_search_path("postgresql://u@h/db?options=-cstatement_timeout%3D5s", "s_1")
     assert make_url(url).query["options"] == "-cstatement_timeout=5s -csearch_path=s_1"
     engine = make_engine("postgresql://u@h/db", schema="s_1")
-    assert engine.url.query["options"] == "-csearch_path=s_1"
+    # The server-side timeouts follow the search path in the same libpq options.
+    assert engine.url.query["options"].startswith("-csearch_path=s_1 -c statement_timeout=")
     with pytest.raises(ValueError, match="identifier"):
         with_search_path("postgresql://u@h/db", "x; DROP TABLE groups")
     with pytest.raises(ValueError, match="PostgreSQL"):
@@ -591,7 +592,7 @@ def test_sqlite_connections_are_tuned(sqlite_url: str) -> None:
 
             assert pragma("journal_mode") == "wal"
             assert pragma("foreign_keys") == 1
-            assert pragma("busy_timeout") == 30000
+            assert pragma("busy_timeout") == 5000  # JUSTERA_DB_LOCK_TIMEOUT
             assert pragma("synchronous") == 1  # NORMAL
     finally:
         engine.dispose()

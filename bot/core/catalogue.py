@@ -10,6 +10,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Något gick fel hos Justera och inget har ändrats; försök igen om en stund, till exempel `/mote lista`.",
         "Something went wrong in Justera and nothing has changed; try again in a moment, for example `/mote lista`.",
     ),
+    "outcome_unknown": (
+        "Justera hann inte svara i tid, så kommandot kan ha sparats eller inte; titta efter innan du försöker igen, till exempel med `/mote visa`.",
+        "Justera could not answer in time, so the command may or may not have been saved; check before you try again, for example with `/mote visa`.",
+    ),
     "unknown_command": (
         "Kommandot ”{name}” finns inte; skriv till exempel `/hjalp` för att se alla kommandon.",
         "There is no command “{name}”; type for example `/hjalp` to see every command.",

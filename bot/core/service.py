@@ -5,10 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from bot.core import annual, groups, justering, meetings, postings, reminders, session, yearrules
+from bot.core import (
+    agenda,
+    annual,
+    groups,
+    justering,
+    meetings,
+    postings,
+    reminders,
+    search,
+    session,
+    yearrules,
+)
 from bot.core.context import Context, Result
 from bot.core.model import Group, Meeting, ProcessedRequest
-from bot.core.ports import StoreFactory
+from bot.core.ports import Store, StoreFactory
+from bot.core.texts import UserError
 from bot.core.tx import Tx
 
 Operation = Callable[..., Any]
@@ -23,20 +35,49 @@ class Justera:
         *,
         single_writer: bool = False,
         installers: frozenset[str] = frozenset(),
+        read_store_factory: StoreFactory | None = None,
     ) -> None:
         self.store_factory = store_factory
+        # Stores for READ_ONLY_OPERATIONS: on SQLite they read without taking the write lock.
+        self.read_store_factory = read_store_factory or store_factory
         self.installers = installers
         # SQLite has one writer at a time; callers that run commands in threads should queue
         # them rather than let transactions race for the lock and back off.
         self.single_writer = single_writer
 
+    def reads_only(self, operation: Operation) -> bool:
+        return operation in READ_ONLY_OPERATIONS
+
     def run(self, ctx: Context, operation: Operation, *args: Any, **kwargs: Any) -> Any:
+        if ctx.request_id is None and operation in READ_ONLY_OPERATIONS:
+            with self.read_store_factory() as store:
+                return operation(Tx(store, ctx, installers=self.installers), *args, **kwargs)
+        try:
+            return self._run(ctx, operation, *args, **kwargs)
+        except UserError:
+            raise
+        except Exception:
+            # Two deliveries of one request at once (PostgreSQL lets both start): the second
+            # meets the first's key of processed requests. It answers as the first did.
+            replay = self._replay(ctx.request_id) if ctx.request_id is not None else None
+            if replay is None:
+                raise
+            return replay
+
+    def _replay(self, request_id: str) -> Result | None:
+        try:
+            with self.store_factory() as store:
+                return _replayed(store, request_id)
+        except Exception:  # the database is not answering: the first error is the one to tell
+            return None
+
+    def _run(self, ctx: Context, operation: Operation, *args: Any, **kwargs: Any) -> Any:
         with self.store_factory() as store:
             if ctx.request_id is not None:
-                seen = store.find(ProcessedRequest, key=ctx.request_id)
-                if seen:
+                seen = _replayed(store, ctx.request_id)
+                if seen is not None:
                     # A retried delivery: answer as the first time, change nothing.
-                    return Result(seen[0].reply, replayed=True)
+                    return seen
             tx = Tx(store, ctx, installers=self.installers)
             result = operation(tx, *args, **kwargs)
             if isinstance(result, Result):
@@ -49,6 +90,28 @@ class Justera:
             store.commit()
         return result
 
+
+def _replayed(store: Store, request_id: str) -> Result | None:
+    seen = store.find(ProcessedRequest, key=request_id)
+    return Result(seen[0].reply, replayed=True) if seen else None
+
+
+# Operations that only read: no audit, no reminders, nothing stored. On SQLite they run
+# beside the writer instead of queueing for its lock.
+READ_ONLY_OPERATIONS = {
+    groups.show_group,
+    groups.show_forbidden_words,
+    meetings.list_meetings,
+    yearrules.list_reminders,
+    yearrules.show_year,
+    yearrules.export_rules,
+    agenda.show_agenda,
+    agenda.agenda_for_export,
+    justering.show_minutes,
+    justering.minutes_for_export,
+    search.search_minutes,
+    postings.message_refs,
+}
 
 # Operations after which the årsklocka must look again at where its items land.
 YEAR_OPERATIONS = {

@@ -34,3 +34,13 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message("sv")
+
+
+class OutcomeUnknown(UserError):
+    """The command may or may not have been saved (a deadline passed, the commit was cut off).
+
+    Never "nothing changed": the answer says so and how to check.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("outcome_unknown")

@@ -31,8 +31,14 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def system_context(now: datetime) -> Context:
-    return Context(user_ref=SYSTEM, channel_ref=SYSTEM, now=now)
+def system_context(now: datetime, request_id: str | None = None) -> Context:
+    return Context(user_ref=SYSTEM, channel_ref=SYSTEM, now=now, request_id=request_id)
+
+
+def sweep_context(now: datetime) -> Context:
+    """The day's sweep is a request with the day in its key: the first replica's run claims it
+    in processed_requests, and every other run that day (another replica) replays it."""
+    return system_context(now, request_id=f"daily-sweep:{now.astimezone(STOCKHOLM).date()}")
 
 
 @dataclass
@@ -61,7 +67,7 @@ class ReminderRunner:
         return sent
 
     def sweep(self) -> None:
-        self.service.run(system_context(self.clock()), sweep)
+        self.service.run(sweep_context(self.clock()), sweep)
 
     def start(self) -> BackgroundScheduler:
         scheduler = BackgroundScheduler(timezone=STOCKHOLM)
@@ -121,7 +127,7 @@ class AsyncReminderRunner:
         return job
 
     async def sweep(self) -> None:
-        await asyncio.to_thread(self.service.run, system_context(self.clock()), sweep)
+        await asyncio.to_thread(self.service.run, sweep_context(self.clock()), sweep)
 
     def start(self) -> AsyncIOScheduler:
         scheduler = AsyncIOScheduler(timezone=STOCKHOLM)

@@ -15,11 +15,12 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.core.context import STOCKHOLM
 from bot.core.service import Justera
+from bot.probes import Readiness, probe_routes, serve_probes
 from bot.slack.auth import SingleTeamAuthorize
 from bot.slack.config import SlackSettings
 from bot.slack.handlers import SlackBot, register
@@ -62,9 +63,12 @@ def build_asgi(
     health: Callable[[], bool],
     on_startup: list[Callable[[], Any]] | None = None,
     signing_secret: str = "",
+    health_timeout: float = 0.8,
 ) -> Starlette:
+    """POST /slack/events, and the probes: /livez, /readyz (= /health) and /metrics."""
     handler = AsyncSlackRequestHandler(app)
     verifier = SignatureVerifier(signing_secret) if signing_secret else None
+    readiness = Readiness(health, health_timeout)
 
     async def events(request: Request) -> Response:
         body = await request.body()
@@ -84,10 +88,6 @@ def build_asgi(
             return Response("Bad request", status_code=400)
         return await handler.handle(request)
 
-    async def healthz(_request: Request) -> Response:
-        ok = await asyncio.to_thread(health)
-        return JSONResponse({"ok": ok}, status_code=200 if ok else 503)
-
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette):
         for start in on_startup or []:
@@ -97,7 +97,7 @@ def build_asgi(
     return Starlette(
         routes=[
             Route("/slack/events", events, methods=["POST"]),
-            Route("/health", healthz, methods=["GET"]),
+            *probe_routes(readiness),
         ],
         lifespan=lifespan,
     )
@@ -106,13 +106,18 @@ def build_asgi(
 def serve(settings: SlackSettings, service: Justera, health: Callable[[], bool]) -> None:
     """Run until stopped; the reminder scheduler starts inside the server's event loop."""
     app, bot = build_bot(settings, service)
+    bot.deadline = settings.command_deadline
     if settings.socket_mode:
         from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
         async def main() -> None:
             bot.reminders.start()
             log.info("Justera runs in Socket Mode")
-            await AsyncSocketModeHandler(app, settings.app_token).start_async()
+            tasks = [AsyncSocketModeHandler(app, settings.app_token).start_async()]
+            if settings.probe_port:
+                readiness = Readiness(health, settings.health_timeout)
+                tasks.append(serve_probes(readiness, settings.host, settings.probe_port))
+            await asyncio.gather(*tasks)
 
         asyncio.run(main())
         return
@@ -120,6 +125,10 @@ def serve(settings: SlackSettings, service: Justera, health: Callable[[], bool])
 
     log.info("Justera listens on %s:%s", settings.host, settings.port)
     asgi = build_asgi(
-        app, health, on_startup=[bot.reminders.start], signing_secret=settings.signing_secret
+        app,
+        health,
+        on_startup=[bot.reminders.start],
+        signing_secret=settings.signing_secret,
+        health_timeout=settings.health_timeout,
     )
     uvicorn.run(asgi, host=settings.host, port=settings.port, log_level="warning")

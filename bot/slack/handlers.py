@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
 import json
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from bot import metrics
 from bot.commands.parse import COMMANDS, parse
 from bot.commands.words import fold
 from bot.core import agenda, home, justering, postings, yearrules
@@ -22,10 +25,11 @@ from bot.core.context import STOCKHOLM, Context, Result
 from bot.core.model import Section
 from bot.core.postings import MessageRefs
 from bot.core.service import Justera
-from bot.core.texts import UserError, say
+from bot.core.texts import OutcomeUnknown, UserError, say
+from bot.logs import REQUEST_ID, new_request_id
 from bot.render.blockkit import APPROVE_ACTION, CHANGE_ACTION, escape
 from bot.slack.home import home_view
-from bot.slack.identity import People, channel_ref, mention_resolver, slack_id, user_ref
+from bot.slack.identity import People, Person, channel_ref, mention_resolver, slack_id, user_ref
 from bot.slack.later import Later
 from bot.slack.modals import (
     CHANGE_VIEW,
@@ -90,18 +94,57 @@ class SlackBot:
         self.later = Later()
         # Events whose refusal was already shown: Slack's redelivery must not show it again.
         self._refused_events: dict[str, None] = {}
+        # Slack shows "failed" after 3 s: past this a command's answer says its outcome is
+        # unknown, while the command itself goes on (and may yet commit) in its thread.
+        self.deadline = 2.5
+        self._deadline_at: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+            "justera_deadline", default=None
+        )
 
     # --- plumbing ------------------------------------------------------------------------
 
     async def run(self, ctx: Context, operation: Any, *args: Any, **kwargs: Any) -> Any:
-        # The database is synchronous; keep it off the event loop.
+        # The database is synchronous; keep it off the event loop. Reads do not queue behind
+        # SQLite's single writer: they take no lock.
+        future = self._submit(ctx, operation, *args, **kwargs)
+        loop = asyncio.get_running_loop()
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), self._time_left(loop))
+        except TimeoutError:
+            log.warning("command past its deadline, outcome unknown: %s", operation.__name__)
+            # Whatever the command raises later is logged, not lost as "never retrieved".
+            future.add_done_callback(_log_late_failure)
+            raise OutcomeUnknown() from None
+
+    def _submit(self, ctx: Context, operation: Any, *args: Any, **kwargs: Any) -> Any:
         call = functools.partial(self.service.run, ctx, operation, *args, **kwargs)
-        return await asyncio.get_running_loop().run_in_executor(self._db_thread, call)
+        reads = ctx.request_id is None and self.service.reads_only(operation)
+        return asyncio.get_running_loop().run_in_executor(None if reads else self._db_thread, call)
+
+    async def run_unbounded(self, ctx: Context, operation: Any, *args: Any) -> Any:
+        """For the bot's own bookkeeping after the answer: no user waits, so no deadline."""
+        return await self._submit(ctx, operation, *args)
+
+    def _time_left(self, loop: asyncio.AbstractEventLoop) -> float:
+        deadline_at = self._deadline_at.get()
+        if deadline_at is None:
+            return self.deadline
+        return max(0.05, deadline_at - loop.time())
 
     async def context(
         self, team: str, user: str, channel: str, request_id: str | None = None
     ) -> Context:
-        person = await self.people.get(user)
+        loop = asyncio.get_running_loop()
+        # Every listener starts here once, in the task of its own request (on_command sets
+        # both before it: it gathers this call in a task of its own).
+        if self._deadline_at.get() is None:
+            self._deadline_at.set(loop.time() + self.deadline)
+            REQUEST_ID.set(request_id or new_request_id())
+        try:
+            # users.info answers within a share of the deadline, or the reply goes without it.
+            person = await asyncio.wait_for(self.people.get(user), self._time_left(loop) / 3)
+        except TimeoutError:
+            person = Person(user, "sv")
         return Context(
             user_ref=user_ref(team, user),
             channel_ref=channel_ref(team, channel),
@@ -115,7 +158,7 @@ class SlackBot:
         return Context(user_ref=SYSTEM, channel_ref=SYSTEM, now=self.now())
 
     async def _read_refs(self, meeting_id: int) -> MessageRefs:
-        return await self.run(self._system(), postings.message_refs, meeting_id)
+        return await self.run_unbounded(self._system(), postings.message_refs, meeting_id)
 
     async def _justerade_pdf(self, meeting_id: int) -> tuple[bytes, str]:
         from bot.export import export_meeting, render
@@ -126,7 +169,7 @@ class SlackBot:
         return await asyncio.to_thread(render, export, "pdf")
 
     async def _remember(self, meeting_id: int, kind: str, ts: str) -> None:
-        await self.run(self._system(), postings.remember_message, meeting_id, kind, ts)
+        await self.run_unbounded(self._system(), postings.remember_message, meeting_id, kind, ts)
 
     def _ephemeral(self, client: Any, channel: str, user: str, text: str) -> None:
         """A private reply in the channel, sent after Slack has had its answer."""
@@ -173,6 +216,21 @@ class SlackBot:
     # --- listeners -----------------------------------------------------------------------
 
     async def on_command(self, ack: Any, command: dict[str, Any], client: Any) -> None:
+        started = time.perf_counter()
+        outcome = _OUTCOME.set("done")
+        # Here, in the listener's own task: context() may run in a task gathered beside it.
+        self._deadline_at.set(asyncio.get_running_loop().time() + self.deadline)
+        REQUEST_ID.set(new_request_id())
+        try:
+            await self._on_command(ack, command, client)
+        except Exception:
+            _OUTCOME.set("error")
+            raise
+        finally:
+            metrics.command_done(_OUTCOME.get(), time.perf_counter() - started)
+            _OUTCOME.reset(outcome)
+
+    async def _on_command(self, ack: Any, command: dict[str, Any], client: Any) -> None:
         team, user, channel = command["team_id"], command["user_id"], command["channel_id"]
         name = command["command"].lstrip("/")
         # Slack escapes the text (&amp;, <@U…|name>, <url|text>): decoded before fields split.
@@ -203,9 +261,11 @@ class SlackBot:
             kwargs = name_mentions(call.kwargs, self._name_of(labels))
             result = await self.run(ctx, call.operation, *args, **kwargs)
         except UserError as error:
+            _OUTCOME.set("timeout" if isinstance(error, OutcomeUnknown) else "refused")
             await ack(text=reply(error.message(ctx.lang)))
             return
         except Exception as error:  # an answer in 3 s beats Slack's bare "failed" message
+            _OUTCOME.set("error")
             log.exception("/%s failed: %s", name, type(error).__name__)
             await ack(text=say(ctx.lang, "internal_error"))
             return
@@ -429,6 +489,16 @@ class SlackBot:
             return await self.run(ctx, operation, *args)
         except UserError as error:
             return Result(error.message(ctx.lang))
+
+
+_OUTCOME: contextvars.ContextVar[str] = contextvars.ContextVar("justera_outcome", default="done")
+
+
+def _log_late_failure(future: Any) -> None:
+    if not future.cancelled() and future.exception() is not None:
+        error = future.exception()
+        if not isinstance(error, UserError):
+            log.error("a command past its deadline failed: %s", type(error).__name__)
 
 
 def register(app: AsyncApp, bot: SlackBot) -> None:

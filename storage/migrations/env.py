@@ -10,7 +10,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy import Connection
 
-from storage.db import default_database_url, make_engine
+from storage.db import MIGRATION_TIMEOUTS, default_database_url, make_engine
 from storage.fulltext import not_in_models
 from storage.tables import metadata
 from storage.types import UtcDateTime
@@ -98,7 +98,7 @@ def run_online() -> None:
     if given is not None:
         _migrate(given)
         return
-    engine = make_engine(_url())
+    engine = make_engine(_url(), timeouts=MIGRATION_TIMEOUTS)
     try:
         with engine.connect() as connection, _sqlite_foreign_keys_off(connection):
             _migrate_in_one_transaction(connection)
