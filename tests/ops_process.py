@@ -17,6 +17,7 @@ from bot.commands.parse import parse
 from bot.core.context import STOCKHOLM, Context
 from bot.core.service import Justera
 from bot.slack.identity import channel_ref, mention_resolver, user_ref
+from bot.slack.text import decode
 from storage.db import make_engine
 from storage.migrate import upgrade
 from storage.store import store_factory
@@ -54,7 +55,7 @@ def set_up_group(url: str, channel: str = "CFSG", key: str = "FSG") -> None:
                 now=now,
                 display_name=PEOPLE[user][1],
             )
-            call = parse(line, now=now, lang="sv", resolve_user=mention_resolver(TEAM))
+            call = parse(decode(line), now=now, lang="sv", resolve_user=mention_resolver(TEAM))
             assert call.operation is not None, line
             service.run(ctx, call.operation, *call.args, **call.kwargs)
     finally:
