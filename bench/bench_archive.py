@@ -27,7 +27,7 @@ from bot.core.context import STOCKHOLM, Context
 from bot.core.imports import import_minutes
 from bot.core.justering import minutes_export
 from bot.core.minutes import OUTCOME_SENTENCES
-from bot.core.model import AgendaItem, Group, ItemStatus, Meeting, MeetingStatus
+from bot.core.model import AgendaItem, EntryKind, Group, ItemStatus, Meeting, MeetingStatus
 from bot.core.privacy import check_text
 from bot.core.search import search_minutes
 from bot.core.service import Justera
@@ -908,9 +908,10 @@ def measure_export(folder: Path, corpus: Corpus, rounds: int) -> ExportResult:
                 formats[fmt].add(time.perf_counter() - started)
         entries = export.doc.items
         contents = (
-            f"{sum(len(e.notes) for e in entries)} notes, "
+            f"{sum(x.kind is EntryKind.NOTE for e in entries for x in e.entries)} notes, "
             f"{sum(e.decision is not None for e in entries)} decisions, "
-            f"{sum(len(e.statements) for e in entries)} protokollsanteckningar, "
+            f"{sum(x.kind is EntryKind.STATEMENT for e in entries for x in e.entries)} "
+            "protokollsanteckningar, "
             f"status {export.status}"
         )
         return ExportResult(len(entries), contents, build_s, load_t, formats, sizes)

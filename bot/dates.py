@@ -726,3 +726,57 @@ def _fallback(phrase: str, ctx: _Ctx) -> When:
             f'"{ctx.text.strip()}" came out as {format_date(when.at, "en")}, which is too far off.',
         )
     return when
+
+
+@dataclass(frozen=True)
+class Span:
+    """A meeting's time as invitations write it: a start, maybe an end, maybe only a date."""
+
+    start: datetime
+    end: datetime | None
+    has_time: bool
+
+
+# "kl 13–15", "13.00-15.00", "kl 13 till 15", "13:00 to 15:00" at the end of the phrase.
+_RANGE = re.compile(
+    r"(?:^|\s)(?P<kl>kl\.?\s*|klockan\s+|at\s+)?(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
+    r"\s*(?P<sep>–|—|-|till|to|until)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_span(text: str, *, now: datetime) -> Span:
+    """A start and, when given, an end ("onsdag 19 mars kl 13–15"); a date alone has no time.
+
+    parse_when keeps returning the start only; this is for what a meeting's time may be.
+    """
+    match = _RANGE.search(text)
+    if match and (match["kl"] or match["m1"] or match["sep"].isalpha()):
+        h1, h2 = int(match["h1"]), int(match["h2"])
+        m1, m2 = int(match["m1"] or 0), int(match["m2"] or 0)
+        if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59:
+            raise DateNotUnderstood(text)
+        day = text[: match.start()].strip()
+        if not day:
+            raise DateNotUnderstood(
+                text,
+                f"”{text.strip()}” har klockslag men inget datum; skriv till exempel "
+                "”onsdag 19 mars kl 13–15”.",
+                f'"{text.strip()}" has times but no date; write for example '
+                '"onsdag 19 mars kl 13–15".',
+            )
+        start = parse_when_detail(f"{day} kl {h1:02d}.{m1:02d}", now=now).at
+        local = start.astimezone(STOCKHOLM)
+        end_clock = time(23, 59) if h2 == 24 else time(h2, m2)
+        end = datetime.combine(local.date(), end_clock, STOCKHOLM)
+        if end <= start:
+            raise DateNotUnderstood(
+                text,
+                f"Sluttiden i ”{text.strip()}” är inte efter starttiden; skriv till exempel "
+                "”kl 13–15”.",
+                f'The end in "{text.strip()}" is not after the start; write for example '
+                '"kl 13–15".',
+            )
+        return Span(start, end, True)
+    parsed = parse_when_detail(text, now=now)
+    return Span(parsed.at, None, parsed.has_time)

@@ -69,7 +69,7 @@ class SqlStore:
         row = self._session.get(table_for(kind), record_id, populate_existing=True)
         return None if row is None else from_row(kind, row)
 
-    def find(self, kind: type[R], **where: Any) -> list[R]:
+    def find(self, kind: type[R], /, **where: Any) -> list[R]:
         table = table_for(kind)
         known = field_names(kind)
         query = select(table).order_by(table.id)  # type: ignore[arg-type]

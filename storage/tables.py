@@ -52,6 +52,9 @@ class GroupRow(Table, table=True):
     agenda_reminder_days: str = Field(default="3,1", sa_type=SHORT)
     justering_reminder_days: str = Field(default="2,5", sa_type=SHORT)
     forbidden_words: str = Field(default="", sa_type=Text)
+    unit: str = Field(default="", sa_type=NAME)
+    style: str = Field(default="", sa_type=SHORT)
+    style_text: str = Field(default="", sa_type=Text)
 
 
 class ChannelBindingRow(Table, table=True):
@@ -102,6 +105,12 @@ class MeetingRow(Table, table=True):
     published_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     agenda_message_ref: str = Field(default="", sa_type=REF)
     minutes_message_ref: str = Field(default="", sa_type=REF)
+    ends_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    time_known: bool = True
+    title: str = Field(default="", sa_type=NAME)
+    closing: str = Field(default="", sa_type=Text)
+    section_labels: str = Field(default="", sa_type=Text)
+    empty_sections: str = Field(default="", sa_type=Text)
 
 
 class AgendaItemRow(Table, table=True):
@@ -128,29 +137,23 @@ class AgendaItemRow(Table, table=True):
         default=None, foreign_key="agenda_items.id", ondelete="SET NULL", index=True
     )
     source_key: str = Field(default="", sa_type=SHORT, index=True)
+    last_entry_seq: int = 0
 
 
-class NoteRow(Table, table=True):
-    __tablename__ = "notes"
-    __table_args__ = (NO_ID_REUSE,)
-
-    id: int | None = Field(default=None, primary_key=True)
-    item_id: int = Field(foreign_key="agenda_items.id", index=True)
-    author_ref: str = Field(sa_type=REF)
-    text: str = Field(sa_type=Text)
-    created_at: datetime = Field(sa_type=UtcDateTime)
-
-
-class StatementRow(Table, table=True):
-    __tablename__ = "statements"
-    __table_args__ = (UniqueConstraint("item_id", "party_id"), NO_ID_REUSE)
+class EntryRow(Table, table=True):
+    __tablename__ = "entries"
+    __table_args__ = (UniqueConstraint("item_id", "seq"), NO_ID_REUSE)
 
     id: int | None = Field(default=None, primary_key=True)
     item_id: int = Field(foreign_key="agenda_items.id")
-    party_id: int = Field(foreign_key="parties.id", index=True)
+    seq: int
+    position: int
+    kind: str = Field(sa_type=ENUM)
     author_ref: str = Field(sa_type=REF)
     text: str = Field(sa_type=Text)
     created_at: datetime = Field(sa_type=UtcDateTime)
+    party_ids: str = Field(default="", sa_type=SHORT)
+    changed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
 class DecisionRow(Table, table=True):
@@ -291,6 +294,31 @@ class ImportedMeetingRow(Table, table=True):
     report: str = Field(default="", sa_type=Text)
 
 
+class ChangeRow(Table, table=True):
+    __tablename__ = "changes"
+    __table_args__ = (NO_ID_REUSE,)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meetings.id", index=True)
+    actor_ref: str = Field(sa_type=REF)
+    at: datetime = Field(sa_type=UtcDateTime)
+    action: str = Field(sa_type=SHORT)
+    before: str = Field(sa_type=Text)
+    undone: bool = False
+
+
+class StandingItemRow(Table, table=True):
+    __tablename__ = "standing_items"
+    __table_args__ = (NO_ID_REUSE,)
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="groups.id", index=True)
+    title: str = Field(sa_type=NAME)
+    section: str = Field(sa_type=ENUM)
+    position: int
+    presenter: str = Field(default="", sa_type=NAME)
+
+
 TABLES: dict[type, type[Table]] = {
     model.Group: GroupRow,
     model.ChannelBinding: ChannelBindingRow,
@@ -298,8 +326,7 @@ TABLES: dict[type, type[Table]] = {
     model.Member: MemberRow,
     model.Meeting: MeetingRow,
     model.AgendaItem: AgendaItemRow,
-    model.Note: NoteRow,
-    model.Statement: StatementRow,
+    model.Entry: EntryRow,
     model.Decision: DecisionRow,
     model.Justerare: JusterareRow,
     model.MinutesVersion: MinutesVersionRow,
@@ -310,5 +337,7 @@ TABLES: dict[type, type[Table]] = {
     model.YearRule: YearRuleRow,
     model.SearchEntry: SearchEntryRow,
     model.ImportedMeeting: ImportedMeetingRow,
+    model.Change: ChangeRow,
+    model.StandingItem: StandingItemRow,
 }
 """The table of each record type."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.model import ItemStatus, Statement
+from bot.core.model import Entry, ItemStatus
 from tests.harness import Harness, at, set_up_group, set_up_meeting
 
 
@@ -61,9 +61,9 @@ def test_a_party_statement_belongs_to_the_authors_party(store_factory) -> None:
     h.do("jonas", "/protokollsanteckning #1 6; SSR instämmer.")
     reply = h.do("petra", "/protokollsanteckning #1 6; Vision vill följa upp målen i augusti.")
     assert "ersatt" in reply.message
-    statements: list[Statement] = h.snapshot()["Statement"]
+    statements: list[Entry] = h.snapshot()["Entry"]
     parties = {p.id: p.name for p in h.snapshot()["Party"]}
-    assert sorted((parties[s.party_id], s.text) for s in statements) == [
+    assert sorted((parties[s.parties[0]], s.text) for s in statements) == [
         ("Akademikerförbundet SSR", "SSR instämmer."),
         ("Vision", "Vision vill följa upp målen i augusti."),
     ]

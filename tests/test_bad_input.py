@@ -13,14 +13,14 @@ BEFORE_MEETING = [
     ("maria", "/mote", None),  # help, not a refusal: checked separately
     ("maria", "/finnsinte", "unknown_command"),
     ("maria", "/mote planera", "usage"),
-    ("maria", "/mote planera onsdag 18 mars kl 13", "usage"),
+    ("maria", "/mote planera FSG; Sof", "need_date"),
     ("maria", "/mote planera FSG; onsdag 18 mars kl 13; Sof; extra; mer", "usage"),
     ("maria", "/mote planera VSG; onsdag 18 mars kl 13; Sof", "unknown_group"),
     ("maria", "/mote planera 1 mars 2026 kl 13; Sof", "meeting_in_past"),
     ("maria", "/mote planera i går kl 13; Sof", "meeting_in_past"),
     ("maria", "/mote planera blabla; Sof", "raw"),
     ("maria", "/mote planera 31 april kl 13; Sof", "raw"),
-    ("maria", "/mote planera onsdag 25 mars; Sof", "need_time"),
+    ("maria", "/mote planera onsdag 25 mars kl 15–13; Sof", "raw"),
     ("maria", "/mote planera onsdag 18 mars kl 13; Sof", "meeting_exists"),
     ("maria", "/mote planera onsdag 25 mars kl 13; " + "S" * 201, "too_long"),
     ("maria", "/mote planera onsdag 25 mars kl 13;  ", "usage"),
@@ -93,6 +93,34 @@ IN_SESSION = [
     ("jonas", "/beslut 6; samverkat", "denied_leads"),
     ("sara", "/protokoll posta", "no_justerare_yet"),
     ("sara", "/protokoll godkänn", "no_meeting_justering"),
+    # Corrections: a missing entry lists the item's entries, an empty change changes nothing.
+    ("sara", "/anteckning ändra 4.9; Ny text.", "unknown_entry"),
+    ("sara", "/anteckning ändra 4.x; Ny text.", "need_entry_ref"),
+    ("sara", "/anteckning ändra 4.1", "nothing_changed"),
+    ("sara", "/anteckning ta bort 99.1", "unknown_item"),
+    ("sara", "/anteckning flytta 4.1; först", "need_position"),
+    (
+        "jonas",
+        "/protokollsanteckning 5; Kommunal; Kommunal tycker annorlunda.",
+        "statement_other_party",
+    ),
+    ("sara", "/protokollsanteckning 5; Lärarna; De tycker.", "unknown_party"),
+    ("sara", "/protokollsanteckning ta bort 5; Vision", "no_statement"),
+    ("sara", "/protokollsanteckning ta bort 5", "usage"),
+    ("sara", "/ångra", "nothing_to_undo"),
+    ("sara", "/ångra nu", "extra_arguments"),
+    ("sara", "/arende ändra 5", "nothing_changed"),
+    ("sara", "/arende ändra 5; titel: Kvalitetsrapport 2025", "nothing_changed"),
+    ("sara", "/arende ändra 5; färg: blå", "need_item_field"),
+    ("sara", "/arende ändra 5; titel: ", "empty_title"),
+    ("sara", "/arende ändra 5; riskbedömning: ja", "risk_only_beslut"),
+    ("jonas", "/arende ändra 5; titel: Annat", "denied_leads"),
+    ("sara", "/arende ta bort fem", "need_number"),
+    ("sara", "/mote ändra", "nothing_changed"),
+    ("sara", "/mote ändra; plats", "need_meeting_field"),
+    ("sara", "/mote ändra; tid: blabla", "raw"),
+    ("sara", "/beslut ta bort 6", "no_decision"),
+    ("sara", "/justerare ta bort petra", "not_justerare"),
 ]
 
 
@@ -107,6 +135,9 @@ def test_refused_in_the_meeting(store_factory, user: str, line: str, key: str) -
 
 JUSTERING = [
     ("maria", "/protokoll godkänn", "denied_justerare"),
+    ("sara", "/justerare ta bort jonas, lina", "last_justerare"),
+    ("jonas", "/anteckning ändra 4.1; Ändrat.", "denied_leads"),
+    ("sara", "/anteckning ändra 4.1; Prognosen visar ett underskott på 3 mnkr.", "nothing_changed"),
     ("jonas", "/protokoll ändring;   ", "comment_required"),
     ("sara", "/protokoll posta", "minutes_unchanged"),
 ]
@@ -135,6 +166,14 @@ LOCKED = [
     ("jonas", "/protokoll godkänn #1"),
     ("maria", "/arende acceptera 4 #1"),
     ("maria", "/mote ställ in #1"),
+    ("sara", "/anteckning ändra #1 4.1; Sent ändrat."),
+    ("sara", "/anteckning ta bort #1 4.1"),
+    ("sara", "/arende ändra #1 4; titel: Annan rubrik"),
+    ("sara", "/arende ta bort #1 5"),
+    ("sara", "/mote ändra #1; plats: Annan plats"),
+    ("sara", "/beslut ta bort #1 6"),
+    ("sara", "/ångra #1"),
+    ("sara", "/justerare ta bort #1 lina"),
 ]
 
 

@@ -15,7 +15,15 @@ from docx import Document as open_docx
 from pypdf import PdfReader
 
 from bot.core.context import STOCKHOLM
-from bot.core.minutes import ItemMinutes, MinutesDoc, PersonLine, content_hash, render_minutes
+from bot.core.minutes import (
+    ItemMinutes,
+    MinutesDoc,
+    PersonLine,
+    content_hash,
+    note,
+    render_minutes,
+    statement,
+)
 from bot.core.model import (
     AgendaItem,
     Decision,
@@ -309,7 +317,10 @@ def test_markdown_draft_has_a_banner_and_no_hash() -> None:
 
 def test_markdown_user_text_cannot_make_markup() -> None:
     doc = minutes_doc()
-    doc.items[-1].notes = ["# inte en rubrik", "<b>fet</b> och *kursiv* [länk](http://x)"]
+    doc.items[-1].entries = [
+        note("# inte en rubrik"),
+        note("<b>fet</b> och *kursiv* [länk](http://x)"),
+    ]
     text = render_markdown(view(doc=doc))
     assert "\\# inte en rubrik" in text
     assert "\\<b\\>fet\\</b\\> och \\*kursiv\\* \\[länk\\](http://x)" in text
@@ -343,8 +354,10 @@ def test_html_draft_has_banner_and_print_watermark() -> None:
 
 def test_html_escapes_every_user_text() -> None:
     doc = minutes_doc()
-    doc.items[-1].notes = ['<script>alert("x")</script>']
-    doc.items[-1].statements = [("Vision & <i>", "a > b")]
+    doc.items[-1].entries = [
+        note('<script>alert("x")</script>'),
+        statement("Vision & <i>", "a > b"),
+    ]
     doc.meeting.place = "<img src=x onerror=alert(1)>"
     page = render_html(view(doc=doc))
     assert "<script>alert" not in page and "<img" not in page
@@ -384,7 +397,7 @@ def test_pdf_keeps_swedish_letters_and_embeds_its_font() -> None:
 
 def test_pdf_draws_what_its_font_lacks_as_the_nearest_it_has() -> None:
     doc = minutes_doc()
-    doc.items[-1].notes = ["Kostnad → 5 mnkr för Łódź och Győr\tenligt <bilaga> & plan"]
+    doc.items[-1].entries = [note("Kostnad → 5 mnkr för Łódź och Győr\tenligt <bilaga> & plan")]
     text = "\n".join(pdf_pages(render_pdf(view(doc=doc))))
     assert "Kostnad ? 5 mnkr för Łódz och Gyor enligt <bilaga> & plan" in text
 
@@ -531,7 +544,7 @@ def test_extract_hash_round_trips(fmt: str) -> None:
 def test_a_hash_line_typed_into_a_note_does_not_verify_a_draft(fmt: str) -> None:
     doc = minutes_doc()
     forged = HASH_LINE.format(version=1, hash="ab" * 32)
-    doc.items[1].notes = [forged]
+    doc.items[1].entries = [note(forged)]
     data = RENDERERS[fmt](view("draft", doc))
     if fmt == "pdf":
         shown = "\n".join(pdf_pages(data))

@@ -6,19 +6,18 @@ import itertools
 import re
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.commands.parse import Call, command_names, parse
 from bot.commands.words import NO, OUTCOMES, YES, fold
 from bot.console.app import user_ref
-from bot.core import agenda, groups, justering, meetings, session
+from bot.core import agenda, corrections, groups, justering, meetings, session
 from bot.core.catalogue import CATALOGUE
+from bot.core.context import STOCKHOLM
 from bot.core.model import Outcome, PartyKind, Role, Section
 from bot.core.texts import UserError
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=STOCKHOLM)  # a Monday
 
 
@@ -277,8 +276,55 @@ CALLS = [
     (
         "/protokollsanteckning 7; Vision; anser att; det räcker inte",
         session.add_statement,
-        (None, 7, "Vision; anser att; det räcker inte"),
+        (None, 7, "anser att; det räcker inte"),
+        {"party_names": "Vision"},
+    ),
+    (
+        "/protokollsanteckning 12; SSR, Kommunal; De fackliga parterna framför att …",
+        session.add_statement,
+        (None, 12, "De fackliga parterna framför att …"),
+        {"party_names": "SSR, Kommunal"},
+    ),
+    (
+        "/protokollsanteckning 7; Vision anser att det räcker; och mer därtill",
+        session.add_statement,
+        (None, 7, "Vision anser att det räcker; och mer därtill"),
         {},
+    ),
+    ("/anteckning ändra 4.2; Ny text.", corrections.change_entry, (None, 4, 2, "Ny text."), {}),
+    ("/anteckning ändra #3 4.2; Ny text.", corrections.change_entry, (3, 4, 2, "Ny text."), {}),
+    ("/anteckning ta bort 4.2", corrections.remove_entry, (None, 4, 2), {}),
+    ("/anteckning flytta 4.3; 1", corrections.move_entry_to, (None, 4, 3, 1), {}),
+    ("/anteckning ändra 4", corrections.show_item, (None, 4), {}),
+    (
+        "/protokollsanteckning ta bort 7; Vision",
+        corrections.remove_statement,
+        (None, 7, "Vision"),
+        {},
+    ),
+    ("/protokollsanteckning ta bort 7.2", corrections.remove_entry, (None, 7, 2), {}),
+    ("/arende ta bort 3", corrections.remove_item, (None, 3), {}),
+    ("/arende visa 4", corrections.show_item, (None, 4), {}),
+    (
+        "/arende ändra 4; titel: Ärenden till nämnden; föredragande: HR-chef",
+        corrections.change_item,
+        (None, 4, {"title": "Ärenden till nämnden", "presenter": "HR-chef"}),
+        {},
+    ),
+    ("/beslut ta bort 7", corrections.remove_decision, (None, 7), {}),
+    ("/ångra", corrections.undo_last, (None,), {}),
+    ("/ångra #2", corrections.undo_last, (2,), {}),
+    (
+        "/justerare ta bort lina",
+        corrections.change_justerare,
+        (None, ["console:lina"]),
+        {"add": False},
+    ),
+    (
+        "/justerare lägg till lina",
+        corrections.change_justerare,
+        (None, ["console:lina"]),
+        {"add": True},
     ),
     (
         "/beslut 6; samverkat; Arbetsgivaren fattar beslut enligt förslaget.",
@@ -482,6 +528,31 @@ PLANS = [
     ("/mote planera 2026-03-25 13:00; Room 1", "2026-03-25T13:00:00+01:00", "Room 1", {}),
     ("/mote planera onsdag kl 13; Sof", "2026-03-04T13:00:00+01:00", "Sof", {}),
     ("/mote planera i morgon kl 9.30; Sof", "2026-03-03T09:30:00+01:00", "Sof", {}),
+    ("/mote planera onsdag 18 mars", "2026-03-18T00:00:00+01:00", "", {"time_known": False}),
+    (
+        "/mote planera FSG; måndag 16 mars kl 13",
+        "2026-03-16T13:00:00+01:00",
+        "",
+        {"group_key": "FSG"},
+    ),
+    (
+        "/mote planera 18 mars kl 13–15; Sof",
+        "2026-03-18T13:00:00+01:00",
+        "Sof",
+        {"ends_at": datetime(2026, 3, 18, 15, 0, tzinfo=STOCKHOLM)},
+    ),
+    (
+        "/mote planera 18 mars 13.00-15.00; Sof",
+        "2026-03-18T13:00:00+01:00",
+        "Sof",
+        {"ends_at": datetime(2026, 3, 18, 15, 0, tzinfo=STOCKHOLM)},
+    ),
+    (
+        "/mote planera 18 mars kl 13 till 15; Sof",
+        "2026-03-18T13:00:00+01:00",
+        "Sof",
+        {"ends_at": datetime(2026, 3, 18, 15, 0, tzinfo=STOCKHOLM)},
+    ),
 ]
 
 
@@ -668,9 +739,13 @@ def test_english_help_is_english() -> None:
     assert "väljer mötets justerare" in run("/justerare", lang="sv").text
 
 
+# /ångra alone takes back the last change (the issue fixes that word); its help is /ångra hjälp.
+ACTS_ALONE = {"angra", "undo"}
+
+
 def test_every_command_has_help() -> None:
     for name in command_names():
-        call = run(f"/{name}")
+        call = run(f"/{name} hjälp" if name in ACTS_ALONE else f"/{name}")
         assert call.operation is None, name
         assert call.text.strip(), name
 
@@ -711,10 +786,10 @@ REFUSALS = [
     ("/grupp medlem @; Kim; Vision; ledamot", "unknown_user", {"given": "@"}),
     ("/grupp visa alla", "extra_arguments", {"extra": "alla"}),
     ("/mote planera", "usage", {}),
-    ("/mote planera onsdag 18 mars kl 13", "usage", {}),
+    ("/mote planera FSG; Sof", "need_date", {"given": "Sof"}),
     ("/mote planera FSG; onsdag 18 mars kl 13; Sof; extra", "usage", {}),
     ("/mote planera onsdag 18 mars kl 13;  ", "usage", {}),
-    ("/mote planera onsdag 18 mars; Sof", "need_time", {"given": "onsdag 18 mars"}),
+    ("/mote planera onsdag 18 mars kl 15–13; Sof", "raw", {}),
     ("/mote planera blabla; Sof", "raw", {}),
     ("/mote planera 31 april kl 13; Sof", "raw", {}),
     ("/mote planera onsdag 19 mars kl 13; Sof", "raw", {}),  # 19 March 2026 is a Thursday
@@ -798,7 +873,7 @@ EXAMPLE_REFUSALS = [
     "/grupp medlem @kim; Kim; Vision; ledamot; superuser",
     "/grupp visa alla",
     "/mote planera",
-    "/mote planera onsdag 18 mars; Sof",
+    "/mote planera FSG; Sof",
     "/mote flytta",
     "/mote flytta 19 mars",
     "/mote lista alla",
@@ -816,6 +891,11 @@ EXAMPLE_REFUSALS = [
     "/arende flytta 5",
     "/arende flytta 5; Möte",
     "/arende visa nu",
+    "/anteckning ändra 4.x; text",
+    "/anteckning ändra 4.2",
+    "/anteckning flytta 4.2; först",
+    "/arende ändra 4; färg: blå",
+    "/mote ändra; färg: blå",
     "/arende publicera nu",
     "/anteckning 5",
     "/protokollsanteckning 7",

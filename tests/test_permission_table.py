@@ -31,6 +31,9 @@ COMMANDS: dict[Action, str] = {
     Action.POST_MINUTES: "/protokoll posta #1",
     Action.APPROVE: "/protokoll godkänn #1",
     Action.MANAGE_YEAR: "/arsklocka lägg till Delårsbokslut; september; Information",
+    Action.CORRECT: "/arende ändra #1 4; titel: Ny rubrik",
+    Action.CORRECT_STATEMENT: "/protokollsanteckning ta bort #1 4; Vision",
+    Action.UNDO: "/ångra #1",
 }
 # Lines that stand for more than one action, depending on the meeting's state.
 ALSO = {Action.PROPOSE_ITEM: (Action.ADD_ITEM_IN_MEETING,)}

@@ -26,6 +26,8 @@ from bot.core.model import (
     AuditEntry,
     ChannelBinding,
     Decision,
+    Entry,
+    EntryKind,
     Group,
     ImportedMeeting,
     ItemOrigin,
@@ -35,7 +37,6 @@ from bot.core.model import (
     MeetingStatus,
     Member,
     MinutesVersion,
-    Note,
     Outcome,
     Party,
     PartyKind,
@@ -46,7 +47,6 @@ from bot.core.model import (
     Role,
     SearchEntry,
     Section,
-    Statement,
     Verdict,
     YearRule,
 )
@@ -134,14 +134,16 @@ def add_all(store: Store) -> dict[type, Any]:
         member,
         meeting,
         item,
-        store.add(Note(item_id=item.id, author_ref="slack:U1", text="Bra", created_at=SUMMER)),
         store.add(
-            Statement(
+            Entry(
                 item_id=item.id,
-                party_id=party.id,
+                seq=1,
+                position=1,
+                kind=EntryKind.STATEMENT,
                 author_ref="slack:U1",
                 text="Vision anser att…",
                 created_at=SUMMER,
+                party_ids=str(party.id),
             )
         ),
         store.add(
@@ -468,7 +470,7 @@ UNIQUE_KINDS = [
     Party,
     Member,
     AgendaItem,
-    Statement,
+    Entry,
     Decision,
     Justerare,
     MinutesVersion,
@@ -505,8 +507,14 @@ def test_broken_references_are_conflicts(
     with store_factory() as store:
         with pytest.raises(Conflict):
             store.add(
-                Note(
-                    item_id=stored[AgendaItem].id + 1000, author_ref="x", text="", created_at=SUMMER
+                Entry(
+                    item_id=stored[AgendaItem].id + 1000,
+                    seq=1,
+                    position=1,
+                    kind=EntryKind.NOTE,
+                    author_ref="x",
+                    text="",
+                    created_at=SUMMER,
                 )
             )
         with pytest.raises(Conflict):

@@ -382,7 +382,7 @@ REFUSAL_KEYS = sorted(set(used_keys("UserError")) - {"raw"})
 
 
 def test_refusals_are_found() -> None:
-    assert {"usage", "unknown_user", "denied_admin", "empty_place", "no_meeting_agenda"} <= set(
+    assert {"usage", "unknown_user", "denied_admin", "empty_title", "no_meeting_agenda"} <= set(
         REFUSAL_KEYS
     )
 

@@ -9,11 +9,21 @@ from datetime import datetime, time
 from typing import Any
 
 from bot.commands.words import NO, OUTCOMES, PARTY_KINDS, ROLES, SECTIONS, YES, fold
-from bot.core import agenda, groups, justering, meetings, search, session, yearrules
+from bot.core import (
+    agenda,
+    corrections,
+    groups,
+    justering,
+    meetings,
+    search,
+    session,
+    yearrules,
+)
 from bot.core.context import Result
+from bot.core.entries import parse_ref
 from bot.core.model import Outcome
 from bot.core.texts import UserError, say
-from bot.dates import DateNotUnderstood, parse_when_detail
+from bot.dates import DateNotUnderstood, Span, parse_span, parse_when_detail
 
 UserResolver = Callable[[str], str]
 Operation = Callable[..., Result]
@@ -31,6 +41,7 @@ class Call:
     kwargs: dict[str, Any] = field(default_factory=dict)
     text: str = ""
     output: str = ""  # a file format: the adapter renders the result as a document
+    form: str = ""  # a form the adapter may open instead, e.g. "edit_item"
 
 
 @dataclass(frozen=True)
@@ -207,6 +218,8 @@ MEETING_SUBS = {
     "reminders": "reminders",
     "export": "export",
     "exportera": "export",
+    "andra": "change",
+    "change": "change",
     "stall in": "cancel",
     "installt": "cancel",
     "cancel": "cancel",
@@ -238,6 +251,8 @@ def meeting_command(text: str, env: Env) -> Call:
         if not rest:
             raise UserError("usage", example=example)
         return Call(meetings.move_meeting, (ref, when(rest, env, need_time=True, example=example)))
+    if sub == "change":
+        return meeting_change_call(ref, rest, env)
     if sub == "cancel":
         no_more(rest, "/mote ställ in #3")
         return Call(meetings.cancel_meeting, (ref,))
@@ -267,12 +282,45 @@ def plan_call(rest: str, env: Env) -> Call:
             )
         else:
             positional.append(part)
+    if not positional or len(positional) > 3 or not all(positional):
+        raise UserError("usage", example=PLAN_EXAMPLE)
+    # The date may follow the group's key and precede the place; either may be left out.
+    first = positional[0]
+    looks_like_key = len(first.split()) == 1 and first.isupper() and len(first) <= 20
+    if looks_like_key and len(positional) < 3 and not any(_is_date(p, env) for p in positional):
+        # "FSG; Sof": the group is named, the date is what is missing.
+        raise UserError("need_date", given=positional[-1], example=PLAN_EXAMPLE)
     if len(positional) == 3:
         options["group_key"] = positional.pop(0)
-    if len(positional) != 2 or not all(positional):
-        raise UserError("usage", example=PLAN_EXAMPLE)
-    starts_at = when(positional[0], env, need_time=True, example=PLAN_EXAMPLE)
-    return Call(meetings.plan_meeting, (starts_at, positional[1]), options)
+        span = span_of(positional[0], env, example=PLAN_EXAMPLE)
+    elif len(positional) == 2 and not _is_date(positional[0], env) and _is_date(positional[1], env):
+        options["group_key"] = positional.pop(0)
+        span = span_of(positional[0], env, example=PLAN_EXAMPLE)
+        positional.append("")
+    else:
+        span = span_of(positional[0], env, example=PLAN_EXAMPLE)
+        positional.append("")
+    if span.end is not None:
+        options["ends_at"] = span.end
+    if not span.has_time:
+        options["time_known"] = False
+    return Call(meetings.plan_meeting, (span.start, positional[1]), options)
+
+
+def _is_date(text: str, env: Env) -> bool:
+    try:
+        parse_span(text, now=env.now)
+    except DateNotUnderstood:
+        return False
+    return True
+
+
+def span_of(text: str, env: Env, *, example: str) -> Span:
+    """A meeting's date, time or time range; a refusal names the date as what is wrong."""
+    try:
+        return parse_span(text, now=env.now)
+    except DateNotUnderstood as exc:
+        raise UserError("raw", sv=exc.message("sv"), en=exc.message("en")) from None
 
 
 # --- /arende --------------------------------------------------------------------------------
@@ -293,6 +341,10 @@ ITEM_SUBS = {
     "show": "show",
     "publicera": "publish",
     "publish": "publish",
+    "andra": "change",
+    "change": "change",
+    "ta bort": "remove",
+    "remove": "remove",
     "hjalp": "help",
     "help": "help",
 }
@@ -336,8 +388,14 @@ def item_command(text: str, env: Env) -> Call:
             agenda.move_item, (ref, number(parts[0], example), section_of(parts[1], example))
         )
     if sub == "show":
-        no_more(rest, "/arende visa")
+        if rest.strip().isdigit():
+            return Call(corrections.show_item, (ref, int(rest)))
+        no_more(rest, "/arende visa 4")
         return Call(agenda.show_agenda, (ref,))
+    if sub == "change":
+        return item_change_call(ref, rest)
+    if sub == "remove":
+        return Call(corrections.remove_item, (ref, number(rest, "/arende ta bort 3")))
     if sub == "publish":
         no_more(rest, "/arende publicera")
         return Call(agenda.publish_agenda, (ref,))
@@ -378,23 +436,100 @@ def yes_no(text: str, example: str) -> bool:
 # --- in session -------------------------------------------------------------------------------
 
 
+JUSTERARE_SUBS = {"lagg till": "add", "add": "add", "ta bort": "remove", "remove": "remove"}
+
+
 def justerare_command(text: str, env: Env) -> Call:
     ref, text = take_ref(text)
     if fold(text) in ("hjalp", "help", ""):
         return help_call("help_justerare", env)
-    tokens = [t for t in re.split(r"[,\s]+", text) if t and fold(t) not in ("och", "and")]
-    return Call(session.choose_justerare, (ref, [env.resolve_user(t) for t in tokens]))
+    sub, rest = take_sub(text, JUSTERARE_SUBS)
+    tokens = [
+        t for t in re.split(r"[,\s]+", rest if sub else text) if t and fold(t) not in ("och", "and")
+    ]
+    users = [env.resolve_user(t) for t in tokens]
+    if sub:
+        return Call(corrections.change_justerare, (ref, users), {"add": sub == "add"})
+    return Call(session.choose_justerare, (ref, users))
+
+
+ENTRY_SUBS = {
+    "andra": "change",
+    "change": "change",
+    "edit": "change",
+    "ta bort": "remove",
+    "remove": "remove",
+    "flytta": "move",
+    "move": "move",
+}
 
 
 def note_command(text: str, env: Env) -> Call:
+    ref, rest = take_ref(text)
+    sub, rest = take_sub(rest, ENTRY_SUBS)
+    if sub is not None:
+        return entry_call(ref, sub, rest)
     return _item_text(
         text, env, session.add_note, "/anteckning 5; Informationen noterades.", "help_anteckning"
     )
 
 
+def entry_ref(text: str, example: str) -> tuple[int, int]:
+    found = parse_ref(text)
+    if found is None:
+        raise UserError("need_entry_ref", example=example)
+    return found
+
+
+def entry_call(ref: int | None, sub: str, rest: str) -> Call:
+    """/anteckning ändra 4.2; text · ta bort 4.2 · flytta 4.3; 1 · ändra 4 (the item's entries)."""
+    head, sep, tail = rest.partition(";")
+    if sub == "change":
+        example = "/anteckning ändra 4.2; Ny text."
+        if not sep and head.strip().isdigit():
+            # The whole item to edit: the console lists it, Slack opens a form.
+            return Call(corrections.show_item, (ref, int(head)), form="edit_item")
+        number_, seq = entry_ref(head, example)
+        if not tail.strip():
+            raise UserError("nothing_changed", example=example)
+        return Call(corrections.change_entry, (ref, number_, seq, tail.strip()))
+    if sub == "remove":
+        number_, seq = entry_ref(head, "/anteckning ta bort 4.2")
+        no_more(tail if sep else "", "/anteckning ta bort 4.2")
+        return Call(corrections.remove_entry, (ref, number_, seq))
+    example = "/anteckning flytta 4.3; 1"
+    number_, seq = entry_ref(head, example)
+    if not tail.strip().isdigit():
+        raise UserError("need_position", example=example)
+    return Call(corrections.move_entry_to, (ref, number_, seq, int(tail)))
+
+
+STATEMENT_EXAMPLE = "/protokollsanteckning 7; Vision anser att riskbedömningen behöver följas upp."
+
+
 def statement_command(text: str, env: Env) -> Call:
-    example = "/protokollsanteckning 7; Vision anser att riskbedömningen behöver följas upp."
-    return _item_text(text, env, session.add_statement, example, "help_protokollsanteckning")
+    ref, rest = take_ref(text)
+    sub, rest = take_sub(rest, ENTRY_SUBS)
+    if sub == "remove":
+        head, _, tail = rest.partition(";")
+        if parse_ref(head) is not None and not tail.strip():
+            return entry_call(ref, "remove", head)
+        example = "/protokollsanteckning ta bort 7; Vision"
+        if not tail.strip():
+            raise UserError("usage", example=example)
+        return Call(corrections.remove_statement, (ref, number(head, example), tail.strip()))
+    if sub is not None:
+        return entry_call(ref, sub, rest)
+    if fold(rest) in ("hjalp", "help", ""):
+        return help_call("help_protokollsanteckning", env)
+    parts = split_fields(rest, 2)
+    if len(parts) < 2 or not parts[-1]:
+        raise UserError("usage", example=STATEMENT_EXAMPLE)
+    item_number = number(parts[0], STATEMENT_EXAMPLE)
+    if len(parts) == 3 and session.looks_like_parties(parts[1]):
+        # "12; SSR, Kommunal; text": the chair or secretary writes for the named parties.
+        return Call(session.add_statement, (ref, item_number, parts[2]), {"party_names": parts[1]})
+    return Call(session.add_statement, (ref, item_number, "; ".join(parts[1:])))
 
 
 def _item_text(text: str, env: Env, operation: Operation, example: str, help_key: str) -> Call:
@@ -411,6 +546,9 @@ def decision_command(text: str, env: Env) -> Call:
     ref, text = take_ref(text)
     if fold(text) in ("hjalp", "help", ""):
         return help_call("help_beslut", env)
+    sub, rest = take_sub(text, {"ta bort": "remove", "remove": "remove"})
+    if sub == "remove":
+        return Call(corrections.remove_decision, (ref, number(rest, "/beslut ta bort 7")))
     example = "/beslut 7; samverkat; Arbetsgivaren fattar beslut enligt förslaget."
     parts = split_fields(text, 2)
     if len(parts) < 2:
@@ -545,6 +683,83 @@ def search_command(text: str, env: Env) -> Call:
     return Call(search.search_minutes, (text.strip(),))
 
 
+def undo_command(text: str, env: Env) -> Call:
+    ref, rest = take_ref(text)
+    if fold(rest) in ("hjalp", "help"):
+        return help_call("help_angra", env)
+    no_more(rest, "/ångra #3")
+    return Call(corrections.undo_last, (ref,))
+
+
+# --- corrections ------------------------------------------------------------------------------
+
+ITEM_CHANGE_EXAMPLE = "/arende ändra 4; titel: Ny rubrik; föredragande: HR-chef"
+ITEM_CHANGE_LABELS = {
+    **ITEM_LABELS,
+    "titel": "title",
+    "rubrik": "title",
+    "title": "title",
+    "sektion": "section",
+    "section": "section",
+}
+
+
+def item_change_call(ref: int | None, rest: str) -> Call:
+    """/arende ändra 4; titel: …; föredragande: …; sektion: Dialog (the fields given change)."""
+    parts = split_fields(rest)
+    if not parts:
+        raise UserError("usage", example=ITEM_CHANGE_EXAMPLE)
+    item_number = number(parts[0], ITEM_CHANGE_EXAMPLE)
+    changes: dict[str, Any] = {}
+    for part in parts[1:]:
+        label, colon, value = part.partition(":")
+        key = ITEM_CHANGE_LABELS.get(fold(label)) if colon else None
+        if key is None:
+            raise UserError("need_item_field", given=part, example=ITEM_CHANGE_EXAMPLE)
+        if key == "risk_assessed":
+            changes[key] = yes_no(value, "/arende ändra 6; riskbedömning: ja")
+        elif key == "section":
+            changes[key] = section_of(value.strip(), "/arende ändra 4; sektion: Dialog")
+        else:
+            changes[key] = value.strip()
+    return Call(corrections.change_item, (ref, item_number, changes))
+
+
+MEETING_CHANGE_EXAMPLE = "/mote ändra #2; plats: Sof, Bredgatan; tid: 19 mars kl 13–15"
+
+
+def meeting_change_call(ref: int | None, rest: str, env: Env) -> Call:
+    """/mote ändra #2; plats: …; tid: …; titel: …; avslutning: …; rubrik Beslut: …"""
+    changes = corrections.MeetingChanges()
+    for part in split_fields(rest.lstrip(";")):
+        label, colon, value = part.partition(":")
+        name = fold(label)
+        if not colon:
+            raise UserError("need_meeting_field", given=part, example=MEETING_CHANGE_EXAMPLE)
+        if name in ("tid", "datum", "time", "date", "when"):
+            changes.when = span_of(value.strip(), env, example=MEETING_CHANGE_EXAMPLE)
+        elif name in ("plats", "place", "lank", "link"):
+            changes.place = value.strip()
+        elif name in ("titel", "title", "rubrik"):
+            changes.title = value.strip()
+        elif name in ("avslutning", "closing", "slut"):
+            changes.closing = value.strip()
+        elif name in ("protokoll", "protocol"):
+            changes.protocol_number = value.strip()
+        elif name == "dnr":
+            changes.dnr = value.strip()
+        elif name.startswith(("rubrik ", "sektion ", "label ")):
+            section = section_of(label.split(None, 1)[1], "/mote ändra; rubrik Beslut: Beslut")
+            changes.labels[section] = value.strip()
+        elif name in ("tomma sektioner", "tom sektion", "inga beslut", "empty sections"):
+            words = [w for w in re.split(r"[,\s]+", value) if w and fold(w) not in ("och", "and")]
+            example = "/mote ändra; tomma sektioner: Beslut"
+            changes.empty_sections = [section_of(w, example) for w in words]
+        else:
+            raise UserError("need_meeting_field", given=part, example=MEETING_CHANGE_EXAMPLE)
+    return Call(corrections.change_meeting, (ref, changes))
+
+
 def help_command(text: str, env: Env) -> Call:
     return help_call("help_all", env)
 
@@ -561,4 +776,6 @@ COMMANDS: dict[str, Callable[[str, Env], Call]] = {
     "arsklocka": year_command,
     "sok": search_command,
     "hjalp": help_command,
+    "angra": undo_command,
+    "undo": undo_command,
 }

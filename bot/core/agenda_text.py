@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from bot.core.model import AgendaItem, Group, ItemStatus, Meeting, Section
 from bot.core.texts import say
-from bot.dates import format_when
+from bot.dates import format_date, format_when
+
+
+def meeting_when(meeting: Meeting, lang: str = "sv") -> str:
+    """What is known of the meeting's time: a date, a start, or a start and an end."""
+    if not meeting.time_known:
+        return format_date(meeting.starts_at, lang)
+    text = format_when(meeting.starts_at, lang)
+    if meeting.ends_at is not None:
+        end = meeting.ends_at.astimezone(meeting.starts_at.tzinfo)
+        text += f"–{end:%H:%M}" if lang == "en" else f"–{end:%H.%M}"
+    return text
 
 
 def ordered(items: list[AgendaItem]) -> list[AgendaItem]:
@@ -32,8 +43,8 @@ def render_agenda(group: Group, meeting: Meeting, items: list[AgendaItem], lang:
         say(
             lang,
             "agenda_when",
-            when=format_when(meeting.starts_at, lang),
-            place=meeting.place,
+            when=meeting_when(meeting, lang),
+            place=meeting.place or "–",
         ),
         say(lang, "agenda_deadline", deadline=format_when(meeting.agenda_deadline, lang)),
     ]

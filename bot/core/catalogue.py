@@ -413,16 +413,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Item {number} is not on the agenda; accept it first with `/arende acceptera {number}`.",
     ),
     "note_added": (
-        "Anteckningen är sparad på ärende {number} (möte #{ref}).",
-        "The note is saved on item {number} (meeting #{ref}).",
+        "Anteckning {entry} är sparad på ärende {number} (möte #{ref}).",
+        "Note {entry} is saved on item {number} (meeting #{ref}).",
     ),
     "statement_added": (
-        "{party}s protokollsanteckning är sparad på ärende {number}.",
-        "{party}'s statement is saved on item {number}.",
+        "Protokollsanteckning {entry} från {party} är sparad på ärende {number}.",
+        "Statement {entry} from {party} is saved on item {number}.",
     ),
     "statement_replaced": (
-        "{party}s protokollsanteckning på ärende {number} är ersatt med den nya texten.",
-        "{party}'s statement on item {number} is replaced with the new text.",
+        "Protokollsanteckningen {entry} från {party} på ärende {number} är ersatt med den nya texten.",
+        "Statement {entry} from {party} on item {number} is replaced with the new text.",
     ),
     "unknown_outcome": (
         "”{given}” är inget beslut jag känner; skriv samverkat, enighet, oenighet, bordlagt, "
@@ -878,3 +878,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "/protokoll ändring; what should change · /protokoll export pdf|docx|html|md [#3]",
     ),
 }
+
+# Texts kept in their own modules, so that work on one part does not touch this file.
+from bot.core.catalogue_minutes import TEXTS as _MINUTES_TEXTS  # noqa: E402
+
+CATALOGUE.update(_MINUTES_TEXTS)

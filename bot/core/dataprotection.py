@@ -13,18 +13,19 @@ from bot.core.model import (
     AgendaItem,
     Approval,
     AuditEntry,
+    Change,
     Decision,
+    Entry,
+    EntryKind,
     Group,
     Justerare,
     Meeting,
     MeetingStatus,
     Member,
     MinutesVersion,
-    Note,
     Party,
     Reminder,
     ReminderStatus,
-    Statement,
 )
 from bot.core.tx import Tx
 
@@ -54,8 +55,10 @@ def export_person(tx: Tx, user_ref: str) -> Result:
             for m in members
         ],
         "proposed_items": [_plain(i) for i in store.find(AgendaItem, proposer_ref=user_ref)],
-        "notes": [_plain(n) for n in store.find(Note, author_ref=user_ref)],
-        "statements": [_plain(s) for s in store.find(Statement, author_ref=user_ref)],
+        "notes": [_plain(n) for n in store.find(Entry, author_ref=user_ref, kind=EntryKind.NOTE)],
+        "statements": [
+            _plain(s) for s in store.find(Entry, author_ref=user_ref, kind=EntryKind.STATEMENT)
+        ],
         "decisions_recorded": [_plain(d) for d in store.find(Decision, decided_by=user_ref)],
         "minutes_posted": [
             {"meeting_id": v.meeting_id, "version": v.number, "posted_at": v.posted_at.isoformat()}
@@ -88,8 +91,8 @@ def forget_person(tx: Tx, user_ref: str) -> Result:
         changed += 1
     for kind, field in (
         (AgendaItem, "proposer_ref"),
-        (Note, "author_ref"),
-        (Statement, "author_ref"),
+        (Entry, "author_ref"),
+        (Change, "actor_ref"),
         (Decision, "decided_by"),
         (MinutesVersion, "posted_by"),
         (AuditEntry, "actor_ref"),
@@ -104,9 +107,7 @@ def forget_person(tx: Tx, user_ref: str) -> Result:
         reminder.target_ref = alias
         store.update(reminder)
         changed += 1
-    texts = sum(1 for _ in store.find(Note, author_ref=alias)) + len(
-        store.find(Statement, author_ref=alias)
-    )
+    texts = len(store.find(Entry, author_ref=alias))
     if texts:
         kept.append(f"{texts} anteckningar som personen skrev, som mötets innehåll, utan koppling")
     report = [f"{user_ref} är ersatt med {alias} på {changed} ställen."]

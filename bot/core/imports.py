@@ -6,10 +6,12 @@ from datetime import datetime, time
 from typing import Any
 
 from bot.core.context import STOCKHOLM, Result
+from bot.core.entries import add_entry
 from bot.core.minutes import content_hash
 from bot.core.model import (
     AgendaItem,
     Decision,
+    EntryKind,
     Group,
     ImportedMeeting,
     ItemOrigin,
@@ -17,7 +19,6 @@ from bot.core.model import (
     Meeting,
     MeetingStatus,
     MinutesVersion,
-    Note,
     Outcome,
     ProcessedRequest,
     SearchEntry,
@@ -102,9 +103,7 @@ def import_minutes(
             )
         )
         if item.text:
-            tx.store.add(
-                Note(item_id=stored.id, author_ref=IMPORTER, text=item.text, created_at=starts)
-            )
+            add_entry(tx.store, stored, EntryKind.NOTE, IMPORTER, item.text, starts)
         if item.decision in OUTCOMES:
             tx.store.add(
                 Decision(

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from bot.core.agenda_text import ordered
 from bot.core.content import check_content
 from bot.core.context import Event, Result
+from bot.core.entries import entries_by_item, party_names
 from bot.core.imported import imported_facts
 from bot.core.minutes import (
+    EntryLine,
     ItemMinutes,
     MinutesDoc,
     PersonLine,
@@ -29,9 +31,7 @@ from bot.core.model import (
     MeetingStatus,
     Member,
     MinutesVersion,
-    Note,
     Role,
-    Statement,
     Verdict,
 )
 from bot.core.permissions import Action
@@ -52,8 +52,7 @@ def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = N
         if i.status is ItemStatus.ACCEPTED
     ]
     ids = [i.id for i in items]
-    notes = tx.store.find(Note, item_id=ids)
-    statements = tx.store.find(Statement, item_id=ids)
+    recorded = entries_by_item(tx.store, items)
     decisions = {d.item_id: d for d in tx.store.find(Decision, item_id=ids)}
     entries = []
     for item in items:
@@ -61,9 +60,9 @@ def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = N
         entries.append(
             ItemMinutes(
                 item=item,
-                notes=[n.text for n in notes if n.item_id == item.id],
-                statements=[
-                    (parties[s.party_id].name, s.text) for s in statements if s.item_id == item.id
+                entries=[
+                    EntryLine(e.kind, e.text, party_names(parties, e), f"{item.number}.{e.seq}")
+                    for e in recorded[item.id]
                 ],
                 decision=decision,
                 decision_party=(

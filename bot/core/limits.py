@@ -21,6 +21,10 @@ LIMITS: dict[str, int] = {
     "decision": 3000,
     "comment": 1000,
     "forbidden_word": 100,
+    "meeting_title": 200,
+    "closing": 1000,
+    "unit": 100,
+    "style": 20000,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from bot.core.agenda_text import meeting_when
 from bot.core.context import STOCKHOLM, Result
 from bot.core.limits import check_length
 from bot.core.model import (
@@ -16,6 +17,7 @@ from bot.core.model import (
     MeetingStatus,
     Outcome,
     Section,
+    StandingItem,
 )
 from bot.core.permissions import Action
 from bot.core.texts import UserError
@@ -29,6 +31,14 @@ STANDING_ITEMS: tuple[tuple[Section, str], ...] = (
     (Section.OPENING, "Föregående mötesanteckningar"),
     (Section.INFORMATION, "Föredragningslista nämnden"),
 )
+
+
+def standing_items(tx: Tx, group: Group) -> list[tuple[Section, str, str]]:
+    """The group's own standing items in their order, or the common three."""
+    own = sorted(tx.store.find(StandingItem, group_id=group.id), key=lambda s: s.position)
+    if own:
+        return [(s.section, s.title, s.presenter) for s in own]
+    return [(section, title, "") for section, title in STANDING_ITEMS]
 
 
 def default_deadline(starts_at: datetime) -> datetime:
@@ -46,13 +56,17 @@ def plan_meeting(
     protocol_number: str = "",
     dnr: str = "",
     agenda_deadline: datetime | None = None,
+    ends_at: datetime | None = None,
+    time_known: bool = True,
 ) -> Result:
+    """Plan a meeting; a date alone, a time range and no place yet are all fine."""
     group = tx.group(group_key)
     tx.require(Action.PLAN_MEETING, group)
-    check_length("place", place, required=True)
+    check_length("place", place)
     check_length("protocol_number", protocol_number)
     check_length("dnr", dnr)
-    if starts_at <= tx.now:
+    today = tx.now.astimezone(STOCKHOLM).date()
+    if (starts_at <= tx.now) if time_known else (starts_at.date() < today):
         raise UserError("meeting_in_past", when=format_when(starts_at, tx.ctx.lang))
     deadline = agenda_deadline or default_deadline(starts_at)
     if deadline > starts_at:
@@ -73,10 +87,20 @@ def plan_meeting(
             agenda_deadline=deadline,
             protocol_number=protocol_number.strip(),
             dnr=dnr.strip(),
+            ends_at=ends_at,
+            time_known=time_known,
         )
     )
-    for position, (section, title) in enumerate(STANDING_ITEMS, start=1):
-        add_item(tx, meeting, section, title, origin=ItemOrigin.STANDING, position=position)
+    for position, (section, title, presenter) in enumerate(standing_items(tx, group), start=1):
+        add_item(
+            tx,
+            meeting,
+            section,
+            title,
+            origin=ItemOrigin.STANDING,
+            position=position,
+            presenter=presenter,
+        )
     carried = carry_over_into(tx, group, meeting)
     tx.record("plan_meeting", group, meeting)
     lang = tx.ctx.lang
@@ -84,8 +108,8 @@ def plan_meeting(
         "meeting_planned",
         ref=meeting.id,
         key=group.key,
-        when=format_when(starts_at, lang),
-        place=meeting.place,
+        when=meeting_when(meeting, lang),
+        place=meeting.place or "–",
         deadline=format_when(deadline, lang),
     )
     if carried:
@@ -189,6 +213,8 @@ def move_meeting(tx: Tx, ref: int | None, starts_at: datetime) -> Result:
         raise UserError("meeting_in_past", when=format_when(starts_at, tx.ctx.lang))
     shift = starts_at - meeting.starts_at
     meeting.starts_at = starts_at
+    meeting.ends_at = meeting.ends_at + shift if meeting.ends_at else None
+    meeting.time_known = True
     meeting.agenda_deadline = meeting.agenda_deadline + shift
     tx.store.update(meeting)
     tx.record("move_meeting", group, meeting)
@@ -223,5 +249,5 @@ def list_meetings(tx: Tx) -> Result:
     lines = [tx.say("meetings_heading", key=group.key)]
     for m in meetings:
         status = tx.say(f"status_{m.status.name.lower()}")
-        lines.append(f"  #{m.id}  {format_when(m.starts_at, tx.ctx.lang)}, {m.place} – {status}")
+        lines.append(f"  #{m.id}  {meeting_when(m, tx.ctx.lang)}, {m.place or '–'} – {status}")
     return Result("\n".join(lines))

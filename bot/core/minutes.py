@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import datetime
 
 from bot.core.context import STOCKHOLM
-from bot.core.model import AgendaItem, Decision, Group, ItemOrigin, Meeting, Outcome, Section
+from bot.core.model import (
+    AgendaItem,
+    Decision,
+    EntryKind,
+    Group,
+    ItemOrigin,
+    Meeting,
+    Outcome,
+    Section,
+)
 from bot.dates import format_date, format_when
 
 OUTCOME_SENTENCES: dict[Outcome, str] = {
@@ -27,13 +36,48 @@ class PersonLine:
     party: str
 
 
+@dataclass(frozen=True)
+class EntryLine:
+    """One entry as the minutes show it; party names who made a statement."""
+
+    kind: EntryKind
+    text: str
+    party: str = ""
+    ref: str = ""  # "4.2", for the secretary's view; never part of the minutes' text
+
+    @property
+    def line(self) -> str:
+        if self.kind is EntryKind.STATEMENT:
+            return f"Protokollsanteckning från {self.party}: {self.text}"
+        return self.text
+
+
+def note(text: str) -> EntryLine:
+    return EntryLine(EntryKind.NOTE, text)
+
+
+def statement(party: str, text: str) -> EntryLine:
+    return EntryLine(EntryKind.STATEMENT, text, party)
+
+
 @dataclass
 class ItemMinutes:
     item: AgendaItem
-    notes: list[str] = field(default_factory=list)
-    statements: list[tuple[str, str]] = field(default_factory=list)  # (party, text)
+    entries: list[EntryLine] = field(default_factory=list)  # in the order recorded
     decision: Decision | None = None
     decision_party: str = ""
+    # Shorthands for building one by hand: notes, then (party, text) statements, after entries.
+    notes: InitVar[list[str] | None] = None
+    statements: InitVar[list[tuple[str, str]] | None] = None
+
+    def __post_init__(
+        self, notes: list[str] | None, statements: list[tuple[str, str]] | None
+    ) -> None:
+        self.entries = [
+            *self.entries,
+            *(note(t) for t in notes or ()),
+            *(statement(p, t) for p, t in statements or ()),
+        ]
 
 
 @dataclass
@@ -60,7 +104,7 @@ def render_minutes(doc: MinutesDoc) -> str:
     meeting = doc.meeting
     local = meeting.starts_at.astimezone(STOCKHOLM)
     out = [f"Minnesanteckningar från samverkansgrupp {doc.group.key}", doc.group.name, ""]
-    out.append(f"Datum: {local.date().isoformat()}  Tid: {local:%H.%M}  Plats: {meeting.place}")
+    out.append(meta_line(meeting, local.date().isoformat()))
     if meeting.protocol_number:
         out.append(f"Bilaga till protokoll {meeting.protocol_number}")
     if meeting.dnr:
@@ -78,6 +122,26 @@ def render_minutes(doc: MinutesDoc) -> str:
     if doc.secretary:
         out.append(f"Vid anteckningarna: {doc.secretary}")
     return "\n".join(out) + "\n"
+
+
+def time_text(meeting: Meeting) -> str:
+    """The meeting's time as far as it is known: "13.00", "13.00–15.00" or nothing."""
+    if not meeting.time_known:
+        return ""
+    text = f"{meeting.starts_at.astimezone(STOCKHOLM):%H.%M}"
+    if meeting.ends_at is not None:
+        text += f"–{meeting.ends_at.astimezone(STOCKHOLM):%H.%M}"
+    return text
+
+
+def meta_line(meeting: Meeting, day: str) -> str:
+    """Datum, and Tid and Plats only when known: the minutes never invent what nobody said."""
+    parts = [f"Datum: {day}"]
+    if time_text(meeting):
+        parts.append(f"Tid: {time_text(meeting)}")
+    if meeting.place:
+        parts.append(f"Plats: {meeting.place}")
+    return "  ".join(parts)
 
 
 def render_final(body: str, version: int, stamps: list[Stamp]) -> str:
@@ -105,8 +169,7 @@ def _item_block(entry: ItemMinutes, doc: MinutesDoc) -> list[str]:
         )
     if item.links:
         lines.append(f"Underlag: {item.links}")
-    lines += entry.notes
-    lines += [f"Protokollsanteckning från {party}: {text}" for party, text in entry.statements]
+    lines += [e.line for e in entry.entries]
     if entry.decision is not None:
         lines.append(decision_sentence(entry.decision, entry.decision_party))
     return lines
@@ -114,8 +177,7 @@ def _item_block(entry: ItemMinutes, doc: MinutesDoc) -> list[str]:
 
 def render_item_text(entry: ItemMinutes) -> str:
     """An item's notes, statements and decision as plain text, for search."""
-    lines = list(entry.notes)
-    lines += [f"Protokollsanteckning från {party}: {text}" for party, text in entry.statements]
+    lines = [e.line for e in entry.entries]
     if entry.decision is not None:
         lines.append(decision_sentence(entry.decision, entry.decision_party))
     return "\n".join(lines)

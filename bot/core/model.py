@@ -81,6 +81,13 @@ class ReminderStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class EntryKind(StrEnum):
+    """What an entry under an item is; further kinds (e.g. a commitment) join this list."""
+
+    NOTE = "anteckning"
+    STATEMENT = "protokollsanteckning"
+
+
 class Verdict(StrEnum):
     APPROVED = "godkänt"
     CHANGE_REQUESTED = "ändring begärd"
@@ -94,6 +101,9 @@ class Group:
     agenda_reminder_days: str = "3,1"  # days before the agenda deadline
     justering_reminder_days: str = "2,5"  # days after the draft was posted
     forbidden_words: str = ""  # one a line: names that could point out a client
+    unit: str = ""  # the unit line under the title, e.g. "HR"
+    style: str = ""  # a built-in house style by name; empty: the default
+    style_text: str = ""  # the group's own house style (YAML), when it loaded one
     id: int | None = None
 
 
@@ -140,6 +150,12 @@ class Meeting:
     published_at: datetime | None = None
     agenda_message_ref: str = ""
     minutes_message_ref: str = ""
+    ends_at: datetime | None = None
+    time_known: bool = True  # False: a date only; starts_at is then that day's midnight
+    title: str = ""  # the meeting's own title, e.g. "samverkan och MBL med Vårdförbundet"
+    closing: str = ""  # the closing line, e.g. "Ordföranden förklarar mötet avslutat."
+    section_labels: str = ""  # one a line, "Beslut=Beslut (MBL §11 med Vårdförbundet)"
+    empty_sections: str = ""  # sections shown with "Inga beslut" when nothing is in them
     id: int | None = None
 
 
@@ -161,28 +177,32 @@ class AgendaItem:
     status: ItemStatus = ItemStatus.PROPOSED
     carried_from_item_id: int | None = None
     source_key: str = ""  # what proposed it by itself, e.g. an årsklocka rule and year
+    last_entry_seq: int = 0  # the highest entry reference ever given, so none is reused
     id: int | None = None
 
 
 @dataclass
-class Note:
+class Entry:
+    """One thing recorded under an item, in the order it was said: a note or a statement.
+
+    seq is the stable reference (item 4, seq 2: "4.2"), never reused within the item;
+    position is where the entry stands among the item's entries.
+    """
+
     item_id: int
+    seq: int
+    position: int
+    kind: EntryKind
     author_ref: str
     text: str
     created_at: datetime
+    party_ids: str = ""  # a statement's parties, comma-separated ids in the order named
+    changed_at: datetime | None = None
     id: int | None = None
 
-
-@dataclass
-class Statement:
-    """A party's protokollsanteckning on one item; one per party and item."""
-
-    item_id: int
-    party_id: int
-    author_ref: str
-    text: str
-    created_at: datetime
-    id: int | None = None
+    @property
+    def parties(self) -> list[int]:
+        return [int(p) for p in self.party_ids.split(",") if p.strip()]
 
 
 @dataclass
@@ -308,6 +328,35 @@ class ImportedMeeting:
 
 
 @dataclass
+class Change:
+    """One correction someone made to a meeting, kept so that /ångra can take it back.
+
+    before holds JSON: for every record the change touched, its type, id and fields as they
+    were (null fields: the record did not exist before).
+    """
+
+    meeting_id: int
+    actor_ref: str
+    at: datetime
+    action: str
+    before: str
+    undone: bool = False
+    id: int | None = None
+
+
+@dataclass
+class StandingItem:
+    """An item the group puts on every meeting by itself, in its own wording and place."""
+
+    group_id: int
+    title: str
+    section: Section
+    position: int
+    presenter: str = ""
+    id: int | None = None
+
+
+@dataclass
 class ProcessedRequest:
     """Marks a platform delivery as handled, so a retried delivery has no second effect."""
 
@@ -324,8 +373,7 @@ RECORD_TYPES: tuple[type, ...] = (
     Member,
     Meeting,
     AgendaItem,
-    Note,
-    Statement,
+    Entry,
     Decision,
     Justerare,
     MinutesVersion,
@@ -336,4 +384,6 @@ RECORD_TYPES: tuple[type, ...] = (
     YearRule,
     SearchEntry,
     ImportedMeeting,
+    Change,
+    StandingItem,
 )

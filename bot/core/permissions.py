@@ -25,6 +25,9 @@ class Action(StrEnum):
     POST_MINUTES = "post_minutes"
     APPROVE = "approve"
     MANAGE_YEAR = "manage_year"
+    CORRECT = "correct"
+    CORRECT_STATEMENT = "correct_statement"
+    UNDO = "undo"
 
 
 class Who(StrEnum):
@@ -61,6 +64,11 @@ RULES: dict[Action, Rule] = {
     Action.POST_MINUTES: Rule(Who.LEADS, _RECORDING),
     Action.APPROVE: Rule(Who.JUSTERARE, frozenset({S.DRAFT})),
     Action.MANAGE_YEAR: Rule(Who.LEADS, None),
+    # Corrections until the minutes are justerade: the leads anything, a member only their own
+    # party's statements (checked where the statement is), and each their own last change.
+    Action.CORRECT: Rule(Who.LEADS, _RECORDING),
+    Action.CORRECT_STATEMENT: Rule(Who.MEMBER, _RECORDING),
+    Action.UNDO: Rule(Who.MEMBER, _RECORDING),
 }
 
 LEAD_ROLES = frozenset({Role.CHAIR, Role.SECRETARY})

@@ -26,7 +26,7 @@ class Store(Protocol):
 
     def get(self, kind: type[R], record_id: int) -> R | None: ...
 
-    def find(self, kind: type[R], **where: Any) -> list[R]:
+    def find(self, kind: type[R], /, **where: Any) -> list[R]:
         """Records whose fields equal the given values, in id order.
 
         A list, tuple or set as a value means "one of these".

@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from bot.core.content import check_content
 from bot.core.context import STOCKHOLM, Result
+from bot.core.entries import add_entry
 from bot.core.meetings import carry_over_into, next_meeting_after
 from bot.core.model import (
     AgendaItem,
     Decision,
+    Entry,
+    EntryKind,
     Group,
     ItemStatus,
     Justerare,
     Meeting,
     MeetingStatus,
     Member,
-    Note,
     Outcome,
     Party,
-    Statement,
 )
-from bot.core.permissions import Action
+from bot.core.permissions import LEAD_ROLES, Action
 from bot.core.texts import UserError
 from bot.core.tx import Phase, Tx
+from bot.core.undo import Recorder
 from bot.dates import format_date
 
 S = MeetingStatus
@@ -43,10 +46,13 @@ def choose_justerare(tx: Tx, ref: int | None, user_refs: list[str]) -> Result:
         if member is None:
             raise UserError("justerare_not_member", user=user_ref, group=group.key)
         members.append(member)
+    undo = Recorder()
     for old in tx.store.find(Justerare, meeting_id=meeting.id):
+        undo.changing(old)
         tx.store.delete(old)
     for member in members:
-        tx.store.add(Justerare(meeting_id=meeting.id, member_id=member.id))
+        undo.added(tx.store.add(Justerare(meeting_id=meeting.id, member_id=member.id)))
+    undo.save(tx.store, meeting, tx.ctx.user_ref, tx.now, "choose_justerare")
     tx.record("choose_justerare", group, meeting, detail=f"count={len(members)}")
     parties = {p.id: p for p in tx.parties(group)}
     names = ", ".join(f"{m.display_name} ({parties[m.party_id].label})" for m in members)
@@ -61,39 +67,89 @@ def add_note(tx: Tx, ref: int | None, number: int, text: str) -> Result:
     group, meeting = _session(tx, ref, Action.ADD_NOTE)
     item = _recordable(tx, meeting, number)
     check_content(group, "note", text, required=True)
-    tx.store.add(
-        Note(item_id=item.id, author_ref=tx.ctx.user_ref, text=text.strip(), created_at=tx.now)
+    undo = Recorder()
+    undo.changing(item)
+    entry = add_entry(tx.store, item, EntryKind.NOTE, tx.ctx.user_ref, text.strip(), tx.now)
+    undo.added(entry)
+    undo.save(tx.store, meeting, tx.ctx.user_ref, tx.now, "add_note")
+    tx.record("add_note", group, meeting, detail=f"entry={number}.{entry.seq}")
+    return Result(
+        tx.say("note_added", number=number, ref=meeting.id, entry=f"{number}.{entry.seq}"),
+        meeting_id=meeting.id,
     )
-    tx.record("add_note", group, meeting, detail=f"item={number}")
-    return Result(tx.say("note_added", number=number, ref=meeting.id), meeting_id=meeting.id)
 
 
-def add_statement(tx: Tx, ref: int | None, number: int, text: str) -> Result:
-    """The author's own party's protokollsanteckning; a second one from the party replaces it."""
+def add_statement(tx: Tx, ref: int | None, number: int, text: str, party_names: str = "") -> Result:
+    """A party's protokollsanteckning; the chair or secretary may name the party or parties.
+
+    A member writes for their own party only; a statement of the same parties replaces theirs.
+    """
     group, meeting = _session(tx, ref, Action.ADD_STATEMENT)
     me = tx.member(group)
     item = _recordable(tx, meeting, number)
     check_content(group, "statement", text, required=True)
-    party = tx.store.get(Party, me.party_id)
-    existing = tx.store.find(Statement, item_id=item.id, party_id=me.party_id)
+    parties = statement_parties(tx, group, me, party_names)
+    ids = ",".join(str(p.id) for p in parties)
+    undo = Recorder()
+    existing = [
+        e
+        for e in tx.store.find(Entry, item_id=item.id, kind=EntryKind.STATEMENT)
+        if e.party_ids == ids
+    ]
     if existing:
+        undo.changing(existing[0])
         existing[0].text = text.strip()
         existing[0].author_ref = tx.ctx.user_ref
-        existing[0].created_at = tx.now
+        existing[0].changed_at = tx.now
         tx.store.update(existing[0])
+        entry = existing[0]
     else:
-        tx.store.add(
-            Statement(
-                item_id=item.id,
-                party_id=me.party_id,
-                author_ref=tx.ctx.user_ref,
-                text=text.strip(),
-                created_at=tx.now,
-            )
+        undo.changing(item)
+        entry = add_entry(
+            tx.store,
+            item,
+            EntryKind.STATEMENT,
+            tx.ctx.user_ref,
+            text.strip(),
+            tx.now,
+            [p.id for p in parties],
         )
-    tx.record("add_statement", group, meeting, detail=f"item={number}")
+        undo.added(entry)
+    undo.save(tx.store, meeting, tx.ctx.user_ref, tx.now, "add_statement")
+    tx.record("add_statement", group, meeting, detail=f"entry={number}.{entry.seq}")
     key = "statement_replaced" if existing else "statement_added"
-    return Result(tx.say(key, party=party.label, number=number), meeting_id=meeting.id)
+    label = " och ".join(p.label for p in parties)
+    return Result(
+        tx.say(key, party=label, number=number, entry=f"{number}.{entry.seq}"),
+        meeting_id=meeting.id,
+    )
+
+
+def statement_parties(tx: Tx, group: Group, me: Member, party_names: str) -> list[Party]:
+    """Whose statement it is: the author's own party, or the named ones when a lead names them."""
+    own = tx.store.get(Party, me.party_id)
+    if not party_names.strip():
+        return [own]
+    named: list[Party] = []
+    for name in split_party_names(party_names):
+        party = tx.party_named(group, name)
+        if party not in named:
+            named.append(party)
+    if me.role not in LEAD_ROLES and named != [own]:
+        # Never stored as the member's own: a member speaks for their own party only.
+        raise UserError("statement_other_party", party=own.label, number="7")
+    return named
+
+
+def split_party_names(text: str) -> list[str]:
+    parts = re.split(r",|\soch\s|\sand\s|\s&\s", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def looks_like_parties(text: str) -> bool:
+    """Whether a field reads as a list of party names rather than the start of a statement."""
+    names = split_party_names(text)
+    return bool(names) and len(text) <= 80 and all(len(n.split()) <= 3 for n in names)
 
 
 def record_decision(
@@ -125,13 +181,16 @@ def record_decision(
         party_id=party.id if party else None,
         mbl14_deadline=deadline,
     )
+    undo = Recorder()
     if existing:
+        undo.changing(existing[0])
         decision.id = existing[0].id
         if existing[0].outcome is Outcome.BORDLAGT and outcome is not Outcome.BORDLAGT:
             _withdraw_carry_over(tx, item)
         tx.store.update(decision)
     else:
-        tx.store.add(decision)
+        undo.added(tx.store.add(decision))
+    undo.save(tx.store, meeting, tx.ctx.user_ref, tx.now, "record_decision")
     tx.record("record_decision", group, meeting, detail=f"item={number} outcome={outcome.name}")
     message = tx.say("decision_recorded", number=number, outcome=outcome.value)
     if deadline is not None:

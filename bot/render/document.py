@@ -20,8 +20,9 @@ from bot.core.minutes import (
     Stamp,
     chosen_sentence,  # the same wording as the approved text, not a copy that could drift
     decision_sentence,
+    time_text,
 )
-from bot.core.model import AgendaItem, Group, ItemStatus, Meeting, Section
+from bot.core.model import AgendaItem, EntryKind, Group, ItemStatus, Meeting, Section
 from bot.dates import format_date, format_when
 
 Status = Literal["draft", "justerad"]
@@ -129,6 +130,8 @@ class MinutesView:
     status: Status
     version: int
     content_hash: str
+    time: str | None = None  # "13.00", "13.00–15.00", "" when unknown; None: from starts_at
+    ends_at: datetime | None = None
 
     @property
     def title(self) -> str:
@@ -181,6 +184,8 @@ def minutes_view(
         status=status,
         version=version,
         content_hash=content_hash,
+        time=time_text(doc.meeting),
+        ends_at=doc.meeting.ends_at,
     )
 
 
@@ -224,10 +229,12 @@ def _item_view(entry: ItemMinutes, doc: MinutesDoc) -> ItemView:
         blocks.append(Block(Kind.TEXT, text))
     if item.links:
         blocks.append(Block(Kind.TEXT, item.links, lead="Underlag:"))
-    for note in entry.notes:
-        blocks += text_blocks(note)
-    for party, text in entry.statements:
-        blocks.append(Block(Kind.STATEMENT, text, lead=f"Protokollsanteckning från {party}:"))
+    for recorded in entry.entries:
+        if recorded.kind is EntryKind.STATEMENT:
+            lead = f"Protokollsanteckning från {recorded.party}:"
+            blocks.append(Block(Kind.STATEMENT, recorded.text, lead=lead))
+        else:
+            blocks += text_blocks(recorded.text)
     if entry.decision is not None:
         blocks.append(Block(Kind.DECISION, decision_sentence(entry.decision, entry.decision_party)))
     return ItemView(item.number, item.section, item.title, item.presenter, tuple(blocks))
@@ -258,10 +265,21 @@ def text_blocks(text: str) -> list[Block]:
 
 
 def _meta_lines(
-    starts_at: datetime, place: str, protocol_number: str, dnr: str, extra: Sequence[str] = ()
+    starts_at: datetime,
+    place: str,
+    protocol_number: str,
+    dnr: str,
+    extra: Sequence[str] = (),
+    time: str | None = None,
 ) -> list[Block]:
     local = starts_at.astimezone(STOCKHOLM)
-    lines = [f"Datum: {format_date(local)}  Tid: {local:%H.%M}  Plats: {place}", *extra]
+    parts = [f"Datum: {format_date(local)}"]
+    clock = f"{local:%H.%M}" if time is None else time
+    if clock:
+        parts.append(f"Tid: {clock}")
+    if place:
+        parts.append(f"Plats: {place}")
+    lines = ["  ".join(parts), *extra]
     if protocol_number:
         lines.append(f"Bilaga till protokoll {protocol_number}")
     if dnr:
@@ -271,7 +289,9 @@ def _meta_lines(
 
 def minutes_document(view: MinutesView) -> Document:
     blocks: list[Block] = [Block(Kind.SUBTITLE, view.group_name)]
-    blocks += _meta_lines(view.starts_at, view.place, view.protocol_number, view.dnr)
+    blocks += _meta_lines(
+        view.starts_at, view.place, view.protocol_number, view.dnr, time=view.time
+    )
     for section in view.sections:
         blocks.append(Block(Kind.SECTION, section.title))
         for item in section.items:
@@ -337,6 +357,8 @@ class AgendaView:
     dnr: str
     published: bool
     sections: tuple[tuple[str, tuple[AgendaEntry, ...]], ...] = field(default=())
+    time: str | None = None  # as in MinutesView
+    ends_at: datetime | None = None
 
     @property
     def title(self) -> str:
@@ -371,6 +393,8 @@ def agenda_view(group: Group, meeting: Meeting, items: Iterable[AgendaItem]) -> 
         dnr=meeting.dnr,
         published=meeting.published_at is not None,
         sections=tuple(sections),
+        time=time_text(meeting),
+        ends_at=meeting.ends_at,
     )
 
 
@@ -394,7 +418,9 @@ def _agenda_entry(ordinal: int, item: AgendaItem) -> AgendaEntry:
 def agenda_document(view: AgendaView) -> Document:
     deadline = f"Sista dag för ärenden: {format_when(view.agenda_deadline)}"
     blocks: list[Block] = [Block(Kind.SUBTITLE, view.group_name)]
-    blocks += _meta_lines(view.starts_at, view.place, view.protocol_number, view.dnr, [deadline])
+    blocks += _meta_lines(
+        view.starts_at, view.place, view.protocol_number, view.dnr, [deadline], time=view.time
+    )
     for title, entries in view.sections:
         blocks.append(Block(Kind.SECTION, title))
         for entry in entries:

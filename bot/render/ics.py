@@ -52,7 +52,18 @@ def render_ics(
     calendars replace the old event instead of ignoring the new one.
     """
     start = meeting.starts_at.astimezone(STOCKHOLM)
-    end = (meeting.starts_at + duration).astimezone(STOCKHOLM)
+    end = (meeting.ends_at or meeting.starts_at + duration).astimezone(STOCKHOLM)
+    if meeting.time_known:
+        when = [
+            f"DTSTART;TZID={TZID}:{start:%Y%m%dT%H%M%S}",
+            f"DTEND;TZID={TZID}:{end:%Y%m%dT%H%M%S}",
+        ]
+    else:
+        # A date only: an all-day event, which ends (exclusively) the next day.
+        when = [
+            f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{start.date() + timedelta(days=1):%Y%m%d}",
+        ]
     stamp = (stamp or datetime.now(UTC)).astimezone(UTC)
     cancelled = meeting.status is MeetingStatus.CANCELLED
     lines = [
@@ -65,14 +76,13 @@ def render_ics(
         "BEGIN:VEVENT",
         f"UID:justera-meeting-{meeting.id}@justera",
         f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
-        f"DTSTART;TZID={TZID}:{start:%Y%m%dT%H%M%S}",
-        f"DTEND;TZID={TZID}:{end:%Y%m%dT%H%M%S}",
+        *when,
         f"SEQUENCE:{sequence}",
         "SUMMARY;LANGUAGE=sv:" + escape_text(f"Samverkan {group.key} – {group.name}"),
         "LOCATION:" + escape_text(meeting.place),
         "DESCRIPTION;LANGUAGE=sv:" + escape_text(_description(group, meeting, items)),
         "STATUS:CANCELLED" if cancelled else "STATUS:CONFIRMED",
-        "TRANSP:OPAQUE",
+        "TRANSP:OPAQUE" if meeting.time_known else "TRANSP:TRANSPARENT",
         "END:VEVENT",
         "END:VCALENDAR",
     ]
