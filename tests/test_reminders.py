@@ -185,3 +185,39 @@ def test_the_console_prints_reminders_as_its_clock_passes_them(sqlite_url: str) 
     assert "Försenad påminnelse: sista dag för ärenden" in printed
     assert printed.count("── Påminnelse till maria ──") == 1
     assert printed.index("Försenad") < printed.index(":nu 2026-03-17T09:00")
+
+
+def test_after_a_break_each_justerare_gets_one_reminder_not_every_missed_one(
+    store_factory,
+) -> None:
+    h = Harness(store_factory)
+    hold_meeting(h)  # justering reminders on Friday 20 and Monday 23 March, to Jonas and Lina
+    run, sent = runner(h)
+    h.now = at("2026-03-24T10:00")  # the bot was down over both moments
+    run.tick()
+    justering = [d for d in sent if "juster" in d.text.lower()]
+    assert sorted(d.target_ref for d in justering) == ["console:jonas", "console:lina"]
+    assert all(d.late for d in justering)
+    statuses = sorted(
+        (r.target_ref, local(r.due_at), r.status)
+        for r in h.snapshot()["Reminder"]
+        if r.kind is ReminderKind.JUSTERING
+    )
+    assert statuses == [
+        ("console:jonas", "2026-03-20T09:00+01:00", ReminderStatus.DROPPED),
+        ("console:jonas", "2026-03-23T09:00+01:00", ReminderStatus.SENT),
+        ("console:lina", "2026-03-20T09:00+01:00", ReminderStatus.DROPPED),
+        ("console:lina", "2026-03-23T09:00+01:00", ReminderStatus.SENT),
+    ]
+
+
+def test_on_time_reminders_each_go_out(store_factory) -> None:
+    h = Harness(store_factory)
+    hold_meeting(h)
+    run, sent = runner(h)
+    h.now = at("2026-03-20T09:00")
+    run.tick()
+    h.now = at("2026-03-23T09:00")
+    run.tick()
+    to_jonas = [d for d in sent if d.target_ref == "console:jonas"]
+    assert len(to_jonas) == 2 and not any(d.late for d in to_jonas)

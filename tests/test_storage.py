@@ -24,6 +24,7 @@ from bot.core.model import (
     AgendaItem,
     Approval,
     AuditEntry,
+    Change,
     ChannelBinding,
     Decision,
     Entry,
@@ -47,6 +48,7 @@ from bot.core.model import (
     Role,
     SearchEntry,
     Section,
+    StandingItem,
     Verdict,
     YearRule,
 )
@@ -225,6 +227,24 @@ def add_all(store: Store) -> dict[type, Any]:
                 section=Section.BESLUT,
                 responsible="HR-chef",
                 lead_days=21,
+            )
+        ),
+        store.add(
+            Change(
+                meeting_id=meeting.id,
+                actor_ref="slack:U1",
+                at=SUMMER,
+                action="change_entry",
+                before='[{"kind": "Entry", "id": 1, "fields": null}]',
+            )
+        ),
+        store.add(
+            StandingItem(
+                group_id=group.id,
+                title="Föredragningslista nämnden",
+                section=Section.INFORMATION,
+                position=3,
+                presenter="Direktören",
             )
         ),
     ]

@@ -776,6 +776,5 @@ COMMANDS: dict[str, Callable[[str, Env], Call]] = {
     "arsklocka": year_command,
     "sok": search_command,
     "hjalp": help_command,
-    "angra": undo_command,
-    "undo": undo_command,
+    "angra": undo_command,  # typed /ångra in the console; Slack's command names are ASCII
 }

@@ -405,8 +405,68 @@ def show_item(tx: Tx, ref: int | None, number: int) -> Result:
 
 
 def item_text(tx: Tx, ref: int | None, number: int) -> tuple[Meeting, AgendaItem, list[Entry]]:
-    """An item and its entries, for an adapter's edit form (the caller may correct)."""
+    """An item and its entries, for an adapter's edit form (the leads correct it whole)."""
     group, meeting = _meeting(tx, ref)
-    tx.require(Action.CORRECT_STATEMENT, group, meeting)
+    tx.require(Action.CORRECT, group, meeting)
     item = tx.item(meeting, number)
     return meeting, item, entries_of(tx.store, item)
+
+
+def edit_item(
+    tx: Tx, ref: int | None, number: int, title: str, presenter: str, texts: dict[int, str]
+) -> Result:
+    """The whole item at once, as an edit form returns it: an emptied entry is removed."""
+    group, meeting = _meeting(tx, ref)
+    tx.require(Action.CORRECT, group, meeting)
+    item = tx.item(meeting, number)
+    check_content(group, "title", title, required=True)
+    check_content(group, "presenter", presenter)
+    entries = {e.seq: e for e in entries_of(tx.store, item)}
+    for seq, text in texts.items():
+        if seq not in entries:
+            raise UserError("unknown_entry", ref=f"{number}.{seq}", refs="–", number=number)
+        if entries[seq].kind is EntryKind.STATEMENT:
+            check_content(group, "statement", text)
+        else:
+            check_content(group, "note", text)
+    undo = Recorder()
+    changed = 0
+    if (item.title, item.presenter) != (title.strip(), presenter.strip()):
+        undo.changing(item)
+        item.title, item.presenter = title.strip(), presenter.strip()
+        tx.store.update(item)
+        changed += 1
+    for seq, text in texts.items():
+        entry = entries[seq]
+        if text.strip() == entry.text:
+            continue
+        undo.changing(entry)
+        changed += 1
+        if not text.strip():
+            tx.store.delete(entry)
+            continue
+        entry.text, entry.changed_at = text.strip(), tx.now
+        tx.store.update(entry)
+    if not changed:
+        raise UserError("nothing_changed", example=f"/anteckning ändra {number}.1; Ny text.")
+    undo.save(tx.store, meeting, tx.ctx.user_ref, tx.now, "edit_item")
+    tx.record("edit_item", group, meeting, detail=f"item={number} changes={changed}")
+    return Result(tx.say("item_changed", number=number), meeting_id=meeting.id)
+
+
+def entry_labels(tx: Tx, meeting_id: int, entry_ids: list[int]) -> dict[int, str]:
+    """How an edit form labels each entry: "4.2 Anteckning" or "4.3 Protokollsanteckning …"."""
+    group = tx.group()
+    tx.require(Action.VIEW, group)
+    parties = {p.id: p for p in tx.parties(group)}
+    labels = {}
+    for entry in tx.store.find(Entry, id=entry_ids) if entry_ids else []:
+        item = tx.store.get(AgendaItem, entry.item_id)
+        if item is None or item.meeting_id != meeting_id:
+            continue
+        if entry.kind is EntryKind.STATEMENT:
+            label = f"Protokollsanteckning från {party_names(parties, entry)}"
+        else:
+            label = "Anteckning"
+        labels[entry.id] = f"{label} ({item.number}.{entry.seq})"
+    return labels

@@ -41,7 +41,7 @@ def take_due(
     deliveries = []
     with store_factory() as store:
         for reminder in store.claim_reminders(now, worker, limit, LEASE):  # type: ignore[attr-defined]
-            if now >= reminder.expires_at:
+            if now >= reminder.expires_at or superseded(store, reminder, now):
                 reminder.status = ReminderStatus.DROPPED
                 store.update(reminder)
                 continue
@@ -60,6 +60,27 @@ def take_due(
             )
         store.commit()
     return deliveries
+
+
+# Kinds whose reminders repeat the same message at several moments (2 and 5 days, 3 and 1 days).
+REPEATING = {ReminderKind.JUSTERING, ReminderKind.AGENDA_DEADLINE, ReminderKind.MEETING_TOMORROW}
+
+
+def superseded(store: Store, reminder: Reminder, now: datetime) -> bool:
+    """After a break, of the overdue reminders of one kind to one person about one meeting only
+    the latest goes out: the 2-day and 5-day justering reminders at once read as spam."""
+    if reminder.kind not in REPEATING or now - reminder.due_at <= LATE_AFTER:
+        return False
+    siblings = store.find(
+        Reminder,
+        status=ReminderStatus.PENDING,
+        kind=reminder.kind,
+        target_ref=reminder.target_ref,
+        meeting_id=reminder.meeting_id,
+    )
+    return any(
+        (s.due_at, s.id) > (reminder.due_at, reminder.id) and s.due_at <= now for s in siblings
+    )
 
 
 def mark_sent(store_factory: StoreFactory, delivery: Delivery, worker: str, now: datetime) -> bool:

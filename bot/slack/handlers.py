@@ -20,7 +20,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot import metrics
 from bot.commands.parse import COMMANDS, parse
 from bot.commands.words import fold
-from bot.core import agenda, home, justering, postings, yearrules
+from bot.core import agenda, corrections, home, justering, postings, yearrules
 from bot.core.context import STOCKHOLM, Context, Result
 from bot.core.model import Section
 from bot.core.postings import MessageRefs
@@ -33,12 +33,15 @@ from bot.slack.identity import People, Person, channel_ref, mention_resolver, sl
 from bot.slack.later import Later
 from bot.slack.modals import (
     CHANGE_VIEW,
+    EDIT_ITEM_VIEW,
+    ENTRY_BLOCK,
     FIELD_OF_ERROR,
     PROPOSE_SHORTCUT,
     PROPOSE_VIEW,
     RISK_CHOICES,
     YEAR_IMPORT_VIEW,
     change_view,
+    edit_item_view,
     propose_view,
     submitted,
     year_import_view,
@@ -256,6 +259,9 @@ class SlackBot:
             if call.operation is None:
                 await ack(text=reply(call.text))
                 return
+            if call.form == "edit_item":
+                await self._open_edit_form(ack, client, ctx, channel, command, *call.args)
+                return
             # A mention in a free-text field is stored as the person's name.
             args = name_mentions(call.args, self._name_of(labels))
             kwargs = name_mentions(call.kwargs, self._name_of(labels))
@@ -287,6 +293,59 @@ class SlackBot:
         # The reply goes with the HTTP response; postings follow it through the paced sender.
         await ack(text=reply(result.message))
         self.publisher.publish(channel, result.events)
+
+    async def _open_edit_form(
+        self,
+        ack: Any,
+        client: Any,
+        ctx: Context,
+        channel: str,
+        command: dict,
+        ref: Any,
+        number: int,
+    ) -> None:
+        """/anteckning ändra 4: a form with the item's whole text (refusals as the reply)."""
+        meeting, item, entries = await self.run(ctx, corrections.item_text, ref, number)
+        labels = await self.run(ctx, corrections.entry_labels, meeting.id, [e.id for e in entries])
+        view = edit_item_view(
+            channel,
+            meeting.id,
+            item.number,
+            item.title,
+            item.presenter,
+            [(e.seq, labels[e.id], e.text) for e in entries],
+        )
+        await client.views_open(trigger_id=command["trigger_id"], view=view)
+        await ack()
+
+    async def on_edit_item_submitted(
+        self, ack: Any, body: dict[str, Any], view: dict[str, Any], client: Any
+    ) -> None:
+        meta = json.loads(view["private_metadata"])
+        values = submitted(view)
+        texts = {seq: values.get(f"{ENTRY_BLOCK}{seq}", "") for seq in meta["entries"]}
+        ctx = await self.context(
+            body["team"]["id"], body["user"]["id"], meta["channel"], f"view:{view['id']}"
+        )
+        try:
+            result = await self.run(
+                ctx,
+                corrections.edit_item,
+                meta["meeting"],
+                meta["number"],
+                values.get("title", ""),
+                values.get("presenter", ""),
+                texts,
+            )
+        except UserError as error:
+            field_named = str(error.params.get("field", ""))
+            field = FIELD_OF_ERROR.get(field_named, "title")
+            await ack(response_action="errors", errors={field: error.message(ctx.lang)})
+            return
+        await ack()
+        if not result.replayed:
+            await self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
+            self.publisher.publish(meta["channel"], result.events)
 
     async def _share(self, client: Any, channel: str, export: Any, fmt: str, lang: str) -> str:
         """The document as a file in the channel; rendering runs off the event loop."""
@@ -510,5 +569,6 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
     app.view(PROPOSE_VIEW)(bot.on_propose_submitted)
     app.view(CHANGE_VIEW)(bot.on_change_submitted)
     app.view(YEAR_IMPORT_VIEW)(bot.on_year_import_submitted)
+    app.view(EDIT_ITEM_VIEW)(bot.on_edit_item_submitted)
     app.event("reaction_added")(bot.on_reaction)
     app.event("app_home_opened")(bot.on_home_opened)

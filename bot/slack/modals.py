@@ -1,4 +1,4 @@
-"""The forms: proposing an agenda item, and asking for a change to the draft minutes."""
+"""The forms: proposing an agenda item, asking for a change, and correcting an item's text."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ PROPOSE_VIEW = "justera_propose"
 PROPOSE_SHORTCUT = "justera_propose_from_message"  # the message shortcut "Föreslå som ärende"
 CHANGE_VIEW = "justera_change"
 YEAR_IMPORT_VIEW = "justera_year_import"
+EDIT_ITEM_VIEW = "justera_edit_item"
+ENTRY_BLOCK = "entry_"  # one text input per entry: entry_<reference within the item>
 YAML_CHARS = 3000  # Slack's most for one text input
 
 SECTION_CHOICES = [Section.INFORMATION, Section.DIALOG, Section.BESLUT, Section.OVRIGT]
@@ -138,6 +140,60 @@ def year_import_view(channel_id: str) -> dict[str, Any]:
             )
         ],
     ).to_dict()
+
+
+def edit_item_view(
+    channel_id: str,
+    meeting_id: int,
+    number: int,
+    title: str,
+    presenter: str,
+    entries: list[tuple[int, str, str]],
+) -> dict[str, Any]:
+    """The item's whole text to correct at once: title, föredragande and every entry.
+
+    entries are (reference within the item, label, text); emptying an entry removes it.
+    """
+
+    def filled(block_id: str, label: str, field: str, value: str, *, optional: bool) -> Any:
+        return InputBlock(
+            block_id=block_id,
+            label=PlainTextObject(text=label[:150]),
+            optional=optional,
+            element=PlainTextInputElement(
+                action_id="value",
+                max_length=LIMITS[field],
+                multiline=field in ("note", "statement"),
+                initial_value=value or None,
+            ),
+        )
+
+    blocks = [
+        filled("title", "Rubrik", "title", title, optional=False),
+        filled("presenter", "Föredragande", "presenter", presenter, optional=True),
+    ]
+    for seq, label, text in entries[:MAX_ENTRY_INPUTS]:
+        field = "statement" if label.startswith("Protokollsanteckning") else "note"
+        blocks.append(filled(f"{ENTRY_BLOCK}{seq}", label, field, text, optional=True))
+    return View(
+        type="modal",
+        callback_id=EDIT_ITEM_VIEW,
+        title=PlainTextObject(text=f"Ändra ärende {number}"[:24]),
+        submit=PlainTextObject(text="Spara"),
+        close=PlainTextObject(text="Avbryt"),
+        private_metadata=json.dumps(
+            {
+                "channel": channel_id,
+                "meeting": meeting_id,
+                "number": number,
+                "entries": [seq for seq, _, _ in entries[:MAX_ENTRY_INPUTS]],
+            }
+        ),
+        blocks=blocks,
+    ).to_dict()
+
+
+MAX_ENTRY_INPUTS = 90  # a modal holds 100 blocks; the rest stay for /anteckning ändra 4.N
 
 
 def submitted(view: dict[str, Any]) -> dict[str, Any]:

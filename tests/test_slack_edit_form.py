@@ -1,0 +1,64 @@
+"""/anteckning ändra 4 in Slack: a form with the item's whole text, corrected in one submission."""
+
+from __future__ import annotations
+
+from bot.core.model import Entry
+from bot.slack.modals import EDIT_ITEM_VIEW
+from tests.harness import at
+from tests.slack_harness import SlackHarness, set_up
+
+
+def test_the_edit_form_holds_the_whole_item_and_saves_it_at_once(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        h.command("USARA", "/arende Dialog; Kvalitetsrapport 2025; föredragande: Direktören")
+        h.command("UMARIA", "/mote publicera")
+        h.now = at("2026-03-18T13:05")
+        h.command("USARA", "/justerare <@UJONAS|jonas>")
+        h.command("USARA", "/anteckning 4; Förvaltningen redogör för rapporten.")
+        h.command("UJONAS", "/protokollsanteckning 4; SSR vill se en kortare rapport.")
+        h.command("USARA", "/anteckning 4; Direktören svarar att den kortas.")
+
+        # A member may not open it; the secretary gets the form, filled in.
+        assert "Bara ordförande och sekreterare" in h.command("UJONAS", "/anteckning ändra 4")
+        assert h.command("USARA", "/anteckning ändra 4") == ""
+        view = h.last_view()
+        assert view["callback_id"] == EDIT_ITEM_VIEW
+        initial = {b["block_id"]: b["element"].get("initial_value", "") for b in view["blocks"]}
+        assert initial["title"] == "Kvalitetsrapport 2025"
+        assert initial["presenter"] == "Direktören"
+        assert initial["entry_1"] == "Förvaltningen redogör för rapporten."
+        assert initial["entry_2"] == "SSR vill se en kortare rapport."
+        labels = [b["label"]["text"] for b in view["blocks"]]
+        assert "Protokollsanteckning från Akademikerförbundet SSR (4.2)" in labels
+
+        # A personnummer is refused under its field and nothing changes.
+        values = {
+            "title": {"value": "Kvalitetsrapport 2024"},
+            "presenter": {"value": "Direktören"},
+            "entry_1": {"value": "Förvaltningen redogör för rapporten om 19121212-1212."},
+            "entry_2": {"value": "SSR vill se en kortare rapport."},
+            "entry_3": {"value": "Direktören svarar att den kortas."},
+        }
+        answer = h.submit("USARA", EDIT_ITEM_VIEW, values, view["private_metadata"])
+        assert answer.get("response_action") == "errors", answer
+        first = min(h.snapshot()["Entry"], key=lambda e: e.seq)
+        assert first.text == "Förvaltningen redogör för rapporten."
+
+        # The corrected form: a new title, one entry changed, one emptied (removed).
+        values["entry_1"] = {"value": "Förvaltningen redogör för kvalitetsrapporten 2024."}
+        values["entry_3"] = {"value": ""}
+        answer = h.submit("USARA", EDIT_ITEM_VIEW, values, view["private_metadata"])
+        assert answer.get("response_action") != "errors", answer
+        assert "Ärende 4 är ändrat" in h.slack.ephemeral("CFSG")[-1]["text"]
+        entries: list[Entry] = sorted(h.snapshot()["Entry"], key=lambda e: e.seq)
+        assert [(e.seq, e.text) for e in entries] == [
+            (1, "Förvaltningen redogör för kvalitetsrapporten 2024."),
+            (2, "SSR vill se en kortare rapport."),
+        ]
+        items = {i.number: i for i in h.snapshot()["AgendaItem"]}
+        assert items[4].title == "Kvalitetsrapport 2024"
+        # /ångra takes the whole form back as one change.
+        assert "ångrad" in h.command("USARA", "/angra")
+        assert len(h.snapshot()["Entry"]) == 3
+        assert h.slack.violations == []
