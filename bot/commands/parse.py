@@ -12,6 +12,7 @@ from bot.commands.words import NO, OUTCOMES, PARTY_KINDS, ROLES, SECTIONS, YES, 
 from bot.core import (
     agenda,
     corrections,
+    grouplayout,
     groups,
     justering,
     meetings,
@@ -21,7 +22,7 @@ from bot.core import (
 )
 from bot.core.context import Result
 from bot.core.entries import parse_ref
-from bot.core.model import Outcome
+from bot.core.model import Outcome, Section
 from bot.core.texts import UserError, say
 from bot.dates import DateNotUnderstood, Span, parse_span, parse_when_detail
 
@@ -149,14 +150,75 @@ GROUP_SUBS = {
     "show": "show",
     "ord": "words",
     "words": "words",
+    "stil": "style",
+    "style": "style",
+    "enhet": "unit",
+    "unit": "unit",
+    "staende": "standing",
+    "standing": "standing",
     "hjalp": "help",
     "help": "help",
 }
 WORD_SUBS = {"visa": "show", "lagg till": "add", "add": "add", "ta bort": "remove"}
 
 
+STYLE_SUBS = {
+    "visa": "show",
+    "show": "show",
+    "export": "export",
+    "exportera": "export",
+    "ladda": "load",
+    "load": "load",
+    "import": "load",
+}
+STANDING_SUBS = {
+    "visa": "show",
+    "show": "show",
+    "lagg till": "add",
+    "add": "add",
+    "ta bort": "remove",
+    "remove": "remove",
+}
+STANDING_EXAMPLE = "/grupp stående lägg till Ärenden till nämnden; Information; Direktören"
+
+
 def group_command(text: str, env: Env) -> Call:
-    sub, rest = take_sub(text, GROUP_SUBS)
+    head, newline, body = text.partition("\n")
+    sub, rest = take_sub(head, GROUP_SUBS)
+    if sub == "style":
+        what, name = take_sub(rest, STYLE_SUBS)
+        if what == "load":
+            # The YAML follows on the lines after the command, as pasted into the message.
+            yaml_text = (name + newline + body).strip()
+            if not yaml_text:
+                raise UserError("usage", example="/grupp stil ladda (YAML på raderna under)")
+            return Call(grouplayout.load_style, (yaml_text,))
+        if what == "export":
+            return Call(grouplayout.export_style)
+        if what == "show" or not rest.strip():
+            return Call(grouplayout.show_style)
+        return Call(grouplayout.choose_style, (rest.strip(),))
+    if newline and body.strip():
+        raise UserError("extra_arguments", extra=body.strip()[:40], example="/grupp visa")
+    if sub == "unit":
+        return Call(grouplayout.set_unit, (rest.strip(),))
+    if sub == "standing":
+        what, rest = take_sub(rest, STANDING_SUBS)
+        if what == "add":
+            parts = split_fields(rest)
+            if len(parts) not in (2, 3) or not parts[0]:
+                raise UserError("usage", example=STANDING_EXAMPLE)
+            section = (
+                Section.OPENING
+                if fold(parts[1]) in ("inledning", "opening")
+                else section_of(parts[1], STANDING_EXAMPLE)
+            )
+            presenter = parts[2] if len(parts) == 3 else ""
+            return Call(grouplayout.add_standing, (parts[0], section, presenter))
+        if what == "remove":
+            return Call(grouplayout.remove_standing, (number(rest, "/grupp stående ta bort 3"),))
+        no_more(rest, "/grupp stående visa")
+        return Call(grouplayout.show_standing)
     if sub == "create":
         parts = split_fields(rest)
         if len(parts) != 2 or not all(parts):

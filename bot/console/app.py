@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,13 +28,31 @@ def user_ref(token: str) -> str:
 
 
 def read_import_file(line: str) -> str:
-    """`/arsklocka import FILE` in the console reads the YAML from that file."""
+    """`/arsklocka import FILE` and `/grupp stil ladda FILE` in the console read that file."""
     words = line.removeprefix("/").split(maxsplit=2)
     if len(words) == 3 and words[0] == "arsklocka" and words[1] in ("import", "importera"):
         path = Path(words[2]).expanduser()
         if path.is_file():
             return f"/arsklocka import\n{path.read_text(encoding='utf-8')}"
+    if len(words) == 3 and words[0] == "grupp" and words[1] == "stil":
+        verb, _, name = words[2].partition(" ")
+        path = Path(name.strip()).expanduser()
+        if verb in ("ladda", "load") and name.strip() and path.is_file():
+            return f"/grupp stil ladda\n{path.read_text(encoding='utf-8')}"
     return line
+
+
+def joined_lines(lines: Iterable[str]) -> Iterator[str]:
+    """A script line ending in a backslash goes on on the next line (an item's text with lists)."""
+    pending: list[str] = []
+    for line in lines:
+        if line.rstrip().endswith("\\"):
+            pending.append(line.rstrip()[:-1].rstrip())
+            continue
+        yield "\n".join([*pending, line]) if pending else line
+        pending = []
+    if pending:
+        yield "\n".join(pending)
 
 
 @dataclass
@@ -148,7 +166,7 @@ class Console:
         print(text, file=self.out, flush=True)
 
     def run_script(self, lines: Iterable[str], echo: bool = True) -> int:
-        for line in lines:
+        for line in joined_lines(lines):
             stripped = line.strip()
             if stripped in (":avsluta", ":quit"):
                 break

@@ -103,6 +103,54 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Mötets datum saknas: ”{given}” är inget datum jag förstår; skriv till exempel `{example}` (tid och plats får vänta).",
         "The meeting's date is missing: “{given}” is not a date I understand; write for example `{example}` (time and place may wait).",
     ),
+    "action_group_layout": (
+        "ändra gruppens stil och stående ärenden",
+        "change the group's style and standing items",
+    ),
+    "unknown_style": (
+        "Stilen ”{given}” finns inte (det finns {styles}); skriv till exempel `/grupp stil hr` eller ladda en egen med `/grupp stil ladda`.",
+        "There is no style “{given}” (there are {styles}); write for example `/grupp stil hr` or load your own with `/grupp stil ladda`.",
+    ),
+    "style_invalid": (
+        "Stilen går inte att använda: ”{problem}” är fel eller okänt; utgå från `/grupp stil export` och ladda den med `/grupp stil ladda`, eller välj en inbyggd med `{example}`.",
+        "The style cannot be used: “{problem}” is wrong or unknown; start from `/grupp stil export` and load it with `/grupp stil ladda`, or choose a built-in one with `{example}`.",
+    ),
+    "style_chosen": (
+        "Gruppens protokoll skrivs nu i stilen ”{name}”.",
+        "The group's minutes are now written in the style “{name}”.",
+    ),
+    "style_loaded": (
+        "Gruppens egen stil ”{name}” är laddad.",
+        "The group's own style “{name}” is loaded.",
+    ),
+    "style_shown": (
+        "Gruppens stil: {name} ({kind}). Inbyggda: {styles}.",
+        "The group's style: {name} ({kind}). Built-in: {styles}.",
+    ),
+    "style_own": ("egen", "its own"),
+    "style_built_in": ("inbyggd", "built-in"),
+    "unit_set": (
+        "Enhetsraden i protokollet är nu: {unit}",
+        "The unit line of the minutes is now: {unit}",
+    ),
+    "standing_heading": ("Gruppens stående ärenden:", "The group's standing items:"),
+    "standing_default_heading": (
+        "Stående ärenden (standard; ändra med `/grupp stående lägg till`):",
+        "Standing items (the default; change them with `/grupp stående lägg till`):",
+    ),
+    "standing_added": ("Stående ärende {position}: {title}.", "Standing item {position}: {title}."),
+    "standing_removed": (
+        "”{title}” är inte längre ett stående ärende.",
+        "“{title}” is no longer a standing item.",
+    ),
+    "standing_exists": (
+        "”{title}” är redan ett stående ärende; se dem med `/grupp stående visa`.",
+        "“{title}” is already a standing item; see them with `/grupp stående visa`.",
+    ),
+    "unknown_standing": (
+        "Det finns inget stående ärende {position} (det finns {count}); se dem med `/grupp stående visa`.",
+        "There is no standing item {position} (there are {count}); see them with `/grupp stående visa`.",
+    ),
     "help_angra": (
         "/ångra [#3] – tar tillbaka din senaste ändring på mötet.",
         "/ångra [#3] – takes back your last change on the meeting.",

@@ -9,6 +9,7 @@ from bot.core.agenda_text import ordered
 from bot.core.content import check_content
 from bot.core.context import Event, Result
 from bot.core.entries import entries_by_item, party_names
+from bot.core.housestyle import style_of
 from bot.core.imported import imported_facts
 from bot.core.minutes import (
     EntryLine,
@@ -17,6 +18,7 @@ from bot.core.minutes import (
     PersonLine,
     Stamp,
     content_hash,
+    is_justerare_item,
     render_final,
     render_minutes,
 )
@@ -31,6 +33,7 @@ from bot.core.model import (
     MeetingStatus,
     Member,
     MinutesVersion,
+    PartyKind,
     Role,
     Verdict,
 )
@@ -55,8 +58,11 @@ def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = N
     recorded = entries_by_item(tx.store, items)
     decisions = {d.item_id: d for d in tx.store.find(Decision, item_id=ids)}
     entries = []
+    chosen = _justerare(tx, meeting)
     for item in items:
         decision = decisions.get(item.id)
+        if not recorded[item.id] and decision is None and not (is_justerare_item(item) and chosen):
+            continue  # nothing was recorded on it: no empty heading in the minutes
         entries.append(
             ItemMinutes(
                 item=item,
@@ -71,7 +77,12 @@ def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = N
             )
         )
     justerare = [
-        PersonLine(m.display_name, parties[m.party_id].name) for m in _justerare(tx, meeting)
+        PersonLine(
+            m.display_name,
+            parties[m.party_id].name,
+            parties[m.party_id].kind is PartyKind.EMPLOYER,
+        )
+        for m in chosen
     ]
     # The first version still kept (older drafts may have been pruned).
     versions = sorted(tx.store.find(MinutesVersion, meeting_id=meeting.id), key=lambda v: v.number)
@@ -85,6 +96,7 @@ def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = N
         items=entries,
         justerare=justerare,
         secretary=keeper.display_name if keeper else "",
+        style=style_of(group.style, group.style_text),
     )
 
 
@@ -224,7 +236,8 @@ def _set_verdict(
 
 def final_text(tx: Tx, group: Group, meeting: Meeting) -> str:
     version = _latest(tx, meeting)
-    return render_final(version.text, version.number, _stamps(tx, group, version))
+    heading = style_of(group.style, group.style_text).final_heading
+    return render_final(version.text, version.number, _stamps(tx, group, version), heading)
 
 
 def _as_justerare(

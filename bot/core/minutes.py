@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import InitVar, dataclass, field
 from datetime import datetime
 
 from bot.core.context import STOCKHOLM
+from bot.core.housestyle import DEFAULT, HouseStyle, built_in
 from bot.core.model import (
     AgendaItem,
     Decision,
@@ -34,6 +36,7 @@ OUTCOME_SENTENCES: dict[Outcome, str] = {
 class PersonLine:
     name: str
     party: str
+    employer: bool = False  # of the employer's side: "för arbetsgivaren"
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class MinutesDoc:
     items: list[ItemMinutes]
     justerare: list[PersonLine]
     secretary: str = ""
+    style: HouseStyle = field(default_factory=lambda: built_in(DEFAULT))
 
 
 @dataclass(frozen=True)
@@ -99,28 +103,121 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def render_minutes(doc: MinutesDoc) -> str:
-    """The body that justerare approve; its hash identifies the version."""
+# --- the one outline every format follows ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SectionOutline:
+    heading: str  # "" when the items stand under the agenda heading
+    items: tuple[ItemMinutes, ...]
+    empty_text: str = ""  # "Inga beslut" for a section stated empty
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What the minutes say around their items, as the group's house style words it."""
+
+    title: str
+    header: tuple[str, ...]
+    meta: str
+    meta_document: str  # the same with the date written out, as the files show it
+    protocol: str
+    dnr: str
+    agenda_heading: str
+    sections: tuple[SectionOutline, ...]
+    closing: tuple[str, ...]
+    justering_heading: str
+
+
+def style_values(doc: MinutesDoc) -> dict[str, str]:
     meeting = doc.meeting
-    local = meeting.starts_at.astimezone(STOCKHOLM)
-    out = [f"Minnesanteckningar från samverkansgrupp {doc.group.key}", doc.group.name, ""]
-    out.append(meta_line(meeting, local.date().isoformat()))
-    if meeting.protocol_number:
-        out.append(f"Bilaga till protokoll {meeting.protocol_number}")
-    if meeting.dnr:
-        out.append(f"Dnr: {meeting.dnr}")
-    out += ["", "Ärendelista"]
-    current: Section | None = None
+    day = meeting.starts_at.astimezone(STOCKHOLM).date()
+    return {
+        "group": doc.group.key,
+        "group_name": doc.group.name,
+        "unit": doc.group.unit,
+        "meeting_title": meeting.title,
+        "date": day.isoformat(),
+        "date_long": format_date(day),
+        "protocol": meeting.protocol_number,
+        "dnr": meeting.dnr,
+    }
+
+
+def _labels(meeting: Meeting) -> dict[Section, str]:
+    labels = {}
+    for line in meeting.section_labels.splitlines():
+        name, _, label = line.partition("=")
+        if name in Section.__members__ and label:
+            labels[Section[name]] = label
+    return labels
+
+
+def _stated_empty(meeting: Meeting) -> set[Section]:
+    return {Section[n] for n in meeting.empty_sections.split(",") if n in Section.__members__}
+
+
+def outline(doc: MinutesDoc) -> Outline:
+    style, meeting = doc.style, doc.meeting
+    values = style_values(doc)
+    title = style.fill(style.title_with_meeting if meeting.title else style.title, values)
+    header = tuple(line for line in (style.fill(h, values) for h in style.header) if line)
+    date = style.fill(style.meta_date, values) if style.meta_date else ""
+    labels, empty = _labels(meeting), _stated_empty(meeting)
+    by_section: dict[Section, list[ItemMinutes]] = {}
     for entry in doc.items:
         section = entry.item.section
-        if section is not current and section is not Section.OPENING:
-            out += ["", section.value]
-        current = section
-        out += ["", *_item_block(entry, doc)]
-    out += ["", "Justering"]
-    out.append("Justerare: " + ", ".join(f"{p.name} ({p.party})" for p in doc.justerare))
+        if section is Section.OPENING and style.opening_under == "information":
+            section = Section.INFORMATION
+        by_section.setdefault(section, []).append(entry)
+    sections = []
+    for section in Section:
+        items = by_section.get(section, [])
+        if not items and section not in empty:
+            continue
+        heading = ""
+        if section is not Section.OPENING:
+            label = labels.get(section, section.value)
+            heading = style.fill(style.section_heading, {"label": label})
+        sections.append(SectionOutline(heading, tuple(items), "" if items else style.empty_section))
+    closing = [meeting.closing] if meeting.closing else []
+    if style.closing_sentence and doc.justerare:
+        closing.append(justering_sentence(doc.justerare))
+    return Outline(
+        title=title,
+        header=header,
+        meta=meta_line(meeting, date),
+        meta_document=meta_line(meeting, values["date_long"] if date else ""),
+        protocol=style.fill(style.protocol_line, values) if meeting.protocol_number else "",
+        dnr=f"Dnr: {meeting.dnr}" if meeting.dnr else "",
+        agenda_heading=style.agenda_heading,
+        sections=tuple(sections),
+        closing=tuple(closing),
+        justering_heading=style.justering_heading,
+    )
+
+
+def render_minutes(doc: MinutesDoc) -> str:
+    """The body that justerare approve; its hash identifies the version."""
+    shape = outline(doc)
+    out = [shape.title, *shape.header, ""]
+    out += [line for line in (shape.meta, shape.protocol, shape.dnr) if line]
+    if shape.agenda_heading:
+        out += ["", shape.agenda_heading]
+    for section in shape.sections:
+        if section.heading:
+            out += ["", section.heading]
+        if section.empty_text:
+            out += ["", section.empty_text]
+        for entry in section.items:
+            out += ["", *_item_block(entry, doc)]
+    for line in shape.closing:
+        out += ["", line]
+    out += ["", shape.justering_heading]
+    names = ", ".join(f"{p.name} ({p.party})" for p in doc.justerare)
+    out.append(doc.style.fill(doc.style.justerare_line, {"names": names}))
     if doc.secretary:
-        out.append(f"Vid anteckningarna: {doc.secretary}")
+        out.append(doc.style.fill(doc.style.secretary_line, {"secretary": doc.secretary}))
     return "\n".join(out) + "\n"
 
 
@@ -136,7 +233,7 @@ def time_text(meeting: Meeting) -> str:
 
 def meta_line(meeting: Meeting, day: str) -> str:
     """Datum, and Tid and Plats only when known: the minutes never invent what nobody said."""
-    parts = [f"Datum: {day}"]
+    parts = [f"Datum: {day}"] if day else []
     if time_text(meeting):
         parts.append(f"Tid: {time_text(meeting)}")
     if meeting.place:
@@ -144,53 +241,90 @@ def meta_line(meeting: Meeting, day: str) -> str:
     return "  ".join(parts)
 
 
-def render_final(body: str, version: int, stamps: list[Stamp]) -> str:
+def render_final(body: str, version: int, stamps: list[Stamp], heading: str = "Justerat") -> str:
     """The justerade minutes: the approved body, who approved it when, and its hash."""
-    lines = [body.rstrip("\n"), "", "Justerat"]
+    lines = [body.rstrip("\n"), "", heading]
     for stamp in stamps:
         lines.append(f"{stamp.person.name}, {stamp.person.party}: godkänt {format_when(stamp.at)}")
     lines.append(f"Version {version}, SHA-256 {content_hash(body)}")
     return "\n".join(lines) + "\n"
 
 
+def marked(item: AgendaItem) -> bool:
+    """Whether the style's item marker goes before the item's heading (as in the 2025 form)."""
+    return item.section in (Section.DIALOG, Section.BESLUT, Section.OVRIGT) or (
+        item.section is Section.INFORMATION and item.origin is not ItemOrigin.STANDING
+    )
+
+
+def is_justerare_item(item: AgendaItem) -> bool:
+    return item.title == "Val av justerare" and item.section is Section.OPENING
+
+
 def _item_block(entry: ItemMinutes, doc: MinutesDoc) -> list[str]:
     item = entry.item
     heading = item.title + (f", {item.presenter}" if item.presenter else "")
-    if item.section in (Section.DIALOG, Section.BESLUT, Section.OVRIGT) or (
-        item.section is Section.INFORMATION and item.origin is not ItemOrigin.STANDING
-    ):
-        heading = f"• {heading}"
+    if marked(item):
+        heading = f"{doc.style.item_marker}{heading}"
     lines = [heading]
-    if item.title == "Val av justerare" and item.section is Section.OPENING and doc.justerare:
-        lines.append(chosen_sentence(doc.justerare))
+    if is_justerare_item(item) and doc.justerare:
+        lines.append(chosen_sentence(doc.justerare, with_party=doc.style.chosen_with_party))
     if item.section is Section.BESLUT and item.risk_assessed is not None:
         lines.append(
             "Riskbedömning är gjord." if item.risk_assessed else "Riskbedömning är inte gjord."
         )
     if item.links:
         lines.append(f"Underlag: {item.links}")
-    lines += [e.line for e in entry.entries]
+    lines += [_plain_line(e.line) for e in entry.entries]
     if entry.decision is not None:
         lines.append(decision_sentence(entry.decision, entry.decision_party))
     return lines
 
 
+def _plain_line(text: str) -> str:
+    """Sub-headings typed as "## Fackliga inspel" read as the heading alone in plain text."""
+    return "\n".join(re.sub(r"^\s*#{2,4}\s+(?=\S)", "", line) for line in text.split("\n"))
+
+
 def render_item_text(entry: ItemMinutes) -> str:
     """An item's notes, statements and decision as plain text, for search."""
-    lines = [e.line for e in entry.entries]
+    lines = [_plain_line(e.line) for e in entry.entries]
     if entry.decision is not None:
         lines.append(decision_sentence(entry.decision, entry.decision_party))
     return "\n".join(lines)
 
 
-def chosen_sentence(people: list[PersonLine]) -> str:
-    names = [f"{p.name}, {p.party}" for p in people]
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
-    return f"{joined} valdes som justerare."
+def _joined(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+
+
+def chosen_sentence(people: list[PersonLine], with_party: bool = True) -> str:
+    names = [f"{p.name}, {p.party}" if with_party else p.name for p in people]
+    return f"{_joined(names)} valdes som justerare."
+
+
+def justering_sentence(people: list[PersonLine]) -> str:
+    """ "Anna Berg justerar protokollet för Vision och Karl Holm för arbetsgivaren."""
+    parts = [f"{p.name} för {'arbetsgivaren' if p.employer else p.party}" for p in people]
+    first, _, rest = parts[0].partition(" för ")
+    parts[0] = f"{first} justerar protokollet för {rest}"
+    return _joined(parts) + "."
+
+
+# When the typed text already says what the fixed sentence would, the sentence is left out.
+ALREADY_SAID: dict[Outcome, re.Pattern[str]] = {
+    Outcome.SAMVERKAT: re.compile(r"\bsamverka[dt]", re.IGNORECASE),
+    Outcome.ENIGHET: re.compile(r"\beniga?\b|\böverens\b|\benighet\b", re.IGNORECASE),
+    Outcome.OENIGHET: re.compile(r"\boeniga?\b|\boenighet\b", re.IGNORECASE),
+    Outcome.BORDLAGT: re.compile(r"\bbordl[aä]g|\btas upp igen\b", re.IGNORECASE),
+    Outcome.INFORMATION: re.compile(r"\btill handlingarna\b", re.IGNORECASE),
+    Outcome.NO_DECISION: re.compile(r"\binga?\s+beslut|\binget beslut", re.IGNORECASE),
+}
 
 
 def decision_sentence(decision: Decision, party: str) -> str:
-    sentence = OUTCOME_SENTENCES[decision.outcome]
+    said = bool(decision.text) and bool(ALREADY_SAID[decision.outcome].search(decision.text))
+    sentence = "" if said else OUTCOME_SENTENCES[decision.outcome]
     if decision.outcome is Outcome.OENIGHET:
         who = party or "De fackliga parterna"
         sentence += (
@@ -199,4 +333,4 @@ def decision_sentence(decision: Decision, party: str) -> str:
         )
     if decision.text:
         sentence = f"{sentence} {decision.text}"
-    return sentence
+    return sentence.strip()

@@ -28,6 +28,7 @@ class Action(StrEnum):
     CORRECT = "correct"
     CORRECT_STATEMENT = "correct_statement"
     UNDO = "undo"
+    GROUP_LAYOUT = "group_layout"
 
 
 class Who(StrEnum):
@@ -69,6 +70,8 @@ RULES: dict[Action, Rule] = {
     Action.CORRECT: Rule(Who.LEADS, _RECORDING),
     Action.CORRECT_STATEMENT: Rule(Who.MEMBER, _RECORDING),
     Action.UNDO: Rule(Who.MEMBER, _RECORDING),
+    # The group's house style, unit line and standing items.
+    Action.GROUP_LAYOUT: Rule(Who.LEADS, None),
 }
 
 LEAD_ROLES = frozenset({Role.CHAIR, Role.SECRETARY})

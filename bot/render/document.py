@@ -16,10 +16,12 @@ from bot.core.context import STOCKHOLM
 from bot.core.minutes import (
     ItemMinutes,
     MinutesDoc,
+    Outline,
     PersonLine,
     Stamp,
     chosen_sentence,  # the same wording as the approved text, not a copy that could drift
     decision_sentence,
+    outline,
     time_text,
 )
 from bot.core.model import AgendaItem, EntryKind, Group, ItemStatus, Meeting, Section
@@ -43,6 +45,7 @@ class Kind(StrEnum):
     SECTION = "section"  # a heading under the title: Ärendelista, Information, ..., Justering
     ITEM = "item"  # a heading under a section: one agenda item
     TEXT = "text"
+    SUBHEADING = "subheading"  # a heading inside an item's text ("## Fackliga inspel")
     BULLET = "bullet"
     STATEMENT = "statement"  # a party's protokollsanteckning, led by who made it
     DECISION = "decision"
@@ -98,6 +101,7 @@ class ItemView:
 class SectionView:
     title: str
     items: tuple[ItemView, ...]
+    empty_text: str = ""  # a section stated empty: "Inga beslut"
 
 
 @dataclass(frozen=True)
@@ -132,10 +136,16 @@ class MinutesView:
     content_hash: str
     time: str | None = None  # "13.00", "13.00–15.00", "" when unknown; None: from starts_at
     ends_at: datetime | None = None
+    # As the group's house style words them (bot.core.housestyle); the defaults are its "hr".
+    heading: str = ""
+    header: tuple[str, ...] | None = None  # lines under the title; None: the group's name
+    meta: str | None = None  # the Datum/Tid/Plats line; None: from the fields above
+    closing: tuple[str, ...] = ()
+    justering_heading: str = "Justering"
 
     @property
     def title(self) -> str:
-        return f"Minnesanteckningar från samverkansgrupp {self.group_key}"
+        return self.heading or f"Minnesanteckningar från samverkansgrupp {self.group_key}"
 
     @property
     def date(self) -> date:
@@ -144,6 +154,10 @@ class MinutesView:
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+    @property
+    def protocol_line(self) -> str:
+        return f"Bilaga till protokoll {self.protocol_number}" if self.protocol_number else ""
 
     @property
     def hash_line(self) -> str:
@@ -170,6 +184,7 @@ def minutes_view(
     if status not in ("draft", "justerad"):
         raise ValueError(f"status must be 'draft' or 'justerad', not {status!r}")
     approvals = [_stamp_tuple(s) for s in stamps]
+    shape = outline(doc)
     return MinutesView(
         group_key=doc.group.key,
         group_name=doc.group.name,
@@ -178,7 +193,7 @@ def minutes_view(
         place=doc.meeting.place,
         protocol_number=doc.meeting.protocol_number,
         dnr=doc.meeting.dnr,
-        sections=_sections(doc),
+        sections=_sections(doc, shape),
         signers=_signers(doc.justerare, approvals),
         secretary=doc.secretary,
         status=status,
@@ -186,6 +201,11 @@ def minutes_view(
         content_hash=content_hash,
         time=time_text(doc.meeting),
         ends_at=doc.meeting.ends_at,
+        heading=shape.title,
+        header=shape.header,
+        meta=shape.meta_document,
+        closing=shape.closing,
+        justering_heading=shape.justering_heading,
     )
 
 
@@ -206,24 +226,24 @@ def _signers(
     return tuple(signers)
 
 
-def _sections(doc: MinutesDoc) -> tuple[SectionView, ...]:
-    # The opening items sit under "Ärendelista" as in our groups' own minutes.
-    groups: list[tuple[str, list[ItemView]]] = [("Ärendelista", [])]
-    current: Section | None = None
-    for entry in doc.items:
-        section = entry.item.section
-        if section is not current and section is not Section.OPENING:
-            groups.append((section.value, []))
-        current = section
-        groups[-1][1].append(_item_view(entry, doc))
-    return tuple(SectionView(title, tuple(items)) for title, items in groups)
+def _sections(doc: MinutesDoc, shape: Outline) -> tuple[SectionView, ...]:
+    # The opening items sit under the agenda heading ("Ärendelista") when the style has one.
+    sections: list[SectionView] = []
+    if shape.agenda_heading and (not shape.sections or shape.sections[0].heading):
+        sections.append(SectionView(shape.agenda_heading, ()))
+    for section in shape.sections:
+        title = section.heading or shape.agenda_heading
+        items = tuple(_item_view(entry, doc) for entry in section.items)
+        sections.append(SectionView(title, items, section.empty_text))
+    return tuple(sections)
 
 
 def _item_view(entry: ItemMinutes, doc: MinutesDoc) -> ItemView:
     item = entry.item
     blocks: list[Block] = []
     if item.title == "Val av justerare" and item.section is Section.OPENING and doc.justerare:
-        blocks.append(Block(Kind.TEXT, chosen_sentence(doc.justerare)))
+        with_party = doc.style.chosen_with_party
+        blocks.append(Block(Kind.TEXT, chosen_sentence(doc.justerare, with_party=with_party)))
     if item.section is Section.BESLUT and item.risk_assessed is not None:
         text = "Riskbedömning är gjord." if item.risk_assessed else "Riskbedömning är inte gjord."
         blocks.append(Block(Kind.TEXT, text))
@@ -240,6 +260,12 @@ def _item_view(entry: ItemMinutes, doc: MinutesDoc) -> ItemView:
     return ItemView(item.number, item.section, item.title, item.presenter, tuple(blocks))
 
 
+def subheading(line: str) -> str:
+    """The heading a line inside an item's text makes ("## Fackliga inspel"), or ""."""
+    match = re.match(r"^#{2,4}\s+(\S.*)$", line.strip())
+    return match.group(1).strip() if match else ""
+
+
 def text_blocks(text: str) -> list[Block]:
     """A note as paragraphs, its "• " and "- " lines as a list, the way secretaries type them."""
     blocks: list[Block] = []
@@ -253,7 +279,11 @@ def text_blocks(text: str) -> list[Block]:
     for raw in text.replace("\r\n", "\n").split("\n"):
         line = raw.strip()
         bullet = next((p for p in BULLET_PREFIXES if line.startswith(p)), None)
-        if bullet:
+        heading = subheading(line)
+        if heading:
+            flush()
+            blocks.append(Block(Kind.SUBHEADING, heading))
+        elif bullet:
             flush()
             blocks.append(Block(Kind.BULLET, line[len(bullet) :].strip()))
         elif line:
@@ -288,16 +318,25 @@ def _meta_lines(
 
 
 def minutes_document(view: MinutesView) -> Document:
-    blocks: list[Block] = [Block(Kind.SUBTITLE, view.group_name)]
-    blocks += _meta_lines(
-        view.starts_at, view.place, view.protocol_number, view.dnr, time=view.time
-    )
+    header = (view.group_name,) if view.header is None else view.header
+    blocks: list[Block] = [Block(Kind.SUBTITLE, line) for line in header]
+    if view.meta is None:
+        blocks += _meta_lines(
+            view.starts_at, view.place, view.protocol_number, view.dnr, time=view.time
+        )
+    else:
+        lines = [view.meta, view.protocol_line, f"Dnr: {view.dnr}" if view.dnr else ""]
+        blocks += [Block(Kind.META, line) for line in lines if line]
     for section in view.sections:
-        blocks.append(Block(Kind.SECTION, section.title))
+        if section.title:
+            blocks.append(Block(Kind.SECTION, section.title))
+        if section.empty_text:
+            blocks.append(Block(Kind.TEXT, section.empty_text))
         for item in section.items:
             blocks.append(Block(Kind.ITEM, item.heading))
             blocks += item.blocks
-    blocks.append(Block(Kind.SECTION, "Justering"))
+    blocks += [Block(Kind.TEXT, line) for line in view.closing]
+    blocks.append(Block(Kind.SECTION, view.justering_heading.rstrip(":")))
     if view.secretary:
         blocks.append(Block(Kind.TEXT, f"Vid anteckningarna: {view.secretary}"))
     if view.signers:

@@ -89,6 +89,8 @@ def _block(word, block: Block) -> None:
             word.add_heading(block.text, level=1)
         case Kind.ITEM:
             word.add_heading(block.text, level=2)
+        case Kind.SUBHEADING:
+            word.add_heading(block.text, level=3)
         case Kind.BULLET | Kind.SIGNATURE:
             _lines(word.add_paragraph(style="List Bullet"), block.text)
         case Kind.STATEMENT:

@@ -130,6 +130,8 @@ def _block(block: Block) -> str:
             return f"<h2>{text}</h2>"
         case Kind.ITEM:
             return f"<h3>{text}</h3>"
+        case Kind.SUBHEADING:
+            return f"<h4>{text}</h4>"
         case Kind.BULLET | Kind.SIGNATURE:
             return f"<li>{text}</li>"
         case Kind.STATEMENT:

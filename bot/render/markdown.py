@@ -79,6 +79,8 @@ def _block(block: Block) -> str:
             return f"## {_heading(block.text)}"
         case Kind.ITEM:
             return f"### {_heading(block.text)}"
+        case Kind.SUBHEADING:
+            return f"#### {_heading(block.text)}"
         case Kind.BULLET | Kind.SIGNATURE:
             return f"- {text}"
         case Kind.DECISION:

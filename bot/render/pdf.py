@@ -154,6 +154,8 @@ def _paragraph(block: Block, styles: dict[str, ParagraphStyle]) -> Paragraph:
     text = _markup(block.text)
     lead = f"<b>{escape(drawable(block.lead))}</b> " if block.lead else ""
     match block.kind:
+        case Kind.SUBHEADING:
+            return Paragraph(f"<b>{text}</b>", styles["text"])
         case Kind.SUBTITLE | Kind.META | Kind.SECTION | Kind.ITEM | Kind.DECISION:
             paragraph = Paragraph(lead + text, styles[block.kind.value])
             if block.kind in (Kind.SECTION, Kind.ITEM):
