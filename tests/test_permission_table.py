@@ -34,6 +34,7 @@ COMMANDS: dict[Action, str] = {
     Action.CORRECT: "/arende ändra #1 4; titel: Ny rubrik",
     Action.CORRECT_STATEMENT: "/protokollsanteckning ta bort #1 4; Vision",
     Action.UNDO: "/ångra #1",
+    Action.GROUP_LAYOUT: "/grupp enhet HR",
 }
 # Lines that stand for more than one action, depending on the meeting's state.
 ALSO = {Action.PROPOSE_ITEM: (Action.ADD_ITEM_IN_MEETING,)}

@@ -108,12 +108,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "change the group's style and standing items",
     ),
     "unknown_style": (
-        "Stilen ”{given}” finns inte (det finns {styles}); skriv till exempel `/grupp stil hr` eller ladda en egen med `/grupp stil ladda`.",
-        "There is no style “{given}” (there are {styles}); write for example `/grupp stil hr` or load your own with `/grupp stil ladda`.",
+        "Stilen ”{given}” finns inte (det finns {styles}); skriv till exempel `/grupp stil hr` eller ladda en egen med `/grupp stil ladda minstil.yaml`.",
+        "There is no style “{given}” (there are {styles}); write for example `/grupp stil hr` or load your own with `/grupp stil ladda minstil.yaml`.",
     ),
     "style_invalid": (
-        "Stilen går inte att använda: ”{problem}” är fel eller okänt; utgå från `/grupp stil export` och ladda den med `/grupp stil ladda`, eller välj en inbyggd med `{example}`.",
-        "The style cannot be used: “{problem}” is wrong or unknown; start from `/grupp stil export` and load it with `/grupp stil ladda`, or choose a built-in one with `{example}`.",
+        "Stilen går inte att använda: ”{problem}” är fel eller okänt; utgå från `/grupp stil export` och ladda den med `/grupp stil ladda minstil.yaml`, eller välj en inbyggd med `{example}`.",
+        "The style cannot be used: “{problem}” is wrong or unknown; start from `/grupp stil export` and load it with `/grupp stil ladda minstil.yaml`, or choose a built-in one with `{example}`.",
     ),
     "style_chosen": (
         "Gruppens protokoll skrivs nu i stilen ”{name}”.",
@@ -135,8 +135,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "standing_heading": ("Gruppens stående ärenden:", "The group's standing items:"),
     "standing_default_heading": (
-        "Stående ärenden (standard; ändra med `/grupp stående lägg till`):",
-        "Standing items (the default; change them with `/grupp stående lägg till`):",
+        "Stående ärenden (standard; ändra med `/grupp stående lägg till Rubrik; Information`):",
+        "Standing items (the default; change them with `/grupp stående lägg till Rubrik; Information`):",
     ),
     "standing_added": ("Stående ärende {position}: {title}.", "Standing item {position}: {title}."),
     "standing_removed": (
@@ -150,6 +150,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unknown_standing": (
         "Det finns inget stående ärende {position} (det finns {count}); se dem med `/grupp stående visa`.",
         "There is no standing item {position} (there are {count}); see them with `/grupp stående visa`.",
+    ),
+    "empty_style": (
+        "Stilen är tom; utgå från `/grupp stil export` eller välj en inbyggd med `/grupp stil hr`.",
+        "The style is empty; start from `/grupp stil export` or choose a built-in one with `/grupp stil hr`.",
     ),
     "help_angra": (
         "/ångra [#3] – tar tillbaka din senaste ändring på mötet.",
