@@ -102,8 +102,10 @@ def test_items_and_the_meeting_can_be_corrected(store_factory) -> None:
     in_session(h)
     h.do("sara", "/arende ändra 3; titel: Ärenden till nämnden; föredragande: Direktören")
     h.do("sara", "/arende ändra 2; föredragande: HR-chef")
+    h.do("sara", "/anteckning 2; Anteckningarna läggs till handlingarna.")
     h.do("sara", "/anteckning 3; Direktören går igenom ärendena.")
     h.do("sara", "/arende ändra 5; sektion: Övrigt")
+    h.do("sara", "/anteckning 5; Rapporten tas upp under Övrigt.")
     h.do("sara", "/mote ändra #1; plats: Sof, Bredgatan; tid: 18 mars kl 13–15")
     text = minutes(h)
     assert "Ärenden till nämnden, Direktören" in text

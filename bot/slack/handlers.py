@@ -344,7 +344,7 @@ class SlackBot:
             return
         await ack()
         if not result.replayed:
-            await self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
+            self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
             self.publisher.publish(meta["channel"], result.events)
 
     async def _share(self, client: Any, channel: str, export: Any, fmt: str, lang: str) -> str:
