@@ -1,12 +1,12 @@
-"""Entries in recorded order, corrections, standing items and house styles (revision 0005)."""
+"""Entries in recorded order, corrections, standing items and house styles (revision 0007)."""
 
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005"
-down_revision: str | None = "0004"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
