@@ -74,16 +74,40 @@ def console_main(args: argparse.Namespace) -> int:
 
 
 def run_main(args: argparse.Namespace) -> int:
-    """Slack when its credentials are set, otherwise the local console."""
+    """Slack, Teams or both when their settings are given, otherwise the local console."""
     from bot.slack.config import SlackSettings
+    from bot.teams.config import TeamsSettings, TeamsSettingsError
 
-    settings = SlackSettings.from_settings(current())
-    if settings is None:
+    slack = SlackSettings.from_settings(current())
+    try:
+        teams = TeamsSettings.from_settings(current())
+    except TeamsSettingsError as error:
+        print("\n".join(error.lines), file=sys.stderr)
+        return 2
+    if slack is None and teams is None:
         return console_main(args)
-    from bot.slack.app import serve
-
     service = build_service(args.database or current().database())
-    serve(settings, service, database_health(service))
+    if teams is None:
+        from bot.slack.app import serve
+
+        serve(slack, service, database_health(service))
+        return 0
+    try:
+        from bot.hosting import serve as serve_all
+        from bot.outbox.sender import OutboxSender  # noqa: F401 (Teams posts through it)
+    except ImportError:
+        print(
+            "Teams behöver outboxen (bot.outbox), som saknas i den här versionen.", file=sys.stderr
+        )
+        return 2
+    serve_all(
+        service,
+        database_health(service),
+        slack=slack,
+        teams=teams,
+        host_name=teams.host,
+        port=teams.port,
+    )
     return 0
 
 
@@ -262,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="justera", description="Justera – samverkan i chatten")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_text in (
-        ("run", "start the bot (the console when no Slack credentials are set)"),
+        ("run", "start the bot: Slack, Teams or both (the console when neither is set)"),
         ("console", "open the local console"),
     ):
         p = sub.add_parser(name, help=help_text)

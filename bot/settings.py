@@ -99,6 +99,29 @@ class Settings(BaseSettings):
         DEFAULT_SLACK_API_URL, "SLACK_API_URL", "a URL such as https://slack-gov.com/api/"
     )
 
+    # --- Microsoft Teams (the Agents SDK's own names; checked by bot.teams.config) ---------
+    teams_client_id: str = _field(
+        "", "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID", "the Entra app's client id"
+    )
+    teams_tenant_id: str = _field(
+        "", "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID", "the tenant id, a GUID"
+    )
+    teams_client_secret: str = _field(
+        "", "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET", "the app's client secret"
+    )
+    teams_auth_type: str = _field(
+        "",
+        "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__AUTHTYPE",
+        "ClientSecret, UserManagedIdentity or SystemManagedIdentity",
+    )
+    teams_openid_metadata_url: str = _field(
+        "",
+        "JUSTERA_TEAMS_OPENID_METADATA_URL",
+        "an https URL of OpenID metadata or a JWKS (empty: Microsoft's public cloud)",
+    )
+    public_url: str = _field("", "JUSTERA_PUBLIC_URL", "https://justera.kommun.se")
+    teams_file_key: str = _field("", "JUSTERA_TEAMS_FILE_KEY", "16 characters or more")
+
     # --- serving and operations ----------------------------------------------------------
     host: str = _field("0.0.0.0", "JUSTERA_HOST", "an address to listen on, e.g. 0.0.0.0")
     port: int = _field(3000, "JUSTERA_PORT", "a port number, e.g. 3000", ge=1, le=65535)
@@ -174,7 +197,14 @@ class Settings(BaseSettings):
         return f"sqlite:///{folder / 'justera.db'}"
 
 
-SECRETS = {"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "JUSTERA_DATABASE_URL"}
+SECRETS = {
+    "SLACK_BOT_TOKEN",
+    "SLACK_APP_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "JUSTERA_DATABASE_URL",
+    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET",
+    "JUSTERA_TEAMS_FILE_KEY",
+}
 
 
 def load(env: Mapping[str, str] | None = None) -> Settings:
@@ -215,6 +245,13 @@ def problems(error: ValidationError, given: Mapping[str, str]) -> list[str]:
         shown = "(hemligt)" if name in SECRETS else repr(given.get(name, ""))
         lines.append(f"{name}={shown} is not valid: expected {field.description}.")
     return lines
+
+
+def agents_sdk_environment(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The Agents SDK's own CONNECTIONS__… variables, for its configuration loader (the SDK has
+    more of them than Justera checks, e.g. AUTHORITY for a sovereign cloud)."""
+    source = os.environ if env is None else env
+    return {k: v for k, v in source.items() if k.startswith("CONNECTIONS__")}
 
 
 _current: Settings | None = None

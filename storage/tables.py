@@ -319,6 +319,20 @@ class StandingItemRow(Table, table=True):
     presenter: str = Field(default="", sa_type=NAME)
 
 
+class ConversationRefRow(Table, table=True):
+    __tablename__ = "conversation_refs"
+    __table_args__ = (NO_ID_REUSE,)
+
+    id: int | None = Field(default=None, primary_key=True)
+    ref: str = Field(sa_type=REF, unique=True)
+    service_url: str = Field(sa_type=REF)
+    conversation_id: str = Field(sa_type=REF)
+    tenant_id: str = Field(sa_type=SHORT)
+    bot_id: str = Field(sa_type=REF)
+    updated_at: datetime = Field(sa_type=UtcDateTime)
+    platform_user_id: str = Field(default="", sa_type=REF, index=True)
+
+
 TABLES: dict[type, type[Table]] = {
     model.Group: GroupRow,
     model.ChannelBinding: ChannelBindingRow,
@@ -339,5 +353,6 @@ TABLES: dict[type, type[Table]] = {
     model.ImportedMeeting: ImportedMeetingRow,
     model.Change: ChangeRow,
     model.StandingItem: StandingItemRow,
+    model.ConversationRef: ConversationRefRow,
 }
 """The table of each record type."""

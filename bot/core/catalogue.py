@@ -877,6 +877,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "/protokoll visa [#3] · /protokoll posta · /protokoll godkänn · "
         "/protokoll ändring; what should change · /protokoll export pdf|docx|html|md [#3]",
     ),
+    "teams_file_ready": (
+        "Filen ({format}) är klar; länken gäller i ett dygn.",
+        "The file ({format}) is ready; the link works for a day.",
+    ),
+    "teams_file_unavailable": (
+        "Filer kan inte delas i Teams-kanaler här ännu ({format}); be administratören sätta JUSTERA_PUBLIC_URL, eller exportera med `justera export 3 --format pdf`.",
+        "Files cannot be shared in Teams channels here yet ({format}); ask the administrator to set JUSTERA_PUBLIC_URL, or export with `justera export 3 --format pdf`.",
+    ),
 }
 
 # Texts kept in their own modules, so that work on one part does not touch this file.

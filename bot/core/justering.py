@@ -339,3 +339,38 @@ def _stamps(tx: Tx, group: Group, version: MinutesVersion) -> list[Stamp]:
         for a in tx.store.find(Approval, version_id=version.id)
         if a.verdict is Verdict.APPROVED
     ]
+
+
+@dataclass(frozen=True)
+class JusteringView:
+    """The justering as one person sees it on a card: may they still approve this version?"""
+
+    meeting_id: int
+    version: int
+    status: str
+    heading: str
+    may_approve: bool
+    justerad: bool
+    justerare_refs: tuple[str, ...]
+
+
+def justering_view(tx: Tx, meeting_id: int) -> JusteringView:
+    """For a card's refresh: read only, and only within the channel's own group."""
+    group = tx.group()
+    meeting = tx.store.get(Meeting, meeting_id)
+    if meeting is None or meeting.group_id != group.id:
+        raise UserError("not_the_latest_draft")
+    version = _latest(tx, meeting)
+    if version is None:
+        raise UserError("nothing_posted", ref=meeting.id)
+    pending = {m.user_ref for m in _pending(tx, meeting, version)}
+    justerad = meeting.status is S.JUSTERAD
+    return JusteringView(
+        meeting_id=meeting.id,
+        version=version.number,
+        status=_approval_status(tx, meeting, version, tx.ctx.lang),
+        heading=f"Utkast version {version.number}, möte #{meeting.id}",
+        may_approve=not justerad and tx.ctx.user_ref in pending,
+        justerad=justerad,
+        justerare_refs=tuple(m.user_ref for m in _justerare(tx, meeting)),
+    )

@@ -366,6 +366,20 @@ class ProcessedRequest:
     id: int | None = None
 
 
+@dataclass
+class ConversationRef:
+    """Where a platform reaches a channel or a person unasked (Teams: proactive messages)."""
+
+    ref: str  # the channel's or the person's reference, as in Context
+    service_url: str
+    conversation_id: str  # "" for a person until a 1:1 conversation exists
+    tenant_id: str
+    bot_id: str
+    updated_at: datetime
+    platform_user_id: str = ""  # a person's id on the platform (Teams: "29:…")
+    id: int | None = None
+
+
 RECORD_TYPES: tuple[type, ...] = (
     Group,
     ChannelBinding,
@@ -386,4 +400,5 @@ RECORD_TYPES: tuple[type, ...] = (
     ImportedMeeting,
     Change,
     StandingItem,
+    ConversationRef,
 )

@@ -1,0 +1,206 @@
+"""The dialogs: proposing an item (as in the Slack form) and the comment of a change request."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from bot.core.limits import LIMITS
+from bot.core.model import Section
+from bot.render import adaptivecards as cards
+
+PROPOSE_FIELDS = ("title", "section", "presenter", "description", "links", "risk")
+SECTION_CHOICES = [Section.INFORMATION, Section.DIALOG, Section.BESLUT, Section.OVRIGT]
+RISK_CHOICES = {"ja": True, "nej": False, "–": None}
+CHANGE_SEND_VERB = "justera_change_send"
+PROPOSE_DIALOG = "propose"
+
+# Which dialog field shows a refusal about which part of the item (as the Slack form does).
+FIELD_OF_ERROR = {
+    "field_title": "title",
+    "field_presenter": "presenter",
+    "field_description": "description",
+    "field_links": "links",
+    "risk_only_beslut": "risk",
+    "unknown_section": "section",
+    "opening_is_standing": "section",
+}
+
+LABELS = {
+    "sv": {
+        "heading": "Föreslå ärende",
+        "title": "Rubrik",
+        "section": "Sektion",
+        "presenter": "Föredragande",
+        "description": "Beskrivning",
+        "links": "Länkar till underlag",
+        "risk": "Riskbedömning gjord (Beslut-ärenden)",
+        "submit": "Föreslå",
+        "open": "Öppna formuläret",
+        "open_text": "Föreslå ett ärende i formuläret, eller skriv till exempel "
+        "`arende Beslut; OSA-mål 2026; riskbedömning: ja`.",
+        "change": "Vad ska ändras?",
+        "send": "Skicka begäran",
+        "cancel": "Avbryt",
+        "unset": "ej angivet",
+    },
+    "en": {
+        "heading": "Propose an item",
+        "title": "Title",
+        "section": "Section",
+        "presenter": "Presenter",
+        "description": "Description",
+        "links": "Links to material",
+        "risk": "Risk assessment done (Beslut items)",
+        "submit": "Propose",
+        "open": "Open the form",
+        "open_text": "Propose an item in the form, or type for example "
+        "`arende Beslut; OSA-mål 2026; riskbedömning: ja`.",
+        "change": "What should change?",
+        "send": "Send the request",
+        "cancel": "Cancel",
+        "unset": "not given",
+    },
+}
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return LABELS["en" if lang == "en" else "sv"]
+
+
+def open_propose_card(lang: str) -> dict[str, Any]:
+    """A typed `arende` alone: a button that opens the dialog (a message cannot open one)."""
+    words = _labels(lang)
+    return cards.check(
+        cards.card(
+            [cards.plain(words["open_text"])],
+            actions=[
+                {
+                    "type": "Action.Submit",
+                    "title": words["open"],
+                    "data": {"msteams": {"type": "task/fetch"}, "dialog": PROPOSE_DIALOG},
+                }
+            ],
+        )
+    )
+
+
+def propose_card(
+    lang: str, values: dict[str, str] | None = None, errors: dict[str, str] | None = None
+) -> dict[str, Any]:
+    words, values, errors = _labels(lang), values or {}, errors or {}
+    sections = [(s.value, s.value) for s in SECTION_CHOICES]
+    risks = [(k, k if k != "–" else words["unset"]) for k in RISK_CHOICES]
+    fields = [
+        *cards.text_input(
+            "title",
+            words["title"],
+            values.get("title", ""),
+            required=True,
+            max_length=LIMITS["title"],
+            error=errors.get("title", ""),
+        ),
+        *cards.choice_input(
+            "section",
+            words["section"],
+            sections,
+            values.get("section") or Section.DIALOG.value,
+            errors.get("section", ""),
+        ),
+        *cards.text_input(
+            "presenter",
+            words["presenter"],
+            values.get("presenter", ""),
+            max_length=LIMITS["presenter"],
+            error=errors.get("presenter", ""),
+        ),
+        *cards.text_input(
+            "description",
+            words["description"],
+            values.get("description", ""),
+            multiline=True,
+            max_length=LIMITS["description"],
+            error=errors.get("description", ""),
+        ),
+        *cards.text_input(
+            "links",
+            words["links"],
+            values.get("links", ""),
+            max_length=LIMITS["links"],
+            error=errors.get("links", ""),
+        ),
+        *cards.choice_input(
+            "risk", words["risk"], risks, values.get("risk") or "–", errors.get("risk", "")
+        ),
+    ]
+    return cards.form_card(words["heading"], fields, words["submit"], {"dialog": PROPOSE_DIALOG})
+
+
+def propose_task(
+    lang: str, values: dict[str, str] | None = None, errors: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The task module answer that shows (or shows again) the dialog."""
+    return {
+        "task": {
+            "type": "continue",
+            "value": {
+                "title": _labels(lang)["heading"],
+                "width": "medium",
+                "height": "large",
+                "card": cards.attachment(propose_card(lang, values, errors)),
+            },
+        }
+    }
+
+
+def done(message: str) -> dict[str, Any]:
+    """The dialog closes and Teams shows the sentence."""
+    return {"task": {"type": "message", "value": message[:1000]}}
+
+
+def title_from_message(payload: dict[str, Any]) -> str:
+    """The first line of the message the action was started from, as plain text."""
+    content = str((payload.get("body") or {}).get("content") or "")
+    text = re.sub(r"<br\s*/?>|</p>", "\n", content, flags=re.IGNORECASE)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text)).replace("\xa0", " ")
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    return first[: LIMITS["title"]]
+
+
+def change_card(
+    meeting_id: int, version: int, lang: str, comment: str = "", error: str = ""
+) -> dict[str, Any]:
+    """Begär ändring: the comment asked for in the card itself, for this person only."""
+    words = _labels(lang)
+    data = {"meeting": meeting_id, "version": version}
+    return cards.check(
+        cards.card(
+            [
+                cards.heading(f"Begär ändring av version {version}, möte #{meeting_id}"),
+                *cards.text_input(
+                    "comment",
+                    words["change"],
+                    comment,
+                    required=True,
+                    multiline=True,
+                    max_length=LIMITS.get("comment", 2000),
+                    error=error,
+                ),
+            ],
+            actions=[
+                {
+                    "type": "Action.Execute",
+                    "title": words["send"],
+                    "verb": CHANGE_SEND_VERB,
+                    "data": data,
+                },
+                {
+                    "type": "Action.Execute",
+                    "title": words["cancel"],
+                    "verb": cards.REFRESH_VERB,
+                    "data": data,
+                },
+            ],
+        )
+    )

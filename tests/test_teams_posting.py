@@ -1,0 +1,153 @@
+"""What the Teams poster sends through the outbox: cards in place, threads, limits, reminders."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.harness import at
+
+# Teams posts through the durable outbox; until it is installed there is nothing to send with.
+pytest.importorskip("bot.outbox.sender", reason="the outbox (bot.outbox) is not installed")
+from tests.teams_harness import CHANNEL, PEOPLE, TeamsHarness, set_up
+
+
+@pytest.fixture
+def h(store_factory):
+    with TeamsHarness(store_factory, outbox=True) as harness:
+        yield harness
+
+
+def _channel_posts(h: TeamsHarness) -> list:
+    return [m for m in h.connector.messages.values() if m.conversation == CHANNEL and not m.thread]
+
+
+def test_a_command_is_answered_in_its_thread(h: TeamsHarness) -> None:
+    act = h.message("maria", "grupp skapa FSG; Förvaltningssamverkansgrupp", id="cmd-1")
+    assert h.send(act).status_code in (200, 202)
+    h.settle()
+    reply = h.connector.posted(CHANNEL)[-1]
+    assert reply.activity_id == "cmd-1"  # POST …/activities/cmd-1: a reply in its thread
+    assert "FSG" in reply.body["text"] and reply.body["textFormat"] == "plain"
+
+
+def test_the_agenda_is_one_card_updated_in_place(h: TeamsHarness) -> None:
+    set_up(h)
+    h.say("maria", "mote planera 18 mars kl 13; Sof")
+    h.say("sara", "arende Dialog; Kvalitetsrapport 2025")
+    h.say("maria", "mote publicera")
+    agenda = next(m for m in _channel_posts(h) if m.activity.get("attachments"))
+    card = agenda.activity["attachments"][0]["content"]
+    assert card["version"] == "1.5"
+    assert "Kvalitetsrapport 2025" in json.dumps(card, ensure_ascii=False)
+    h.say("sara", "arende Beslut; OSA-mål 2026; riskbedömning: ja")
+    assert len(agenda.versions) == 2  # the same message, updated (PUT)
+    assert "OSA-mål 2026" in json.dumps(agenda.activity, ensure_ascii=False)
+    notes = [m.activity.get("text", "") for m in h.connector.thread(agenda.id)]
+    assert any("Ändrat i ärendelistan" in n and "OSA-mål 2026" in n for n in notes)
+    assert h.snapshot()["Meeting"][0].agenda_message_ref == agenda.id
+
+
+def test_user_text_in_cards_cannot_form_links(h: TeamsHarness) -> None:
+    set_up(h)
+    h.say("maria", "mote planera 18 mars kl 13; Sof")
+    h.say("sara", "arende Dialog; [Klicka](https://evil.example) **fet**")
+    h.say("maria", "mote publicera")
+    agenda = next(m for m in _channel_posts(h) if m.activity.get("attachments"))
+    card = agenda.activity["attachments"][0]["content"]
+    blocks = json.dumps(card["body"], ensure_ascii=False)
+    # Only text runs, which Teams never reads as Markdown.
+    assert '"type": "TextBlock"' not in blocks
+    assert "[Klicka](https://evil.example)" in blocks
+
+
+def test_a_long_draft_is_split_to_fit_and_the_status_card_refreshes_for_justerare(
+    h: TeamsHarness,
+) -> None:
+    set_up(h)
+    h.say("maria", "mote planera onsdag 18 mars kl 13; Sof")
+    for n in range(12):
+        h.say("sara", f"arende Information; Rapport {n}")
+    h.say("maria", "arende acceptera alla")
+    h.say("maria", "mote publicera")
+    h.now = at("2026-03-18T13:05")
+    h.say("sara", "justerare @jonas, @lina")
+    long_note = "Lång anteckning om arbetsmiljön och bemanningen i verksamheten. " * 44
+    for item in range(4, 16):
+        h.say("sara", f"anteckning {item}; {long_note}")
+    h.say("sara", "protokoll posta")
+    meeting = h.snapshot()["Meeting"][0]
+    thread = h.connector.thread(meeting.agenda_message_ref)
+    pages = [m for m in thread if m.activity.get("attachments")]
+    assert len(pages) >= 3  # several cards, each within Teams' message size
+    assert not [r for r in h.connector.refused if r[1].endswith("bytes")]
+    status = h.connector.messages[meeting.minutes_message_ref]
+    card = status.activity["attachments"][0]["content"]
+    assert sorted(card["refresh"]["userIds"]) == ["29:jonas", "29:lina"]
+    assert "actions" not in card  # the buttons come with each justerare's own refresh
+    mention = thread[-1].activity
+    assert {e["mentioned"]["id"] for e in mention["entities"]} == {"29:jonas", "29:lina"}
+
+
+def test_a_429_waits_its_retry_after_and_nothing_is_lost(h: TeamsHarness) -> None:
+    set_up(h)
+    h.say("maria", "mote planera 18 mars kl 13; Sof")
+    before = h.clock.time()
+    h.connector.fail_next(CHANNEL, 429, retry_after=7)
+    h.say("maria", "mote publicera")
+    throttled = [c for c in h.connector.calls if c.status == 429]
+    assert len(throttled) == 1
+    assert any(m.activity.get("attachments") for m in _channel_posts(h))
+    assert h.clock.time() - before >= 7
+
+
+def test_a_502_is_retried(h: TeamsHarness) -> None:
+    set_up(h)
+    h.connector.fail_next(CHANNEL, 502)
+    h.say("maria", "mote planera 18 mars kl 13; Sof")
+    assert [c.status for c in h.connector.calls if c.status >= 500] == [502]
+    assert "Möte #1" in h.last_reply()
+
+
+def test_a_reminder_goes_1on1_as_a_proactive_message(h: TeamsHarness) -> None:
+    set_up(h)
+    for user in ("jonas", "lina"):
+        h.say(user, "hjalp", conversation=f"a:chat-{user}", conversation_type="personal")
+    h.say("maria", "mote planera onsdag 18 mars kl 13; Sof")
+    h.say("maria", "mote publicera")
+    h.now = at("2026-03-17T09:00")
+    from bot.core.delivery import hand_over
+
+    handed = hand_over(h.service.store_factory, h.now, "test", ("teams:",))
+    assert handed
+    h.sender.wake()
+    h.settle()
+    chats = {c.conversation for c in h.connector.posted() if c.conversation.startswith("a:")}
+    assert "a:chat-jonas" in chats
+    opened = [c for c in h.connector.calls if c.path == "/v3/conversations"]
+    # Members who never wrote to the bot get a chat opened for them by their Teams id.
+    assert {c.body["members"][0]["id"] for c in opened} <= {p[1] for p in PEOPLE.values()}
+    reminder = [c for c in h.connector.posted() if c.conversation == "a:chat-jonas"][-1]
+    assert "18 mars" in reminder.body["text"]
+    assert "teams.microsoft.com/l/message/" in reminder.body["text"]
+
+
+def test_an_export_is_a_signed_link_that_expires(h: TeamsHarness) -> None:
+    set_up(h)
+    h.say("maria", "mote planera 18 mars kl 13; Sof")
+    h.say("maria", "mote export pdf")
+    card = next(
+        c.body["attachments"][0]["content"]
+        for c in reversed(h.connector.posted(CHANNEL))
+        if c.body.get("attachments")
+    )
+    link = next(a["url"] for a in card["actions"] if a["type"] == "Action.OpenUrl")
+    path = link.removeprefix(f"http://127.0.0.1:{h.port}")
+    got = h.http.get(path)
+    assert got.status_code == 200 and got.content.startswith(b"%PDF")
+    assert "attachment" in got.headers["content-disposition"]
+    tampered = path[:-1] + ("0" if path[-1] != "0" else "1")
+    assert h.http.get(tampered).status_code == 404
+    h.runtime.files.clock = lambda: 10**12  # a day and more later
+    assert h.http.get(path).status_code == 410
