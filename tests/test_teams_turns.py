@@ -222,3 +222,16 @@ def test_conversation_references_are_stored_in_our_database(h: TeamsHarness) -> 
     assert channel.conversation_id == CHANNEL
     person = next(r for r in refs.values() if r.platform_user_id == "29:maria")
     assert person.tenant_id == "11111111-2222-3333-4444-555555555555"
+    assert person.tenant_id == "11111111-2222-3333-4444-555555555555"
+
+
+def test_installing_the_bot_in_a_team_remembers_the_channel(h: TeamsHarness) -> None:
+    act = h.activity(
+        "conversationUpdate",
+        "maria",
+        membersAdded=[{"id": "28:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"}],
+    )
+    assert h.send(act).status_code in (200, 202)
+    refs = {r.ref for r in h.snapshot()["ConversationRef"]}
+    assert f"teams:11111111-2222-3333-4444-555555555555:{CHANNEL}" in refs
+    assert not h.outgoing.replies

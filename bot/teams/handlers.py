@@ -218,6 +218,13 @@ class TeamsBot:
         await self.outgoing.reply(caller, reply_to, shorten(result.message))
         await self.outgoing.publish(caller, result)
 
+    async def on_installed(self, context: Any, _state: Any) -> None:
+        """The bot added to a team or chat: where it is can be kept before anyone writes."""
+        act = dump(context.activity)
+        caller = caller_of(act)
+        if caller is not None:
+            await self.remember(act, caller)
+
     async def on_reaction(self, context: Any, _state: Any) -> None:
         act = dump(context.activity)
         caller = caller_of(act)
@@ -363,6 +370,8 @@ def _person_of(tx: Any, teams_user_id: str) -> str | None:
 def register(app: Any, bot: TeamsBot) -> None:
     app.activity(ActivityTypes.message)(bot.on_message)
     app.message_reaction_added()(bot.on_reaction)
+    app.activity(ActivityTypes.conversation_update)(bot.on_installed)
+    app.activity(ActivityTypes.installation_update)(bot.on_installed)
     app.invoke("task/fetch")(bot.on_task_fetch)
     app.invoke("task/submit")(bot.on_task_submit)
     app.invoke("composeExtension/fetchTask")(bot.on_compose_fetch)
