@@ -11,6 +11,7 @@ from sqlalchemy import Engine, or_, select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlmodel import Session
 
+from bot.core.guard import check_record
 from bot.core.model import Reminder, ReminderStatus, SearchEntry
 from bot.core.ports import Store, StoreFactory
 from bot.core.texts import OutcomeUnknown
@@ -37,6 +38,8 @@ class SqlStore:
     def add(self, record: R) -> R:
         if getattr(record, "id", None) is not None:
             raise ValueError(f"{record!r} is stored already; update it instead")
+        # Every text that is stored passes the same check, whichever command wrote it.
+        check_record(self, record)
         row = to_row(record)
         with self._write():
             self._session.add(row)
@@ -54,6 +57,8 @@ class SqlStore:
 
     def update(self, record: Any) -> None:
         row = self._row(type(record), record.id)
+        values = row_values(record)
+        check_record(self, record, {n for n, v in values.items() if getattr(row, n) != v})
         with self._write():
             for name, value in row_values(record).items():
                 setattr(row, name, value)

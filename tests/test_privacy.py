@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bot.core.privacy import Match, check_text, find_forbidden_words, find_identity_numbers, mask
@@ -81,6 +81,8 @@ def test_valid_numbers_are_found_in_every_spelling(
     person: Identity, spelling: str, around: tuple[str, str]
 ) -> None:
     before, after = around
+    # "+" says the person is over 100: "000229+" would be 1900, which had no 29 February.
+    assume(not (spelling == "10+" and person.nine.startswith("000229")))
     written = person.spell(spelling)
     text = before + written + after
     start = len(before)
@@ -112,8 +114,10 @@ def test_impossible_dates_are_never_found_even_with_the_right_check_digit(
     bad: tuple[int, int, int], serial: int, kind: str, spelling: str
 ) -> None:
     year, month, day = bad
-    if kind == "samordningsnummer" and 0 < day + 60 < 100:
+    # Day 60 is a samordningsnummer whose day of birth is not known: a real number.
+    if kind == "samordningsnummer" and 0 <= day + 60 < 100:
         day += 60  # the others have no two-digit samordningsnummer form and stay as they are
+    assume(not (day == 60 and 1 <= month <= 12))
     nine = f"{year % 100:02d}{month:02d}{day:02d}{serial:03d}"
     number = Identity(str(year // 100), nine, luhn(nine), kind).spell(spelling)
     assert find_identity_numbers(f"Ärende {number} togs upp.") == []

@@ -23,6 +23,7 @@ from bot.core import (
 from bot.core.context import Result
 from bot.core.entries import parse_ref
 from bot.core.model import Outcome, Section
+from bot.core.normalise import normalise
 from bot.core.texts import UserError, say
 from bot.dates import DateNotUnderstood, Span, parse_span, parse_when_detail
 
@@ -53,7 +54,7 @@ class Env:
 
 
 def parse(line: str, *, now: datetime, lang: str, resolve_user: UserResolver) -> Call:
-    line = line.strip()
+    line = normalise(line).strip()
     name, _, rest = line.removeprefix("/").partition(" ")
     handler = COMMANDS.get(fold(name))
     if handler is None:

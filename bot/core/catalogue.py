@@ -651,6 +651,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The text contains what looks like a coordination number ({number}); remove it and write "
         "for example `a client` instead.",
     ),
+    "control_character": (
+        "Texten innehåller ett osynligt styrtecken ({code}) som inte kan sparas; skriv texten igen eller klistra in den som oformaterad text, till exempel `/arende Dialog; Bemanning i sommar`.",
+        "The text contains an invisible control character ({code}) that cannot be stored; type the text again or paste it as plain text, for example `/arende Dialog; Staffing this summer`.",
+    ),
+    "field_text": ("Texten", "The text"),
     "privacy_forbidden_word": (
         "Texten nämner ”{word}”, som kan peka ut en brukare; ta bort det och skriv till exempel "
         "`en enhet inom förvaltningen` i stället.",

@@ -6,8 +6,11 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 from typing import Any, Literal
 
+from bot.core.normalise import DASHES, clean
 from bot.core.texts import UserError
 
 __all__ = ["Kind", "Match", "check_text", "find_forbidden_words", "find_identity_numbers", "mask"]
@@ -27,32 +30,63 @@ class Match:
 
 # --- identity numbers ------------------------------------------------------------------------
 
+# The number is looked for in a view of the text as a reader sees it: invisible characters
+# (soft hyphen, zero-width space, word joiner, NUL) dropped, every digit of any script an ASCII
+# digit (fullwidth "８１１２１８"), every dash (en dash, minus sign U+2212, non-breaking hyphen)
+# "-" and every space (non-breaking, thin, tab) " ". Word, PDF viewers and phones put exactly
+# such characters into numbers that look plain on the screen.
+#
 # Between the date and the last four digits people write a hyphen, a space or nothing, and "+"
-# for someone over 100. Word processors turn hyphens into en dashes or non-breaking hyphens and
-# spaces into non-breaking ones, and minutes are often pasted from there.
-_DASHES = "-\u2010\u2011\u2013"
-_SPACES = " \u00a0\u202f"
-
-# Only an adjacent digit stops a match, a letter does not: "pnr8112189876" and "ABC8112189876"
-# are caught, because a number glued to a word is just as public once the minutes are. A digit
+# for someone over 100; pasted text adds " - " and two spaces. "1981-12-18-3358" writes the
+# date the ISO way. Only an adjacent digit stops a match, a letter does not: "pnr8112189876"
+# is caught, because a number glued to a word is just as public once the minutes are. A digit
 # run joined to other digits by a dash, slash or plus is a phone number, registry number or
-# range ("08-811218 1234", "2021-811218-1234"), not a person, so it is left alone either way.
-# Candidates cannot overlap (each ends in four digits and then no digit, and each starts with
-# six), so finditer, which skips past each one, misses none.
+# range ("08-811218 1234", "2021-811218-1234"), not a person, so it is left alone, unless
+# what it is joined to is a whole identity number too ("811218-9876/850101-1232": two people).
+_SEPARATOR = r"(?:[ ]{0,2}-[ ]{0,2}|[ ]{1,2})"
 _CANDIDATE = re.compile(
     rf"""
     (?<![0-9])
-    (?<![0-9][{_DASHES}/+])
+    (?<![0-9][-+])
     (?:
-        (?:19|20)[0-9]{{6}}[{_DASHES}{_SPACES}]?
-      | [0-9]{{6}}[{_DASHES}{_SPACES}+]?
+        (?:19|20)[0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}}-
+      | [0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}}-
+      | (?:19|20)[0-9]{{6}}{_SEPARATOR}?
+      | [0-9]{{6}}(?:{_SEPARATOR}|[ ]?\+[ ]?)?
     )
     [0-9]{{4}}
     (?![0-9])
-    (?![{_DASHES}/+][0-9])
+    (?![-+][0-9])
     """,
     re.VERBOSE,
 )
+_LINE_ENDS = "\n\r\v\f\x85\u2028\u2029"
+
+
+def _view(text: str) -> tuple[str, list[int]]:
+    """The text as the number check reads it, and where each of its characters came from."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        if c in _LINE_ENDS:
+            shown = "\n"
+        elif c.isspace():
+            shown = " "
+        elif c in DASHES:
+            shown = "-"
+        elif unicodedata.category(c) == "Nd":
+            shown = str(unicodedata.decimal(c))
+        elif c in "\uff0b\ufe62":
+            shown = "+"
+        elif c in "\uff0f\u2044\u2215":
+            shown = "/"
+        elif unicodedata.category(c) in ("Cf", "Cc", "Cs") or c in "\ufffe\uffff":
+            continue
+        else:
+            shown = c
+        chars.append(shown)
+        where.append(i)
+    return "".join(chars), where
 
 
 def _luhn_ok(ten: str) -> bool:
@@ -64,38 +98,73 @@ def _luhn_ok(ten: str) -> bool:
     return (10 - total % 10) % 10 == int(ten[9])
 
 
-def _kind(digits: str) -> Kind | None:
+def _born(year: int, month: int, day: int, today: date) -> bool:
+    """Whether someone can have been born on that day (day 0: the day is not known)."""
+    if not 1 <= month <= 12 or day > calendar.monthrange(year, month)[1]:
+        return False
+    return date(year, month, max(day, 1)) <= today
+
+
+def _kind(digits: str, *, over_100: bool, today: date) -> Kind | None:
     """The kind of identity number 10 or 12 digits are, or None when the date or check fails.
 
     The date check is what keeps organisationsnummer out: theirs have 20 or more where the
-    month would be ("212000-1355" is a municipality), so no month is ever valid.
+    month would be ("212000-1355" is a municipality), so no month is ever valid. Nobody is
+    born in the future, and 29 February needs a leap year: "+" in ten digits means at least
+    100 years old, so "000229+" is 1900, which had none.
     """
     ten = digits[-10:]
     if not _luhn_ok(ten):
         return None
     yy, month, day = int(ten[0:2]), int(ten[2:4]), int(ten[4:6])
     kind: Kind = "personnummer"
-    if day > 60:
-        # A samordningsnummer is a personnummer with 60 added to the day of birth.
+    if day >= 60:
+        # A samordningsnummer is a personnummer with 60 added to the day of birth; Skatteverket
+        # writes day 60 when the day of birth is not known.
         kind, day = "samordningsnummer", day - 60
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    elif day == 0:
         return None
-    # Ten digits do not say the century, so a day counts if any century makes it real: 29 Feb
-    # in "000229" is valid because 2000 was a leap year, even though 1900 was not.
-    years = [int(digits[:4])] if len(digits) == 12 else [1900 + yy, 2000 + yy]
-    if any(day <= calendar.monthrange(year, month)[1] for year in years):
+    if len(digits) == 12:
+        years = [int(digits[:4])]
+    elif over_100:
+        latest = today.year - 100
+        years = [latest - (latest - yy) % 100]
+    else:
+        # Ten digits with "-" do not say the century; a day counts if either recent century
+        # makes it real: "000229" is valid because 2000 was a leap year.
+        latest = today.year - (today.year - yy) % 100
+        years = [latest, latest - 100]
+    if any(_born(year, month, day, today) for year in years):
         return kind
     return None
 
 
-def find_identity_numbers(text: str) -> list[Match]:
+def find_identity_numbers(text: str, *, today: date | None = None) -> list[Match]:
     """Every personnummer and samordningsnummer in text, in the order they are written."""
+    today = today or date.today()
+    view, where = _view(text)
+    candidates = []
+    for candidate in _CANDIDATE.finditer(view):
+        written = candidate.group()
+        kind = _kind(re.sub(r"[^0-9]", "", written), over_100="+" in written, today=today)
+        candidates.append((candidate.start(), candidate.end(), kind))
+    valid = {(start, end) for start, end, kind in candidates if kind is not None}
     found = []
-    for candidate in _CANDIDATE.finditer(text):
-        kind = _kind(re.sub(r"[^0-9]", "", candidate.group()))
-        if kind is not None:
-            found.append(Match(candidate.start(), candidate.end(), candidate.group(), kind))
+    for start, end, kind in candidates:
+        if kind is None or not _joined_alone(view, start, end, valid):
+            continue
+        first, last = where[start], where[end - 1] + 1
+        found.append(Match(first, last, text[first:last], kind))
     return found
+
+
+def _joined_alone(view: str, start: int, end: int, valid: set[tuple[int, int]]) -> bool:
+    """False when a slash joins the number to digits that are no identity number themselves."""
+    before = start >= 2 and view[start - 1] == "/" and view[start - 2].isdigit()
+    after = end + 1 < len(view) and view[end] == "/" and view[end + 1].isdigit()
+    if before and not any(e == start - 1 for _s, e in valid):
+        return False
+    return not (after and not any(s == end + 1 for s, _e in valid))
 
 
 def mask(number: str) -> str:
@@ -104,9 +173,9 @@ def mask(number: str) -> str:
     The date part stays so that the writer can find the number in their text; the four last
     digits are what make it one person's, so they never appear in any message.
     """
-    digits = re.sub(r"[^0-9]", "", number)
+    digits = re.sub(r"[^0-9]", "", _view(number)[0])
     if len(digits) in (10, 12):
-        separator = "+" if "+" in number else "-"
+        separator = "+" if "+" in _view(number)[0] else "-"
         return f"{digits[:-4]}{separator}••••"
     # Anything else: hide the last four digits where they stand.
     chars, hidden = list(number), 0
@@ -124,10 +193,10 @@ def mask(number: str) -> str:
 def _normalised(text: str) -> str:
     # "å" pasted from some systems is "a" plus a combining ring, and Word leaves soft hyphens
     # inside words; both would hide a forbidden word from the match.
-    composed = unicodedata.normalize("NFC", text)
-    return "".join(c for c in composed if unicodedata.category(c) != "Cf")
+    return clean(text)
 
 
+@lru_cache(maxsize=1024)
 def _word_pattern(word: str) -> re.Pattern[str] | None:
     parts = _normalised(word).split()
     if not parts:
@@ -161,13 +230,15 @@ def _refuse(key: str, **params: Any) -> UserError:
     return UserError(key, **params)
 
 
-def check_text(text: str, *, forbidden_words: tuple[str, ...] = ()) -> None:
+def check_text(
+    text: str, *, forbidden_words: tuple[str, ...] = (), today: date | None = None
+) -> None:
     """Refuse text that holds an identity number or a forbidden word; the text is not changed.
 
     The refusal names what was found, numbers masked, so that the writer can remove it; it
     never repeats a whole number, since refusals are shown and may be logged.
     """
-    numbers = find_identity_numbers(text)
+    numbers = find_identity_numbers(text, today=today)
     if numbers:
         shown = ", ".join(dict.fromkeys(mask(m.text) for m in numbers))
         # One refusal for all of them, so the writer can fix everything in one go; a mix of

@@ -17,10 +17,12 @@ from bot.core import (
     session,
     yearrules,
 )
+from bot.core.catalogue import CATALOGUE
 from bot.core.context import Context, Result
 from bot.core.model import Group, Meeting, ProcessedRequest
+from bot.core.normalise import normalise_value
 from bot.core.ports import Store, StoreFactory
-from bot.core.texts import UserError
+from bot.core.texts import T, UserError
 from bot.core.tx import Tx
 
 Operation = Callable[..., Any]
@@ -49,6 +51,10 @@ class Justera:
         return operation in READ_ONLY_OPERATIONS
 
     def run(self, ctx: Context, operation: Operation, *args: Any, **kwargs: Any) -> Any:
+        # The edge of the core: every text an operation is given is normalised here, and a
+        # control character refused, before anything reads it (bot.core.normalise).
+        args = tuple(normalise_value(a) for a in args)
+        kwargs = {k: _normalised(k, v) for k, v in kwargs.items()}
         if ctx.request_id is None and operation in READ_ONLY_OPERATIONS:
             with self.read_store_factory() as store:
                 return operation(Tx(store, ctx, installers=self.installers), *args, **kwargs)
@@ -112,6 +118,17 @@ READ_ONLY_OPERATIONS = {
     search.search_minutes,
     postings.message_refs,
 }
+
+
+def _normalised(name: str, value: Any) -> Any:
+    try:
+        return normalise_value(value)
+    except UserError as error:
+        # A form shows the refusal under the field it is about.
+        if f"field_{name}" in CATALOGUE:
+            error.params.setdefault("field", T(f"field_{name}"))
+        raise
+
 
 # Operations after which the årsklocka must look again at where its items land.
 YEAR_OPERATIONS = {
