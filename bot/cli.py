@@ -86,6 +86,9 @@ def run_main(args: argparse.Namespace) -> int:
         return 2
     if slack is None and teams is None:
         return console_main(args)
+    from bot.logs import quiet_third_party
+
+    quiet_third_party()
     service = build_service(args.database or current().database())
     if teams is None:
         from bot.slack.app import serve
@@ -191,9 +194,11 @@ def export_main(args: argparse.Namespace) -> int:
         print(verdict.message)
         return 0 if verdict.ok else 1
     if args.command == "publish":
-        count = export.publish(service, Path(args.folder), now)
-        print(f"Arkivet i {args.folder} har {count} justerade protokoll.")
-        return 0
+        published = export.publish(service, Path(args.folder), now)
+        print(f"Arkivet i {args.folder} har {published.count} justerade protokoll.")
+        for key, group_id, why in published.failed:
+            print(f"Kunde inte publicera {key} (grupp-id {group_id}): {why}; de andra är skrivna.")
+        return 1 if published.failed else 0
     try:
         if args.agenda or args.format == "ics":
             data, name = export.render_agenda(

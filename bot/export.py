@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import io
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.agenda import AgendaExport
@@ -128,8 +128,9 @@ def verify(service: Justera, data: bytes, now) -> Verdict:
             day = meeting.starts_at.astimezone(STOCKHOLM).date().isoformat()
             return Verdict(
                 True,
-                f"Filen stämmer: justerat protokoll för {group.key} {day} (möte "
-                f"#{meeting.id}), version {version.number}, SHA-256 {found}.",
+                f"Filen stämmer: justerat protokoll för {group.key} (grupp-id {group.id}, "
+                f"arkivmapp {group_folder(group)}) {day} (möte #{meeting.id}), "
+                f"version {version.number}, SHA-256 {found}.",
             )
         return Verdict(False, f"Ingen justerad version i arkivet har kontrollsumman {found}.")
 
@@ -154,40 +155,89 @@ def words_of(data: bytes, fmt: str) -> list[str]:
     return text.split()
 
 
-def publish(service: Justera, folder: Path, now) -> int:
-    """A static archive of every group's justerade minutes, by group and year, with indexes."""
+Years = dict[int, list[tuple[Meeting, str]]]
 
-    def collect(tx: Tx) -> list[tuple[Group, Meeting, MinutesExport]]:
-        out = []
+
+@dataclass
+class Published:
+    """What publish wrote, and the groups it could not write (key, id, why)."""
+
+    count: int = 0
+    failed: list[tuple[str, int, str]] = field(default_factory=list)
+
+
+def group_folder(group: Group) -> str:
+    """The group's folder in the archive: its readable key and, last, its id.
+
+    Keys that differ only in punctuation ("FSG!" and "FSG") share a slug; the id after the last
+    dash is a number no slug can end in twice, so two groups never share a folder.
+    """
+    return f"{slug(group.key)}-{group.id}"
+
+
+def publish(service: Justera, folder: Path, now) -> Published:
+    """A static archive of every group's justerade minutes, by group and year, with indexes.
+
+    A group whose minutes cannot be rendered is reported and left as it was; the others are
+    written all the same.
+    """
+
+    def collect(tx: Tx) -> tuple[dict[int, Group], dict[int, list], list[tuple[str, int, str]]]:
+        groups: dict[int, Group] = {}
+        exports: dict[int, list[tuple[Meeting, MinutesExport]]] = defaultdict(list)
+        failed: list[tuple[str, int, str]] = []
         for meeting in tx.store.find(Meeting, status=MeetingStatus.JUSTERAD):
-            group = tx.store.get(Group, meeting.group_id)
-            out.append((group, meeting, minutes_export(tx, group, meeting)))
-        return out
+            group = groups.setdefault(meeting.group_id, tx.store.get(Group, meeting.group_id))
+            try:
+                exports[group.id].append((meeting, minutes_export(tx, group, meeting)))
+            except Exception as error:
+                failed.append((group.key, group.id, type(error).__name__))
+        return groups, exports, failed
 
-    published = service.run(system(now), collect)
-    by_group: dict[str, dict[int, list[tuple[Meeting, str]]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    for group, meeting, export in published:
-        year = meeting.starts_at.astimezone(STOCKHOLM).year
-        target = folder / slug(group.key) / str(year)
-        target.mkdir(parents=True, exist_ok=True)
-        stem = ""
-        for fmt in ("html", "pdf", "docx"):
-            data, name = render(export, fmt)
-            (target / name).write_bytes(data)
-            stem = name.rsplit(".", 1)[0]
-        by_group[group.key][year].append((meeting, stem))
-    _write_indexes(folder, by_group)
-    return len(published)
+    groups, exports, failed = service.run(system(now), collect)
+    report = Published(failed=failed)
+    broken = {gid for _key, gid, _why in failed}
+    by_group: dict[int, Years] = {}
+    for gid, meetings in exports.items():
+        if gid in broken:
+            continue
+        group = groups[gid]
+        files: dict[Path, bytes] = {}
+        years: Years = defaultdict(list)
+        try:
+            for meeting, export in meetings:
+                year = meeting.starts_at.astimezone(STOCKHOLM).year
+                for fmt in ("html", "pdf", "docx"):
+                    data, name = render(export, fmt)
+                    stem = f"{name.rsplit('.', 1)[0]}-mote-{meeting.id}"
+                    files[Path(group_folder(group), str(year), f"{stem}.{fmt}")] = data
+                years[year].append((meeting, stem))
+        except Exception as error:
+            report.failed.append((group.key, group.id, type(error).__name__))
+            continue
+        # Written only once every file of the group rendered: never a half-written group.
+        for path, data in files.items():
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_bytes(data)
+        by_group[gid] = years
+        report.count += len(meetings)
+    _write_indexes(folder, groups, by_group)
+    return report
 
 
-def _write_indexes(folder: Path, by_group: dict[str, dict[int, list[tuple[Meeting, str]]]]) -> None:
+def _write_indexes(
+    folder: Path,
+    groups: dict[int, Group],
+    by_group: dict[int, dict[int, list[tuple[Meeting, str]]]],
+) -> None:
     top = ["<h1>Justerade minnesanteckningar</h1>", "<ul>"]
-    for key in sorted(by_group):
-        top.append(f'<li><a href="{slug(key)}/index.html">{html.escape(key)}</a></li>')
-        years = by_group[key]
-        page = [f"<h1>{html.escape(key)}</h1>"]
+    folder.mkdir(parents=True, exist_ok=True)
+    for gid in sorted(by_group, key=lambda g: (groups[g].key, g)):
+        group = groups[gid]
+        name = group_folder(group)
+        top.append(f'<li><a href="{name}/index.html">{html.escape(group.key)}</a></li>')
+        years = by_group[gid]
+        page = [f"<h1>{html.escape(group.key)} – {html.escape(group.name)}</h1>"]
         for year in sorted(years, reverse=True):
             page.append(f"<h2>{year}</h2><ul>")
             for meeting, stem in sorted(years[year], key=lambda m: m[0].starts_at):
@@ -198,7 +248,7 @@ def _write_indexes(folder: Path, by_group: dict[str, dict[int, list[tuple[Meetin
                     f'(<a href="{base}.pdf">PDF</a>, <a href="{base}.docx">Word</a>)</li>'
                 )
             page.append("</ul>")
-        (folder / slug(key) / "index.html").write_text(_page(key, page), encoding="utf-8")
+        (folder / name / "index.html").write_text(_page(group.key, page), encoding="utf-8")
     top.append("</ul>")
     (folder / "index.html").write_text(_page("Arkiv", top), encoding="utf-8")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextvars
 import logging
 import sys
+import traceback
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,3 +66,61 @@ def configure(fmt: str = "json", level: str = "INFO", stream=None) -> None:
     root.setLevel(level)
     # APScheduler logs every run of every job at INFO ("Running job …", "executed successfully").
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+# Every third-party logger that can see a request body, a query string or SQL parameters,
+# and the level below which it stays silent. slack_bolt logs the whole body at INFO when a
+# signature check fails (a replayed request, a rotated secret), and names the body of an
+# unhandled request at WARNING; slack_sdk logs requests at DEBUG; uvicorn's access log has
+# every query string; SQLAlchemy's engine logs statements and parameters at INFO.
+THIRD_PARTY_LEVELS: dict[str, int] = {
+    "slack_bolt": logging.WARNING,
+    "slack_sdk": logging.WARNING,
+    "sqlalchemy": logging.WARNING,
+    "uvicorn.access": logging.WARNING,
+    "httpx": logging.WARNING,
+    "httpcore": logging.WARNING,
+    "apscheduler": logging.WARNING,
+    "aiohttp.access": logging.WARNING,
+}
+BOLT_LOGGER = "slack_bolt.justera"
+
+
+def frames(error: BaseException) -> str:
+    """Where an error happened, without its message: messages of database and platform
+    errors carry values (a unique key, a title, the SQL parameters)."""
+    stack = traceback.extract_tb(error.__traceback__)
+    return "".join(traceback.format_list(stack)) + type(error).__name__
+
+
+class WithheldDetails(logging.Filter):
+    """For third-party records: the message up to its details, the traceback without messages."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        head = message.split("(", 1)[0].split(":", 1)[0].strip()
+        if head != message:
+            record.msg, record.args = f"{head} (details withheld: they may hold user text)", None
+        if record.exc_info and record.exc_info[1] is not None:
+            record.exc_text = frames(record.exc_info[1])
+            record.exc_info = None
+        return True
+
+
+def quiet_third_party() -> logging.Logger:
+    """Set the third-party levels (idempotent); the logger to give slack_bolt's app.
+
+    Bolt copies its logger's level and filters into every middleware logger it makes, so a
+    logger of our own, given to the app, carries the level and the filter everywhere in it.
+    """
+    withheld = WithheldDetails()
+    for name, level in THIRD_PARTY_LEVELS.items():
+        logger = logging.getLogger(name)
+        logger.setLevel(level)
+        if not any(isinstance(f, WithheldDetails) for f in logger.filters):
+            logger.addFilter(withheld)
+    bolt = logging.getLogger(BOLT_LOGGER)
+    bolt.setLevel(THIRD_PARTY_LEVELS["slack_bolt"])
+    if not any(isinstance(f, WithheldDetails) for f in bolt.filters):
+        bolt.addFilter(withheld)
+    return bolt

@@ -80,7 +80,8 @@ def make_engine(
     timeouts = timeouts or Timeouts.from_settings()
     parsed = _normalised(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(parsed)
+        # Errors name their statement, never its parameters: they are user text.
+        engine = create_engine(parsed, hide_parameters=True)
         _configure_sqlite(
             engine, is_file=_is_file_database(parsed), timeouts=timeouts, read_only=read_only
         )
@@ -89,6 +90,7 @@ def make_engine(
         return create_engine(
             _with_server_timeouts(parsed, timeouts),
             pool_pre_ping=True,
+            hide_parameters=True,
             # A thread waiting for a pooled connection gives up like one waiting to connect.
             pool_timeout=timeouts.connect,
             connect_args={
@@ -102,7 +104,7 @@ def make_engine(
                 "tcp_user_timeout": 20_000,
             },
         )
-    return create_engine(parsed)
+    return create_engine(parsed, hide_parameters=True)
 
 
 def _with_server_timeouts(url: URL, timeouts: Timeouts) -> URL:
@@ -146,6 +148,9 @@ def _configure_sqlite(
                 cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA synchronous = NORMAL")
+            # Deleted and overwritten text is zeroed, not left in free pages: forgetting a
+            # person (GDPR) must leave no copy of their name in the file.
+            cursor.execute("PRAGMA secure_delete = ON")
             if read_only:
                 cursor.execute("PRAGMA query_only = ON")
         finally:

@@ -51,11 +51,11 @@ def test_export_verify_and_publish(tmp_path: Path) -> None:
     archive = tmp_path / "arkiv"
     published = justera(env, "publish", str(archive))
     assert published.returncode == 0 and "1 justerade protokoll" in published.stdout
-    year = archive / "fsg" / "2026"
+    year = archive / "fsg-1" / "2026"
     assert sorted(p.suffix for p in year.iterdir()) == [".docx", ".html", ".pdf"]
-    index = (archive / "fsg" / "index.html").read_text(encoding="utf-8")
+    index = (archive / "fsg-1" / "index.html").read_text(encoding="utf-8")
     assert "2026-03-18" in index and ".pdf" in index
-    assert "fsg/index.html" in (archive / "index.html").read_text(encoding="utf-8")
+    assert "fsg-1/index.html" in (archive / "index.html").read_text(encoding="utf-8")
     assert justera(env, "export", "99").returncode == 1
 
 

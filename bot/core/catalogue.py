@@ -527,6 +527,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Skriv vad du söker efter, till exempel `/sok OSA mål`.",
         "Say what you are looking for, for example `/sok OSA mål`.",
     ),
+    "search_too_long": (
+        "Sökningen får vara högst {limit} tecken men är {length}; sök på några ord, till exempel `/sok OSA mål`.",
+        "A search may be at most {limit} characters but is {length}; search for a few words, for example `/sok OSA mål`.",
+    ),
     "search_none": (
         "Inget justerat protokoll nämner ”{query}”; pröva färre eller andra ord, till exempel `/sok arbetsmiljö`.",
         "No justerade minutes mention “{query}”; try fewer or other words, for example `/sok arbetsmiljö`.",

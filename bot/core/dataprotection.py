@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot.core.context import Result
+from bot.core.guard import text_fields
+from bot.core.minutes import content_hash
 from bot.core.model import (
+    RECORD_TYPES,
     AgendaItem,
     Approval,
     AuditEntry,
-    Change,
     Decision,
     Entry,
     EntryKind,
@@ -26,6 +29,7 @@ from bot.core.model import (
     Party,
     Reminder,
     ReminderStatus,
+    SearchEntry,
 )
 from bot.core.tx import Tx
 
@@ -44,6 +48,7 @@ def export_person(tx: Tx, user_ref: str) -> Result:
     store = tx.store
     members = store.find(Member, user_ref=user_ref)
     member_ids = [m.id for m in members]
+    names = {m.display_name for m in members if m.display_name}
     data = {
         "person": user_ref,
         "memberships": [
@@ -68,58 +73,167 @@ def export_person(tx: Tx, user_ref: str) -> Result:
         "approvals": [_plain(a) for a in store.find(Approval, member_id=member_ids)],
         "reminders": [_plain(r) for r in store.find(Reminder, target_ref=user_ref)],
         "audit_log": [_plain(a) for a in store.find(AuditEntry, actor_ref=user_ref)],
+        # Entries by others that name the person (a member set, a justerare chosen).
+        "audit_about": [
+            _plain(a)
+            for a in store.find(AuditEntry)
+            if a.actor_ref != user_ref and user_ref in a.detail
+        ],
+        "minutes_naming": [
+            {
+                "meeting_id": v.meeting_id,
+                "version": v.number,
+                "posted_at": v.posted_at.isoformat(),
+                "justerad": _is_public(tx, v),
+                "names": sorted(n for n in names if n in v.text),
+            }
+            for v in store.find(MinutesVersion)
+            if any(n in v.text for n in names)
+        ],
     }
     return Result(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def forget_person(tx: Tx, user_ref: str) -> Result:
-    """Pseudonymise a person; what justerade minutes (public records) show stays as it is."""
+    """Pseudonymise a person everywhere; what justerade minutes (public records) show stays.
+
+    Every field holding the reference gets the alias, wherever it is (a column of its own,
+    an audit detail, a reminder's key, a stored reply, JSON); the name goes from everything
+    that is not the public record, drafts and their versions included. The reply says
+    where the name was kept and why.
+    """
     store = tx.store
     alias = "forgotten:" + hashlib.sha256(user_ref.encode()).hexdigest()[:12]
-    kept: list[str] = []
-    changed = 0
-    for member in store.find(Member, user_ref=user_ref):
-        public = _in_justerade_minutes(tx, member)
-        if public:
-            kept.append(
-                f"namnet {member.display_name} i {public} justerade protokoll (allmän handling)"
-            )
-        else:
+    members = store.find(Member, user_ref=user_ref)
+    public = {m.id: _public_meetings(tx, m) for m in members}
+    # The name goes wherever it is not needed for the public record.
+    names = {m.display_name for m in members if m.display_name.strip() and not public[m.id]}
+    kept_names = {m.display_name for m in members if public[m.id]}
+    names -= kept_names
+    places: dict[str, int] = {}
+    for member in members:
+        if not public[member.id]:
             member.display_name = FORGOTTEN_NAME
         member.user_ref, member.is_admin = alias, False
         store.update(member)
-        changed += 1
-    for kind, field in (
-        (AgendaItem, "proposer_ref"),
-        (Entry, "author_ref"),
-        (Change, "actor_ref"),
-        (Decision, "decided_by"),
-        (MinutesVersion, "posted_by"),
-        (AuditEntry, "actor_ref"),
-    ):
-        for record in store.find(kind, **{field: user_ref}):
-            setattr(record, field, alias)
-            store.update(record)
-            changed += 1
+        places["Member"] = places.get("Member", 0) + 1
     for reminder in store.find(Reminder, target_ref=user_ref):
         if reminder.status is ReminderStatus.PENDING:
             reminder.status = ReminderStatus.CANCELLED
-        reminder.target_ref = alias
-        store.update(reminder)
-        changed += 1
+            store.update(reminder)
+    for kind in RECORD_TYPES:
+        fields = text_fields(kind)
+        if not fields:
+            continue
+        for record in store.find(kind):
+            if kind is MinutesVersion and _is_public(tx, record):
+                continue
+            if _in_public_record(tx, record):
+                changed = _replace(record, fields, {user_ref: alias})
+            else:
+                changed = _replace(record, fields, {user_ref: alias, **_name_map(names)})
+            if changed:
+                if kind is MinutesVersion:
+                    record.content_hash = content_hash(record.text)
+                store.update(record)
+                places[kind.__name__] = places.get(kind.__name__, 0) + 1
+    where = ", ".join(f"{_PLACE_NAMES.get(k, k)} {n}" for k, n in sorted(places.items()))
+    report = [f"{user_ref} är ersatt med {alias} på {sum(places.values())} ställen ({where})."]
+    for member in members:
+        if public[member.id]:
+            shown = ", ".join(f"#{m}" for m in public[member.id])
+            report.append(
+                f"Behållet: namnet {member.display_name} i justerade protokoll (allmän "
+                f"handling) för möte {shown} och deras sökindex, eftersom en allmän handling "
+                "inte får ändras; utan koppling till personens användar-id."
+            )
     texts = len(store.find(Entry, author_ref=alias))
     if texts:
-        kept.append(f"{texts} anteckningar som personen skrev, som mötets innehåll, utan koppling")
-    report = [f"{user_ref} är ersatt med {alias} på {changed} ställen."]
-    report += [f"Behållet: {k}." for k in kept] or ["Inget med personens namn behölls."]
+        report.append(
+            f"Behållet: {texts} anteckningar som personen skrev, som mötets innehåll, "
+            "utan koppling till personen."
+        )
+    if len(report) == 1:
+        report.append("Inget med personens namn behölls.")
     tx.record("gdpr_forget", None, None, detail=f"alias={alias}")
     return Result("\n".join(report))
 
 
-def _in_justerade_minutes(tx: Tx, member: Member) -> int:
-    chosen = tx.store.find(Justerare, member_id=member.id)
-    meetings = tx.store.find(Meeting, id=[j.meeting_id for j in chosen])
-    return sum(1 for m in meetings if m.status is MeetingStatus.JUSTERAD)
+_PLACE_NAMES = {
+    "Member": "medlemskap",
+    "AgendaItem": "ärenden",
+    "Entry": "anteckningar",
+    "Decision": "beslut",
+    "MinutesVersion": "protokollversioner",
+    "AuditEntry": "loggposter",
+    "Reminder": "påminnelser",
+    "ProcessedRequest": "sparade svar",
+    "YearRule": "årsklockans regler",
+}
+
+
+def _name_map(names: set[str]) -> dict[str, str]:
+    # Longest first, so that "Jonas Ek" goes whole before a shorter name inside it.
+    return {n: FORGOTTEN_NAME for n in sorted(names, key=len, reverse=True) if len(n) >= 3}
+
+
+def _replace(record: Any, fields: tuple[str, ...], changes: dict[str, str]) -> bool:
+    """Replace whole references and names in the record's text fields ("console:jonas" not
+    inside "console:jonasson"), also where JSON escaped them."""
+    changed = False
+    for name in fields:
+        value = getattr(record, name)
+        if not value:
+            continue
+        new = value
+        for old, replacement in changes.items():
+            for written, instead in {
+                (old, replacement),
+                (json.dumps(old)[1:-1], json.dumps(replacement)[1:-1]),
+            }:
+                new = re.sub(rf"(?<!\w){re.escape(written)}(?!\w)", lambda _m, i=instead: i, new)
+        if new != value:
+            setattr(record, name, new)
+            changed = True
+    return changed
+
+
+def _public_meetings(tx: Tx, member: Member) -> list[int]:
+    """The justerade meetings whose minutes show this member: as justerare or as keeper."""
+    chosen = {j.meeting_id for j in tx.store.find(Justerare, member_id=member.id)}
+    meetings = []
+    for meeting in tx.store.find(Meeting, group_id=member.group_id, status=MeetingStatus.JUSTERAD):
+        versions = sorted(
+            tx.store.find(MinutesVersion, meeting_id=meeting.id), key=lambda v: v.number
+        )
+        keeper = versions[0].posted_by if versions else ""
+        if meeting.id in chosen or keeper == member.user_ref:
+            meetings.append(meeting.id)
+    return meetings
+
+
+def _is_public(tx: Tx, version: MinutesVersion) -> bool:
+    """The approved version of justerade minutes: the last one of a justerad meeting."""
+    meeting = tx.store.get(Meeting, version.meeting_id)
+    if meeting is None or meeting.status is not MeetingStatus.JUSTERAD:
+        return False
+    latest = max(v.number for v in tx.store.find(MinutesVersion, meeting_id=meeting.id))
+    return version.number == latest
+
+
+def _in_public_record(tx: Tx, record: Any) -> bool:
+    """Whether the record is part of what justerade minutes show (their items and search)."""
+    if isinstance(record, SearchEntry):
+        return True
+    meeting_id = getattr(record, "meeting_id", None)
+    item_id = getattr(record, "item_id", None)
+    if isinstance(record, AgendaItem | Entry | Decision):
+        if item_id is not None:
+            item = tx.store.get(AgendaItem, item_id)
+            meeting_id = item.meeting_id if item else None
+        meeting = tx.store.get(Meeting, meeting_id) if meeting_id is not None else None
+        return meeting is not None and meeting.status is MeetingStatus.JUSTERAD
+    return False
 
 
 def prune(tx: Tx, draft_days: int, reference_days: int) -> Result:

@@ -9,11 +9,13 @@ from bot.core.minutes import MinutesDoc, render_item_text
 from bot.core.model import Group, Meeting, SearchEntry
 from bot.core.permissions import Action
 from bot.core.ports import Store
+from bot.core.privacy import check_text
 from bot.core.texts import UserError
 from bot.core.textsearch import snippet, stems
 from bot.core.tx import Tx
 
 LIMIT = 20
+QUERY_LIMIT = 200  # characters; a search is a few words
 
 
 class SearchingStore(Store, Protocol):
@@ -44,8 +46,14 @@ def search_minutes(tx: Tx, query: str) -> Result:
 
 
 def found(tx: Tx, groups: list[Group], query: str) -> str:
+    query = " ".join(query.split())
+    if len(query) > QUERY_LIMIT:
+        # Not echoed: a pasted page would come back whole, and PostgreSQL's tsquery has limits.
+        raise UserError("search_too_long", limit=QUERY_LIMIT, length=len(query))
     if not stems(query):
         raise UserError("search_empty")
+    # Minutes hold no identity numbers, and a reply that repeated one would be stored.
+    check_text(query)
     store: SearchingStore = tx.store  # type: ignore[assignment]
     hits = store.search([g.id for g in groups], query, LIMIT)
     if not hits:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import re
@@ -9,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from bot.core.agenda_text import ordered
 from bot.core.context import STOCKHOLM
@@ -25,6 +26,7 @@ from bot.core.minutes import (
     time_text,
 )
 from bot.core.model import AgendaItem, EntryKind, Group, ItemStatus, Meeting, Section
+from bot.core.normalise import printable
 from bot.dates import format_date, format_when
 
 Status = Literal["draft", "justerad"]
@@ -484,7 +486,24 @@ def agenda_document(view: AgendaView) -> Document:
 
 
 def document_of(view: MinutesView | AgendaView) -> Document:
-    return minutes_document(view) if isinstance(view, MinutesView) else agenda_document(view)
+    """The document to render, every text safe for every format (see printable)."""
+    doc = minutes_document(view) if isinstance(view, MinutesView) else agenda_document(view)
+    return _printable(doc)
+
+
+def _printable(doc: Document) -> Document:
+    # Stored text may predate the normalisation of input, and justerade minutes never change:
+    # a NUL or U+FFFF in them must not stop a Word file or the archive, ever.
+    def fix(record: Any) -> Any:
+        changes = {
+            f.name: printable(value)
+            for f in dataclasses.fields(record)
+            if isinstance(value := getattr(record, f.name), str) and type(value) is str
+        }
+        return dataclasses.replace(record, **changes)
+
+    fixed = fix(doc)
+    return dataclasses.replace(fixed, blocks=tuple(fix(block) for block in doc.blocks))
 
 
 def _slug(text: str) -> str:

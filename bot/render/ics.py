@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.core.context import STOCKHOLM
 from bot.core.model import AgendaItem, Group, Meeting, MeetingStatus
+from bot.core.normalise import printable
 from bot.dates import format_when
 from bot.render.document import agenda_view
 
@@ -105,9 +106,9 @@ def _description(group: Group, meeting: Meeting, items: Iterable[AgendaItem]) ->
 
 def escape_text(text: str) -> str:
     """A TEXT value per RFC 5545 3.3.11: backslash, semicolon, comma and line ends escaped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Control characters other than tab are not allowed in TEXT at all.
-    text = "".join(c for c in text if c in "\t\n" or (ord(c) >= 0x20 and c != "\x7f"))
+    # Control characters other than tab are not allowed in TEXT at all, and a lone surrogate
+    # cannot be written as UTF-8.
+    text = printable(text)
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

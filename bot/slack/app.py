@@ -20,6 +20,7 @@ from starlette.routing import Route
 
 from bot.core.context import STOCKHOLM
 from bot.core.service import Justera
+from bot.logs import quiet_third_party
 from bot.probes import Readiness, probe_routes, serve_probes
 from bot.slack.auth import SingleTeamAuthorize
 from bot.slack.config import SlackSettings
@@ -51,6 +52,8 @@ def build_bot(
         authorize=SingleTeamAuthorize(client),
         process_before_response=True,
         request_verification_enabled=not settings.socket_mode,
+        # Bolt logs a refused request's whole body at INFO: our logger keeps it quiet.
+        logger=quiet_third_party(),
     )
     bot = SlackBot(service, People(client), sender or Sender(client), now)
     bot.reminders = reminder_runner(service, client, bot.sender, now)
@@ -131,4 +134,5 @@ def serve(settings: SlackSettings, service: Justera, health: Callable[[], bool])
         signing_secret=settings.signing_secret,
         health_timeout=settings.health_timeout,
     )
-    uvicorn.run(asgi, host=settings.host, port=settings.port, log_level="warning")
+    # No access log: query strings can carry user text.
+    uvicorn.run(asgi, host=settings.host, port=settings.port, log_level="warning", access_log=False)

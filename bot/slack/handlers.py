@@ -26,7 +26,7 @@ from bot.core.model import Section
 from bot.core.postings import MessageRefs
 from bot.core.service import Justera
 from bot.core.texts import OutcomeUnknown, UserError, say
-from bot.logs import REQUEST_ID, new_request_id
+from bot.logs import REQUEST_ID, frames, new_request_id
 from bot.render.blockkit import APPROVE_ACTION, CHANGE_ACTION, escape
 from bot.slack.home import home_view
 from bot.slack.identity import People, Person, channel_ref, mention_resolver, slack_id, user_ref
@@ -272,7 +272,8 @@ class SlackBot:
             return
         except Exception as error:  # an answer in 3 s beats Slack's bare "failed" message
             _OUTCOME.set("error")
-            log.exception("/%s failed: %s", name, type(error).__name__)
+            # Where it failed, not the message: a database error's message carries values.
+            log.error("/%s failed: %s", name, frames(error))
             await ack(text=say(ctx.lang, "internal_error"))
             return
         if call.output:
