@@ -5,15 +5,19 @@ from __future__ import annotations
 import logging
 
 import pytest
+from sqlalchemy import text
 
+from tests.fakes.slack_signing import signed_headers, slash_command_body
 from tests.harness import at
-from tests.slack_harness import SECRET, SlackHarness, set_up
+from tests.slack_harness import SECRET, TEAM, SlackHarness, set_up
 
 SECRET_WORDS = [
     "Hemlig rubrik om bemanning",
     "Anteckning som inte får loggas",
     "Vision reserverar sig skarpt",
     "Rättelse i punkt fyra",
+    "Omsignerad begäran om lönerna",
+    "Tillägg som databasen inte tar emot",
 ]
 
 
@@ -36,7 +40,26 @@ def test_a_slack_meeting_logs_no_user_text_and_no_secret(
         h.slack.fail_next("chat.postMessage", error="channel_not_found")
         h.command("USARA", "/anteckning 4; Ett tillägg.")
         h.command("USARA", "/protokoll posta")  # its posting fails, and that is logged
-    logged = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.INFO)
+        # A request signed with an old secret (or replayed late): Bolt refuses it, and by
+        # itself would log its whole body at INFO.
+        body = slash_command_body(
+            "/anteckning", f"4; {SECRET_WORDS[4]}", user_id="USARA", channel_id="CFSG", team_id=TEAM
+        )
+        headers = signed_headers(body, "the-secret-before-rotation", None)
+        assert h.http.post("/slack/events", content=body, headers=headers).status_code == 401
+        # A database error in the middle of a command: its message names the statement, and
+        # must not carry the parameters (the note's text, the user's reference).
+        with h.service.store_factory() as store:
+            store._session.execute(text("DROP TABLE notes"))
+            store._session.commit()
+        h.command("USARA", f"/anteckning 4; {SECRET_WORDS[5]}")
+    records = [r for r in caplog.records if r.levelno >= logging.INFO]
+    logged = "\n".join(r.getMessage() + "\n" + (r.exc_text or "") for r in records)
+    logged += "\n".join(
+        logging.Formatter().formatException(r.exc_info) for r in records if r.exc_info
+    )
     assert any(r.levelno >= logging.ERROR for r in caplog.records), "the failed posting"
+    assert "/anteckning failed" in logged, "the database error is logged, without its values"
+    assert "[parameters:" not in logged
     for word in [*SECRET_WORDS, SECRET, "xoxb-test", "med hemlig text"]:
         assert word not in logged
