@@ -107,3 +107,40 @@ def test_broken_slack_payloads_get_no_500_and_change_nothing(store_factory) -> N
         assert len(added) <= 1
         for call in h.slack.calls_to("chat.postMessage"):
             assert "<!channel>" not in json.dumps(call.args)
+
+
+CONTROL_LINES = [
+    ("jonas", "/arende Dialog; Rubrik\x00med NUL"),
+    ("jonas", "/arende Dialog; Rubrik; beskrivning: text\x01\x02"),
+    ("maria", "/mote planera 15 april kl 13; Sof\x1b[31m"),
+    ("maria", "/grupp part Parten\x7f; fack"),
+    ("maria", "/grupp ord lägg till Sol\x00rosen"),
+    ("maria", "/sok budget\x00"),
+    ("maria", "/sok \x00"),
+]
+
+
+def test_control_characters_and_nul_are_refused_on_both_databases(store_factory) -> None:
+    """PostgreSQL cannot store NUL at all; neither database gets any control character."""
+    h = Harness(store_factory)
+    set_up_meeting(h)
+    for user, line in CONTROL_LINES:
+        error = h.refused(user, line)
+        assert error.key == "control_character", (line, error.key)
+        assert "U+00" in error.message("sv") and "U+00" in error.message("en")
+
+
+def test_a_huge_search_is_refused_without_echoing_it(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_meeting(h)
+    for query in ["budget " * 200_000, "ö" * 1_200_000]:  # 1.2 MB would crash a tsquery
+        error = h.refused("maria", f"/sok {query}")
+        assert error.key == "search_too_long"
+        assert len(error.message("sv")) < 300 and len(error.message("en")) < 300
+
+
+def test_a_search_for_an_identity_number_is_refused_masked(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_meeting(h)
+    error = h.refused("maria", "/sok 19811218-9876")
+    assert error.key == "privacy_personnummer" and "9876" not in error.message("sv")
