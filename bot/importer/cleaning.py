@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 
+from bot.core.normalise import clean
 from bot.importer.vocabulary import (
     BULLET,
     PARAGRAPH_NUMBER,
@@ -19,27 +20,6 @@ from bot.importer.vocabulary import (
 
 PAGE_BREAK = "\f"
 
-_INVISIBLE = str.maketrans(
-    {
-        "\u00ad": "",  # soft hyphen: Word shows it only at a break, the word is whole without it
-        "\u200b": "",
-        "\u200c": "",
-        "\u200d": "",
-        "\u2060": "",
-        "\ufeff": "",
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u2009": " ",
-        "\t": " ",
-        "\v": "\n",
-        "\u2028": "\n",
-        "\u2029": "\n",
-        "\u0085": "\n",
-    }
-)
 _SPACES = re.compile(r" {2,}")
 # How far from a page-number line a date still counts as part of the same page header.
 _HEADER_REACH = 2
@@ -48,10 +28,10 @@ _TOP_BLOCK_LIMIT = 8
 
 def clean_text(text: str) -> str:
     """The text without page headers and footers, hyphenated breaks joined, at most one blank."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # The core's own normalisation (bot.core.normalise), page by page: a form feed is a page.
     pages = [
-        [_SPACES.sub(" ", line).strip() for line in page.translate(_INVISIBLE).split("\n")]
-        for page in text.split(PAGE_BREAK)
+        [_SPACES.sub(" ", line.replace("\t", " ")).strip() for line in clean(page).split("\n")]
+        for page in text.replace("\r\n", "\n").split(PAGE_BREAK)
     ]
     if len(pages) > 1:
         pages = _drop_page_edges(pages)
