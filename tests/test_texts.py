@@ -29,6 +29,7 @@ OPAQUE_SITES = {
     ("bot/core/texts.py", "say"),
     ("bot/core/texts.py", "message"),
     ("bot/core/tx.py", "say"),
+    ("bot/core/guard.py", "_field_label"),  # field_<record>_<field> or field_<field>, checked
 }
 
 
