@@ -38,7 +38,7 @@ def poison(h: Harness) -> None:
     """Text stored before input was normalised, written past every check."""
     with h.store_factory() as store:
         session = store._session
-        session.execute(text("UPDATE notes SET text = :t"), {"t": HOSTILE})
+        session.execute(text("UPDATE entries SET text = :t"), {"t": HOSTILE})
         session.execute(text("UPDATE groups SET name = :t"), {"t": "Grupp\x02" + HOSTILE})
         session.commit()
 

@@ -50,7 +50,7 @@ def test_a_slack_meeting_logs_no_user_text_and_no_secret(
         # A database error in the middle of a command: its message names the statement, and
         # must not carry the parameters (the note's text, the user's reference).
         with h.service.store_factory() as store:
-            store._session.execute(text("DROP TABLE notes"))
+            store._session.execute(text("ALTER TABLE entries RENAME TO entries_gone"))
             store._session.commit()
         h.command("USARA", f"/anteckning 4; {SECRET_WORDS[5]}")
     records = [r for r in caplog.records if r.levelno >= logging.INFO]
