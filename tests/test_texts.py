@@ -15,7 +15,7 @@ import pytest
 
 from bot.core.catalogue import CATALOGUE
 from bot.core.limits import LIMITS
-from bot.core.model import MeetingStatus, PartyKind, ReminderKind, Role, Verdict
+from bot.core.model import ItemStatus, MeetingStatus, PartyKind, ReminderKind, Role, Verdict
 from bot.core.permissions import RULES, Action
 from bot.core.texts import T, UserError, say
 from bot.core.tx import Phase
@@ -283,6 +283,7 @@ def expansions() -> dict[str, list[Any]]:
         "verdict_": Verdict,
         "action_": Action,
         "reminder_kind_": ReminderKind,
+        "home_status_": ItemStatus,
     }
     return {
         **{prefix: list(enum) for prefix, enum in enums.items()},
