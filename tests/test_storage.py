@@ -26,6 +26,7 @@ from bot.core.model import (
     AuditEntry,
     Change,
     ChannelBinding,
+    ConversationRef,
     Decision,
     Entry,
     EntryKind,
@@ -245,6 +246,17 @@ def add_all(store: Store) -> dict[type, Any]:
                 section=Section.INFORMATION,
                 position=3,
                 presenter="Direktören",
+            )
+        ),
+        store.add(
+            ConversationRef(
+                ref="teams:tenant-1:19:fsg@thread.tacv2",
+                service_url="https://smba.trafficmanager.net/emea/",
+                conversation_id="19:fsg@thread.tacv2",
+                tenant_id="tenant-1",
+                bot_id="28:bot",
+                updated_at=SUMMER,
+                platform_user_id="",
             )
         ),
     ]
