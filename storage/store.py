@@ -8,16 +8,18 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, or_, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlmodel import Session
 
 from bot.core.guard import check_record
-from bot.core.model import Reminder, ReminderStatus, SearchEntry
+from bot.core.model import PostingStatus, Reminder, ReminderStatus, SearchEntry
 from bot.core.ports import Store, StoreFactory
 from bot.core.texts import OutcomeUnknown
 from storage import fulltext
 from storage.mapping import field_names, from_row, row_values, table_for, to_column, to_row
-from storage.tables import ReminderRow
+from storage.tables import OutboxLaneRow, PostingRow, ReminderRow
 
 R = TypeVar("R")
 
@@ -124,6 +126,50 @@ class SqlStore:
                 claimed.claimed_by = worker
                 claimed.claimed_until = now + lease
         return [from_row(Reminder, claimed) for claimed in rows]
+
+    def ensure_lane(self, conversation: str) -> None:
+        """Insert the lane unless it exists: ON CONFLICT DO NOTHING, on both databases."""
+        dialect = self._session.get_bind().dialect.name
+        insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+        statement = insert(OutboxLaneRow.__table__).values(conversation=conversation)  # type: ignore[attr-defined]
+        self._session.execute(statement.on_conflict_do_nothing(index_elements=["conversation"]))
+
+    def claim_lanes(
+        self, now: datetime, worker: str, limit: int, lease: timedelta, prefixes: tuple[str, ...]
+    ) -> list[str]:
+        """Lanes with pending postings that nobody holds (or whose holder's lease ran out).
+
+        SKIP LOCKED: replicas claiming at once each take other lanes, never the same one;
+        on SQLite BEGIN IMMEDIATE makes claims take turns.
+        """
+        if not prefixes:
+            return []
+        lane, posting = OutboxLaneRow, PostingRow
+        waiting = (
+            select(posting.id)
+            .where(
+                posting.conversation == lane.conversation,
+                posting.status == PostingStatus.PENDING.value,
+            )
+            .exists()
+        )
+        query = (
+            select(lane)
+            .where(
+                or_(lane.claimed_until.is_(None), lane.claimed_until < now),  # type: ignore[union-attr]
+                or_(*(lane.conversation.startswith(p, autoescape=True) for p in prefixes)),  # type: ignore[attr-defined]
+                waiting,
+            )
+            .order_by(lane.id)  # type: ignore[arg-type]
+            .limit(limit)
+            .with_for_update(skip_locked=True, of=lane)
+        )
+        rows = list(self._session.scalars(query))
+        with self._write():
+            for claimed in rows:
+                claimed.claimed_by = worker
+                claimed.claimed_until = now + lease
+        return [claimed.conversation for claimed in rows]
 
     def commit(self) -> None:
         try:

@@ -356,3 +356,42 @@ TABLES: dict[type, type[Table]] = {
     model.ConversationRef: ConversationRefRow,
 }
 """The table of each record type."""
+
+
+class PostingRow(Table, table=True):
+    __tablename__ = "postings"
+    __table_args__ = (
+        # The sender's question: what waits in this conversation, in order?
+        Index("ix_postings_lane", "conversation", "status", "id"),
+        NO_ID_REUSE,
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation: str = Field(sa_type=REF)
+    kind: str = Field(sa_type=SHORT)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    payload: str = Field(default="", sa_type=Text)
+    # No foreign key: a posting outlives a pruned or deleted meeting, like the audit log.
+    meeting_id: int | None = Field(default=None, index=True)
+    requested_by: str = Field(default="", sa_type=REF)
+    lang: str = Field(default="sv", sa_type=ENUM)
+    status: str = Field(sa_type=ENUM)
+    plan: str = Field(default="", sa_type=Text)
+    steps_done: int = 0
+    lost: str = Field(default="", sa_type=Text)
+    error: str = Field(default="", sa_type=SHORT)
+    sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class OutboxLaneRow(Table, table=True):
+    __tablename__ = "outbox_lanes"
+    __table_args__ = (NO_ID_REUSE,)
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation: str = Field(sa_type=REF, unique=True)
+    claimed_by: str = Field(default="", sa_type=SHORT)
+    claimed_until: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+TABLES[model.Posting] = PostingRow
+TABLES[model.OutboxLane] = OutboxLaneRow

@@ -1,4 +1,4 @@
-"""A reminder-sending process for the multi-process tests and the bench, plus their helpers."""
+"""A reminder- and outbox-sending process for the multi-process tests and the bench, and helpers."""
 
 from __future__ import annotations
 
@@ -23,13 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-import bot.scheduling.runner as runner_module
+import bot.core.outbox as outbox_module
 from bot.core.context import STOCKHOLM
-from bot.core.delivery import Delivery, mark_sent, take_due
 from bot.core.model import Group, Reminder, ReminderKind
 from bot.core.service import Justera
-from bot.slack.reminders import reminder_runner
-from bot.slack.sender import MIN_INTERVAL, Sender
+from bot.outbox.sender import OutboxSender
+from bot.scheduling.runner import AsyncReminderRunner
+from bot.slack.poster import MIN_INTERVAL, SlackPoster
 from storage.db import make_engine
 from storage.store import store_factory
 
@@ -142,10 +142,10 @@ def die() -> None:
 
 
 class DieAfterSent:
-    """Kill the process right after the nth reminder is marked sent, with no post in flight.
+    """Kill the process right after the nth posting is recorded sent, with no post in flight.
 
-    Posts not yet started when the nth is marked are held back, and the kill waits for those
-    already under way to be marked too: so the process dies between reminders on every
+    Posts not yet started when the nth is recorded are held back, and the kill waits for those
+    already under way to be recorded too: so the process dies between postings on every
     channel, never between Slack's acceptance of a post and the commit of "sent".
     """
 
@@ -156,8 +156,8 @@ class DieAfterSent:
         self.closing = False
         self.lock = threading.Lock()
 
-    def wrap_post(self, post: Callable[[Delivery], Any]) -> Callable[[Delivery], Any]:
-        async def gated(delivery: Delivery) -> None:
+    def wrap_post(self, post: Callable[..., Any]) -> Callable[..., Any]:
+        async def gated(*args: Any) -> Any:
             with self.lock:
                 closing = self.closing
                 if not closing:
@@ -165,7 +165,7 @@ class DieAfterSent:
             if closing:
                 await asyncio.Event().wait()  # never set: this post must not start
             try:
-                await post(delivery)
+                return await post(*args)
             except BaseException:
                 self.done(sent=False)
                 raise
@@ -173,9 +173,9 @@ class DieAfterSent:
         return gated
 
     def wrap_mark(self, mark: Callable[..., bool]) -> Callable[..., bool]:
-        def marked(*args: Any) -> bool:
+        def marked(*args: Any, **kwargs: Any) -> bool:
             try:
-                return mark(*args)
+                return mark(*args, **kwargs)
             finally:
                 self.done(sent=True)
 
@@ -190,23 +190,20 @@ class DieAfterSent:
                 die()
 
 
-def capped_take_due(limit: int | None, die_after_claims: int | None) -> Callable[..., Any]:
-    """take_due with the claim limit lowered, optionally dying after the kth claimed batch.
-
-    AsyncReminderRunner.tick claims with a fixed limit of 1000; the runner module's take_due
-    is replaced in this process only, so the runner's own tick still does the claiming.
-    """
+def dying_claim(after: int) -> Callable[..., Any]:
+    """outbox.claim that kills the process right after its kth claim with lanes in it commits."""
+    claim = outbox_module.claim
     claims = 0
 
-    def claim(factory: Any, now: datetime, worker: str, wanted: int = 200) -> list[Delivery]:
+    def claimed(*args: Any, **kwargs: Any) -> Any:
         nonlocal claims
-        deliveries = take_due(factory, now, worker, min(wanted, limit or wanted))
-        claims += bool(deliveries)
-        if die_after_claims is not None and claims == die_after_claims:
-            die()  # the batch is claimed and committed, nothing of it posted
-        return deliveries
+        lanes = claim(*args, **kwargs)
+        claims += bool(lanes)
+        if claims == after:
+            die()  # the lanes are held under our lease, nothing of them posted
+        return lanes
 
-    return claim
+    return claimed
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -214,11 +211,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("url", help="database URL (PostgreSQL with search_path, or SQLite)")
     parser.add_argument("slack_url", help="the fake Slack's base_url")
     parser.add_argument("worker", help="the name this process claims under")
-    parser.add_argument("--interval", type=float, default=MIN_INTERVAL, help="Sender pacing")
-    parser.add_argument("--limit", type=int, help="claim at most this many per tick")
-    parser.add_argument("--offset-minutes", type=float, default=0.0, help="runner clock ahead")
-    parser.add_argument("--die-after-sent", type=int, help="SIGKILL after n marked sent")
-    parser.add_argument("--die-after-claims", type=int, help="SIGKILL after the kth claim")
+    parser.add_argument("--interval", type=float, default=MIN_INTERVAL, help="poster pacing")
+    parser.add_argument("--limit", type=int, help="hand over at most this many per tick")
+    parser.add_argument("--offset-minutes", type=float, default=0.0, help="clock ahead")
+    parser.add_argument("--lease-seconds", type=float, help="the outbox lease")
+    parser.add_argument("--die-after-sent", type=int, help="SIGKILL after n postings sent")
+    parser.add_argument("--die-after-claims", type=int, help="SIGKILL after the kth lane claim")
     parser.add_argument("--wait-for-go", action="store_true", help="ready, then wait for go")
     return parser.parse_args(argv)
 
@@ -226,40 +224,48 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 async def drain(args: argparse.Namespace) -> dict[str, Any]:
     engine = make_engine(args.url)
     offset = timedelta(minutes=args.offset_minutes)
+
+    def now() -> datetime:
+        return datetime.now(STOCKHOLM) + offset
+
     client = AsyncWebClient(token=TOKEN, base_url=args.slack_url)
-    sender = Sender(client, interval=args.interval)
-    runner = reminder_runner(
-        Justera(store_factory(engine)), client, sender, lambda: datetime.now(STOCKHOLM) + offset
-    )
-    runner.worker = args.worker
-    if args.limit is not None or args.die_after_claims is not None:
-        runner_module.take_due = capped_take_due(args.limit, args.die_after_claims)
+    service = Justera(store_factory(engine))
+    poster = SlackPoster(client, interval=args.interval)
+    sender = OutboxSender(service.store_factory, [poster], worker=args.worker, now=now)
+    if args.lease_seconds is not None:
+        sender.lease = timedelta(seconds=args.lease_seconds)
+    runner = AsyncReminderRunner(service, sender.wake, ("slack:",), now, worker=args.worker)
+    if args.limit is not None:
+        runner.batch = args.limit
+    if args.die_after_claims is not None:
+        outbox_module.claim = dying_claim(args.die_after_claims)  # type: ignore[assignment]
     if args.die_after_sent is not None:
         killer = DieAfterSent(args.die_after_sent)
-        runner.post = killer.wrap_post(runner.post)
-        runner_module.mark_sent = killer.wrap_mark(mark_sent)
+        poster.perform = killer.wrap_post(poster.perform)  # type: ignore[method-assign]
+        outbox_module.record_step = killer.wrap_mark(outbox_module.record_step)  # type: ignore[assignment]
     if args.wait_for_go:
         print("ready", flush=True)
         if sys.stdin.readline().strip() != "go":
             raise SystemExit("no go: the parent went away")
     started = time.time()
-    claimed = ticks = 0
+    handed = ticks = 0
     try:
-        # Like the scheduler's ticks, but back to back: claim a batch, send it all, again.
+        # Like the scheduler's ticks, but back to back: hand a batch over, send it all, again.
         while True:
             ticks += 1
             count = await runner.tick()
-            claimed += count
-            await sender.join()
+            handed += count
+            await sender.drain()
             if count == 0:
                 break
     finally:
         engine.dispose()
     return {
         "worker": args.worker,
-        "claimed": claimed,
+        "claimed": handed,
         "ticks": ticks,
-        "post_failures": len(runner.failures),
+        "sent": sender.sent,
+        "post_failures": len(sender.failures),
         "sender_failures": len(sender.failures),
         "seconds": time.time() - started,
     }

@@ -19,7 +19,6 @@ from bot.core.ports import StoreFactory
 from bot.core.service import Justera
 from bot.slack.app import build_asgi, build_bot
 from bot.slack.config import SlackSettings
-from bot.slack.sender import Sender
 from tests.fakes.clock import FakeClock
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_signing import (
@@ -77,10 +76,17 @@ class SlackHarness:
             bot_token="xoxb-test", signing_secret=SECRET, api_url=self.slack.base_url
         )
         client = AsyncWebClient(token="xoxb-test", base_url=self.slack.base_url)
-        self.sender = Sender(client, clock=self.clock.time, sleep=self.clock.asleep)
         self.app, self.bot = build_bot(
-            settings, self.service, client=client, sender=self.sender, now=lambda: self.now
+            settings,
+            self.service,
+            client=client,
+            now=lambda: self.now,
+            clock=self.clock.time,
+            sleep=self.clock.asleep,
         )
+        self.sender = self.bot.outbox
+        # The outbox sender runs as in the app: a command's postings go out on their own.
+        asyncio.run_coroutine_threadsafe(self._start_outbox(), self.loop).result(timeout=10)
         # A loaded test machine can take seconds for a command; the deadline's own tests
         # (test_operations.py, test_faults.py) set their own.
         self.bot.deadline = 60.0
@@ -100,7 +106,12 @@ class SlackHarness:
             threading.Event().wait(0.01)  # waiting for a real server to bind, not for time
         return self
 
+    async def _start_outbox(self) -> None:
+        self.sender.start()
+
     def __exit__(self, *exc: object) -> None:
+        stopping = self.sender.shutdown(grace=5)
+        asyncio.run_coroutine_threadsafe(stopping, self.loop).result(timeout=30)
         if os.environ.get("JUSTERA_ACK_LOG"):
             with open(os.environ["JUSTERA_ACK_LOG"], "a", encoding="utf-8") as log:
                 test = os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0]
@@ -136,7 +147,7 @@ class SlackHarness:
         async def both() -> None:
             while True:
                 await self.bot.later.join()
-                await self.sender.join()
+                await self.sender.drain()
                 await self.bot.people.join()
                 if not self.bot.later._tasks:
                     return

@@ -92,10 +92,18 @@ def test_the_slack_command_shares_the_file_in_the_channel(store_factory) -> None
         (told,) = h.slack.responses_to("cmd-USARA")
         assert told["text"] == f"Filen {shared['filename']} är delad i kanalen."
 
-        # When Slack does not take the file, that is said instead.
+        # A 500 from Slack is tried again, and the file arrives.
         h.slack.fail_next("files.getUploadURLExternal", error="internal_error", status=500)
         assert "Filen görs nu" in h.command("USARA", "/protokoll export pdf #1")
-        assert "kunde inte delas" in h.slack.responses_to("cmd-USARA")[-1]["text"]
+        assert len(h.slack.files) == 2
+        assert "är delad i kanalen" in h.slack.responses_to("cmd-USARA")[-1]["text"]
+
+        # When Slack refuses the file for good, the one who asked is told in one sentence.
+        h.slack.fail_next("files.getUploadURLExternal", error="not_in_channel")
+        assert "Filen görs nu" in h.command("USARA", "/protokoll export pdf #1")
+        assert len(h.slack.files) == 2
+        (notice,) = h.slack.posted("USARA")
+        assert "kunde inte posta filen" in notice["text"] and "not_in_channel" in notice["text"]
 
 
 def test_agenda_invitation_and_search_from_the_command_line(tmp_path: Path) -> None:

@@ -348,7 +348,12 @@ def test_a_failed_posting_does_not_lose_the_command(store_factory) -> None:
         assert meeting.status is MeetingStatus.PUBLISHED
         assert meeting.agenda_message_ref == ""
         assert h.slack.posted("CFSG") == []
-        assert len(h.sender.failures) == 1 and "CFSG" in h.sender.failures[0]
+        assert h.sender.failures == ["agenda_published 1 post_agenda channel_not_found"]
+        # The one who published is told, in one sentence, directly.
+        told = h.slack.posted("UMARIA")
+        assert len(told) == 1, told
+        assert "kunde inte posta ärendelistan för möte #1" in told[0]["text"]
+        assert "channel_not_found" in told[0]["text"] and "/mote publicera" in told[0]["text"]
         assert h.slack.violations == []
 
         # A new publish posts the agenda, and later changes update it.

@@ -39,9 +39,12 @@ from bot.core.model import (
     MeetingStatus,
     Member,
     MinutesVersion,
+    OutboxLane,
     Outcome,
     Party,
     PartyKind,
+    Posting,
+    PostingStatus,
     ProcessedRequest,
     Reminder,
     ReminderKind,
@@ -259,6 +262,24 @@ def add_all(store: Store) -> dict[type, Any]:
                 platform_user_id="",
             )
         ),
+        store.add(
+            Posting(
+                conversation="slack:T1:C1",
+                kind="agenda_changed",
+                created_at=WINTER,
+                payload='{"meeting_id": 1}',
+                meeting_id=meeting.id,
+                requested_by="slack:T1:U1",
+                lang="en",
+                status=PostingStatus.GIVEN_UP,
+                plan='[{"op": "update_agenda"}]',
+                steps_done=1,
+                lost="update_agenda",
+                error="message_not_found",
+                sent_at=SUMMER,
+            )
+        ),
+        store.add(OutboxLane(conversation="slack:T1:C1", claimed_by="w1", claimed_until=SUMMER)),
     ]
     return {type(record): record for record in records}
 

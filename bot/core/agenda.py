@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.core import outbox
 from bot.core.agenda_text import render_agenda
 from bot.core.content import check_content
 from bot.core.context import Event, Result
@@ -178,7 +179,13 @@ def show_agenda(tx: Tx, ref: int | None) -> Result:
     meeting = tx.meeting(group, ref, Phase.AGENDA)
     text = render_agenda(group, meeting, _items(tx, meeting), tx.ctx.lang)
     facts = imported_facts(tx, meeting)
-    return Result(f"{facts}\n\n{text}" if facts else text, [], meeting.id)
+    shown = f"{facts}
+
+{text}" if facts else text
+    postings = outbox.postings_status(tx, meeting.id)  # what waits for the channel, or failed
+    return Result(f"{shown}
+
+{postings}" if postings else shown, [], meeting.id)
 
 
 def agenda_changed(tx: Tx, group: Group, meeting: Meeting, changes: list[str]) -> list[Event]:

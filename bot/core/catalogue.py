@@ -894,6 +894,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Filer kan inte delas i Teams-kanaler här ännu ({format}); be administratören sätta JUSTERA_PUBLIC_URL, eller exportera med `justera export 3 --format pdf`.",
         "Files cannot be shared in Teams channels here yet ({format}); ask the administrator to set JUSTERA_PUBLIC_URL, or export with `justera export 3 --format pdf`.",
     ),
+    # --- the outbox -------------------------------------------------------------------------
+    "posting_given_up": (
+        "Justera kunde inte posta {what} för möte #{ref} i kanalen ({error}); se vad som väntar "
+        "med `/mote visa #{ref}` och försök igen med `{retry}`.",
+        "Justera could not post {what} for meeting #{ref} in the channel ({error}); see what "
+        "waits with `/mote visa #{ref}` and try again with `{retry}`.",
+    ),
+    "postings_waiting": (
+        "Väntar på att postas i kanalen ({count}): {what}.",
+        "Waiting to be posted in the channel ({count}): {what}.",
+    ),
+    "posting_failed_line": (
+        "Kunde inte postas: {what} ({at}, {error}); försök igen med `{retry}`.",
+        "Could not be posted: {what} ({at}, {error}); try again with `{retry}`.",
+    ),
+    "minutes_reposted": (
+        "Version {version} av protokollet från möte #{ref} kom aldrig fram och postas nu igen i "
+        "mötets tråd.",
+        "Version {version} of the minutes of meeting #{ref} never arrived and is now posted again "
+        "in the meeting's thread.",
+    ),
+    "minutes_post_waiting": (
+        "Version {version} väntar redan på att postas i mötets tråd och kommer så snart kanalen "
+        "tar emot; se läget med `/mote visa #{ref}`.",
+        "Version {version} is already waiting to be posted in the meeting's thread and arrives as "
+        "soon as the channel takes it; see where it stands with `/mote visa #{ref}`.",
+    ),
 }
 
 # Texts kept in their own modules, so that work on one part does not touch this file.

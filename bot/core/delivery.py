@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
+from bot.core import outbox
 from bot.core.model import Group, Meeting, Reminder, ReminderKind, ReminderStatus
 from bot.core.ports import Store, StoreFactory
 from bot.core.reminders import group_channel
@@ -81,6 +82,51 @@ def superseded(store: Store, reminder: Reminder, now: datetime) -> bool:
     return any(
         (s.due_at, s.id) > (reminder.due_at, reminder.id) and s.due_at <= now for s in siblings
     )
+
+
+def hand_over(
+    store_factory: StoreFactory,
+    now: datetime,
+    worker: str,
+    prefixes: tuple[str, ...],
+    limit: int = 500,
+) -> int:
+    """Due reminders become outbox postings, in one transaction: claimed, worded and marked
+    sent together, so the outbox's short leases carry them from here on.
+
+    Only reminders to the given platforms ("slack:"); the others are left for their adapter.
+    """
+    handed = 0
+    with store_factory() as store:
+        for reminder in store.claim_reminders(now, worker, limit, LEASE):  # type: ignore[attr-defined]
+            if now >= reminder.expires_at or superseded(store, reminder, now):
+                reminder.status = ReminderStatus.DROPPED
+            elif not reminder.target_ref.startswith(prefixes):
+                reminder.claimed_by, reminder.claimed_until = "", None
+            else:
+                meeting = store.get(Meeting, reminder.meeting_id) if reminder.meeting_id else None
+                group = store.get(Group, reminder.group_id)
+                late = now - reminder.due_at > LATE_AFTER
+                payload = {
+                    "text": word(reminder, group, meeting, late),
+                    "channel_ref": group_channel(store, group) or "",
+                    "reminder": reminder.id,
+                }
+                outbox.enqueue(
+                    store,
+                    reminder.target_ref,
+                    outbox.REMINDER,
+                    now,
+                    payload,
+                    meeting_id=reminder.meeting_id,
+                )
+                reminder.status = ReminderStatus.SENT
+                reminder.sent_at = now
+                reminder.late = late
+                handed += 1
+            store.update(reminder)
+        store.commit()
+    return handed
 
 
 def mark_sent(store_factory: StoreFactory, delivery: Delivery, worker: str, now: datetime) -> bool:

@@ -34,6 +34,7 @@ from bot.core.model import (
     Member,
     MinutesVersion,
     PartyKind,
+    PostingStatus,
     Role,
     Verdict,
 )
@@ -132,7 +133,7 @@ def post_minutes(tx: Tx, ref: int | None) -> Result:
     previous = _latest(tx, meeting)
     body = render_minutes(build_doc(tx, group, meeting, poster_ref=tx.ctx.user_ref))
     if previous is not None and previous.text == body:
-        raise UserError("minutes_unchanged", version=previous.number)
+        return _post_again(tx, meeting, previous)
     version = tx.store.add(
         MinutesVersion(
             meeting_id=meeting.id,
@@ -159,6 +160,29 @@ def post_minutes(tx: Tx, ref: int | None) -> Result:
         body=body,
     )
     message = tx.say("minutes_posted", ref=meeting.id, version=version.number)
+    return Result(message, [event], meeting.id)
+
+
+def _post_again(tx: Tx, meeting: Meeting, version: MinutesVersion) -> Result:
+    """An unchanged draft is posted again only when its posting never arrived (given up)."""
+    from bot.core import outbox  # here: the outbox knows postings, which know justering
+
+    posting = outbox.version_posting(tx.store, meeting.id, version.number)
+    if posting is None or posting.status is PostingStatus.SENT:
+        raise UserError("minutes_unchanged", version=version.number)
+    if posting.status is PostingStatus.PENDING:
+        raise UserError("minutes_post_waiting", version=version.number, ref=meeting.id)
+    tx.record("repost_minutes", tx.group(), meeting, detail=f"version={version.number}")
+    event = Event(
+        "minutes_posted",
+        meeting.id,
+        text=version.text,
+        version=version.number,
+        user_refs=tuple(m.user_ref for m in _justerare(tx, meeting)),
+        status=_approval_status(tx, meeting, version, "sv"),
+        body=version.text,
+    )
+    message = tx.say("minutes_reposted", ref=meeting.id, version=version.number)
     return Result(message, [event], meeting.id)
 
 

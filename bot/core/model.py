@@ -402,3 +402,43 @@ RECORD_TYPES: tuple[type, ...] = (
     StandingItem,
     ConversationRef,
 )
+
+
+class PostingStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    GIVEN_UP = "given_up"  # some or all of its messages could not be posted
+
+
+@dataclass
+class Posting:
+    """Something the bot owes a channel or a person: written with the change that causes it,
+    sent by whichever process claims its conversation, in id order per conversation."""
+
+    conversation: str  # platform-neutral channel or person reference: the lane it is sent in
+    kind: str  # the Event kind, or "reminder", "file", "notice"
+    created_at: datetime
+    payload: str = ""  # JSON, platform-neutral; the platform's poster renders it when sending
+    meeting_id: int | None = None
+    requested_by: str = ""  # whose command caused it: the one told when it is given up
+    lang: str = "sv"
+    status: PostingStatus = PostingStatus.PENDING
+    plan: str = ""  # JSON: the platform's steps, decided once, on the first try, under the claim
+    steps_done: int = 0
+    lost: str = ""  # the steps given up, by name (never their text)
+    error: str = ""  # the platform's error code for the last step given up
+    sent_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class OutboxLane:
+    """One conversation's queue: held by one sender at a time, under a short renewed lease."""
+
+    conversation: str
+    claimed_by: str = ""
+    claimed_until: datetime | None = None
+    id: int | None = None
+
+
+RECORD_TYPES = (*RECORD_TYPES, Posting, OutboxLane)

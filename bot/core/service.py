@@ -11,6 +11,7 @@ from bot.core import (
     groups,
     justering,
     meetings,
+    outbox,
     postings,
     reminders,
     search,
@@ -46,6 +47,13 @@ class Justera:
         # SQLite has one writer at a time; callers that run commands in threads should queue
         # them rather than let transactions race for the lock and back off.
         self.single_writer = single_writer
+        # Platforms whose postings go through the outbox (an adapter with a poster says so);
+        # the console shows its postings itself.
+        self.outbox_platforms: set[str] = set()
+
+    def post_through_outbox(self, platform: str) -> None:
+        """From now on, a command's postings in this platform's channels are outbox rows."""
+        self.outbox_platforms.add(platform)
 
     def reads_only(self, operation: Operation) -> bool:
         return operation in READ_ONLY_OPERATIONS
@@ -88,6 +96,10 @@ class Justera:
             result = operation(tx, *args, **kwargs)
             if isinstance(result, Result):
                 keep_reminders_in_step(tx, operation, result)
+                platform = ctx.channel_ref.partition(":")[0]
+                if result.events and platform in self.outbox_platforms:
+                    # In the same transaction: the change and what it owes the channel together.
+                    outbox.enqueue_events(tx, result)
             for entry in tx.audit:
                 store.add(entry)
             if ctx.request_id is not None:

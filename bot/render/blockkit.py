@@ -18,6 +18,9 @@ from slack_sdk.models.blocks import (
 SECTION_CHARS = 2900  # Slack allows 3000 per section; leave room for escaping growth
 BLOCKS_PER_MESSAGE = 45  # Slack allows 50; the last message also carries status and buttons
 HEADER_CHARS = 150
+# Slack refuses a message whose blocks hold more than about 12,000 characters of text in all
+# (msg_blocks_too_long), even when every block is within its own limit: keep well under.
+MESSAGE_CHARS = 11_000
 
 APPROVE_ACTION = "justera_approve"
 CHANGE_ACTION = "justera_request_change"
@@ -63,10 +66,52 @@ def _context(text: str) -> dict[str, Any]:
     return ContextBlock(elements=[MarkdownTextObject(text=escape(text)[:SECTION_CHARS])]).to_dict()
 
 
+def text_size(blocks: Any) -> int:
+    """The characters of text in blocks, as Slack counts them against its total."""
+    if isinstance(blocks, list):
+        return sum(text_size(b) for b in blocks)
+    if isinstance(blocks, dict):
+        own = len(blocks["text"]) if isinstance(blocks.get("text"), str) else 0
+        return own + sum(text_size(v) for k, v in blocks.items() if isinstance(v, dict | list))
+    return 0
+
+
+def paged(
+    sections: list[dict[str, Any]], first: list[dict[str, Any]], last: list[dict[str, Any]]
+) -> list[list[dict[str, Any]]]:
+    """Sections in order over as many messages as Slack's block count and total text need;
+    first opens the first message and last closes the last one."""
+    pages: list[list[dict[str, Any]]] = [list(first)]
+    size = text_size(first)
+    for block in sections:
+        n = text_size(block)
+        full = len(pages[-1]) >= BLOCKS_PER_MESSAGE or size + n > MESSAGE_CHARS
+        if full and pages[-1]:
+            pages.append([])
+            size = 0
+        pages[-1].append(block)
+        size += n
+    if last:
+        if pages[-1] and (
+            size + text_size(last) > MESSAGE_CHARS
+            or len(pages[-1]) + len(last) > BLOCKS_PER_MESSAGE + 5
+        ):
+            pages.append([])
+        pages[-1] += last
+    return [page for page in pages if page] or [[]]
+
+
 def agenda_blocks(agenda_text: str, note: str) -> list[dict[str, Any]]:
+    """The ärendelista is one message (it is updated in place): cut to Slack's total."""
     title, _, body = agenda_text.partition("\n")
     blocks = [_header(title)]
-    blocks += [_section(piece) for piece in chunks(body)][:BLOCKS_PER_MESSAGE]
+    size = text_size(blocks) + len(note)
+    for piece in chunks(body):
+        if len(blocks) > BLOCKS_PER_MESSAGE or size + len(piece) > MESSAGE_CHARS:
+            note = f"(Förkortad; hela listan: /mote visa.) {note}"
+            break
+        blocks.append(_section(piece))
+        size += len(piece)
     blocks.append(_context(note))
     return blocks
 
@@ -76,14 +121,7 @@ def minutes_messages(
 ) -> list[list[dict[str, Any]]]:
     """The draft as one or more messages; the last ends with its status line and the buttons."""
     sections = [_section(piece) for piece in chunks(minutes_text)]
-    messages: list[list[dict[str, Any]]] = []
-    first = [_header(heading)]
-    for start in range(0, max(len(sections), 1), BLOCKS_PER_MESSAGE):
-        page = sections[start : start + BLOCKS_PER_MESSAGE]
-        messages.append(first + page)
-        first = []
-    messages[-1] += status_blocks(status, meeting_id, version)
-    return messages
+    return paged(sections, [_header(heading)], status_blocks(status, meeting_id, version))
 
 
 def status_blocks(status: str, meeting_id: int, version: int) -> list[dict[str, Any]]:
@@ -100,9 +138,7 @@ def status_blocks(status: str, meeting_id: int, version: int) -> list[dict[str, 
 
 def final_blocks(final_text: str, heading: str) -> list[list[dict[str, Any]]]:
     sections = [_section(piece) for piece in chunks(final_text)]
-    pages = [sections[i : i + BLOCKS_PER_MESSAGE] for i in range(0, len(sections), 45)] or [[]]
-    pages[0] = [_header(heading), *pages[0]]
-    return pages
+    return paged(sections, [_header(heading)], [])
 
 
 def text_blocks(text: str) -> list[dict[str, Any]]:

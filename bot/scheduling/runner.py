@@ -9,12 +9,13 @@ import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.core.context import STOCKHOLM, Context
-from bot.core.delivery import Delivery, mark_sent, release, take_due
+from bot.core.delivery import Delivery, hand_over, mark_sent, release, take_due
 from bot.core.service import Justera
 from bot.scheduling.sweep import sweep
 
@@ -77,57 +78,34 @@ class ReminderRunner:
         return scheduler
 
 
-Post = Callable[[Delivery], Awaitable[None]]
-Submit = Callable[[str, Callable[[], Awaitable[None]]], None]
-
-
 @dataclass
 class AsyncReminderRunner:
-    """The sender beside Bolt: claims in a worker thread, posts through the paced queues."""
+    """The sender beside the chat adapters: due reminders become outbox postings, which the
+    outbox sends with everything else (in order per conversation, paced, retried)."""
 
     service: Justera
-    post: Post
-    submit: Submit  # queue a job for one channel or person (the Slack sender's queues)
-    queue_of: Callable[[Delivery], str]
+    wake: Callable[[], None]  # tell the outbox there is new work
+    prefixes: tuple[str, ...] = ("slack:",)  # the platforms this process posts to
     clock: Callable[[], datetime] = lambda: datetime.now(STOCKHOLM)
     worker: str = field(default_factory=worker_name)
-    failures: list[int] = field(default_factory=list)
     batch: int = BATCH
-    # A refusal means the post was not made and may be tried again at once; any other error
-    # (a timeout) may hide a post that was made, so that claim is left to run out instead.
-    refused: Callable[[Exception], bool] = lambda _error: True
-    in_flight: int = 0
+    run_db: Callable[[Callable[[], Any]], Awaitable[Any]] = asyncio.to_thread
+    handed: int = 0
 
     async def tick(self) -> int:
-        if self.in_flight > self.batch // 2:
-            return 0  # the queues are still busy with the last batch; claim no more yet
         now = self.clock()
         factory = self.service.store_factory
-        deliveries = await asyncio.to_thread(take_due, factory, now, self.worker, self.batch)
-        for delivery in deliveries:
-            self.in_flight += 1
-            self.submit(self.queue_of(delivery), self._job(delivery))
-        return len(deliveries)
-
-    def _job(self, delivery: Delivery) -> Callable[[], Awaitable[None]]:
-        async def job() -> None:
-            factory = self.service.store_factory
-            try:
-                await self.post(delivery)
-            except Exception as error:
-                self.failures.append(delivery.reminder_id)
-                if self.refused(error):
-                    await asyncio.to_thread(release, factory, delivery, self.worker)
-                raise
-            else:
-                await asyncio.to_thread(mark_sent, factory, delivery, self.worker, self.clock())
-            finally:
-                self.in_flight -= 1
-
-        return job
+        count = await self.run_db(
+            lambda: hand_over(factory, now, self.worker, self.prefixes, self.batch)
+        )
+        self.handed += count
+        if count:
+            self.wake()
+        return count
 
     async def sweep(self) -> None:
-        await asyncio.to_thread(self.service.run, sweep_context(self.clock()), sweep)
+        context = sweep_context(self.clock())
+        await self.run_db(lambda: self.service.run(context, sweep))
 
     def start(self) -> AsyncIOScheduler:
         scheduler = AsyncIOScheduler(timezone=STOCKHOLM)

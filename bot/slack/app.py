@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+import signal
+import time
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
@@ -21,13 +23,14 @@ from starlette.routing import Route
 from bot.core.context import STOCKHOLM
 from bot.core.service import Justera
 from bot.logs import quiet_third_party
+from bot.outbox.sender import OutboxSender
 from bot.probes import Readiness, probe_routes, serve_probes
+from bot.scheduling.runner import AsyncReminderRunner
 from bot.slack.auth import SingleTeamAuthorize
 from bot.slack.config import SlackSettings
 from bot.slack.handlers import SlackBot, register
 from bot.slack.identity import People
-from bot.slack.reminders import reminder_runner
-from bot.slack.sender import Sender
+from bot.slack.poster import MIN_INTERVAL, SlackPoster
 from bot.slack.shape import well_formed
 
 log = logging.getLogger(__name__)
@@ -38,12 +41,15 @@ def build_bot(
     service: Justera,
     *,
     client: AsyncWebClient | None = None,
-    sender: Sender | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(STOCKHOLM),
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    interval: float = MIN_INTERVAL,
 ) -> tuple[AsyncApp, SlackBot]:
-    """The app acknowledges only after the command is stored (process_before_response)."""
-    # No retry handler on this client: the Sender must see every 429 to pace its channel, and
-    # a read that meets one (users.info) falls back to defaults instead of waiting.
+    """The app acknowledges only after the command is stored (process_before_response);
+    postings are outbox rows written with it, sent by the outbox sender afterwards."""
+    # No retry handler on this client: the outbox sender must see every 429 to pace its
+    # channel, and a read that meets one (users.info) falls back to defaults instead of waiting.
     client = client or AsyncWebClient(token=settings.bot_token, base_url=settings.api_url)
     app = AsyncApp(
         signing_secret=settings.signing_secret or None,
@@ -55,8 +61,17 @@ def build_bot(
         # Bolt logs a refused request's whole body at INFO: our logger keeps it quiet.
         logger=quiet_third_party(),
     )
-    bot = SlackBot(service, People(client), sender or Sender(client), now)
-    bot.reminders = reminder_runner(service, client, bot.sender, now)
+    service.post_through_outbox(SlackPoster.platform)
+    bot = SlackBot(service, People(client), now)
+    poster = SlackPoster(
+        client, load_export=bot.load_export, justerade_pdf=bot.justerade_pdf, interval=interval
+    )
+    bot.outbox = OutboxSender(
+        service.store_factory, [poster], now=now, clock=clock, sleep=sleep, run_db=bot.run_db
+    )
+    bot.reminders = AsyncReminderRunner(
+        service, bot.outbox.wake, ("slack:",), now, run_db=bot.run_db
+    )
     register(app, bot)
     return app, bot
 
@@ -66,6 +81,7 @@ def build_asgi(
     health: Callable[[], bool],
     on_startup: list[Callable[[], Any]] | None = None,
     signing_secret: str = "",
+    on_shutdown: list[Callable[[], Awaitable[Any]]] | None = None,
     health_timeout: float = 0.8,
 ) -> Starlette:
     """POST /slack/events, and the probes: /livez, /readyz (= /health) and /metrics."""
@@ -96,6 +112,8 @@ def build_asgi(
         for start in on_startup or []:
             start()
         yield
+        for stop in on_shutdown or []:
+            await stop()
 
     return Starlette(
         routes=[
@@ -107,20 +125,37 @@ def build_asgi(
 
 
 def serve(settings: SlackSettings, service: Justera, health: Callable[[], bool]) -> None:
-    """Run until stopped; the reminder scheduler starts inside the server's event loop."""
+    """Run until stopped; the outbox sender and the reminder scheduler run in the server's loop.
+
+    On SIGTERM (a deploy) the app takes no new work, lets the outbox finish what it holds
+    within the grace period ($JUSTERA_SHUTDOWN_GRACE_SECONDS, 20 s), releases the rest for
+    another replica, and exits.
+    """
     app, bot = build_bot(settings, service)
     bot.deadline = settings.command_deadline
     if settings.socket_mode:
         from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
         async def main() -> None:
-            bot.reminders.start()
+            stopping = asyncio.Event()
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(signum, stopping.set)
+            bot.start()
+            handler = AsyncSocketModeHandler(app, settings.app_token)
+            await handler.connect_async()
             log.info("Justera runs in Socket Mode")
-            tasks = [AsyncSocketModeHandler(app, settings.app_token).start_async()]
+            probes = None
             if settings.probe_port:
                 readiness = Readiness(health, settings.health_timeout)
-                tasks.append(serve_probes(readiness, settings.host, settings.probe_port))
-            await asyncio.gather(*tasks)
+                probes = asyncio.ensure_future(
+                    serve_probes(readiness, settings.host, settings.probe_port)
+                )
+            await stopping.wait()
+            await handler.close_async()
+            await bot.stop()
+            if probes is not None:
+                probes.cancel()
 
         asyncio.run(main())
         return
@@ -130,7 +165,8 @@ def serve(settings: SlackSettings, service: Justera, health: Callable[[], bool])
     asgi = build_asgi(
         app,
         health,
-        on_startup=[bot.reminders.start],
+        on_startup=[bot.start],
+        on_shutdown=[bot.stop],
         signing_secret=settings.signing_secret,
         health_timeout=settings.health_timeout,
     )

@@ -20,10 +20,9 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot import metrics
 from bot.commands.parse import COMMANDS, parse
 from bot.commands.words import fold
-from bot.core import agenda, corrections, home, justering, postings, yearrules
+from bot.core import agenda, corrections, home, justering, outbox, postings, yearrules
 from bot.core.context import STOCKHOLM, Context, Result
-from bot.core.model import Section
-from bot.core.postings import MessageRefs
+from bot.core.model import Posting, Section
 from bot.core.service import Justera
 from bot.core.texts import OutcomeUnknown, UserError, say
 from bot.logs import REQUEST_ID, frames, new_request_id
@@ -46,8 +45,6 @@ from bot.slack.modals import (
     submitted,
     year_import_view,
 )
-from bot.slack.publish import Publisher
-from bot.slack.sender import Sender
 from bot.slack.text import decode, mentioned, name_mentions
 
 log = logging.getLogger(__name__)
@@ -75,17 +72,27 @@ def slash_commands() -> list[str]:
     return [f"/{name}" for name in COMMANDS]
 
 
+class OutboxNudge:
+    """The postings are in the outbox already (written with the command): wake its sender."""
+
+    def __init__(self, bot: SlackBot) -> None:
+        self.bot = bot
+
+    def publish(self, _channel: str, events: list[Any]) -> None:
+        if events and self.bot.outbox is not None:
+            self.bot.outbox.wake()
+
+
 @dataclass
 class SlackBot:
     service: Justera
     people: People
-    sender: Sender
     now: Callable[[], datetime] = lambda: datetime.now(STOCKHOLM)
 
     def __post_init__(self) -> None:
-        self.publisher = Publisher(
-            self.sender, self._read_refs, self._remember, self._justerade_pdf
-        )
+        self.outbox: Any = None  # the OutboxSender, set by build_bot
+        self.publisher = OutboxNudge(self)
+        self._scheduler: Any = None
         # On SQLite, one database thread: queued commands wait their turn in order instead of
         # retrying the write lock with back-off (which made the slowest command take seconds).
         self._db_thread = (
@@ -134,6 +141,39 @@ class SlackBot:
             return self.deadline
         return max(0.05, deadline_at - loop.time())
 
+    async def run_db(self, call: Callable[[], Any]) -> Any:
+        """Other database work (the outbox's, the reminders') on the same thread or threads."""
+        return await asyncio.get_running_loop().run_in_executor(self._db_thread, call)
+
+    def start(self) -> None:
+        """Start sending: the outbox sender and the reminder scheduler, in the running loop."""
+        self.outbox.start()
+        self._scheduler = self.reminders.start()
+
+    async def stop(self) -> None:
+        """Stop taking work; the outbox finishes or releases what it holds within its grace."""
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+        await self.outbox.shutdown()
+
+    async def load_export(self, posting: Posting) -> tuple[bytes, str]:
+        """A file posting's document, read again as the one who asked for it, and rendered."""
+        from bot.export import render_any as render
+
+        data = outbox.payload_of(posting)
+        operation = {
+            "agenda_for_export": agenda.agenda_for_export,
+            "minutes_for_export": justering.minutes_for_export,
+        }[data["export"]]
+        ctx = Context(
+            user_ref=posting.requested_by,
+            channel_ref=posting.conversation,
+            now=self.now(),
+            lang=posting.lang,
+        )
+        export = await self.run_unbounded(ctx, operation, *data["args"])
+        return await asyncio.to_thread(render, export, data["format"])
+
     async def context(
         self, team: str, user: str, channel: str, request_id: str | None = None
     ) -> Context:
@@ -160,19 +200,14 @@ class SlackBot:
     def _system(self) -> Context:
         return Context(user_ref=SYSTEM, channel_ref=SYSTEM, now=self.now())
 
-    async def _read_refs(self, meeting_id: int) -> MessageRefs:
-        return await self.run_unbounded(self._system(), postings.message_refs, meeting_id)
-
-    async def _justerade_pdf(self, meeting_id: int) -> tuple[bytes, str]:
+    async def justerade_pdf(self, meeting_id: int) -> tuple[bytes, str]:
+        """The justerade minutes as a PDF, for the notice in the channel."""
         from bot.export import export_meeting, render
 
         export = await asyncio.get_running_loop().run_in_executor(
             self._db_thread, export_meeting, self.service, meeting_id, self.now()
         )
         return await asyncio.to_thread(render, export, "pdf")
-
-    async def _remember(self, meeting_id: int, kind: str, ts: str) -> None:
-        await self.run_unbounded(self._system(), postings.remember_message, meeting_id, kind, ts)
 
     def _ephemeral(self, client: Any, channel: str, user: str, text: str) -> None:
         """A private reply in the channel, sent after Slack has had its answer."""
@@ -263,9 +298,15 @@ class SlackBot:
                 await self._open_edit_form(ack, client, ctx, channel, command, *call.args)
                 return
             # A mention in a free-text field is stored as the person's name.
+            operation = call.operation
             args = name_mentions(call.args, self._name_of(labels))
             kwargs = name_mentions(call.kwargs, self._name_of(labels))
-            result = await self.run(ctx, call.operation, *args, **kwargs)
+            if call.output:
+                # Checked now, rendered and shared by the outbox after the answer.
+                reply_to = command.get("response_url") or ""
+                operation, args = outbox.share_export, (operation, tuple(args), call.output)
+                kwargs = {**kwargs, "reply_to": reply_to}
+            result = await self.run(ctx, operation, *args, **kwargs)
         except UserError as error:
             _OUTCOME.set("timeout" if isinstance(error, OutcomeUnknown) else "refused")
             await ack(text=reply(error.message(ctx.lang)))
@@ -279,17 +320,7 @@ class SlackBot:
         if call.output:
             # The file goes out after the answer: a PDF can take longer than Slack waits.
             await ack(text=reply(say(ctx.lang, "export_started", what=f"{name} {text}".strip())))
-            export, fmt, lang, url = result, call.output, ctx.lang, command.get("response_url")
-
-            async def share(_client: Any) -> None:
-                try:
-                    shared = await self._share(client, channel, export, fmt, lang)
-                except Exception:
-                    self._respond(url, say(lang, "export_failed"))
-                    raise
-                self._respond(url, say(lang, "export_shared", name=shared))
-
-            self.sender.submit(channel, share)
+            self.outbox.wake()
             return
         # The reply goes with the HTTP response; postings follow it through the paced sender.
         await ack(text=reply(result.message))
@@ -347,20 +378,6 @@ class SlackBot:
         if not result.replayed:
             self._ephemeral(client, meta["channel"], body["user"]["id"], result.message)
             self.publisher.publish(meta["channel"], result.events)
-
-    async def _share(self, client: Any, channel: str, export: Any, fmt: str, lang: str) -> str:
-        """The document as a file in the channel; rendering runs off the event loop."""
-        from bot.export import render_any as render
-
-        data, name = await asyncio.to_thread(render, export, fmt)
-        await client.files_upload_v2(
-            channel=channel,
-            file=data,
-            filename=name,
-            title=name,
-            initial_comment=say(lang, "exported", name=name),
-        )
-        return name
 
     async def on_approve_button(self, ack: Any, body: dict[str, Any], client: Any) -> None:
         value = json.loads(body["actions"][0]["value"])

@@ -28,6 +28,9 @@ APP_ID = "A1"
 
 MAX_TEXT = 40_000
 MAX_TEXT_OBJECT = 3_000
+# Slack refuses a message whose blocks hold more text than this in all (msg_blocks_too_long),
+# even when every block is within its own limit; Bolt users measure 11-13 k.
+MAX_BLOCKS_TEXT = 12_000
 MAX_MESSAGE_BLOCKS = 50
 MAX_MODAL_BLOCKS = 100
 MAX_VIEW_TITLE = 24
@@ -172,6 +175,16 @@ def _text_object_problems(value: Any, pointer: str) -> list[str]:
         if isinstance(item, (dict, list)):
             problems.extend(_text_object_problems(item, f"{pointer}/{key}"))
     return problems
+
+
+def blocks_text_size(value: Any) -> int:
+    """Every text string in the blocks, counted as Slack counts them against its total."""
+    if isinstance(value, list):
+        return sum(blocks_text_size(item) for item in value)
+    if isinstance(value, dict):
+        own = len(value["text"]) if isinstance(value.get("text"), str) else 0
+        return own + sum(blocks_text_size(v) for v in value.values() if isinstance(v, dict | list))
+    return 0
 
 
 def _model_problem(block: dict[str, Any]) -> str | None:
@@ -703,6 +716,14 @@ class FakeSlack:
             problems = block_problems(blocks, MAX_MESSAGE_BLOCKS, "message")
             if problems:
                 raise _Refusal("invalid_blocks", problems=problems)
+            total = blocks_text_size(blocks)
+            if total > MAX_BLOCKS_TEXT:
+                raise _Refusal(
+                    "msg_blocks_too_long",
+                    problems=[
+                        f"blocks hold {total} characters of text, more than {MAX_BLOCKS_TEXT}"
+                    ],
+                )
         if required and not text and not blocks and not args.get("attachments"):
             raise _Refusal("no_text", problems=["a message needs text, blocks or attachments"])
         return text, blocks

@@ -1,0 +1,403 @@
+"""The durable outbox: postings written with the change that causes them, sent per conversation."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from bot.core.context import STOCKHOLM, Event, Result
+from bot.core.model import Meeting, OutboxLane, Posting, PostingStatus
+from bot.core.ports import Store, StoreFactory
+from bot.core.postings import AGENDA, MINUTES, MessageRefs
+from bot.core.texts import say
+from bot.core.tx import Tx
+
+log = logging.getLogger(__name__)
+
+REMINDER = "reminder"
+FILE = "file"
+NOTICE = "notice"  # a posting given up, told to the one who caused it
+
+# Short: a sender that dies holds its conversations no longer than this; a live one renews.
+LEASE = timedelta(seconds=30)
+
+# What a posting is, in the words of the notice (Swedish, English) and the command that retries it.
+WHAT: dict[str, tuple[str, str, str]] = {
+    "agenda_published": ("ärendelistan", "the agenda", "/mote publicera"),
+    "agenda_changed": ("ändringen i ärendelistan", "the change to the agenda", "/mote publicera"),
+    "minutes_posted": ("protokollsutkastet", "the draft minutes", "/protokoll posta"),
+    "approved": ("justeringsstatusen", "the justering status", "/protokoll visa"),
+    "change_requested": ("begäran om ändring", "the change request", "/protokoll visa"),
+    "minutes_justerade": ("det justerade protokollet", "the justerade minutes", "/protokoll visa"),
+    FILE: ("filen", "the file", "/protokoll export pdf"),
+    REMINDER: ("påminnelsen", "the reminder", "/mote påminnelser"),
+}
+
+
+class OutboxStore(Store, Protocol):
+    """What the outbox needs of storage beyond the plain Store."""
+
+    def ensure_lane(self, conversation: str) -> None:
+        """The conversation's lane exists afterwards (made once, whoever asks at the same time)."""
+
+    def claim_lanes(
+        self, now: datetime, worker: str, limit: int, lease: timedelta, prefixes: tuple[str, ...]
+    ) -> list[str]:
+        """Lanes with pending postings that nobody holds, now held by worker until now + lease.
+
+        Only conversations whose reference starts with one of prefixes (the platforms the
+        worker can post to).
+        """
+
+
+def _outbox(store: Store) -> OutboxStore:
+    return store  # type: ignore[return-value]
+
+
+# --- writing postings, inside the command's transaction -------------------------------------
+
+
+def enqueue(
+    store: Store,
+    conversation: str,
+    kind: str,
+    now: datetime,
+    payload: dict[str, Any],
+    *,
+    meeting_id: int | None = None,
+    requested_by: str = "",
+    lang: str = "sv",
+) -> Posting:
+    """Add a posting to its conversation's lane; sent after this transaction commits."""
+    _outbox(store).ensure_lane(conversation)
+    return store.add(
+        Posting(
+            conversation=conversation,
+            kind=kind,
+            created_at=now,
+            payload=json.dumps(payload, ensure_ascii=False),
+            meeting_id=meeting_id,
+            requested_by=requested_by,
+            lang=lang,
+        )
+    )
+
+
+def enqueue_events(tx: Tx, result: Result) -> list[Posting]:
+    """The command's events as postings to the channel it was typed in, in the same transaction."""
+    return [
+        enqueue(
+            tx.store,
+            tx.ctx.channel_ref,
+            event.kind,
+            tx.now,
+            asdict(event),
+            meeting_id=event.meeting_id,
+            requested_by=tx.ctx.user_ref,
+            lang=tx.ctx.lang,
+        )
+        for event in result.events
+    ]
+
+
+def event_of(posting: Posting) -> Event:
+    """The Event a posting was written from, for the poster that renders it."""
+    data = json.loads(posting.payload or "{}")
+    for name in ("changes", "user_refs"):
+        data[name] = tuple(data.get(name) or ())
+    return Event(**data)
+
+
+def payload_of(posting: Posting) -> dict[str, Any]:
+    return json.loads(posting.payload or "{}")
+
+
+# Exports a file posting may carry: the read operation re-run, as its requester, when sent.
+EXPORTS = ("agenda_for_export", "minutes_for_export")
+
+
+def share_export(
+    tx: Tx, operation: Any, args: tuple[Any, ...], fmt: str, reply_to: str = ""
+) -> Result:
+    """A file for the channel: checked now (a refusal is the reply), rendered when sent.
+
+    reply_to is where the adapter may confirm it privately (Slack: the response_url).
+    """
+    if operation.__name__ not in EXPORTS:
+        raise ValueError(f"{operation.__name__} is not an export")
+    export = operation(tx, *args)
+    meeting = getattr(export, "meeting", None)
+    meeting_id = meeting.id if meeting is not None else None
+    enqueue(
+        tx.store,
+        tx.ctx.channel_ref,
+        FILE,
+        tx.now,
+        {"export": operation.__name__, "args": list(args), "format": fmt, "reply_to": reply_to},
+        meeting_id=meeting_id,
+        requested_by=tx.ctx.user_ref,
+        lang=tx.ctx.lang,
+    )
+    return Result("", meeting_id=meeting_id)
+
+
+# --- sending: the sender's transactions -----------------------------------------------------
+
+
+Work = list[tuple[Posting, "MessageRefs"]]
+
+
+def claim(
+    store_factory: StoreFactory,
+    now: datetime,
+    worker: str,
+    prefixes: tuple[str, ...],
+    limit: int = 50,
+    lease: timedelta = LEASE,
+    batch: int = 20,
+) -> dict[str, Work]:
+    """Claim free lanes with work and read each one's first postings, in one transaction."""
+    with store_factory() as store:
+        lanes = _outbox(store).claim_lanes(now, worker, limit, lease, prefixes)
+        work = {lane: _pending(store, lane, batch) for lane in lanes}
+        store.commit()
+    return work
+
+
+def _pending(store: Store, conversation: str, limit: int) -> Work:
+    waiting = store.find(Posting, conversation=conversation, status=PostingStatus.PENDING)
+    return [(posting, _refs(store, posting.meeting_id)) for posting in waiting[:limit]]
+
+
+@dataclass(frozen=True)
+class Recorded:
+    refs: MessageRefs  # the meeting's messages after the step
+    drained: bool  # the lane had nothing more and was released in the same transaction
+
+
+def _held_lane(store: Store, conversation: str, worker: str) -> OutboxLane | None:
+    lanes = store.find(OutboxLane, conversation=conversation)
+    if not lanes:
+        return None
+    lane = store.lock(OutboxLane, lanes[0].id) if lanes[0].id is not None else None
+    return lane if lane is not None and lane.claimed_by == worker else None
+
+
+def renew(
+    store_factory: StoreFactory,
+    conversations: list[str],
+    worker: str,
+    now: datetime,
+    lease: timedelta = LEASE,
+) -> list[str]:
+    """Extend the leases still held; the ones lost meanwhile are left out of the answer."""
+    kept = []
+    with store_factory() as store:
+        for conversation in conversations:
+            lane = _held_lane(store, conversation, worker)
+            if lane is not None:
+                lane.claimed_until = now + lease
+                store.update(lane)
+                kept.append(conversation)
+        store.commit()
+    return kept
+
+
+def release(store_factory: StoreFactory, conversations: list[str], worker: str) -> None:
+    """Give lanes back at once (after the work, or on shutdown), for any sender to take."""
+    with store_factory() as store:
+        for conversation in conversations:
+            lane = _held_lane(store, conversation, worker)
+            if lane is not None:
+                lane.claimed_by, lane.claimed_until = "", None
+                store.update(lane)
+        store.commit()
+
+
+def pending_postings(
+    store_factory: StoreFactory, conversation: str, worker: str, limit: int = 20
+) -> Work | None:
+    """The lane's oldest pending postings with their meetings' message refs; None when the
+    lane is no longer ours."""
+    with store_factory() as store:
+        if _held_lane(store, conversation, worker) is None:
+            return None
+        return _pending(store, conversation, limit)
+
+
+def refs_of(store_factory: StoreFactory, meeting_id: int | None) -> MessageRefs:
+    with store_factory() as store:
+        return _refs(store, meeting_id)
+
+
+def _refs(store: Store, meeting_id: int | None) -> MessageRefs:
+    meeting = store.get(Meeting, meeting_id) if meeting_id is not None else None
+    if meeting is None:
+        return MessageRefs("", "")
+    return MessageRefs(meeting.agenda_message_ref, meeting.minutes_message_ref)
+
+
+def record_step(
+    store_factory: StoreFactory,
+    posting_id: int,
+    conversation: str,
+    worker: str,
+    now: datetime,
+    *,
+    remember: str = "",
+    ref: str = "",
+    lost: str = "",
+    error: str = "",
+    last: bool = False,
+    plan: str = "",
+) -> Recorded | None:
+    """One step done (or given up): recorded before the next is sent, so that a later posting's
+    "post or update" sees this one's message. The first step keeps the plan with it, so that
+    a sender taking over makes the same calls. Returns the meeting's message refs as they are
+    now (and whether the lane was given back, nothing more waiting in it), or None when the
+    lane is no longer ours."""
+    with store_factory() as store:
+        if _held_lane(store, conversation, worker) is None:
+            return None
+        posting = store.lock(Posting, posting_id)
+        if posting is None or posting.status is not PostingStatus.PENDING:
+            return None
+        if plan and not posting.plan:
+            posting.plan = plan
+        posting.steps_done += 1
+        if lost:
+            posting.lost = ",".join(filter(None, [posting.lost, lost]))
+            posting.error = posting.error or error[:64]  # the first cause, not its echoes
+        if remember and ref and posting.meeting_id is not None:
+            meeting = store.lock(Meeting, posting.meeting_id)
+            if meeting is not None:
+                if remember == AGENDA:
+                    meeting.agenda_message_ref = ref
+                elif remember == MINUTES:
+                    meeting.minutes_message_ref = ref
+                store.update(meeting)
+        drained = False
+        if last:
+            _finish(store, posting, now)
+            drained = _release_if_drained(store, conversation, worker, posting)
+        store.update(posting)
+        refs = _refs(store, posting.meeting_id)
+        store.commit()
+    return Recorded(refs, drained)
+
+
+def _release_if_drained(store: Store, conversation: str, worker: str, done: Posting) -> bool:
+    """Give the lane back in the same transaction when nothing more waits in it."""
+    waiting = store.find(Posting, conversation=conversation, status=PostingStatus.PENDING)
+    if any(p.id != done.id for p in waiting):
+        return False
+    lane = _held_lane(store, conversation, worker)
+    if lane is not None:
+        lane.claimed_by, lane.claimed_until = "", None
+        store.update(lane)
+    return True
+
+
+def finish(
+    store_factory: StoreFactory, posting_id: int, conversation: str, worker: str, now: datetime
+) -> Recorded | None:
+    """A posting whose every step is done (a plan of no steps, or a resumed one)."""
+    with store_factory() as store:
+        if _held_lane(store, conversation, worker) is None:
+            return None
+        posting = store.lock(Posting, posting_id)
+        if posting is None or posting.status is not PostingStatus.PENDING:
+            return None
+        _finish(store, posting, now)
+        drained = _release_if_drained(store, conversation, worker, posting)
+        store.update(posting)
+        refs = _refs(store, posting.meeting_id)
+        store.commit()
+    return Recorded(refs, drained)
+
+
+def _finish(store: Store, posting: Posting, now: datetime) -> None:
+    posting.sent_at = now
+    if not posting.lost:
+        posting.status = PostingStatus.SENT
+        return
+    posting.status = PostingStatus.GIVEN_UP
+    # The log names what was lost, never its text.
+    log.error(
+        "posting %s (%s, meeting %s) given up: steps %s lost (%s)",
+        posting.id,
+        posting.kind,
+        posting.meeting_id,
+        posting.lost,
+        posting.error,
+    )
+    if posting.kind != NOTICE and posting.requested_by and ":" in posting.requested_by:
+        enqueue(
+            store,
+            posting.requested_by,
+            NOTICE,
+            now,
+            {"text": notice_text(posting)},
+            meeting_id=posting.meeting_id,
+            lang=posting.lang,
+        )
+
+
+def notice_text(posting: Posting) -> str:
+    sv, en, retry = WHAT.get(posting.kind, ("meddelandet", "the message", "/mote visa"))
+    lang = posting.lang if posting.lang in ("sv", "en") else "sv"
+    return say(
+        lang,
+        "posting_given_up",
+        what=sv if lang == "sv" else en,
+        ref=posting.meeting_id if posting.meeting_id is not None else "–",
+        error=posting.error or "?",
+        retry=retry,
+    )
+
+
+# --- reading, for /mote visa and /protokoll posta ---------------------------------------------
+
+
+def open_postings(store: Store, meeting_id: int) -> list[Posting]:
+    """The meeting's postings that wait or were given up, oldest first."""
+    return store.find(
+        Posting, meeting_id=meeting_id, status=[PostingStatus.PENDING, PostingStatus.GIVEN_UP]
+    )
+
+
+def postings_status(tx: Tx, meeting_id: int) -> str:
+    """A line or two for /mote visa: what waits to be posted, and what was given up."""
+    shown = [p for p in open_postings(tx.store, meeting_id) if p.kind != NOTICE]
+    waiting = [p for p in shown if p.status is PostingStatus.PENDING]
+    given_up = [p for p in shown if p.status is PostingStatus.GIVEN_UP]
+    lines = []
+    en = tx.ctx.lang == "en"
+    if waiting:
+        what = ", ".join(dict.fromkeys(WHAT.get(p.kind, ("?", "?", ""))[en] for p in waiting))
+        lines.append(tx.say("postings_waiting", count=len(waiting), what=what))
+    for p in given_up:
+        sv, english, retry = WHAT.get(p.kind, ("meddelandet", "the message", "/mote visa"))
+        lines.append(
+            tx.say(
+                "posting_failed_line",
+                what=english if en else sv,
+                at=p.created_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M"),
+                error=p.error or "?",
+                retry=retry,
+            )
+        )
+    return "\n".join(lines)
+
+
+def version_posting(store: Store, meeting_id: int, version: int) -> Posting | None:
+    """The latest posting of a version's draft, if any was ever written."""
+    found = [
+        p
+        for p in store.find(Posting, meeting_id=meeting_id)
+        if p.kind == "minutes_posted" and payload_of(p).get("version") == version
+    ]
+    return found[-1] if found else None

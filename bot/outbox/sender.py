@@ -1,0 +1,386 @@
+"""Sends the outbox: claims conversations, posts each one's postings in order, paced and retried."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+import os
+import socket
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
+
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
+
+from bot.core import outbox
+from bot.core.context import STOCKHOLM
+from bot.core.model import Posting
+from bot.core.ports import StoreFactory
+from bot.core.postings import MessageRefs
+from bot.outbox.contract import Poster, Step, dump_plan, load_plan
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+POLL_SECONDS = 2.0  # how often to look for work nobody told us about (another replica's)
+GIVE_UP_AFTER = 15 * 60.0  # seconds of retrying one call before it is given up
+GRACE_SECONDS = 20.0  # default time on shutdown to finish what is under way
+GRACE_ENV = "JUSTERA_SHUTDOWN_GRACE_SECONDS"
+
+
+def worker_name() -> str:
+    """Unique per process, so each replica's claims are its own."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def grace_seconds() -> float:
+    """The shutdown grace period: $JUSTERA_SHUTDOWN_GRACE_SECONDS, 20 s when unset."""
+    value = os.environ.get(GRACE_ENV, "")
+    return float(value) if value.strip() else GRACE_SECONDS
+
+
+async def _in_thread(call: Callable[[], T]) -> T:
+    return await asyncio.to_thread(call)
+
+
+class _Interrupted(Exception):
+    """Shutting down in the middle of retrying: the call is left for the next owner."""
+
+
+@dataclass
+class OutboxSender:
+    """One per process. Any number of processes may run one on the same database."""
+
+    store_factory: StoreFactory
+    posters: Sequence[Poster]
+    worker: str = field(default_factory=worker_name)
+    now: Callable[[], datetime] = lambda: datetime.now(STOCKHOLM)  # leases, shared by replicas
+    clock: Callable[[], float] = time.monotonic  # pacing and retry windows, this process only
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    # How database work is run off the event loop (SQLite: the bot's one database thread).
+    run_db: Callable[[Callable[[], Any]], Awaitable[Any]] = _in_thread
+    lease: timedelta = outbox.LEASE
+    poll: float = POLL_SECONDS
+    give_up_after: float = GIVE_UP_AFTER
+    lanes_at_once: int = 50
+    backoff: Callable[[RetryCallState], float] = field(
+        default_factory=lambda: wait_exponential_jitter(initial=1, max=60, jitter=1)
+    )
+    sent: int = 0
+    lost: list[str] = field(default_factory=list)  # "kind meeting step code", for tests
+    _lanes: dict[str, asyncio.Task[None]] = field(default_factory=dict)
+    _next_at: dict[str, float] = field(default_factory=dict)
+    _wake: asyncio.Event | None = None
+    _stopped: asyncio.Event | None = None
+    _main: asyncio.Task[None] | None = None
+    _claim_lock: asyncio.Lock | None = None
+
+    # --- running ---------------------------------------------------------------------------
+
+    def start(self) -> asyncio.Task[None]:
+        """Run in the current event loop until shutdown()."""
+        self._events()
+        self._main = asyncio.get_running_loop().create_task(self.run())
+        return self._main
+
+    def wake(self) -> None:
+        """Something was just written to the outbox: look now rather than at the next poll."""
+        if self._wake is not None:
+            self._wake.set()
+
+    async def run(self) -> None:
+        wake, stopped = self._events()
+        renewing = asyncio.create_task(self._renew_forever())
+        try:
+            while not stopped.is_set():
+                wake.clear()
+                try:
+                    await self.tick()
+                except Exception as error:  # the database may be away for a moment
+                    log.warning("outbox: no claim this round (%s)", type(error).__name__)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), self.poll)
+        finally:
+            renewing.cancel()
+
+    async def tick(self) -> int:
+        """Claim free lanes with work in them and start sending each; how many were claimed."""
+        if self._stopping:
+            return 0
+        async with self._claiming():
+            return await self._claim()
+
+    def _claiming(self) -> asyncio.Lock:
+        # One look at a time: a second look while the first is claiming would find the lanes
+        # held (by us) and conclude there is nothing to wait for.
+        if self._claim_lock is None:
+            self._claim_lock = asyncio.Lock()
+        return self._claim_lock
+
+    async def _claim(self) -> int:
+        prefixes = tuple(f"{p.platform}:" for p in self.posters)
+        wanted = self.lanes_at_once - len(self._lanes)
+        if wanted <= 0:
+            return 0
+        claimed = await self.run_db(
+            lambda: outbox.claim(
+                self.store_factory, self.now(), self.worker, prefixes, wanted, self.lease
+            )
+        )
+        for conversation, work in claimed.items():
+            if conversation not in self._lanes:
+                self._lanes[conversation] = asyncio.create_task(self._work(conversation, work))
+        return len(claimed)
+
+    async def drain(self) -> None:
+        """Send until nothing claimable waits (tests, benchmarks, the console)."""
+        self._events()
+        while True:
+            await self.tick()
+            if not self._lanes:
+                return
+            await asyncio.gather(*list(self._lanes.values()), return_exceptions=True)
+
+    async def shutdown(self, grace: float | None = None) -> None:
+        """Take no more work; let what is under way finish within grace; release the rest."""
+        grace = grace_seconds() if grace is None else grace
+        _, stopped = self._events()
+        stopped.set()
+        self.wake()
+        working = dict(self._lanes)
+        late: set[asyncio.Task[None]] = set()
+        if working:
+            _, late = await asyncio.wait(working.values(), timeout=grace)
+            for task in late:
+                task.cancel()
+            if late:
+                await asyncio.wait(late, timeout=5)
+        # Lanes that finished gave themselves back; the ones cut short are released here.
+        held = sorted({c for c, task in working.items() if task in late} | set(self._lanes))
+        self._lanes.clear()
+        if held:
+            await self.run_db(lambda: outbox.release(self.store_factory, held, self.worker))
+        if self._main is not None:
+            await asyncio.wait([self._main], timeout=5)
+        log.info("outbox: stopped, %d lanes released", len(held))
+
+    @property
+    def failures(self) -> list[str]:
+        """What was given up, as "kind meeting step code" (no text)."""
+        return self.lost
+
+    @property
+    def _stopping(self) -> bool:
+        return self._stopped is not None and self._stopped.is_set()
+
+    def _events(self) -> tuple[asyncio.Event, asyncio.Event]:
+        if self._wake is None:
+            self._wake = asyncio.Event()
+        if self._stopped is None:
+            self._stopped = asyncio.Event()
+        return self._wake, self._stopped
+
+    async def _renew_forever(self) -> None:
+        # Real time, not the injected clock: a lease is about the wall clock other replicas see.
+        every = max(self.lease.total_seconds() / 3, 0.5)
+        while True:
+            await asyncio.sleep(every)
+            held = list(self._lanes)
+            if not held:
+                continue
+            try:
+                kept = await self.run_db(
+                    functools.partial(
+                        outbox.renew, self.store_factory, held, self.worker, self.now(), self.lease
+                    )
+                )
+            except Exception as error:
+                log.warning("outbox: leases not renewed (%s)", type(error).__name__)
+                continue
+            for conversation in set(held) - set(kept):
+                log.warning("outbox: lost the lease of a lane; another sender has it")
+                task = self._lanes.pop(conversation, None)
+                if task is not None:
+                    task.cancel()
+
+    # --- one lane ---------------------------------------------------------------------------
+
+    def _poster(self, conversation: str) -> Poster:
+        platform = conversation.partition(":")[0]
+        for poster in self.posters:
+            if poster.platform == platform:
+                return poster
+        raise LookupError(f"no poster for {platform}")
+
+    async def _work(self, conversation: str, batch: outbox.Work | None) -> None:
+        release = True
+        try:
+            poster = self._poster(conversation)
+            latest: dict[int | None, MessageRefs] = {}  # what this lane's own postings made
+            while not self._stopping:
+                if batch is None:
+                    batch = await self.run_db(
+                        lambda: outbox.pending_postings(
+                            self.store_factory, conversation, self.worker
+                        )
+                    )
+                if not batch:
+                    break
+                for posting, refs in batch:
+                    after = await self._send(poster, posting, latest.get(posting.meeting_id, refs))
+                    if after is None:
+                        return
+                    if after.drained:
+                        release = False  # given back with the last record already
+                        return
+                    latest[posting.meeting_id] = after.refs
+                    if self._stopping:
+                        break
+                batch = None
+        except asyncio.CancelledError:
+            # shutdown() or a lost lease decides what becomes of the lane
+            self._lanes.pop(conversation, None)
+            raise
+        except Exception as error:
+            log.error("outbox: a lane stopped (%s)", type(error).__name__)
+            log.debug("outbox lane failure", exc_info=True)
+        finally:
+            if self._lanes.get(conversation) is asyncio.current_task():
+                if release:
+                    with contextlib.suppress(Exception):
+                        await self.run_db(
+                            lambda: outbox.release(self.store_factory, [conversation], self.worker)
+                        )
+                # Only now: until the lane is free in the database, a look finds it held.
+                self._lanes.pop(conversation, None)
+                self.wake()  # something may have arrived after the last look
+
+    async def _send(
+        self, poster: Poster, posting: Posting, refs: MessageRefs
+    ) -> outbox.Recorded | None:
+        """Every remaining step of one posting: the meeting's refs after it, or None when the
+        lane is lost or we stop."""
+        assert posting.id is not None
+        pid, conversation = posting.id, posting.conversation
+        plan = ""
+        if posting.plan:
+            steps = load_plan(posting.plan)
+        else:
+            # Decided here, once, while we hold the conversation; kept with the first step.
+            steps = poster.plan(posting, refs)
+            plan = dump_plan(steps)
+        if posting.steps_done >= len(steps):
+            return await self.run_db(
+                lambda: outbox.finish(
+                    self.store_factory, pid, conversation, self.worker, self.now()
+                )
+            )
+        after: outbox.Recorded | None = None
+        for index in range(posting.steps_done, len(steps)):
+            step, last = steps[index], index == len(steps) - 1
+            try:
+                ref = await self._call(poster, posting, step, refs)
+            except _Interrupted:
+                return None
+            except Exception as error:
+                code = poster.error_code(error)
+                self.lost.append(f"{posting.kind} {posting.meeting_id} {step.name} {code}")
+                log.warning(
+                    "outbox: %s of posting %s (%s, meeting %s) given up (%s)",
+                    step.name,
+                    pid,
+                    posting.kind,
+                    posting.meeting_id,
+                    code,
+                )
+                log.debug("outbox step failure", exc_info=True)
+                after = await self._record(posting, step, last, plan, lost=step.name, error=code)
+            else:
+                self.sent += 1
+                after = await self._record(posting, step, last, plan, ref=ref)
+            if after is None:
+                return None
+            refs, plan = after.refs, ""
+        return after
+
+    async def _record(
+        self, posting: Posting, step: Step, last: bool, plan: str, **outcome: str
+    ) -> outbox.Recorded | None:
+        assert posting.id is not None
+        pid = posting.id
+        return await self.run_db(
+            lambda: outbox.record_step(
+                self.store_factory,
+                pid,
+                posting.conversation,
+                self.worker,
+                self.now(),
+                remember=step.remember,
+                last=last,
+                plan=plan,
+                **outcome,
+            )
+        )
+
+    async def _call(self, poster: Poster, posting: Posting, step: Step, refs: MessageRefs) -> str:
+        """One call, paced, retried with back-off and jitter while the failure may pass."""
+        conversation = posting.conversation
+        started = self.clock()
+
+        def wait(state: RetryCallState) -> float:
+            error = state.outcome.exception() if state.outcome else None
+            decision = poster.retry(error) if error is not None else None
+            if decision is not None and decision.after is not None:
+                return decision.after
+            return self.backoff(state)
+
+        def stop(_state: RetryCallState) -> bool:
+            return self._stopping or self.clock() - started >= self.give_up_after
+
+        retrying = AsyncRetrying(
+            retry=retry_if_exception(lambda e: poster.retry(e) is not None),
+            wait=wait,
+            stop=stop,
+            sleep=self._pause,
+            reraise=True,
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    await self._pace(conversation)
+                    try:
+                        return await poster.perform(posting, step, refs)
+                    finally:
+                        # Counted from the answer: time in flight must not shorten the gap.
+                        gap = poster.interval(conversation)
+                        self._next_at[conversation] = max(
+                            self._next_at.get(conversation, 0.0), self.clock() + gap
+                        )
+        except Exception as error:
+            if self._stopping and poster.retry(error) is not None:
+                raise _Interrupted from error
+            raise
+        raise AssertionError("unreachable")
+
+    async def _pace(self, conversation: str) -> None:
+        wait = self._next_at.get(conversation, 0.0) - self.clock()
+        if wait > 0:
+            await self.sleep(wait)
+
+    async def _pause(self, seconds: float) -> None:
+        """A back-off wait that shutdown cuts short."""
+        _, stopped = self._events()
+        if stopped.is_set():
+            return
+        sleeper = asyncio.ensure_future(self.sleep(seconds))
+        stopper = asyncio.ensure_future(stopped.wait())
+        try:
+            await asyncio.wait({sleeper, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            sleeper.cancel()
+            stopper.cancel()

@@ -1,0 +1,361 @@
+"""Slack's poster: each outbox posting as Slack Web API calls, and which failures may pass."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import aiohttp
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from bot.core import outbox
+from bot.core.context import Event
+from bot.core.model import Posting
+from bot.core.postings import AGENDA, MINUTES, MessageRefs
+from bot.core.texts import say
+from bot.outbox.contract import Retry, Step
+from bot.render.blockkit import (
+    agenda_blocks,
+    escape,
+    final_blocks,
+    minutes_messages,
+    text_blocks,
+)
+from bot.slack.identity import slack_id
+
+log = logging.getLogger(__name__)
+
+MIN_INTERVAL = 1.0  # Slack allows about one message per second per channel
+# ok:false answers that say Slack, not the request, is at fault: worth another try.
+TRANSIENT_ERRORS = frozenset(
+    {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+)
+
+ExportLoader = Callable[[Posting], Awaitable[tuple[bytes, str]]]
+PdfMaker = Callable[[int], Awaitable[tuple[bytes, str]]]
+
+
+class Unpostable(Exception):
+    """A step that cannot be made as things are (the thread it belongs in was never posted)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class SlackPoster:
+    """The contract's Slack side: plans of Block Kit messages, made with chat.* and files.*."""
+
+    platform = "slack"
+
+    def __init__(
+        self,
+        client: AsyncWebClient,
+        load_export: ExportLoader | None = None,
+        interval: float = MIN_INTERVAL,
+        justerade_pdf: PdfMaker | None = None,
+    ) -> None:
+        self.client = client
+        self.load_export = load_export
+        self.justerade_pdf = justerade_pdf
+        # The first message of each announcement, for the notice to link to (this process).
+        self._announced: dict[int | None, str] = {}
+        self._shared: dict[int | None, str] = {}  # file names shared, to confirm
+        self._interval = interval
+
+    # --- the contract ----------------------------------------------------------------------
+
+    def interval(self, conversation: str) -> float:
+        return self._interval
+
+    def plan(self, posting: Posting, refs: MessageRefs) -> list[Step]:
+        kind = posting.kind
+        if kind == outbox.FILE and outbox.payload_of(posting).get("reply_to"):
+            return [Step(kind), Step("confirm_file")]
+        if kind in (outbox.REMINDER, outbox.FILE, outbox.NOTICE):
+            return [Step(kind)]
+        event = outbox.event_of(posting)
+        if kind in ("agenda_published", "agenda_changed"):
+            # Post or update is decided here, once, under the claim of the channel.
+            if not refs.agenda:
+                return [Step("post_agenda", remember=AGENDA)]
+            return [Step("update_agenda"), Step("agenda_note")]
+        if kind == "minutes_posted":
+            steps = [] if refs.agenda else [Step("heading", remember=AGENDA)]
+            if refs.minutes and event.version:
+                steps.append(Step("retire_draft"))  # the old draft keeps no live buttons
+            if event.changes:
+                steps.append(Step("changes_note"))
+            pages = len(_draft_pages(event))
+            steps += [
+                Step("draft", part=n, remember=MINUTES if n == pages - 1 else "")
+                for n in range(pages)
+            ]
+            if _mentions(event):
+                steps.append(Step("mention"))
+            return steps
+        if kind in ("approved", "change_requested"):
+            steps = [Step("change_note")] if event.changes and refs.agenda else []
+            return steps + ([Step("update_status")] if refs.minutes else [])
+        if kind == "minutes_justerade":
+            # In full in the meeting's thread; in the channel a short notice with the PDF.
+            steps = [Step("close_draft")] if refs.minutes else []
+            if not refs.agenda:
+                steps.append(Step("heading", remember=AGENDA))
+            pages = len(_final_pages(event))
+            steps += [Step("announce", part=n) for n in range(pages)]
+            return [*steps, Step("notice_justerade")]
+        raise ValueError(f"no Slack plan for postings of kind {kind!r}")
+
+    async def perform(self, posting: Posting, step: Step, refs: MessageRefs) -> str:
+        channel = slack_id(posting.conversation)
+        if channel is None:
+            raise Unpostable("not_a_slack_conversation")
+        op = step.op
+        if op == outbox.REMINDER:
+            return await self._reminder(posting, channel, refs)
+        if op == outbox.NOTICE:
+            text = str(outbox.payload_of(posting).get("text", ""))
+            return await self._post(channel, text=escape(text)[:3000], blocks=text_blocks(text))
+        if op == outbox.FILE:
+            return await self._file(posting, channel)
+        if op == "confirm_file":
+            await self._confirm_file(posting, refs)
+            return ""
+        event = outbox.event_of(posting)
+        if op == "post_agenda":
+            return await self._post(channel, text=_title(event), blocks=_agenda(event))
+        if op == "update_agenda":
+            return await self._update(
+                channel, _need(refs.agenda), text=_title(event), blocks=_agenda(event)
+            )
+        if op == "agenda_note":
+            lines = event.changes or ("Ärendelistan är publicerad på nytt.",)
+            return await self._note(channel, refs, "Ändrat i ärendelistan:\n" + "\n".join(lines))
+        if op == "heading":
+            text = f"Möte #{event.meeting_id}: protokoll och justering i tråden"
+            return await self._post(channel, text=text)
+        if op == "changes_note":
+            changed = "\n".join(event.changes)
+            previous = (event.version or 1) - 1
+            return await self._note(channel, refs, f"Ändrat sedan version {previous}:\n{changed}")
+        if op == "draft":
+            blocks = _draft_pages(event)[step.part]
+            return await self._post(
+                channel, thread_ts=_need(refs.agenda), text=_heading(event), blocks=blocks
+            )
+        if op == "mention":
+            names = ", ".join(_mentions(event))
+            text = f"{names}: granska utkastet och godkänn med knappen eller ✅."
+            return await self._post(channel, thread_ts=_need(refs.agenda), text=text)
+        if op == "change_note":
+            note = "Begäran om ändring: " + "\n".join(event.changes)
+            mentions = _mentions(event)
+            # The mention is the bot's own markup, added after the user's text is escaped.
+            suffix = f"\n{', '.join(mentions)}: till sekreteraren." if mentions else ""
+            blocks = text_blocks(note)
+            if suffix:
+                blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": suffix[1:]}})
+            return await self._post(
+                channel,
+                thread_ts=_need(refs.agenda),
+                text=escape(note)[:2900] + suffix,
+                blocks=blocks,
+            )
+        if op == "update_status":
+            blocks = _draft_pages(event)[-1]
+            return await self._update(
+                channel, _need(refs.minutes), text=_heading(event), blocks=blocks
+            )
+        if op == "close_draft":
+            pages = _draft_pages(event, f"Justerat. {event.status}")
+            without_buttons = [b for b in pages[-1] if b.get("type") != "actions"]
+            return await self._update(
+                channel, _need(refs.minutes), text=_heading(event), blocks=without_buttons
+            )
+        if op == "retire_draft":
+            old, new = (event.version or 1) - 1, event.version
+            note = f"Utkast version {old} är ersatt av version {new} i tråden."
+            return await self._update(
+                channel, _need(refs.minutes), text=note, blocks=text_blocks(note)
+            )
+        if op == "announce":
+            heading = f"Justerat protokoll, möte #{event.meeting_id}"
+            ts = await self._post(
+                channel,
+                thread_ts=_need(refs.agenda),
+                text=heading,
+                blocks=_final_pages(event)[step.part],
+            )
+            if step.part == 0:
+                self._announced[posting.id] = ts
+            return ts
+        if op == "notice_justerade":
+            return await self._notice_justerade(posting, event, channel)
+        raise Unpostable(f"unknown_step_{op}")
+
+    def retry(self, error: BaseException) -> Retry | None:
+        if isinstance(error, SlackApiError):
+            status = error.response.status_code
+            if status == 429:
+                return Retry(after=_retry_after(error))
+            if status >= 500 or error.response.get("error") in TRANSIENT_ERRORS:
+                return Retry()
+            return None
+        if isinstance(error, aiohttp.ClientError | asyncio.TimeoutError | ConnectionError):
+            return Retry()
+        if isinstance(error, SlackClientError) and not isinstance(error, SlackApiError):
+            return Retry()  # the SDK's own connection errors
+        return None
+
+    def error_code(self, error: BaseException) -> str:
+        if isinstance(error, SlackApiError):
+            code = error.response.get("error")
+            return str(code) if code else f"http_{error.response.status_code}"
+        if isinstance(error, Unpostable):
+            return error.code
+        return type(error).__name__
+
+    # --- calls -----------------------------------------------------------------------------
+
+    async def _call(self, method: str, **kwargs: Any) -> dict[str, Any]:
+        response = await self.client.api_call(method, json=kwargs)
+        return response.data  # type: ignore[return-value]
+
+    async def _post(self, channel: str, **kwargs: Any) -> str:
+        response = await self._call("chat.postMessage", channel=channel, **kwargs)
+        return str(response.get("ts", ""))
+
+    async def _update(self, channel: str, ts: str, **kwargs: Any) -> str:
+        await self._call("chat.update", channel=channel, ts=ts, **kwargs)
+        return ts
+
+    async def _note(self, channel: str, refs: MessageRefs, text: str) -> str:
+        return await self._post(
+            channel,
+            thread_ts=_need(refs.agenda),
+            text=escape(text)[:3000],
+            blocks=text_blocks(text),
+        )
+
+    async def _reminder(self, posting: Posting, target: str, refs: MessageRefs) -> str:
+        data = outbox.payload_of(posting)
+        text = escape(str(data.get("text", "")))
+        channel = slack_id(str(data.get("channel_ref", "")))
+        if channel and refs.agenda:
+            try:
+                found = await self._call(
+                    "chat.getPermalink", channel=channel, message_ts=refs.agenda
+                )
+            except SlackApiError:
+                found = {}  # a link is a courtesy; the reminder goes without one
+            if found.get("permalink"):
+                text += f"\n<{found['permalink']}|Till mötet i kanalen>"
+        return await self._post(target, text=text)
+
+    async def _file(self, posting: Posting, channel: str) -> str:
+        if self.load_export is None:
+            raise Unpostable("no_export_loader")
+        data, name = await self.load_export(posting)
+        response = await self.client.files_upload_v2(
+            channel=channel,
+            file=data,
+            filename=name,
+            title=name,
+            initial_comment=say(posting.lang, "exported", name=name),
+        )
+        files = response.get("files") or [{}]
+        self._shared[posting.id] = name
+        return str(files[0].get("id", ""))
+
+    async def _notice_justerade(self, posting: Posting, event: Event, channel: str) -> str:
+        first = self._announced.pop(posting.id, "")
+        link = ""
+        if first:
+            try:
+                found = await self._call("chat.getPermalink", channel=channel, message_ts=first)
+                link = str(found.get("permalink") or "")
+            except SlackApiError:
+                link = ""  # the notice still goes out, without the link
+        notice = f"Protokollet för möte #{event.meeting_id} är justerat (version {event.version})."
+        shown = escape(notice) + (f" <{link}|Läs det i tråden>." if link else " Läs det i tråden.")
+        if self.justerade_pdf is not None:
+            try:
+                data, name = await self.justerade_pdf(event.meeting_id)
+            except Exception as error:  # no PDF is no reason to withhold the notice
+                log.warning("justerade PDF not made: %s", type(error).__name__)
+            else:
+                response = await self.client.files_upload_v2(
+                    channel=channel, file=data, filename=name, title=name, initial_comment=shown
+                )
+                files = response.get("files") or [{}]
+                return str(files[0].get("id", ""))
+        return await self._post(
+            channel,
+            text=shown,
+            blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": shown}}],
+        )
+
+    async def _confirm_file(self, posting: Posting, _refs: MessageRefs) -> None:
+        """A private "it is there" through the response_url: a courtesy, never a failure."""
+        url = str(outbox.payload_of(posting).get("reply_to", ""))
+        name = self._shared.pop(posting.id, "")
+        if not url or not name:
+            return  # shared by an earlier process, or nowhere to say it
+        try:
+            await AsyncWebhookClient(url).send(
+                text=escape(say(posting.lang, "export_shared", name=name)),
+                response_type="ephemeral",
+                replace_original=False,
+            )
+        except Exception as error:  # the response_url may have expired (30 minutes)
+            log.warning("export confirmation not sent: %s", type(error).__name__)
+
+
+def _need(ref: str) -> str:
+    if not ref:
+        raise Unpostable("no_message_to_thread_under")
+    return ref
+
+
+def _retry_after(error: SlackApiError) -> float:
+    headers = {k.lower(): v for k, v in (error.response.headers or {}).items()}
+    value = headers.get("retry-after", MIN_INTERVAL)
+    try:
+        return float(value[0] if isinstance(value, list) else value)
+    except (TypeError, ValueError):
+        return MIN_INTERVAL
+
+
+def _title(event: Event) -> str:
+    return escape(event.text.partition("\n")[0])
+
+
+def _agenda(event: Event) -> list[dict[str, Any]]:
+    return agenda_blocks(event.text, "Ändringar i ärendelistan visas i tråden.")
+
+
+def _heading(event: Event) -> str:
+    return f"Utkast version {event.version}, möte #{event.meeting_id}"
+
+
+def _draft_pages(event: Event, status: str | None = None) -> list[list[dict[str, Any]]]:
+    return minutes_messages(
+        event.body,
+        _heading(event),
+        event.status if status is None else status,
+        event.meeting_id,
+        event.version or 0,
+    )
+
+
+def _final_pages(event: Event) -> list[list[dict[str, Any]]]:
+    return final_blocks(event.text, f"Justerat protokoll, möte #{event.meeting_id}")
+
+
+def _mentions(event: Event) -> list[str]:
+    return [f"<@{uid}>" for uid in map(slack_id, event.user_refs) if uid]
