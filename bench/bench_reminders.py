@@ -17,9 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import psycopg
-from bot.slack.sender import MIN_INTERVAL
 
 from bot.core.model import Reminder, ReminderStatus
+from bot.slack.poster import MIN_INTERVAL
 from storage.db import make_engine, with_search_path
 from storage.migrate import upgrade
 from storage.store import store_factory

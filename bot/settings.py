@@ -138,6 +138,13 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = _field(
         "INFO", "JUSTERA_LOG_LEVEL", "DEBUG, INFO, WARNING or ERROR"
     )
+    shutdown_grace: float = _field(
+        20.0,
+        "JUSTERA_SHUTDOWN_GRACE_SECONDS",
+        "seconds on SIGTERM to finish the postings under way before releasing the rest, e.g. 20",
+        ge=0,
+        le=600,
+    )
 
     @field_validator(
         "slack_bot_token",

@@ -30,7 +30,6 @@ T = TypeVar("T")
 POLL_SECONDS = 2.0  # how often to look for work nobody told us about (another replica's)
 GIVE_UP_AFTER = 15 * 60.0  # seconds of retrying one call before it is given up
 GRACE_SECONDS = 20.0  # default time on shutdown to finish what is under way
-GRACE_ENV = "JUSTERA_SHUTDOWN_GRACE_SECONDS"
 
 
 def worker_name() -> str:
@@ -39,9 +38,10 @@ def worker_name() -> str:
 
 
 def grace_seconds() -> float:
-    """The shutdown grace period: $JUSTERA_SHUTDOWN_GRACE_SECONDS, 20 s when unset."""
-    value = os.environ.get(GRACE_ENV, "")
-    return float(value) if value.strip() else GRACE_SECONDS
+    """The shutdown grace period: $JUSTERA_SHUTDOWN_GRACE_SECONDS (bot.settings), 20 s unset."""
+    from bot.settings import current
+
+    return current().shutdown_grace
 
 
 async def _in_thread(call: Callable[[], T]) -> T:
