@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from bot.core.context import STOCKHOLM, Event, Result
-from bot.core.model import Meeting, OutboxLane, Posting, PostingStatus
+from bot.core.model import AuditEntry, Meeting, OutboxLane, Posting, PostingStatus
 from bot.core.ports import Store, StoreFactory
-from bot.core.postings import AGENDA, MINUTES, MessageRefs
+from bot.core.postings import AGENDA, MINUTES, SUPERSEDED, MessageRefs
 from bot.core.texts import say
 from bot.core.tx import Tx
 
@@ -277,6 +277,19 @@ def record_step(
                 if remember == AGENDA:
                     meeting.agenda_message_ref = ref
                 elif remember == MINUTES:
+                    old = meeting.minutes_message_ref
+                    if old and old != ref:
+                        # Kept so that a ✅ on the superseded draft is answered, not ignored.
+                        store.add(
+                            AuditEntry(
+                                at=now,
+                                actor_ref="system:outbox",
+                                action=SUPERSEDED,
+                                group_id=meeting.group_id,
+                                meeting_id=meeting.id,
+                                detail=f"ref={old}",
+                            )
+                        )
                     meeting.minutes_message_ref = ref
                 store.update(meeting)
         drained = False
