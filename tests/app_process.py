@@ -23,6 +23,7 @@ from bot.core.context import Context
 from bot.core.service import Justera
 from bot.core.texts import UserError
 from bot.slack.identity import channel_ref, mention_resolver, user_ref
+from bot.slack.text import decode
 from storage.db import make_engine
 from storage.store import store_factory
 from tests.fakes.slack_signing import FORM, signed_headers, slash_command_body
@@ -120,7 +121,8 @@ def seed(url: str, lines: Iterable[tuple[str, str]], now: datetime) -> None:
         service = Justera(store_factory(engine))
         for user, line in lines:
             ctx = Context(user_ref(TEAM, user), channel_ref(TEAM, CHANNEL), now)
-            call = parse(line, now=now, lang="sv", resolve_user=mention_resolver(TEAM))
+            # As the adapter does: Slack's escaping and mentions decoded before fields split.
+            call = parse(decode(line), now=now, lang="sv", resolve_user=mention_resolver(TEAM))
             assert call.operation is not None, line
             try:
                 service.run(ctx, call.operation, *call.args, **call.kwargs)
