@@ -179,13 +179,9 @@ def show_agenda(tx: Tx, ref: int | None) -> Result:
     meeting = tx.meeting(group, ref, Phase.AGENDA)
     text = render_agenda(group, meeting, _items(tx, meeting), tx.ctx.lang)
     facts = imported_facts(tx, meeting)
-    shown = f"{facts}
-
-{text}" if facts else text
+    shown = f"{facts}\n\n{text}" if facts else text
     postings = outbox.postings_status(tx, meeting.id)  # what waits for the channel, or failed
-    return Result(f"{shown}
-
-{postings}" if postings else shown, [], meeting.id)
+    return Result(f"{shown}\n\n{postings}" if postings else shown, [], meeting.id)
 
 
 def agenda_changed(tx: Tx, group: Group, meeting: Meeting, changes: list[str]) -> list[Event]:
