@@ -1,12 +1,12 @@
-"""The durable outbox: postings and the lanes senders claim (revision 0007, after 0006)."""
+"""The durable outbox: postings and the lanes senders claim (revision 0008, after 0007)."""
 
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | None = "0006"
+revision: str = "0008"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
