@@ -1,12 +1,12 @@
-"""The durable outbox: postings and the lanes senders claim (revision 0008, after 0007)."""
+"""The durable outbox: postings and the lanes senders claim (revision 0009, after 0008)."""
 
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
