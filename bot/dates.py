@@ -780,3 +780,79 @@ def parse_span(text: str, *, now: datetime) -> Span:
         return Span(start, end, True)
     parsed = parse_when_detail(text, now=now)
     return Span(parsed.at, None, parsed.has_time)
+
+
+# --- deadlines: a day, a month or a week ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    """A deadline as people give one: a day, or a whole month or week (first to last day)."""
+
+    first: date
+    last: date
+
+
+_DUE_FILLER_RE = re.compile(r"^(?:senast|till|by|before|innan|före)\s+")
+# "i morgon" is a day, so "i" and "in" are read only before a month or a week.
+_DUE_MONTH_RE = re.compile(
+    rf"(?:i |under |in |during )?(?:slutet av |end of )?(?P<mon>{_MON})(?: (?P<y>\d{{4}}))?"
+)
+_DUE_WEEK_RE = re.compile(
+    r"(?:i |under |in |during )?(?:vecka|week|vk|wk|v|w) ?(?P<week>\d{1,2})(?: (?P<y>\d{4}))?"
+)
+
+
+def parse_due(text: str, *, now: datetime) -> Period:
+    """A deadline typed as people type it: "30 oktober", "oktober", "v. 43", "om två veckor".
+
+    A month means by its last day, a week by its Friday; without a year it is the next such
+    month or week whose last day is today or later. Days follow parse_when_detail; whether a
+    day in the past is allowed is the caller's choice.
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    phrase = _normalize(text)
+    while True:
+        stripped = _DUE_FILLER_RE.sub("", phrase)
+        if stripped == phrase:
+            break
+        phrase = stripped
+    today = now.astimezone(STOCKHOLM).date()
+    try:
+        period = _due_period(text, phrase, now, today)
+    except ValueError as exc:  # a year such as 0000 that the calendar does not have
+        if isinstance(exc, DateNotUnderstood):
+            raise
+        raise DateNotUnderstood(text) from None
+    if abs(period.last - today) > _FALLBACK_HORIZON:
+        raise DateNotUnderstood(
+            text,
+            f"”{text.strip()}” ligger för långt bort.",
+            f'"{text.strip()}" is too far off.',
+        )
+    return period
+
+
+def _due_period(text: str, phrase: str, now: datetime, today: date) -> Period:
+    month = _DUE_MONTH_RE.fullmatch(phrase)
+    if month:
+        number = _MONTH_WORDS[month["mon"]]
+        year = int(month["y"]) if month["y"] else today.year
+        if not month["y"] and date(year, number, monthrange(year, number)[1]) < today:
+            year += 1
+        return Period(date(year, number, 1), date(year, number, monthrange(year, number)[1]))
+    week = _DUE_WEEK_RE.fullmatch(phrase)
+    if week:
+        ctx = _Ctx(text, now.astimezone(STOCKHOLM), None, time(0, 0))
+        number = int(week["week"])
+        if not 1 <= number <= 53:
+            raise ctx.fail(f"Vecka {number} finns inte.", f"There is no week {number}.")
+        iso_year = int(week["y"]) if week["y"] else today.isocalendar().year
+        friday = _iso_day(ctx, iso_year, number, 5)
+        if not week["y"] and friday < today:
+            iso_year += 1
+            friday = _iso_day(ctx, iso_year, number, 5)
+        return Period(friday - timedelta(days=4), friday)
+    day = parse_when_detail(phrase, now=now).at.date()
+    return Period(day, day)

@@ -333,6 +333,28 @@ class ConversationRefRow(Table, table=True):
     platform_user_id: str = Field(default="", sa_type=REF, index=True)
 
 
+class CommitmentRow(Table, table=True):
+    __tablename__ = "commitments"
+    __table_args__ = (NO_ID_REUSE,)
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="groups.id", index=True)
+    meeting_id: int = Field(foreign_key="meetings.id", index=True)
+    item_id: int = Field(foreign_key="agenda_items.id", index=True)
+    responsible: str = Field(sa_type=NAME)
+    what: str = Field(sa_type=Text)
+    created_by: str = Field(sa_type=REF)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    responsible_ref: str = Field(default="", sa_type=REF, index=True)
+    due_on: date | None = None
+    due_from: date | None = None
+    status: str = Field(sa_type=ENUM)
+    outcome: str = Field(default="", sa_type=Text)
+    closed_by: str = Field(default="", sa_type=REF)
+    closed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    closed_in_meeting_id: int | None = Field(default=None, foreign_key="meetings.id", index=True)
+
+
 TABLES: dict[type, type[Table]] = {
     model.Group: GroupRow,
     model.ChannelBinding: ChannelBindingRow,
@@ -354,6 +376,7 @@ TABLES: dict[type, type[Table]] = {
     model.Change: ChangeRow,
     model.StandingItem: StandingItemRow,
     model.ConversationRef: ConversationRefRow,
+    model.Commitment: CommitmentRow,
 }
 """The table of each record type."""
 

@@ -181,6 +181,7 @@ LOCKED = [
     ("sara", "/beslut ta bort #1 6"),
     ("sara", "/ångra #1"),
     ("sara", "/justerare ta bort #1 lina"),
+    ("sara", "/uppfoljning #1 6; HR-chef; Ta fram ett förslag; oktober"),
 ]
 
 
@@ -214,3 +215,70 @@ def test_help_is_shown_not_refused(store_factory) -> None:
         call = parse(line, now=h.now, lang="sv", resolve_user=user_ref)
         assert call.operation is None
         assert call.text.startswith("/") or call.text.startswith("Kommandon")
+
+
+# Uppföljning: (who, command, the refusal) in meeting #1 on its day, every item accepted.
+FOLLOW_UP = [
+    ("sara", "/uppfoljning 6", "usage"),
+    ("sara", "/uppfoljning 6; HR-chef; Ta fram ett förslag", "usage"),
+    ("sara", "/uppfoljning 6; HR-chef; ; oktober", "usage"),
+    ("sara", "/uppfoljning sex; HR-chef; Ta fram ett förslag; oktober", "need_number"),
+    ("sara", "/uppfoljning 99; HR-chef; Ta fram ett förslag; oktober", "unknown_item"),
+    ("sara", "/uppfoljning 6; HR-chef; Ta fram ett förslag; 1 mars 2026", "followup_in_past"),
+    ("sara", "/uppfoljning 6; HR-chef; Ta fram ett förslag; i går", "followup_in_past"),
+    ("sara", "/uppfoljning 6; HR-chef; Ta fram ett förslag; oktober 2025", "followup_in_past"),
+    ("sara", "/uppfoljning 6; HR-chef; Ta fram ett förslag; blabla", "followup_bad_due"),
+    ("sara", "/uppfoljning 6; HR-chef; Ta fram ett förslag; v. 60", "followup_bad_due"),
+    ("sara", "/uppfoljning 6; @okand; Ta fram ett förslag; oktober", "followup_not_member"),
+    ("sara", f"/uppfoljning 6; HR-chef; {LONG}; oktober", "too_long"),
+    ("sara", "/uppfoljning 6; " + "H" * 101 + "; Ta fram ett förslag; oktober", "too_long"),
+    ("sara", "/uppfoljning 6; HR-chef; Ring 19811218-9876; oktober", "privacy_personnummer"),
+    ("jonas", "/uppfoljning 6; HR-chef; Ta fram ett förslag; oktober", "denied_leads"),
+    ("okand", "/uppfoljning 6; HR-chef; Ta fram ett förslag; oktober", "not_member"),
+    ("sara", "/uppfoljning klar 42; Klart.", "unknown_followup"),
+    ("sara", "/uppfoljning klar 1", "usage"),
+    ("sara", "/uppfoljning klar 1;   ", "empty_outcome"),
+    ("sara", "/uppfoljning klar ett; Klart.", "need_number"),
+    ("sara", f"/uppfoljning klar 1; {LONG}", "too_long"),
+    ("jonas", "/uppfoljning klar 1; Klart.", "denied_responsible"),
+    ("sara", "/uppfoljning lista nu", "extra_arguments"),
+]
+
+
+@pytest.mark.parametrize(("user", "line", "key"), FOLLOW_UP)
+def test_refused_follow_ups(store_factory, user: str, line: str, key: str) -> None:
+    h = Harness(store_factory)
+    set_up_meeting(h)
+    h.do("maria", "/arende acceptera alla")
+    h.now = at("2026-03-18T13:05")
+    h.do("sara", "/uppfoljning 4; @petra; Ta fram underlag; 30 april")
+    error = h.refused(user, line)
+    assert error.key == key
+    for lang in ("sv", "en"):
+        text = error.message(lang)
+        assert text.count("\n") == 0
+        assert "`" in text, f"{key} shows no example: {text}"
+
+
+def test_follow_up_on_an_item_not_accepted_is_refused(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_meeting(h)
+    error = h.refused("sara", "/uppfoljning #1 7; HR-chef; Ta fram ett förslag; oktober")
+    assert error.key == "item_not_accepted"
+
+
+def test_closing_twice_is_refused(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_meeting(h)
+    h.do("sara", "/uppfoljning #1 4; @petra; Ta fram underlag; 30 april")
+    h.do("petra", "/uppfoljning klar 1; Underlaget är skickat.")
+    assert h.refused("petra", "/uppfoljning klar 1; Igen.").key == "followup_already_closed"
+
+
+def test_another_groups_commitment_is_unknown(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_meeting(h)
+    h.do("sara", "/uppfoljning #1 4; HR-chef; Ta fram underlag; 30 april")
+    h.do("maria", "/grupp skapa VSG; Verksamhetssamverkan BUF", channel="vsg")
+    error = h.refused("maria", "/uppfoljning klar 1; Klart.", channel="vsg")
+    assert error.key == "unknown_followup"

@@ -35,14 +35,18 @@ COMMANDS: dict[Action, str] = {
     Action.CORRECT_STATEMENT: "/protokollsanteckning ta bort #1 4; Vision",
     Action.UNDO: "/ångra #1",
     Action.GROUP_LAYOUT: "/grupp enhet HR",
+    Action.RECORD_COMMITMENT: "/uppfoljning #1 5; HR-chef; Ta fram ett förslag; oktober",
+    # Commitment 1 (Petra's, on item 4) is made before each state is reached: see build().
+    Action.CLOSE_COMMITMENT: "/uppfoljning klar 1; Förslaget är klart.",
 }
 # Lines that stand for more than one action, depending on the meeting's state.
 ALSO = {Action.PROPOSE_ITEM: (Action.ADD_ITEM_IN_MEETING,)}
-# Who plays which part: Jonas is a plain member until he is chosen as justerare.
+# Who plays which part: Jonas is a plain member until he is chosen as justerare; Petra is
+# responsible for commitment 1.
 PEOPLE = {
     "maria": "chair and admin",
     "sara": "secretary",
-    "petra": "member",
+    "petra": "member responsible for commitment 1",
     "jonas": "justerare",
     "olle": "outsider",
 }
@@ -71,6 +75,7 @@ def allowed(action: Action, user: str, status: MeetingStatus) -> bool:
         Who.LEADS: user in ("maria", "sara"),
         Who.MEMBER: True,
         Who.JUSTERARE: is_justerare,
+        Who.RESPONSIBLE: user in ("maria", "sara", "petra"),
     }[rule.who]
     in_state = rule.states is None or status in rule.states
     return by_role and in_state
@@ -78,6 +83,7 @@ def allowed(action: Action, user: str, status: MeetingStatus) -> bool:
 
 def build(status: MeetingStatus, h: Harness) -> None:
     set_up_meeting(h)
+    h.do("sara", "/uppfoljning #1 4; @petra; Ta fram underlag; 30 april")
     if status is MeetingStatus.CANCELLED:
         h.do("maria", "/mote ställ in #1")
         return

@@ -26,6 +26,8 @@ from bot.core.model import (
     AuditEntry,
     Change,
     ChannelBinding,
+    Commitment,
+    CommitmentStatus,
     ConversationRef,
     Decision,
     Entry,
@@ -280,6 +282,27 @@ def add_all(store: Store) -> dict[type, Any]:
             )
         ),
         store.add(OutboxLane(conversation="slack:T1:C1", claimed_by="w1", claimed_until=SUMMER)),
+            )
+        ),
+        store.add(
+            Commitment(
+                group_id=group.id,
+                meeting_id=meeting.id,
+                item_id=item.id,
+                responsible="Åsa Öberg",
+                what="Ta fram förslag på ändrad årsklocka",
+                created_by="slack:U1",
+                created_at=WINTER,
+                responsible_ref="slack:U2",
+                due_on=date(2025, 10, 31),
+                due_from=date(2025, 10, 1),
+                status=CommitmentStatus.DONE,
+                outcome="Förslaget presenteras i oktober.",
+                closed_by="slack:U2",
+                closed_at=SUMMER,
+                closed_in_meeting_id=meeting.id,
+            )
+        ),
     ]
     return {type(record): record for record in records}
 

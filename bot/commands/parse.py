@@ -12,6 +12,7 @@ from bot.commands.words import NO, OUTCOMES, PARTY_KINDS, ROLES, SECTIONS, YES, 
 from bot.core import (
     agenda,
     corrections,
+    followups,
     grouplayout,
     groups,
     justering,
@@ -25,7 +26,7 @@ from bot.core.entries import parse_ref
 from bot.core.model import Outcome, Section
 from bot.core.normalise import normalise
 from bot.core.texts import UserError, say
-from bot.dates import DateNotUnderstood, Span, parse_span, parse_when_detail
+from bot.dates import DateNotUnderstood, Span, parse_due, parse_span, parse_when_detail
 
 UserResolver = Callable[[str], str]
 Operation = Callable[..., Result]
@@ -740,6 +741,89 @@ def year_command(text: str, env: Env) -> Call:
     return help_call("help_arsklocka", env)
 
 
+# --- /uppfoljning ---------------------------------------------------------------------------
+
+FOLLOWUP_SUBS = {
+    "klar": "close",
+    "klart": "close",
+    "stang": "close",
+    "avsluta": "close",
+    "done": "close",
+    "close": "close",
+    "lista": "list",
+    "visa": "list",
+    "list": "list",
+    "show": "list",
+    "mina": "mine",
+    "mine": "mine",
+    "hjalp": "help",
+    "help": "help",
+}
+FOLLOWUP_EXAMPLE = "/uppfoljning 6; HR-chef; Ta fram förslag på ändrad årsklocka; till nästa möte"
+CLOSE_EXAMPLE = "/uppfoljning klar 3; Förslaget presenteras i oktober."
+NEXT_MEETING = {
+    "till nasta mote",
+    "nasta mote",
+    "till nasta sammantrade",
+    "nasta sammantrade",
+    "by the next meeting",
+    "by next meeting",
+    "next meeting",
+    "until the next meeting",
+}
+
+
+def followup_command(text: str, env: Env) -> Call:
+    ref, text = take_ref(text)
+    sub, rest = take_sub(text, FOLLOWUP_SUBS)
+    if sub == "list":
+        no_more(rest, "/uppfoljning lista")
+        return Call(followups.list_commitments)
+    if sub == "mine":
+        no_more(rest, "/uppfoljning mina")
+        return Call(followups.my_commitments)
+    if sub == "close":
+        parts = split_fields(rest, 1)
+        if len(parts) != 2:
+            raise UserError("usage", example=CLOSE_EXAMPLE)
+        return Call(followups.close_commitment, (number(parts[0], CLOSE_EXAMPLE), parts[1]))
+    if sub == "help" or not text.strip():
+        return help_call("help_uppfoljning", env)
+    parts = split_fields(text, 3)
+    if len(parts) != 4 or not all(parts):
+        raise UserError("usage", example=FOLLOWUP_EXAMPLE)
+    item, who, what, due_phrase = parts
+    return Call(
+        followups.record_commitment,
+        (ref, number(item, FOLLOWUP_EXAMPLE), who, what, _due(due_phrase, env)),
+        _who(who, env),
+    )
+
+
+def _due(phrase: str, env: Env) -> Any:
+    """None means by the group's next meeting; otherwise the day, month or week typed."""
+    if fold(phrase).rstrip(".") in NEXT_MEETING:
+        return None
+    try:
+        return parse_due(phrase, now=env.now)
+    except DateNotUnderstood:
+        raise UserError("followup_bad_due", given=phrase) from None
+
+
+def _who(who: str, env: Env) -> dict[str, Any]:
+    """A mention must be a member; a single word may be one (a handle); else a role or party."""
+    token = who.strip()
+    mention = token.startswith(("@", "<@"))
+    if mention:
+        return {"who_ref": env.resolve_user(token), "mention": True}
+    if len(token.split()) == 1:
+        try:
+            return {"who_ref": env.resolve_user(token)}
+        except UserError:
+            return {}
+    return {}
+
+
 def search_command(text: str, env: Env) -> Call:
     if fold(text) in ("hjalp", "help", ""):
         return help_call("help_sok", env)
@@ -837,6 +921,7 @@ COMMANDS: dict[str, Callable[[str, Env], Call]] = {
     "beslut": decision_command,
     "protokoll": minutes_command,
     "arsklocka": year_command,
+    "uppfoljning": followup_command,
     "sok": search_command,
     "hjalp": help_command,
     "angra": undo_command,  # typed /ångra in the console; Slack's command names are ASCII

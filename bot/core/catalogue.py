@@ -829,12 +829,100 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "/arsklocka visa · /arsklocka standard · /arsklocka lägg till Rubrik; mars|31 mars; Sektion[; ansvarig][; framförhållning i dagar] · /arsklocka ta bort 3 · /arsklocka export · /arsklocka import (YAML efter en ny rad)",
         "/arsklocka visa · /arsklocka standard · /arsklocka lägg till Title; mars|31 mars; Section[; responsible][; lead days] · /arsklocka ta bort 3 · /arsklocka export · /arsklocka import (YAML after a new line)",
     ),
+    # --- uppföljning (commitments) -----------------------------------------------------------
+    "field_responsible": ("Den ansvarige", "The person responsible"),
+    "field_commitment": ("Uppföljningen", "The commitment"),
+    "field_outcome": ("Utfallet", "The outcome"),
+    "empty_responsible": (
+        "Ange vem som ansvarar, till exempel `/uppfoljning 6; HR-chef; Ta fram ett förslag; till nästa möte`.",
+        "Say who is responsible, for example `/uppfoljning 6; HR-chef; Ta fram ett förslag; till nästa möte`.",
+    ),
+    "empty_commitment": (
+        "Ange vad som ska göras, till exempel `/uppfoljning 6; HR-chef; Ta fram ett förslag; till nästa möte`.",
+        "Say what is to be done, for example `/uppfoljning 6; HR-chef; Ta fram ett förslag; till nästa möte`.",
+    ),
+    "empty_outcome": (
+        "Skriv utfallet med några ord, till exempel `/uppfoljning klar 3; Förslaget presenteras i oktober.`.",
+        "Give the outcome in a few words, for example `/uppfoljning klar 3; Förslaget presenteras i oktober.`.",
+    ),
+    "action_record_commitment": ("föra in uppföljningar", "record commitments"),
+    "action_close_commitment": ("stänga uppföljningen", "close the commitment"),
+    "denied_responsible": (
+        "Bara ordförande, sekreterare och den ansvarige kan {what}; se vem som ansvarar med `/uppfoljning lista`.",
+        "Only the chair, the secretary and the person responsible can {what}; see who is responsible with `/uppfoljning lista`.",
+    ),
+    "reminder_kind_follow_up": ("uppföljning", "commitment"),
+    "followup_mark": ("uppföljning", "follow-up"),
+    "followup_bad_due": (
+        "Jag förstår inte ”{given}” som när uppföljningen ska vara klar; skriv till exempel `/uppfoljning 6; HR-chef; Ta fram ett förslag; oktober` (eller ”30 oktober”, ”v. 43”, ”till nästa möte”).",
+        "I don't understand “{given}” as when the commitment is due; write for example `/uppfoljning 6; HR-chef; Ta fram ett förslag; oktober` (or “30 oktober”, “v. 43”, “till nästa möte”).",
+    ),
+    "followup_in_past": (
+        "{date} har redan varit; ange en dag från och med i dag, till exempel `/uppfoljning 6; HR-chef; Ta fram ett förslag; till nästa möte`.",
+        "{date} has already passed; give a day from today on, for example `/uppfoljning 6; HR-chef; Ta fram ett förslag; till nästa möte`.",
+    ),
+    "followup_not_member": (
+        "{who} är inte medlem i {group}; skriv en roll eller part i stället, till exempel `/uppfoljning 6; HR-chef; Ta fram ett förslag; oktober`.",
+        "{who} is not a member of {group}; give a role or party instead, for example `/uppfoljning 6; HR-chef; Ta fram ett förslag; oktober`.",
+    ),
+    "unknown_followup": (
+        "Gruppen har ingen uppföljning {number}; se uppföljningarna med `/uppfoljning lista`.",
+        "The group has no commitment {number}; see the commitments with `/uppfoljning lista`.",
+    ),
+    "followup_already_closed": (
+        "Uppföljning {number} är redan klar; se de öppna med `/uppfoljning lista`.",
+        "Commitment {number} is closed already; see the open ones with `/uppfoljning lista`.",
+    ),
+    "followup_recorded": (
+        "Uppföljning {number} är noterad på ärende {item}: {line}",
+        "Commitment {number} is recorded on item {item}: {line}",
+    ),
+    "followup_goes_to": (
+        "Den föreslås på möte #{ref} {when}.",
+        "It is proposed on meeting #{ref} {when}.",
+    ),
+    "followup_goes_later": (
+        "Den föreslås på gruppens första möte från och med {date} när ett sådant planeras.",
+        "It is proposed on the group's first meeting from {date} on, once one is planned.",
+    ),
+    "followup_goes_next": (
+        "Den föreslås på gruppens nästa möte när det planeras.",
+        "It is proposed on the group's next meeting once it is planned.",
+    ),
+    "followup_closed": (
+        "Uppföljning {number} är klar; utfallet kommer med i protokollet från möte #{ref}.",
+        "Commitment {number} is closed; the outcome goes into the minutes of meeting #{ref}.",
+    ),
+    "followup_closed_later": (
+        "Uppföljning {number} är klar; utfallet kommer med i protokollet från gruppens nästa möte.",
+        "Commitment {number} is closed; the outcome goes into the minutes of the group's next meeting.",
+    ),
+    "followups_none": (
+        "{key} har inga öppna uppföljningar; de förs in under mötet, till exempel med `/uppfoljning 6; HR-chef; Ta fram ett förslag; till nästa möte`.",
+        "{key} has no open commitments; they are recorded in the meeting, for example with `/uppfoljning 6; HR-chef; Ta fram ett förslag; till nästa möte`.",
+    ),
+    "followups_heading": ("Öppna uppföljningar i {key}:", "Open commitments of {key}:"),
+    "followups_mine_heading": ("Dina öppna uppföljningar:", "Your open commitments:"),
+    "followups_mine_none": ("Du har inga öppna uppföljningar.", "You have no open commitments."),
+    "followup_overdue": ("FÖRSENAD", "OVERDUE"),
+    "followup_from": ("från möte #{ref}, ärende {item}", "from meeting #{ref}, item {item}"),
+    "followup_on_meeting": ("tas upp på möte #{ref}", "comes up at meeting #{ref}"),
+    "followups_proposed": (
+        "Uppföljningar föreslås: {titles}.",
+        "Commitments are proposed: {titles}.",
+    ),
+    "help_uppfoljning": (
+        "/uppfoljning 6; vem (@person, roll eller part); vad; när (30 oktober, oktober, v. 43, till nästa möte) · "
+        "/uppfoljning klar 3; utfall · /uppfoljning lista",
+        "/uppfoljning 6; who (@person, role or party); what; by when (30 oktober, oktober, v. 43, till nästa möte) · "
+        "/uppfoljning klar 3; outcome · /uppfoljning lista",
+    ),
     # --- help ---------------------------------------------------------------------------------
     "help_all": (
         "Kommandon: /grupp, /mote, /arende, /justerare, /anteckning, /protokollsanteckning, "
-        "/beslut, /protokoll, /arsklocka, /sok. Skriv till exempel `/mote hjälp` för ett kommandos delar.",
+        "/beslut, /uppfoljning, /protokoll, /arsklocka, /sok. Skriv till exempel `/mote hjälp` för ett kommandos delar.",
         "Commands: /grupp, /mote, /arende, /justerare, /anteckning, /protokollsanteckning, "
-        "/beslut, /protokoll, /arsklocka, /sok. Type for example `/mote hjälp` for one command's parts.",
+        "/beslut, /uppfoljning, /protokoll, /arsklocka, /sok. Type for example `/mote hjälp` for one command's parts.",
     ),
     "help_grupp": (
         "/grupp skapa FSG; Namn · /grupp koppla FSG · /grupp part Vision; fack[; kortnamn] · "

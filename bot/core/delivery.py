@@ -183,6 +183,12 @@ def word(reminder: Reminder, group: Group, meeting: Meeting | None, late: bool) 
             f"{prefix}protokollet från {about} väntar på din justering (version "
             f"{d['version']}). Godkänn med ✅ på utkastet eller `/protokoll godkänn`."
         )
+    if kind is ReminderKind.FOLLOW_UP:
+        return (
+            f"{prefix}din uppföljning {d['number']} (”{d['title']}”) tas upp på {about}. "
+            f"Sista dag för ärenden är {format_when(meeting.agenda_deadline)}. När den är klar: "
+            f"`/uppfoljning klar {d['number']}; utfall`."
+        )
     if kind is ReminderKind.MBL14:
         who = d.get("party") or "Facket"
         return (

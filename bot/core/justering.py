@@ -9,6 +9,7 @@ from bot.core.agenda_text import ordered
 from bot.core.content import check_content
 from bot.core.context import Event, Result
 from bot.core.entries import entries_by_item, party_names
+from bot.core.followups import for_minutes
 from bot.core.housestyle import style_of
 from bot.core.imported import imported_facts
 from bot.core.minutes import (
@@ -19,6 +20,7 @@ from bot.core.minutes import (
     Stamp,
     content_hash,
     is_justerare_item,
+    note,
     render_final,
     render_minutes,
 )
@@ -58,11 +60,22 @@ def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = N
     ids = [i.id for i in items]
     recorded = entries_by_item(tx.store, items)
     decisions = {d.item_id: d for d in tx.store.find(Decision, item_id=ids)}
+    promised = for_minutes(tx.store, meeting, ids)
     entries = []
     chosen = _justerare(tx, meeting)
     for item in items:
         decision = decisions.get(item.id)
-        if not recorded[item.id] and decision is None and not (is_justerare_item(item) and chosen):
+        # Uppföljning lines stand under the item as entries of their own, after what was said.
+        followed = [note(f"Uppföljning: {line}") for line in promised.made.get(item.id, [])]
+        followed += [
+            note(f"Uppföljningen är klar: {line}") for line in promised.closed.get(item.id, [])
+        ]
+        if (
+            not recorded[item.id]
+            and not followed
+            and decision is None
+            and not (is_justerare_item(item) and chosen)
+        ):
             continue  # nothing was recorded on it: no empty heading in the minutes
         entries.append(
             ItemMinutes(
@@ -70,7 +83,8 @@ def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = N
                 entries=[
                     EntryLine(e.kind, e.text, party_names(parties, e), f"{item.number}.{e.seq}")
                     for e in recorded[item.id]
-                ],
+                ]
+                + followed,
                 decision=decision,
                 decision_party=(
                     parties[decision.party_id].name if decision and decision.party_id else ""

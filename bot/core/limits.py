@@ -25,6 +25,9 @@ LIMITS: dict[str, int] = {
     "closing": 1000,
     "unit": 100,
     "style": 20000,
+    "responsible": 100,
+    "commitment": 1000,
+    "outcome": 1000,
 }
 
 

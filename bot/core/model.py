@@ -47,6 +47,7 @@ class ItemOrigin(StrEnum):
     CARRIED_OVER = "återkommande"
     YEARLY = "årsklocka"
     IMPORTED = "importerat"
+    FOLLOW_UP = "uppföljning"
 
 
 class ItemStatus(StrEnum):
@@ -72,6 +73,7 @@ class ReminderKind(StrEnum):
     MBL14 = "mbl14"
     YEARLY = "arsklocka"
     NO_MEETING = "arsklocka_no_meeting"
+    FOLLOW_UP = "uppfoljning"
 
 
 class ReminderStatus(StrEnum):
@@ -86,6 +88,11 @@ class EntryKind(StrEnum):
 
     NOTE = "anteckning"
     STATEMENT = "protokollsanteckning"
+
+
+class CommitmentStatus(StrEnum):
+    OPEN = "öppen"
+    DONE = "klar"
 
 
 class Verdict(StrEnum):
@@ -357,6 +364,32 @@ class StandingItem:
 
 
 @dataclass
+class Commitment:
+    """A promise made at a meeting (uppföljning): who does what by when, on which item.
+
+    What the minutes show of it (who, what, by when) is fixed once recorded; its follow-up
+    state (closed, outcome) lives on here, so closing never changes justerade minutes.
+    """
+
+    group_id: int
+    meeting_id: int  # the meeting where it was made
+    item_id: int
+    responsible: str  # as the minutes name them: a member's name, or a role or party
+    what: str
+    created_by: str
+    created_at: datetime
+    responsible_ref: str = ""  # the member's reference when a member is responsible
+    due_on: date | None = None  # by when; None: by the group's next meeting
+    due_from: date | None = None  # the first day it may come back (a month's or week's start)
+    status: CommitmentStatus = CommitmentStatus.OPEN
+    outcome: str = ""
+    closed_by: str = ""
+    closed_at: datetime | None = None
+    closed_in_meeting_id: int | None = None  # whose minutes report the outcome
+    id: int | None = None
+
+
+@dataclass
 class ProcessedRequest:
     """Marks a platform delivery as handled, so a retried delivery has no second effect."""
 
@@ -401,6 +434,7 @@ RECORD_TYPES: tuple[type, ...] = (
     Change,
     StandingItem,
     ConversationRef,
+    Commitment,
 )
 
 

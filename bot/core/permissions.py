@@ -29,6 +29,8 @@ class Action(StrEnum):
     CORRECT_STATEMENT = "correct_statement"
     UNDO = "undo"
     GROUP_LAYOUT = "group_layout"
+    RECORD_COMMITMENT = "record_commitment"
+    CLOSE_COMMITMENT = "close_commitment"
 
 
 class Who(StrEnum):
@@ -36,6 +38,7 @@ class Who(StrEnum):
     LEADS = "leads"  # chair and secretary
     MEMBER = "member"
     JUSTERARE = "justerare"
+    RESPONSIBLE = "responsible"  # the chair, the secretary, or the member a commitment names
 
 
 @dataclass(frozen=True)
@@ -72,13 +75,22 @@ RULES: dict[Action, Rule] = {
     Action.UNDO: Rule(Who.MEMBER, _RECORDING),
     # The group's house style, unit line and standing items.
     Action.GROUP_LAYOUT: Rule(Who.LEADS, None),
+    # Uppföljning: recorded like a note; closed whatever the meeting's state, since its
+    # follow-up lives on after the minutes are justerade.
+    Action.RECORD_COMMITMENT: Rule(Who.LEADS, _RECORDING),
+    Action.CLOSE_COMMITMENT: Rule(Who.RESPONSIBLE, None),
 }
 
 LEAD_ROLES = frozenset({Role.CHAIR, Role.SECRETARY})
 
 
 def allowed_by_role(
-    action: Action, *, role: Role | None, is_admin: bool, is_justerare: bool
+    action: Action,
+    *,
+    role: Role | None,
+    is_admin: bool,
+    is_justerare: bool,
+    is_responsible: bool = False,
 ) -> bool:
     """Whether someone with this standing may take the action at all (state aside)."""
     who = RULES[action].who
@@ -90,6 +102,8 @@ def allowed_by_role(
         return role in LEAD_ROLES
     if who is Who.JUSTERARE:
         return is_justerare
+    if who is Who.RESPONSIBLE:
+        return role in LEAD_ROLES or is_responsible
     return True
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from bot.core import (
     agenda,
     annual,
+    followups,
     groups,
     justering,
     meetings,
@@ -183,6 +184,12 @@ def keep_reminders_in_step(tx: Tx, operation: Operation, result: Result) -> None
         if proposed:
             result.message += " " + tx.say(
                 "yearly_proposed", titles=", ".join(i.title for i in proposed)
+            )
+        # Commitments come back on the right meeting as meetings are planned and moved.
+        brought = followups.plan_followups(tx, group)
+        if brought:
+            result.message += " " + tx.say(
+                "followups_proposed", titles=", ".join(i.title for i in brought)
             )
     # Every open meeting of the group, the one just changed included, planned once.
     reminders.plan_group_reminders(tx.store, group, tx.now)

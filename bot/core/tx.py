@@ -185,12 +185,23 @@ class Tx:
 
     # --- permission ------------------------------------------------------------------------
 
-    def require(self, action: Action, group: Group, meeting: Meeting | None = None) -> Member:
+    def require(
+        self,
+        action: Action,
+        group: Group,
+        meeting: Meeting | None = None,
+        *,
+        responsible_ref: str = "",
+    ) -> Member:
         """The caller as a member allowed to take the action now, or a refusal."""
         me = self.member(group)
         is_justerare = meeting is not None and self.justerare_member(group, meeting) is not None
         if not allowed_by_role(
-            action, role=me.role, is_admin=me.is_admin, is_justerare=is_justerare
+            action,
+            role=me.role,
+            is_admin=me.is_admin,
+            is_justerare=is_justerare,
+            is_responsible=bool(responsible_ref) and responsible_ref == me.user_ref,
         ):
             raise UserError(f"denied_{RULES[action].who}", what=self.say(f"action_{action}"))
         if meeting is not None:
