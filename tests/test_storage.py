@@ -282,8 +282,6 @@ def add_all(store: Store) -> dict[type, Any]:
             )
         ),
         store.add(OutboxLane(conversation="slack:T1:C1", claimed_by="w1", claimed_until=SUMMER)),
-            )
-        ),
         store.add(
             Commitment(
                 group_id=group.id,
