@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-pytest.importorskip("bot.outbox.sender", reason="the outbox (bot.outbox) is not installed")
-
 from bot.core.service import Justera
 from bot.hosting import build_host
 from bot.slack.config import SlackSettings

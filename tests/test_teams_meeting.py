@@ -8,9 +8,6 @@ import json
 import pytest
 
 from bot.core.model import MeetingStatus
-
-# Teams posts through the durable outbox; until it is installed there is nothing to send with.
-pytest.importorskip("bot.outbox.sender", reason="the outbox (bot.outbox) is not installed")
 from bot.render import adaptivecards as cards
 from tests.harness import at
 from tests.slack_harness import SlackHarness

@@ -7,9 +7,6 @@ import json
 import pytest
 
 from tests.harness import at
-
-# Teams posts through the durable outbox; until it is installed there is nothing to send with.
-pytest.importorskip("bot.outbox.sender", reason="the outbox (bot.outbox) is not installed")
 from tests.teams_harness import CHANNEL, PEOPLE, TeamsHarness, set_up
 
 

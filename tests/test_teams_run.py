@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import httpx
-import pytest
 
 from tests.teams_harness import APP_ID, TENANT
 
@@ -36,7 +35,6 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def test_teams_alone_serves_the_endpoint_and_no_console(tmp_path: Path) -> None:
-    pytest.importorskip("bot.outbox.sender", reason="Teams posts through the outbox")
     port = _free_port()
     env = _env(tmp_path, JUSTERA_PORT=str(port), JUSTERA_HOST="127.0.0.1")
     process = subprocess.Popen(
