@@ -282,7 +282,8 @@ CALLS = [
     (
         "/protokollsanteckning 12; SSR, Kommunal; De fackliga parterna framför att …",
         session.add_statement,
-        (None, 12, "De fackliga parterna framför att …"),
+        # Text is NFKC-normalised at the edge (issue 12): the ellipsis becomes three dots.
+        (None, 12, "De fackliga parterna framför att ..."),
         {"party_names": "SSR, Kommunal"},
     ),
     (

@@ -44,6 +44,9 @@ OUTCOMES: dict[str, Outcome] = {
     "noted": Outcome.INFORMATION,
     "inget beslut": Outcome.NO_DECISION,
     "no decision": Outcome.NO_DECISION,
+    # A board's or committee's own decision, as imported board minutes state it.
+    "beslutat": Outcome.DECIDED,
+    "decided": Outcome.DECIDED,
 }
 
 ROLES: dict[str, Role] = {
