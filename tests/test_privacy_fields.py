@@ -28,7 +28,7 @@ def records() -> list[type]:
     ]
 
 
-def sample(kind: type, **values: object) -> object:
+def sample(kind: type, /, **values: object) -> object:
     """A record of kind with a plain value in every field, ids pointing at nothing."""
     hints = typing.get_type_hints(kind)
     made: dict[str, object] = {}

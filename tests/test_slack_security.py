@@ -431,7 +431,7 @@ def test_long_minutes_go_out_as_several_valid_messages(store_factory) -> None:
                 note = f"{head} {filler.strip()} {tail}"
                 assert len(note) <= 3000
                 notes.append(note)
-                assert "Anteckningen" in h.command("USARA", f"/anteckning {number}; {note}")
+                assert "är sparad" in h.command("USARA", f"/anteckning {number}; {note}")
         assert "version 1" in h.command("USARA", "/protokoll posta")
 
         meeting = h.snapshot()["Meeting"][0]

@@ -126,7 +126,7 @@ def test_escaped_text_is_decoded_before_the_fields_split(store_factory) -> None:
         h.command("USARA", "/justerare @jonas, @lina")
         number = items(h)["Mål & ekonomi 2027"].number
         h.command("USARA", f"/anteckning {number}; @jonas & @lina föredrog; se <bilaga 3>.")
-        notes = [n.text for n in h.snapshot()["Note"]]
+        notes = [n.text for n in h.snapshot()["Entry"]]
         assert "Jonas Ek & Lina Åberg föredrog; se <bilaga 3>." in notes, notes
         minutes = h.command("USARA", "/protokoll visa")
         assert "Mål &amp; ekonomi 2027" in minutes and "Mål &amp;amp" not in minutes
