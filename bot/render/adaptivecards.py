@@ -9,6 +9,8 @@ from typing import Any
 
 from jsonschema.validators import Draft6Validator
 
+from bot.render.pieces import split_lines
+
 VERSION = "1.5"  # the newest schema Teams renders everywhere (desktop, web, mobile)
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 # Teams refuses a message over about 28 KB (text, card and envelope together); keep each card
@@ -102,26 +104,7 @@ def card(body: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
 
 def pieces(text: str, limit: int = TEXT_CHARS) -> list[str]:
     """Split on line ends (hard-splitting an over-long line) into pieces within the limit."""
-    out: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            if current:
-                out.append(current)
-                current = ""
-            cut = line.rfind(" ", 0, limit)
-            cut = cut if cut > limit // 2 else limit
-            out.append(line[:cut])
-            line = line[cut:].lstrip()
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            out.append(current)
-            current = line
-        else:
-            current = candidate
-    if current.strip():
-        out.append(current)
-    return [p for p in out if p.strip()]
+    return split_lines(text, limit)
 
 
 def plain(text: str, **style: Any) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.render.pieces import split_lines
+
 SECTION_CHARS = 2900  # Slack allows 3000 per section; leave room for escaping growth
 BLOCKS_PER_MESSAGE = 45  # Slack allows 50; the last message also carries status and buttons
 HEADER_CHARS = 150
@@ -33,25 +35,7 @@ def escape(text: str) -> str:
 
 def chunks(text: str, limit: int = SECTION_CHARS) -> list[str]:
     """Split on line ends (hard-splitting an over-long line) into pieces within the limit."""
-    pieces: list[str] = []
-    current = ""
-    for line in escape(text).split("\n"):
-        while len(line) > limit:
-            pieces += [current] if current else []
-            current = ""
-            cut = line.rfind(" ", 0, limit)
-            cut = cut if cut > limit // 2 else limit
-            pieces.append(line[:cut])
-            line = line[cut:].lstrip()
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            pieces.append(current)
-            current = line
-        else:
-            current = candidate
-    if current.strip():
-        pieces.append(current)
-    return [p for p in pieces if p.strip()]
+    return split_lines(escape(text), limit)
 
 
 def _section(text: str) -> dict[str, Any]:
