@@ -6,10 +6,11 @@ import hashlib
 import json
 import re
 from dataclasses import asdict
-from datetime import datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from bot.core.context import Result
+from bot.core.followups import FORGOTTEN
 from bot.core.guard import text_fields
 from bot.core.minutes import content_hash
 from bot.core.model import (
@@ -17,6 +18,8 @@ from bot.core.model import (
     AgendaItem,
     Approval,
     AuditEntry,
+    Commitment,
+    ConversationRef,
     Decision,
     Entry,
     EntryKind,
@@ -34,11 +37,12 @@ from bot.core.model import (
 from bot.core.tx import Tx
 
 FORGOTTEN_NAME = "Borttagen person"
+FORGOTTEN_PREFIX = FORGOTTEN  # an alias: nobody to remind or reach
 
 
 def _plain(record: Any) -> dict[str, Any]:
     return {
-        k: (v.isoformat() if isinstance(v, datetime) else str(v) if hasattr(v, "value") else v)
+        k: (v.isoformat() if isinstance(v, date) else str(v) if hasattr(v, "value") else v)
         for k, v in asdict(record).items()
     }
 
@@ -72,6 +76,14 @@ def export_person(tx: Tx, user_ref: str) -> Result:
         "justerare": [_plain(j) for j in store.find(Justerare, member_id=member_ids)],
         "approvals": [_plain(a) for a in store.find(Approval, member_id=member_ids)],
         "reminders": [_plain(r) for r in store.find(Reminder, target_ref=user_ref)],
+        # Commitments the person is responsible for, recorded or closed, or whose text names them.
+        "commitments": [
+            {**_plain(c), "why": _why(c, user_ref, names)}
+            for c in store.find(Commitment)
+            if _why(c, user_ref, names)
+        ],
+        # Where Teams reaches the person unasked: their platform id and 1:1 conversation.
+        "conversation_refs": [_plain(r) for r in store.find(ConversationRef, ref=user_ref)],
         "audit_log": [_plain(a) for a in store.find(AuditEntry, actor_ref=user_ref)],
         # Entries by others that name the person (a member set, a justerare chosen).
         "audit_about": [
@@ -103,7 +115,7 @@ def forget_person(tx: Tx, user_ref: str) -> Result:
     where the name was kept and why.
     """
     store = tx.store
-    alias = "forgotten:" + hashlib.sha256(user_ref.encode()).hexdigest()[:12]
+    alias = FORGOTTEN_PREFIX + hashlib.sha256(user_ref.encode()).hexdigest()[:12]
     members = store.find(Member, user_ref=user_ref)
     public = {m.id: _public_meetings(tx, m) for m in members}
     # The name goes wherever it is not needed for the public record.
@@ -121,6 +133,11 @@ def forget_person(tx: Tx, user_ref: str) -> Result:
         if reminder.status is ReminderStatus.PENDING:
             reminder.status = ReminderStatus.CANCELLED
             store.update(reminder)
+    # Nobody reaches a forgotten person unasked: their Teams id and 1:1 chat go.
+    for reference in store.find(ConversationRef, ref=user_ref):
+        store.delete(reference)
+        places["ConversationRef"] = places.get("ConversationRef", 0) + 1
+    kept_commitments = 0
     for kind in RECORD_TYPES:
         fields = text_fields(kind)
         if not fields:
@@ -130,6 +147,8 @@ def forget_person(tx: Tx, user_ref: str) -> Result:
                 continue
             if _in_public_record(tx, record):
                 changed = _replace(record, fields, {user_ref: alias})
+                if isinstance(record, Commitment) and _why(record, "", names):
+                    kept_commitments += 1
             else:
                 changed = _replace(record, fields, {user_ref: alias, **_name_map(names)})
             if changed:
@@ -147,6 +166,11 @@ def forget_person(tx: Tx, user_ref: str) -> Result:
                 f"handling) för möte {shown} och deras sökindex, eftersom en allmän handling "
                 "inte får ändras; utan koppling till personens användar-id."
             )
+    if kept_commitments:
+        report.append(
+            f"Behållet: namnet i {kept_commitments} uppföljningar som justerade protokoll visar "
+            "(allmän handling), eftersom en allmän handling inte får ändras."
+        )
     texts = len(store.find(Entry, author_ref=alias))
     if texts:
         report.append(
@@ -169,7 +193,28 @@ _PLACE_NAMES = {
     "Reminder": "påminnelser",
     "ProcessedRequest": "sparade svar",
     "YearRule": "årsklockans regler",
+    "Commitment": "uppföljningar",
+    "ConversationRef": "Teams-adresser",
 }
+
+
+def _why(commitment: Commitment, user_ref: str, names: set[str]) -> list[str]:
+    """How a commitment concerns the person: responsible, recorded, closed, or named in it."""
+    why = []
+    if user_ref and commitment.responsible_ref == user_ref:
+        why.append("responsible")
+    if user_ref and commitment.created_by == user_ref:
+        why.append("recorded")
+    if user_ref and commitment.closed_by == user_ref:
+        why.append("closed")
+    texts = (commitment.responsible, commitment.what, commitment.outcome)
+    if any(_names_in(text, names) for text in texts):
+        why.append("named")
+    return why
+
+
+def _names_in(text: str, names: set[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names if len(n) >= 3)
 
 
 def _name_map(names: set[str]) -> dict[str, str]:
@@ -233,6 +278,11 @@ def _in_public_record(tx: Tx, record: Any) -> bool:
             meeting_id = item.meeting_id if item else None
         meeting = tx.store.get(Meeting, meeting_id) if meeting_id is not None else None
         return meeting is not None and meeting.status is MeetingStatus.JUSTERAD
+    if isinstance(record, Commitment):
+        # Its line stands in the minutes where it was made, its outcome where it was closed.
+        shown_in = (record.meeting_id, record.closed_in_meeting_id)
+        meetings = [tx.store.get(Meeting, m) for m in shown_in if m is not None]
+        return any(m is not None and m.status is MeetingStatus.JUSTERAD for m in meetings)
     return False
 
 

@@ -37,6 +37,7 @@ OPEN = CommitmentStatus.OPEN
 DONE = CommitmentStatus.DONE
 REMIND_DAYS = 3  # before the agenda deadline, when the group sets no agenda reminder days
 TITLE_LIMIT = 200
+FORGOTTEN = "forgotten:"  # the alias GDPR forget gives a person (bot.core.dataprotection)
 
 
 # --- the wording the minutes, the lists and the reminders share ---------------------------------
@@ -372,8 +373,8 @@ def _place(
 def _reminder(
     group: Group, commitment: Commitment, target: Meeting, now: datetime
 ) -> list[Reminder]:
-    if not commitment.responsible_ref:
-        return []
+    if not commitment.responsible_ref or commitment.responsible_ref.startswith(FORGOTTEN):
+        return []  # a role is nobody in particular; a forgotten person is not reminded
     lead = max(days(group.agenda_reminder_days), default=REMIND_DAYS)
     cutoff = target.agenda_deadline.astimezone(STOCKHOLM).date()
     due = office_hours_from(reminder_moment(cutoff - timedelta(days=lead)), now)
