@@ -242,6 +242,22 @@ FOLLOW_UP = [
     ("sara", f"/uppfoljning klar 1; {LONG}", "too_long"),
     ("jonas", "/uppfoljning klar 1; Klart.", "denied_responsible"),
     ("sara", "/uppfoljning lista nu", "extra_arguments"),
+    ("sara", "/arende ta bort 4", "item_has_followups"),
+    ("sara", "/uppfoljning ändra 1", "usage"),
+    ("sara", "/uppfoljning ändra 1; färg: blå", "need_followup_field"),
+    ("sara", "/uppfoljning ändra 1; när: blabla", "followup_bad_due"),
+    ("sara", "/uppfoljning ändra 1; när: 1 mars 2026", "followup_in_past"),
+    ("sara", "/uppfoljning ändra 1; vem: @okand", "followup_not_member"),
+    ("sara", "/uppfoljning ändra 1; vem: ; vad: Ta fram underlag", "empty_responsible"),
+    ("sara", "/uppfoljning ändra 1; vad: Ta fram underlag", "nothing_changed"),
+    ("sara", "/uppfoljning ändra 1; ärende: 99", "unknown_item"),
+    ("sara", "/uppfoljning ändra 1; ärende: fyra", "need_number"),
+    ("sara", "/uppfoljning ändra 42; vad: Annat", "unknown_followup"),
+    ("sara", f"/uppfoljning ändra 1; vad: {LONG}", "too_long"),
+    ("jonas", "/uppfoljning ändra 1; vad: Annat", "denied_leads"),
+    ("sara", "/uppfoljning ta bort 42", "unknown_followup"),
+    ("sara", "/uppfoljning ta bort ett", "need_number"),
+    ("petra", "/uppfoljning ta bort 1", "denied_leads"),
 ]
 
 
@@ -282,3 +298,19 @@ def test_another_groups_commitment_is_unknown(store_factory) -> None:
     h.do("maria", "/grupp skapa VSG; Verksamhetssamverkan BUF", channel="vsg")
     error = h.refused("maria", "/uppfoljning klar 1; Klart.", channel="vsg")
     assert error.key == "unknown_followup"
+
+
+@pytest.mark.parametrize(
+    "line", ["/uppfoljning ändra 1; vad: Sent ändrat", "/uppfoljning ta bort 1"]
+)
+def test_a_commitment_in_justerade_minutes_is_locked(store_factory, line: str) -> None:
+    h = Harness(store_factory)
+    set_up_meeting(h)
+    h.do("maria", "/arende acceptera alla")
+    h.now = at("2026-03-18T13:05")
+    h.do("sara", "/justerare jonas, lina")
+    h.do("sara", "/uppfoljning 4; @petra; Ta fram underlag; 30 april")
+    h.do("sara", "/protokoll posta")
+    h.do("jonas", "/protokoll godkänn")
+    h.do("lina", "/protokoll godkänn")
+    assert h.refused("sara", line).key == "meeting_locked"

@@ -256,3 +256,46 @@ def test_due_dates_that_are_refused(text: str) -> None:
 
     with pytest.raises(DateNotUnderstood):
         parse_due(text, now=at("2026-03-18T14:00"))
+
+
+# --- corrections: /uppfoljning ändra and ta bort, and the item they stand under -------------------
+
+
+def test_a_commitment_is_corrected_and_its_proposal_and_reminder_follow(store_factory) -> None:
+    h = Harness(store_factory)
+    spring(h)  # 3: Petra, week 16, proposed on #2 (15 April), her reminder before 8 April
+    h.do("maria", "/mote planera onsdag 13 maj kl 13; Sof")
+    reply = h.do(
+        "sara", "/uppfoljning ändra 3; vem: HR-chef; vad: Följa upp schemat i maj; när: maj"
+    )
+    assert reply.message.startswith("Uppföljning 3 är ändrad: HR-chef – följa upp schemat i maj,")
+    assert "senast 31 maj 2026" in reply.message
+    april, may = h.do("maria", "/mote visa #2").message, h.do("maria", "/mote visa #3").message
+    assert "Följa upp schemat" not in april
+    assert "Uppföljning: Följa upp schemat i maj – HR-chef · Information" in may
+    pending = [r for r in h.snapshot()["Reminder"] if r.key.endswith("c3:remind")]
+    assert [r.status.value for r in pending] == ["cancelled"]  # a role: nobody to remind
+    # A member again, and the item it stands under: the minutes show it there.
+    h.do("sara", "/uppfoljning ändra 3; vem: @jonas; ärende: 7")
+    (reminder,) = [r for r in h.snapshot()["Reminder"] if r.key.endswith("c3:remind")]
+    assert (reminder.target_ref, reminder.status.value) == ("console:jonas", "pending")
+    minutes = h.do("sara", "/protokoll visa #1").message
+    under = "• Ny organisation\nRiskbedömning är inte gjord.\nUppföljning: Jonas Ek – följa upp"
+    assert f"{under} schemat i maj, senast 31 maj 2026." in minutes
+
+
+def test_an_item_with_a_commitment_is_removed_once_the_commitment_is(store_factory) -> None:
+    h = Harness(store_factory)
+    spring(h)
+    error = h.refused("sara", "/arende ta bort 5")
+    assert "uppföljning 2" in error.message("sv") and "/uppfoljning ta bort 2" in error.message(
+        "sv"
+    )
+    assert h.do("sara", "/uppfoljning ta bort 2").message == (
+        "Uppföljning 2 är borttagen från möte #1."
+    )
+    assert "Återkomma med siffror" not in h.do("maria", "/mote visa #2").message
+    reminders = [r for r in h.snapshot()["Reminder"] if r.key.endswith("c2:remind")]
+    assert all(r.status.value == "cancelled" for r in reminders)
+    assert h.do("sara", "/arende ta bort 5").message == "Ärende 5 är borttaget från möte #1."
+    assert [c.id for c in h.snapshot()["Commitment"]] == [1, 3]

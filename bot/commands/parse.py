@@ -756,8 +756,32 @@ FOLLOWUP_SUBS = {
     "show": "list",
     "mina": "mine",
     "mine": "mine",
+    "andra": "change",
+    "ratta": "change",
+    "change": "change",
+    "edit": "change",
+    "ta bort": "remove",
+    "radera": "remove",
+    "remove": "remove",
+    "delete": "remove",
     "hjalp": "help",
     "help": "help",
+}
+CHANGE_FOLLOWUP_EXAMPLE = "/uppfoljning ändra 3; vem: HR-chef; när: oktober"
+REMOVE_FOLLOWUP_EXAMPLE = "/uppfoljning ta bort 3"
+FOLLOWUP_LABELS = {
+    "vem": "who",
+    "ansvarig": "who",
+    "who": "who",
+    "vad": "what",
+    "what": "what",
+    "nar": "due",
+    "senast": "due",
+    "when": "due",
+    "due": "due",
+    "by": "due",
+    "arende": "item",
+    "item": "item",
 }
 FOLLOWUP_EXAMPLE = "/uppfoljning 6; HR-chef; Ta fram förslag på ändrad årsklocka; till nästa möte"
 CLOSE_EXAMPLE = "/uppfoljning klar 3; Förslaget presenteras i oktober."
@@ -787,6 +811,11 @@ def followup_command(text: str, env: Env) -> Call:
         if len(parts) != 2:
             raise UserError("usage", example=CLOSE_EXAMPLE)
         return Call(followups.close_commitment, (number(parts[0], CLOSE_EXAMPLE), parts[1]))
+    if sub == "change":
+        return _followup_change(rest, env)
+    if sub == "remove":
+        rest = rest.strip()
+        return Call(followups.remove_commitment, (number(rest, REMOVE_FOLLOWUP_EXAMPLE),))
     if sub == "help" or not text.strip():
         return help_call("help_uppfoljning", env)
     parts = split_fields(text, 3)
@@ -798,6 +827,30 @@ def followup_command(text: str, env: Env) -> Call:
         (ref, number(item, FOLLOWUP_EXAMPLE), who, what, _due(due_phrase, env)),
         _who(who, env),
     )
+
+
+def _followup_change(rest: str, env: Env) -> Call:
+    """/uppfoljning ändra 3; vem: …; vad: …; när: …; ärende: 5 (the fields given change)."""
+    parts = split_fields(rest)
+    if len(parts) < 2:
+        raise UserError("usage", example=CHANGE_FOLLOWUP_EXAMPLE)
+    changes = followups.CommitmentChanges()
+    for part in parts[1:]:
+        label, colon, value = part.partition(":")
+        key = FOLLOWUP_LABELS.get(fold(label)) if colon else None
+        if key is None:
+            raise UserError("need_followup_field", given=part)
+        if key == "who":
+            changes.who = value
+            who = _who(value, env)
+            changes.who_ref, changes.mention = who.get("who_ref"), who.get("mention", False)
+        elif key == "what":
+            changes.what = value
+        elif key == "due":
+            changes.due, changes.due_given = _due(value.strip(), env), True
+        else:
+            changes.item = number(value.strip(), "/uppfoljning ändra 3; ärende: 5")
+    return Call(followups.change_commitment, (number(parts[0], CHANGE_FOLLOWUP_EXAMPLE), changes))
 
 
 def _due(phrase: str, env: Env) -> Any:

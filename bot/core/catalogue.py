@@ -913,9 +913,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "help_uppfoljning": (
         "/uppfoljning 6; vem (@person, roll eller part); vad; när (30 oktober, oktober, v. 43, till nästa möte) · "
-        "/uppfoljning klar 3; utfall · /uppfoljning lista",
+        "/uppfoljning klar 3; utfall · /uppfoljning ändra 3; vem: …; vad: …; när: …; ärende: 5 · "
+        "/uppfoljning ta bort 3 · /uppfoljning lista",
         "/uppfoljning 6; who (@person, role or party); what; by when (30 oktober, oktober, v. 43, till nästa möte) · "
-        "/uppfoljning klar 3; outcome · /uppfoljning lista",
+        "/uppfoljning klar 3; outcome · /uppfoljning ändra 3; vem: …; vad: …; när: …; ärende: 5 · "
+        "/uppfoljning ta bort 3 · /uppfoljning lista",
     ),
     # --- help ---------------------------------------------------------------------------------
     "help_all": (

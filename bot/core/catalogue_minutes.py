@@ -155,6 +155,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Stilen är tom; utgå från `/grupp stil export` eller välj en inbyggd med `/grupp stil hr`.",
         "The style is empty; start from `/grupp stil export` or choose a built-in one with `/grupp stil hr`.",
     ),
+    "followup_changed": (
+        "Uppföljning {number} är ändrad: {line}",
+        "Commitment {number} is changed: {line}",
+    ),
+    "followup_removed": (
+        "Uppföljning {number} är borttagen från möte #{ref}.",
+        "Commitment {number} is removed from meeting #{ref}.",
+    ),
+    "item_has_followups": (
+        "Ärende {item} har uppföljning {numbers}, som protokollet visar under ärendet; ta bort den först med `/uppfoljning ta bort {number}` eller flytta den med `/uppfoljning ändra {number}; ärende: 5`.",
+        "Item {item} has commitment {numbers}, which the minutes show under the item; remove it first with `/uppfoljning ta bort {number}` or move it with `/uppfoljning ändra {number}; ärende: 5`.",
+    ),
+    "need_followup_field": (
+        "Jag känner inte igen fältet ”{given}”; skriv till exempel `/uppfoljning ändra 3; vem: HR-chef; vad: Ta fram ett förslag; när: oktober; ärende: 5`.",
+        "I don't know the field “{given}”; write for example `/uppfoljning ändra 3; vem: HR-chef; vad: Ta fram ett förslag; när: oktober; ärende: 5`.",
+    ),
     "help_angra": (
         "/ångra [#3] – tar tillbaka din senaste ändring på mötet.",
         "/ångra [#3] – takes back your last change on the meeting.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.core import followups
 from bot.core.agenda import agenda_changed
 from bot.core.agenda_text import meeting_when
 from bot.core.content import check_content
@@ -208,6 +209,11 @@ def remove_item(tx: Tx, ref: int | None, number: int) -> Result:
     item = tx.item(meeting, number)
     if item.status is ItemStatus.REJECTED:
         raise UserError("item_already_removed", number=number)
+    # A commitment stands under its item in the minutes: it goes or moves first, on purpose.
+    promised = [c.id for c in followups.on_item(tx.store, item.id)]
+    if promised:
+        numbers = ", ".join(str(n) for n in promised)
+        raise UserError("item_has_followups", item=number, numbers=numbers, number=promised[0])
     undo = Recorder()
     undo.changing(item)
     was_on_agenda = item.status is ItemStatus.ACCEPTED

@@ -93,24 +93,19 @@ def record_commitment(
     """
     group, meeting = _session(tx, ref, Action.RECORD_COMMITMENT)
     item = _recordable(tx, meeting, number)
-    check_content(group, "responsible", who, required=True)
     check_content(group, "commitment", what, required=True)
-    member = tx.member_or_none(group, who_ref) if who_ref else None
-    if member is None and mention:
-        raise UserError("followup_not_member", who=who.strip(), group=group.key)
-    today = tx.now.astimezone(STOCKHOLM).date()
-    if due is not None and due.last < today:
-        raise UserError("followup_in_past", date=format_date(due.last, tx.ctx.lang))
+    name, person = _responsible(tx, group, who, who_ref, mention)
+    _not_past(tx, due)
     commitment = tx.store.add(
         Commitment(
             group_id=group.id,
             meeting_id=meeting.id,
             item_id=item.id,
-            responsible=member.display_name if member else " ".join(who.split()),
+            responsible=name,
             what=what.strip(),
             created_by=tx.ctx.user_ref,
             created_at=tx.now,
-            responsible_ref=member.user_ref if member else "",
+            responsible_ref=person,
             due_on=due.last if due else None,
             due_from=due.first if due else None,
         )
@@ -130,6 +125,107 @@ def record_commitment(
     else:
         message += " " + tx.say("followup_goes_next")
     return Result(message, meeting_id=meeting.id)
+
+
+def _responsible(
+    tx: Tx, group: Group, who: str, who_ref: str | None, mention: bool
+) -> tuple[str, str]:
+    """The name the minutes give and the member's reference ("" for a role or a party)."""
+    check_content(group, "responsible", who, required=True)
+    member = tx.member_or_none(group, who_ref) if who_ref else None
+    if member is None and mention:
+        raise UserError("followup_not_member", who=who.strip(), group=group.key)
+    if member is None:
+        return " ".join(who.split()), ""
+    return member.display_name, member.user_ref
+
+
+def _not_past(tx: Tx, due: Period | None) -> None:
+    today = tx.now.astimezone(STOCKHOLM).date()
+    if due is not None and due.last < today:
+        raise UserError("followup_in_past", date=format_date(due.last, tx.ctx.lang))
+
+
+@dataclass
+class CommitmentChanges:
+    """What /uppfoljning ändra or an edit form changes; None: left as it is."""
+
+    who: str | None = None
+    who_ref: str | None = None
+    mention: bool = False
+    what: str | None = None
+    due: Period | None = None
+    due_given: bool = False  # due None with due_given: by the group's next meeting
+    item: int | None = None  # another item of the same meeting
+
+
+def change_commitment(tx: Tx, number: int, changes: CommitmentChanges) -> Result:
+    """Correct who, what, by when or the item, as a correction of the minutes it was made in.
+
+    Like any correction it is refused once those minutes (or the minutes reporting its
+    outcome) are justerade; an untouched proposal of it follows the new wording and date.
+    """
+    group = tx.group()
+    commitment = _commitment(tx, group, number)
+    made = _correctable(tx, group, commitment)
+    before = (commitment.responsible, commitment.responsible_ref, commitment.what)
+    before += (commitment.due_on, commitment.due_from, commitment.item_id)
+    if changes.who is not None:
+        commitment.responsible, commitment.responsible_ref = _responsible(
+            tx, group, changes.who, changes.who_ref, changes.mention
+        )
+    if changes.what is not None:
+        check_content(group, "commitment", changes.what, required=True)
+        commitment.what = changes.what.strip()
+    if changes.due_given:
+        _not_past(tx, changes.due)
+        commitment.due_on = changes.due.last if changes.due else None
+        commitment.due_from = changes.due.first if changes.due else None
+    if changes.item is not None:
+        commitment.item_id = _recordable(tx, made, changes.item).id
+    after = (commitment.responsible, commitment.responsible_ref, commitment.what)
+    after += (commitment.due_on, commitment.due_from, commitment.item_id)
+    if after == before:
+        raise UserError("nothing_changed", example=f"/uppfoljning ändra {number}; när: oktober")
+    tx.store.update(commitment)
+    origin = tx.store.get(AgendaItem, commitment.item_id)
+    for item in tx.store.find(AgendaItem, source_key=source_of(commitment)):
+        if item.status is ItemStatus.PROPOSED:  # untouched by the chair: it follows
+            item.title, item.description = _proposal_text(commitment, made, origin)
+            item.presenter = commitment.responsible[:100]
+            tx.store.update(item)
+    tx.record("change_commitment", group, made, detail=f"c={commitment.id}")
+    plan_followups(tx, group)
+    line = minutes_line(commitment)
+    return Result(tx.say("followup_changed", number=number, line=line), meeting_id=made.id)
+
+
+def remove_commitment(tx: Tx, number: int) -> Result:
+    """Take back a commitment recorded by mistake, with its untouched proposal and reminder."""
+    group = tx.group()
+    commitment = _commitment(tx, group, number)
+    made = _correctable(tx, group, commitment)
+    for item in tx.store.find(AgendaItem, source_key=source_of(commitment)):
+        if item.status is ItemStatus.PROPOSED:
+            tx.store.delete(item)
+    tx.store.delete(commitment)
+    tx.record("remove_commitment", group, made, detail=f"c={number}")
+    plan_followups(tx, group)  # its pending reminder is cancelled
+    return Result(tx.say("followup_removed", number=number, ref=made.id), meeting_id=made.id)
+
+
+def on_item(store: Store, item_id: int) -> list[Commitment]:
+    """The commitments recorded on an item (which must go or move before the item does)."""
+    return sorted(store.find(Commitment, item_id=item_id), key=lambda c: c.id or 0)
+
+
+def _correctable(tx: Tx, group: Group, commitment: Commitment) -> Meeting:
+    """The meeting it was made at, after checking that its minutes may still be corrected."""
+    made = tx.store.get(Meeting, commitment.meeting_id)
+    tx.require(Action.CORRECT, group, made)
+    if commitment.closed_in_meeting_id is not None:
+        tx.require(Action.CORRECT, group, tx.store.get(Meeting, commitment.closed_in_meeting_id))
+    return made
 
 
 def close_commitment(tx: Tx, number: int, outcome: str) -> Result:
@@ -348,14 +444,7 @@ def _place(
             tx.store.delete(item)  # an untouched proposal follows to the right meeting
     tx.store.lock(Meeting, target.id)
     origin = tx.store.get(AgendaItem, commitment.item_id)
-    title = f"Uppföljning: {commitment.what.strip().rstrip('.')}"
-    if len(title) > TITLE_LIMIT:
-        title = title[: TITLE_LIMIT - 1].rstrip() + "…"
-    # The way back: which meeting and item it was promised at, in the item's own text.
-    description = (
-        f"Uppföljning från mötet {format_date(_day(made))} (möte #{made.id}, ärende "
-        f"{origin.number}, uppföljning {commitment.id}): {minutes_line(commitment)}"
-    )
+    title, description = _proposal_text(commitment, made, origin)
     return add_item(
         tx,
         target,
@@ -368,6 +457,18 @@ def _place(
         source_key=source,
         late=tx.now > target.agenda_deadline,
     )
+
+
+def _proposal_text(commitment: Commitment, made: Meeting, origin: AgendaItem) -> tuple[str, str]:
+    title = f"Uppföljning: {commitment.what.strip().rstrip('.')}"
+    if len(title) > TITLE_LIMIT:
+        title = title[: TITLE_LIMIT - 1].rstrip() + "…"
+    # The way back: which meeting and item it was promised at, in the item's own text.
+    description = (
+        f"Uppföljning från mötet {format_date(_day(made))} (möte #{made.id}, ärende "
+        f"{origin.number}, uppföljning {commitment.id}): {minutes_line(commitment)}"
+    )
+    return title, description
 
 
 def _reminder(

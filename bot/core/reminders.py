@@ -199,16 +199,19 @@ def reconcile(
             continue
         if have.status is ReminderStatus.CANCELLED and want.due_at < now:
             continue
-        changed = (have.due_at, have.expires_at, have.detail, have.meeting_id, have.status) != (
+        fields = (have.due_at, have.expires_at, have.detail, have.meeting_id, have.target_ref)
+        changed = (*fields, have.status) != (
             want.due_at,
             want.expires_at,
             want.detail,
             want.meeting_id,
+            want.target_ref,  # a commitment given to someone else reminds them instead
             ReminderStatus.PENDING,
         )
         if changed:
             have.due_at, have.expires_at, have.detail = want.due_at, want.expires_at, want.detail
             have.meeting_id, have.status = want.meeting_id, ReminderStatus.PENDING
+            have.target_ref = want.target_ref
             store.update(have)
 
 

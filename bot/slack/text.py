@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -83,4 +84,11 @@ def name_mentions(value: Any, name_of: Callable[[str], str]) -> Any:
         return [name_mentions(v, name_of) for v in value]
     if isinstance(value, Mapping):
         return {k: name_mentions(v, name_of) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        # A command's changes (e.g. /uppfoljning ändra's): its text fields, references kept.
+        fields = {
+            f.name: name_mentions(getattr(value, f.name), name_of)
+            for f in dataclasses.fields(value)
+        }
+        return dataclasses.replace(value, **fields)
     return value
