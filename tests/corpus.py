@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
-FORMATS = ("txt", "docx-styles", "docx-plain", "pdf")
+FORMATS = ("txt", "docx-styles", "docx-plain", "pdf", "pdf-narrow")
 HEADER_FIELDS = ("date", "time", "place", "group_kind", "protocol_number", "dnr")
 
 
@@ -109,28 +109,39 @@ def render_docx(source: str, path: Path, *, styles: bool) -> None:
     document.save(str(path))
 
 
-def render_pdf(source: str, path: Path) -> None:
+def render_pdf(source: str, path: Path, *, narrow: bool = False) -> None:
+    """A4 in Helvetica with "Sida N" below; narrow: Times in a narrow column with wide margins,
+    headings bold but body-sized, "N (M)" in the page header beside a print date, so lines
+    break elsewhere and the page furniture differs."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
     from reportlab.platypus.flowables import PageBreak
 
-    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13)
-    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=14, leading=18, spaceBefore=8)
-    h2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=11.5, leading=15, spaceBefore=4)
+    face, bold = ("Times-Roman", "Times-Bold") if narrow else ("Helvetica", "Helvetica-Bold")
+    body = ParagraphStyle("body", fontName=face, fontSize=11 if narrow else 10, leading=13.5)
+    h1 = ParagraphStyle("h1", fontName=bold, fontSize=11 if narrow else 14, leading=18)
+    h2 = ParagraphStyle("h2", fontName=bold, fontSize=11 if narrow else 11.5, leading=15)
+    h1.spaceBefore, h2.spaceBefore = 8, 4
     bullet = ParagraphStyle("li", parent=body, leftIndent=14, bulletIndent=4)
     parsed = blocks(source)
     header = next((b.parts for b in parsed if b.kind == "header"), [])
+    pages = 1 + sum(1 for b in parsed if b.kind == "page")
+    side = 130 if narrow else 56
 
     def page(canvas, doc) -> None:
         canvas.saveState()
-        canvas.setFont("Helvetica", 9)
+        canvas.setFont(face, 9)
         width, height = A4
         if header:
-            canvas.drawString(56, height - 40, header[0])
+            canvas.drawString(side, height - 40, header[0])
             if len(header) > 1:
-                canvas.drawRightString(width - 56, height - 40, header[1])
-        canvas.drawCentredString(width / 2, 30, f"Sida {doc.page}")
+                canvas.drawRightString(width - side, height - 40, header[1])
+        if narrow:
+            canvas.drawRightString(width - side, height - 28, f"{doc.page} ({pages})")
+            canvas.drawString(side, height - 28, "Utskriven 2026-01-05")
+        else:
+            canvas.drawCentredString(width / 2, 30, f"Sida {doc.page}")
         canvas.restoreState()
 
     def escape(text: str) -> str:
@@ -156,9 +167,9 @@ def render_pdf(source: str, path: Path) -> None:
             story.append(Spacer(1, 3))
         elif block.kind == "page":
             story.append(PageBreak())
-    SimpleDocTemplate(str(path), pagesize=A4, topMargin=60, bottomMargin=50).build(
-        story, onFirstPage=page, onLaterPages=page
-    )
+    SimpleDocTemplate(
+        str(path), pagesize=A4, topMargin=60, bottomMargin=50, leftMargin=side, rightMargin=side
+    ).build(story, onFirstPage=page, onLaterPages=page)
 
 
 def render(source_path: Path, fmt: str, folder: Path) -> Path:
@@ -171,8 +182,8 @@ def render(source_path: Path, fmt: str, folder: Path) -> Path:
         target = folder / f"{stem}-{fmt}.docx"
         render_docx(source, target, styles=fmt == "docx-styles")
     else:
-        target = folder / f"{stem}.pdf"
-        render_pdf(source, target)
+        target = folder / f"{stem}-{fmt}.pdf"
+        render_pdf(source, target, narrow=fmt == "pdf-narrow")
     return target
 
 

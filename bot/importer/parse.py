@@ -359,10 +359,19 @@ def _attendance_end(lines: list[str], start: int) -> int:
         line = lines[index]
         if _ATTENDANCE.match(line):
             listing = True
-        elif not (listing and (_person_line(line) or _LABEL_VALUE.match(line))):
+        elif not (listing and (_attendance_line(line) or _list_goes_on(lines[index - 1]))):
             break
         index += 1
     return index
+
+
+def _attendance_line(line: str) -> bool:
+    return _person_line(line) or bool(_LABEL_VALUE.match(line))
+
+
+def _list_goes_on(line: str) -> bool:
+    """ "…: Vision, Kommunal," broken by the page width: the next line is more of the list."""
+    return line.rstrip().endswith((",", ";")) or line.rsplit(" ", 1)[-1] in ("och", "samt")
 
 
 _PERSON_LINE = re.compile(
@@ -379,14 +388,23 @@ def _person_line(line: str) -> bool:
 
 
 def _join_title_lines(lines: list[str]) -> list[str]:
-    """Word splits a long title line after a dash: "… FSG/VSG –" + "Socialförvaltningen den …"."""
+    """Word splits a long title line after a dash: "… FSG/VSG –" + "Socialförvaltningen den …";
+    the page width splits a date: "… den 15" + "oktober 2024"."""
     joined: list[str] = []
     for line in lines:
-        if joined and joined[-1].endswith((" –", " -", " —")):
+        if joined and (joined[-1].endswith((" –", " -", " —")) or _splits_date(joined[-1], line)):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
     return joined
+
+
+def _splits_date(line: str, following: str) -> bool:
+    """Whether the two lines together name a date that neither names alone."""
+    if not following or not any(c.isdigit() for c in line + following):
+        return False
+    apart = len(find_dates(line)) + len(find_dates(following))
+    return len(find_dates(f"{line} {following}")) > apart
 
 
 def _read_header(lines: list[str]) -> _Header:
@@ -704,6 +722,18 @@ def _party_like(text: str) -> bool:
     return is_party(text) or (len(words) == 1 and words[0][:1].isupper())
 
 
+def _more_people(found: list[tuple[str, str]], before: list[tuple[str, str]]) -> bool:
+    """Whether `found` names more people, more of them with a party, or a party that goes on
+    ("Sveriges" + "Lärare"), than `before`."""
+    if len(found) > len(before) or sum(1 for _, p in found if p) > sum(1 for _, p in before if p):
+        return True
+    parties = dict(before)
+    return any(
+        len(party) > len(parties.get(name, party)) and party.startswith(parties[name])
+        for name, party in found
+    )
+
+
 def _merge_people(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
     merged: dict[str, str] = {}
     for name, party in people:
@@ -830,6 +860,8 @@ def _reflow(lines: list[str], layout: _Layout) -> str:
 
 
 _TITLE, _SUB, _BODY = "title", "sub", "body"
+# A justering sentence broken by the page width spans at most this many lines.
+_STATEMENT_LINES = 4
 # Short lines that answer rather than head: "Inga synpunkter", "Ingen förändring".
 _NOT_HEADINGS = frozenset({"inga", "ingen", "inget", "ej", "inte", "ok", "klart", "godkänd", "se"})
 
@@ -860,7 +892,11 @@ class _Body:
         attendance = False
         agenda = False
         agenda_titles: set[str] = set()
+        skip = 0
         for index, line in enumerate(lines):
+            if skip:
+                skip -= 1
+                continue
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if collecting_justerare:
                 people = _names_only(line)
@@ -868,6 +904,13 @@ class _Body:
                     self.justerare.extend(people)
                     continue
                 collecting_justerare = False
+            wrapped = self._wrapped_statement(lines, index)
+            if wrapped:
+                # A justering sentence the page width broke over lines: read it whole.
+                people, skip = wrapped
+                self.justerare.extend(people)
+                self.unplaced.extend(lines[index : index + skip + 1])
+                continue
             label = _JUSTERARE_LABEL.match(line)
             if re.match(r"^(?:justeras|justerandes)\b", line, re.IGNORECASE):
                 label = None  # the signature block at the end
@@ -900,13 +943,38 @@ class _Body:
             if self.item is None and _ATTENDANCE.match(line):
                 attendance = True
             if attendance:
-                if _ATTENDANCE.match(line) or _person_line(line) or _LABEL_VALUE.match(line):
+                listed = _ATTENDANCE.match(line) or _attendance_line(line)
+                if listed or (index and _list_goes_on(lines[index - 1])):
                     self.unplaced.append(line)
                     continue
                 attendance = False
             if is_agenda_marker(line):
                 agenda = True
             self._line(line, following)
+
+    def _wrapped_statement(
+        self, lines: list[str], index: int
+    ) -> tuple[list[tuple[str, str]], int] | None:
+        """People of "X justerar protokollet för Y, Z för" + "W." when only the lines joined
+        make the sentence, and how many lines after this one it took; else None."""
+        if self.item is not None and _JUSTERARE_ITEM.match(self.item.title):
+            return None  # the item's text is read as a whole when it is built
+        joined = lines[index]
+        if "justera" not in joined.casefold():
+            return None
+        alone = _justering_statements(joined) or []
+        for extra in range(1, _STATEMENT_LINES):
+            if index + extra >= len(lines):
+                return None
+            following = lines[index + extra]
+            goes_on = self.layout.wrapped(joined) or _starts_lower(following)
+            if not goes_on or _strip_marker(following)[0] or section_of(following):
+                return None
+            joined = f"{joined} {following}"
+            people = _justering_statements(joined)
+            if people and _more_people(people, alone):
+                return people, extra
+        return None
 
     def _closing_sentence(self, line: str) -> bool:
         return bool(_CLOSING_SENTENCE.match(line)) and not (
@@ -982,7 +1050,11 @@ class _Body:
                 self._open_item(line)
                 return
         if self._title_goes_on(line):
-            self.item.title = f"{self.item.title} {line}"  # type: ignore[union-attr]
+            item = self.item
+            assert item is not None
+            # "… kvartalet 2025," + "ekonomichef": the presenter may be the part that wrapped.
+            title, presenter = _split_presenter(f"{item.title} {line}")
+            item.title, item.presenter = title, item.presenter or presenter
             self._remember(line, _TITLE)
             return
         kind = self._classify(line, following)
@@ -1053,6 +1125,9 @@ class _Body:
             return _TITLE
         continues = self.previous_kind == _BODY and self.layout.wrapped(self.previous)
         candidate = _TRAILING_SEPARATOR.sub("", _colon_title(line, following))
+        if not continues and self._after_break() and self._wrapped_title(candidate, following):
+            # A title as wide as the page after a finished paragraph, its end on the next line.
+            return _TITLE
         if continues or _starts_lower(following):
             return _BODY
         if len(line) >= self.layout.wrap:
