@@ -103,6 +103,11 @@ def test_closing_shows_in_the_following_minutes(transcript: str) -> None:
     ) in april
     (may,) = after(transcript, "sara@#samverkan> /protokoll visa #3")
     assert "Uppföljningen är klar: Siffrorna redovisades per enhet på mötet." in may
+    # Closed after April's minutes were justerade: May reports it, with no item of its own.
+    assert (
+        "Uppföljningar som är klara\n"
+        "HR-chef – ta fram förslag på ändrad årsklocka: Förslaget presenteras i maj.\n"
+    ) in may
 
 
 def test_justerade_minutes_stay_as_justerade_when_a_commitment_is_closed(
@@ -153,8 +158,9 @@ def test_the_minutes_line_is_in_every_format(store_factory) -> None:
     body = justering.render_minutes(export.doc)
     assert f"• OSA-mål 2026\nRiskbedömning är gjord.\nUppföljning: {line}\n" in body
     view = minutes_view(export.doc, version=1, content_hash=content_hash(body))
-    assert render_markdown(view).count(f"Uppföljning: {line}") == 1
-    assert f"Uppföljning: {line}" in render_html(view)
+    # A kind of its own: its lead stands out the way a statement's does.
+    assert render_markdown(view).count(f"**Uppföljning:** {line}") == 1
+    assert f'<p class="commitment"><strong>Uppföljning:</strong> {line}</p>' in render_html(view)
     from docx import Document as open_docx
 
     word = open_docx(io.BytesIO(render_docx(view)))
@@ -165,6 +171,75 @@ def test_the_minutes_line_is_in_every_format(store_factory) -> None:
     text = " ".join(" ".join(page.extract_text() for page in pages).split())
     assert "Uppföljning: HR-chef – ta fram förslag på ändrad årsklocka" in text
     assert "senast 30 oktober 2026" in text
+
+
+OWN_STYLE = """name: med-uppfoljning
+commitment_lead: "Åtagande:"
+outcome_lead: "Klar:"
+commitment_list: true
+commitment_list_heading: "Åtaganden"
+commitment_list_columns: ["Vad", "Vem", "När"]
+"""
+
+
+def test_a_house_style_lists_the_commitments_at_the_end_in_every_format(store_factory) -> None:
+    h = Harness(store_factory)
+    spring(h)
+    plain = h.do("sara", "/protokoll visa #1").message
+    assert "Åtaganden" not in plain and "Vad | Vem | När" not in plain  # the built-in hr: no list
+    h.do("maria", "/grupp stil ladda\n" + OWN_STYLE)
+    body = h.do("sara", "/protokoll visa #1").message
+    assert "Åtagande: HR-chef – ta fram förslag på ändrad årsklocka, senast 30 oktober" in body
+    table = body.split("\nÅtaganden\n")[1].split("\n\n")[0].splitlines()
+    assert table == [
+        "Vad | Vem | När",
+        "Följa upp schemat | Petra Söder | 17 april 2026",  # item 4 comes first
+        "Återkomma med siffror | Petra Söder | till nästa möte",
+        "Ta fram förslag på ändrad årsklocka | HR-chef | 30 oktober 2026",
+    ]
+    assert body.index("\nÅtaganden\n") < body.index("\nJustering\n")
+    two = OWN_STYLE.replace('["Vad", "Vem", "När"]', '["Vad", "Vem"]')
+    assert h.refused("maria", "/grupp stil ladda\n" + two).key == "style_invalid"
+    with store_factory() as store:
+        export = justering.minutes_for_export(tx_for(store, "sara", h), 1)
+    view = minutes_view(export.doc, version=1, content_hash="0" * 64)
+    md = render_markdown(view)
+    assert "## Åtaganden\n\n| Vad | Vem | När |\n|---|---|---|\n" in md
+    assert "| Ta fram förslag på ändrad årsklocka | HR-chef | 30 oktober 2026 |" in md
+    page = render_html(view)
+    assert '<table class="commitments" aria-label="Åtaganden">' in page
+    assert "<td>Återkomma med siffror</td><td>Petra Söder</td><td>till nästa möte</td>" in page
+    from docx import Document as open_docx
+
+    word = open_docx(io.BytesIO(render_docx(view)))
+    (grid,) = word.tables
+    assert [c.text for c in grid.rows[0].cells] == ["Vad", "Vem", "När"]
+    assert [c.text for c in grid.rows[3].cells] == [
+        "Ta fram förslag på ändrad årsklocka",
+        "HR-chef",
+        "30 oktober 2026",
+    ]
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(render_pdf(view))).pages
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())
+    assert "Åtaganden Vad Vem När Följa upp schemat Petra Söder 17 april 2026" in text
+
+
+def test_a_house_style_words_the_outcome(store_factory) -> None:
+    h = Harness(store_factory)
+    spring(h)
+    h.do("maria", "/grupp stil ladda\n" + OWN_STYLE)
+    h.do("maria", "/arende acceptera #2 alla")
+    h.now = at("2026-04-15T13:05")
+    h.do("petra", "/uppfoljning klar 2; Siffrorna redovisades.")
+    h.do("sara", "/uppfoljning klar 1; Förslaget kommer i oktober.")  # no item on #2 for it
+    april = h.do("sara", "/protokoll visa #2").message
+    assert "Uppföljning: Återkomma med siffror, Petra Söder\nKlar: Siffrorna redovisades." in april
+    assert (
+        "Uppföljningar som är klara\n"
+        "HR-chef – ta fram förslag på ändrad årsklocka: Förslaget kommer i oktober."
+    ) in april
 
 
 def test_my_open_commitments_for_app_home_and_personal_chat(store_factory) -> None:

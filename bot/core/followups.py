@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from bot.core.content import check_content
 from bot.core.context import STOCKHOLM, Result
 from bot.core.meetings import add_item
+from bot.core.minutes import CommitmentLine
 from bot.core.model import (
     AgendaItem,
     Commitment,
@@ -527,21 +528,29 @@ def _report_meeting(tx: Tx, group: Group, commitment: Commitment) -> Meeting | N
 class MeetingFollowUps:
     """A meeting's commitments: made on its items, and closed ones it reports."""
 
-    made: dict[int, list[str]]  # item id -> lines under that item
+    made: dict[int, list[CommitmentLine]]  # item id -> commitments made on that item
     closed: dict[int, list[str]]  # item id -> outcomes under that follow-up item
     closed_elsewhere: list[str]  # outcomes of commitments without an item on this meeting
-    listed: list[str]  # every commitment made at this meeting, for styles with a list at the end
+
+
+def line_of(commitment: Commitment) -> CommitmentLine:
+    due = format_date(commitment.due_on) if commitment.due_on is not None else ""
+    return CommitmentLine(
+        responsible=commitment.responsible,
+        what=commitment.what,
+        due=due,
+        line=minutes_line(commitment),
+        number=commitment.id or 0,
+    )
 
 
 def for_minutes(store: Store, meeting: Meeting, item_ids: list[int]) -> MeetingFollowUps:
-    made: dict[int, list[str]] = {}
-    listed: list[str] = []
+    made: dict[int, list[CommitmentLine]] = {}
     for commitment in sorted(
         store.find(Commitment, meeting_id=meeting.id), key=lambda c: c.id or 0
     ):
         if commitment.item_id in item_ids:
-            made.setdefault(commitment.item_id, []).append(minutes_line(commitment))
-            listed.append(minutes_line(commitment))
+            made.setdefault(commitment.item_id, []).append(line_of(commitment))
     closed: dict[int, list[str]] = {}
     elsewhere: list[str] = []
     reported = store.find(Commitment, closed_in_meeting_id=meeting.id)
@@ -558,7 +567,7 @@ def for_minutes(store: Store, meeting: Meeting, item_ids: list[int]) -> MeetingF
                 closed.setdefault(item_id, []).append(outcome_line(commitment, under_item=True))
             else:
                 elsewhere.append(outcome_line(commitment, under_item=False))
-    return MeetingFollowUps(made, closed, elsewhere, listed)
+    return MeetingFollowUps(made, closed, elsewhere)
 
 
 # --- helpers --------------------------------------------------------------------------------------

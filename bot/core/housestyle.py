@@ -47,6 +47,15 @@ class HouseStyle:
     justerare_line: str = "Justerare: {names}"
     secretary_line: str = "Vid anteckningarna: {secretary}"
     final_heading: str = "Justerat"
+    # Uppföljning: the lead of a commitment's line under its item and of an outcome reported.
+    commitment_lead: str = "Uppföljning:"
+    outcome_lead: str = "Uppföljningen är klar:"
+    # Outcomes of commitments closed without a follow-up item on the meeting, after the items.
+    outcomes_heading: str = "Uppföljningar som är klara"
+    # A list of what the meeting promised at the end of the minutes (what, who, by when).
+    commitment_list: bool = False
+    commitment_list_heading: str = "Uppföljning"
+    commitment_list_columns: tuple[str, ...] = ("Vad", "Vem", "När")
 
     def fill(self, template: str, values: dict[str, str]) -> str:
         return template.format(**{k: values.get(k, "") for k in _names(template)}).strip()
@@ -91,6 +100,8 @@ def parse_style(text: str) -> HouseStyle:
         values[key] = value
     if values.get("opening_under", "agenda") not in ("agenda", "information"):
         raise UserError("style_invalid", problem="opening_under", example=example)
+    if len(values.get("commitment_list_columns", ("Vad", "Vem", "När"))) != 3:
+        raise UserError("style_invalid", problem="commitment_list_columns", example=example)
     return HouseStyle(**values)
 
 

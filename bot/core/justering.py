@@ -20,7 +20,6 @@ from bot.core.minutes import (
     Stamp,
     content_hash,
     is_justerare_item,
-    note,
     render_final,
     render_minutes,
 )
@@ -65,14 +64,12 @@ def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = N
     chosen = _justerare(tx, meeting)
     for item in items:
         decision = decisions.get(item.id)
-        # Uppföljning lines stand under the item as entries of their own, after what was said.
-        followed = [note(f"Uppföljning: {line}") for line in promised.made.get(item.id, [])]
-        followed += [
-            note(f"Uppföljningen är klar: {line}") for line in promised.closed.get(item.id, [])
-        ]
+        # Commitments stand under the item after what was said; the outcomes it reports too.
+        made, reported = promised.made.get(item.id, []), promised.closed.get(item.id, [])
         if (
             not recorded[item.id]
-            and not followed
+            and not made
+            and not reported
             and decision is None
             and not (is_justerare_item(item) and chosen)
         ):
@@ -83,8 +80,9 @@ def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = N
                 entries=[
                     EntryLine(e.kind, e.text, party_names(parties, e), f"{item.number}.{e.seq}")
                     for e in recorded[item.id]
-                ]
-                + followed,
+                ],
+                commitments=made,
+                outcomes=reported,
                 decision=decision,
                 decision_party=(
                     parties[decision.party_id].name if decision and decision.party_id else ""
@@ -112,6 +110,7 @@ def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = N
         justerare=justerare,
         secretary=keeper.display_name if keeper else "",
         style=style_of(group.style, group.style_text),
+        outcomes=promised.closed_elsewhere,
     )
 
 

@@ -63,12 +63,29 @@ def statement(party: str, text: str) -> EntryLine:
     return EntryLine(EntryKind.STATEMENT, text, party)
 
 
+@dataclass(frozen=True)
+class CommitmentLine:
+    """A commitment as the minutes show it: who does what by when (uppföljning)."""
+
+    responsible: str
+    what: str
+    due: str  # "30 oktober 2026", or "" for by the group's next meeting
+    line: str  # the sentence under the item: "HR-chef – ta fram …, senast 30 oktober 2026."
+    number: int = 0  # its reference for /uppfoljning; never part of the minutes' text
+
+    @property
+    def when(self) -> str:
+        return self.due or "till nästa möte"
+
+
 @dataclass
 class ItemMinutes:
     item: AgendaItem
     entries: list[EntryLine] = field(default_factory=list)  # in the order recorded
     decision: Decision | None = None
     decision_party: str = ""
+    commitments: list[CommitmentLine] = field(default_factory=list)  # made on this item
+    outcomes: list[str] = field(default_factory=list)  # closed ones this follow-up item reports
     # Shorthands for building one by hand: notes, then (party, text) statements, after entries.
     notes: InitVar[list[str] | None] = None
     statements: InitVar[list[tuple[str, str]] | None] = None
@@ -91,6 +108,13 @@ class MinutesDoc:
     justerare: list[PersonLine]
     secretary: str = ""
     style: HouseStyle = field(default_factory=lambda: built_in(DEFAULT))
+    # Outcomes this meeting reports of commitments with no follow-up item on it.
+    outcomes: list[str] = field(default_factory=list)
+
+    @property
+    def commitments(self) -> list[CommitmentLine]:
+        """Every commitment made at the meeting, in the order of the items: the list at the end."""
+        return [c for entry in self.items for c in entry.commitments]
 
 
 @dataclass(frozen=True)
@@ -127,6 +151,11 @@ class Outline:
     sections: tuple[SectionOutline, ...]
     closing: tuple[str, ...]
     justering_heading: str
+    outcomes_heading: str = ""  # over the outcomes without an item here; "" when there are none
+    outcomes: tuple[str, ...] = ()
+    commitments_heading: str = ""  # over the list at the end; "" when the style has none
+    commitments_columns: tuple[str, ...] = ()  # its column heads, "Vad", "Vem", "När"
+    commitments: tuple[tuple[str, str, str], ...] = ()  # (what, who, when) rows
 
 
 def style_values(doc: MinutesDoc) -> dict[str, str]:
@@ -194,7 +223,26 @@ def outline(doc: MinutesDoc) -> Outline:
         sections=tuple(sections),
         closing=tuple(closing),
         justering_heading=style.justering_heading,
+        outcomes_heading=style.outcomes_heading if doc.outcomes else "",
+        outcomes=tuple(doc.outcomes),
+        **_commitment_list(doc),
     )
+
+
+def _commitment_list(doc: MinutesDoc) -> dict[str, object]:
+    """The list of what the meeting promised, for the house styles that want one at the end."""
+    style, made = doc.style, doc.commitments
+    if not style.commitment_list or not made:
+        return {}
+    return {
+        "commitments_heading": style.commitment_list_heading,
+        "commitments_columns": style.commitment_list_columns,
+        "commitments": tuple((_sentence(c.what), c.responsible, c.when) for c in made),
+    }
+
+
+def _sentence(text: str) -> str:
+    return text.strip().rstrip(".")
 
 
 def render_minutes(doc: MinutesDoc) -> str:
@@ -211,6 +259,11 @@ def render_minutes(doc: MinutesDoc) -> str:
             out += ["", section.empty_text]
         for entry in section.items:
             out += ["", *_item_block(entry, doc)]
+    if shape.outcomes:
+        out += ["", shape.outcomes_heading, *shape.outcomes]
+    if shape.commitments:
+        out += ["", shape.commitments_heading, " | ".join(shape.commitments_columns)]
+        out += [" | ".join(row) for row in shape.commitments]
     for line in shape.closing:
         out += ["", line]
     out += ["", shape.justering_heading]
@@ -276,9 +329,16 @@ def _item_block(entry: ItemMinutes, doc: MinutesDoc) -> list[str]:
     if item.links:
         lines.append(f"Underlag: {item.links}")
     lines += [_plain_line(e.line) for e in entry.entries]
+    lines += commitment_lines(entry, doc.style)
     if entry.decision is not None:
         lines.append(decision_sentence(entry.decision, entry.decision_party))
     return lines
+
+
+def commitment_lines(entry: ItemMinutes, style: HouseStyle) -> list[str]:
+    """Under the item, after what was said: the commitments made, then the outcomes reported."""
+    lines = [f"{style.commitment_lead} {c.line}".strip() for c in entry.commitments]
+    return lines + [f"{style.outcome_lead} {text}".strip() for text in entry.outcomes]
 
 
 def _plain_line(text: str) -> str:
@@ -286,9 +346,10 @@ def _plain_line(text: str) -> str:
     return "\n".join(re.sub(r"^\s*#{2,4}\s+(?=\S)", "", line) for line in text.split("\n"))
 
 
-def render_item_text(entry: ItemMinutes) -> str:
-    """An item's notes, statements and decision as plain text, for search."""
+def render_item_text(entry: ItemMinutes, style: HouseStyle | None = None) -> str:
+    """An item's notes, statements, commitments and decision as plain text, for search."""
     lines = [_plain_line(e.line) for e in entry.entries]
+    lines += commitment_lines(entry, style or built_in(DEFAULT))
     if entry.decision is not None:
         lines.append(decision_sentence(entry.decision, entry.decision_party))
     return "\n".join(lines)

@@ -32,7 +32,7 @@ def index_minutes(tx: Tx, doc: MinutesDoc) -> None:
                 meeting_id=doc.meeting.id,
                 held_on=held_on,
                 title=entry.item.title,
-                body=render_item_text(entry),
+                body=render_item_text(entry, doc.style),
                 item_number=entry.item.number,
             )
         )

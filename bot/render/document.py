@@ -52,6 +52,9 @@ class Kind(StrEnum):
     STATEMENT = "statement"  # a party's protokollsanteckning, led by who made it
     DECISION = "decision"
     SIGNATURE = "signature"  # one justerare and whether and when they approved
+    COMMITMENT = "commitment"  # who does what by when, under the item it was promised at
+    OUTCOME = "outcome"  # a commitment's closing outcome, in the minutes that report it
+    TABLE = "table"  # rows of cells, the first the column heads (the list of commitments)
 
 
 @dataclass(frozen=True)
@@ -59,9 +62,12 @@ class Block:
     kind: Kind
     text: str
     lead: str = ""  # shown in bold before the text, e.g. "Protokollsanteckning från Vision:"
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells; text is then its caption
 
     @property
     def plain(self) -> str:
+        if self.rows:
+            return "\n".join(" | ".join(row) for row in self.rows)
         return f"{self.lead} {self.text}" if self.lead else self.text
 
 
@@ -144,6 +150,11 @@ class MinutesView:
     meta: str | None = None  # the Datum/Tid/Plats line; None: from the fields above
     closing: tuple[str, ...] = ()
     justering_heading: str = "Justering"
+    # Outcomes reported without a follow-up item here, and the list of commitments at the end.
+    outcomes_heading: str = ""
+    outcomes: tuple[str, ...] = ()
+    commitments_heading: str = ""
+    commitments: tuple[tuple[str, ...], ...] = ()  # the column heads first, then (what, who, when)
 
     @property
     def title(self) -> str:
@@ -208,6 +219,10 @@ def minutes_view(
         meta=shape.meta_document,
         closing=shape.closing,
         justering_heading=shape.justering_heading,
+        outcomes_heading=shape.outcomes_heading,
+        outcomes=shape.outcomes,
+        commitments_heading=shape.commitments_heading,
+        commitments=(shape.commitments_columns, *shape.commitments) if shape.commitments else (),
     )
 
 
@@ -257,6 +272,11 @@ def _item_view(entry: ItemMinutes, doc: MinutesDoc) -> ItemView:
             blocks.append(Block(Kind.STATEMENT, recorded.text, lead=lead))
         else:
             blocks += text_blocks(recorded.text)
+    style = doc.style
+    blocks += [
+        Block(Kind.COMMITMENT, c.line, lead=style.commitment_lead) for c in entry.commitments
+    ]
+    blocks += [Block(Kind.OUTCOME, text, lead=style.outcome_lead) for text in entry.outcomes]
     if entry.decision is not None:
         blocks.append(Block(Kind.DECISION, decision_sentence(entry.decision, entry.decision_party)))
     return ItemView(item.number, item.section, item.title, item.presenter, tuple(blocks))
@@ -337,6 +357,12 @@ def minutes_document(view: MinutesView) -> Document:
         for item in section.items:
             blocks.append(Block(Kind.ITEM, item.heading))
             blocks += item.blocks
+    if view.outcomes:
+        blocks.append(Block(Kind.SECTION, view.outcomes_heading))
+        blocks += [Block(Kind.OUTCOME, line) for line in view.outcomes]
+    if view.commitments:
+        blocks.append(Block(Kind.SECTION, view.commitments_heading))
+        blocks.append(Block(Kind.TABLE, view.commitments_heading, rows=view.commitments))
     blocks += [Block(Kind.TEXT, line) for line in view.closing]
     blocks.append(Block(Kind.SECTION, view.justering_heading.rstrip(":")))
     if view.secretary:

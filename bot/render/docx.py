@@ -100,11 +100,36 @@ def _block(word, block: Block) -> None:
             _lines(paragraph, block.text, italic=True)
         case Kind.DECISION:
             _lines(word.add_paragraph(), block.text, bold=True)
+        case Kind.COMMITMENT | Kind.OUTCOME:
+            paragraph = word.add_paragraph()
+            paragraph.paragraph_format.left_indent = Cm(0.6)
+            if block.lead:
+                _run(paragraph, block.lead + " ", bold=True)
+            _lines(paragraph, block.text)
+        case Kind.TABLE:
+            _table(word, block)
         case _:
             paragraph = word.add_paragraph()
             if block.lead:
                 _run(paragraph, block.lead + " ", bold=True)
             _lines(paragraph, block.text)
+
+
+def _table(word, block: Block) -> None:
+    """The list of commitments as a Word table with a repeated heading row."""
+    head, *rows = block.rows
+    table = word.add_table(rows=1 + len(rows), cols=len(head))
+    table.style = "Table Grid"
+    for r, cells in enumerate((head, *rows)):
+        for c, text in enumerate(cells):
+            paragraph = table.cell(r, c).paragraphs[0]
+            _lines(paragraph, text, bold=r == 0)
+    # Word repeats the heading row on every page the table runs over.
+    header = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header.append(repeat)
+    word.add_paragraph()
 
 
 def _lines(paragraph: Paragraph, text: str, **style) -> None:

@@ -21,6 +21,10 @@ p { margin: .3rem 0; }
 .meta { margin: 0; }
 .decision { font-weight: 600; }
 .statement { border-left: 3px solid #888; padding-left: .6rem; }
+.commitment, .outcome { padding-left: .6rem; border-left: 3px solid #2b6cb0; }
+table.commitments { border-collapse: collapse; width: 100%; margin: .4rem 0; }
+table.commitments th, table.commitments td { border: 1px solid #bbb; padding: .25rem .4rem;
+  text-align: left; vertical-align: top; }
 .banner { border: 2px solid #b00020; color: #b00020; font-weight: 700; padding: .5rem .8rem;
   text-align: center; letter-spacing: .04em; }
 .watermark { display: none; }
@@ -138,5 +142,21 @@ def _block(block: Block) -> str:
             return f'<p class="statement">{lead}{text}</p>'
         case Kind.DECISION:
             return f'<p class="decision">{lead}{text}</p>'
+        case Kind.COMMITMENT | Kind.OUTCOME:
+            return f'<p class="{block.kind.value}">{lead}{text}</p>'
+        case Kind.TABLE:
+            return _table(block)
         case _:
             return f"<p>{lead}{text}</p>"
+
+
+def _table(block: Block) -> str:
+    """The list of commitments: column heads, then one row each."""
+    head, *rows = block.rows
+    out = [f'<table class="commitments" aria-label="{escape(block.text)}">', "<thead><tr>"]
+    out += [f'<th scope="col">{_text(cell)}</th>' for cell in head]
+    out.append("</tr></thead>\n<tbody>")
+    for row in rows:
+        out.append("<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in row) + "</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)

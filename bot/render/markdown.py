@@ -87,5 +87,14 @@ def _block(block: Block) -> str:
             return f"**{text}**"
         case Kind.SUBTITLE:
             return f"*{text}*"
+        case Kind.TABLE:
+            head, *rows = block.rows
+            lines = [_row(head), "|" + "---|" * len(head)]
+            return "\n".join(lines + [_row(row) for row in rows])
         case _:
             return f"**{escape(block.lead)}** {text}" if block.lead else text
+
+
+def _row(cells: tuple[str, ...]) -> str:
+    # A cell is one line: its line breaks read as spaces; "|" is escaped with the rest.
+    return "| " + " | ".join(escape(" ".join(c.split()), line_start=False) for c in cells) + " |"

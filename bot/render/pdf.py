@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from bot.render.document import AgendaView, Block, Document, Kind, MinutesView, document_of
 
@@ -124,6 +124,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "bullet": ParagraphStyle("bullet", base, leftIndent=14, bulletIndent=4, spaceAfter=2),
         "statement": ParagraphStyle("statement", base, leftIndent=12),
         "decision": ParagraphStyle("decision", base, fontName=f"{FONT}-Bold"),
+        "commitment": ParagraphStyle("commitment", base, leftIndent=12),
+        "cell": ParagraphStyle("cell", base, spaceAfter=0),
+        "head": ParagraphStyle("head", base, fontName=f"{FONT}-Bold", spaceAfter=0),
     }
 
 
@@ -150,7 +153,9 @@ def _paragraphs(doc: Document) -> list[Paragraph]:
     return story
 
 
-def _paragraph(block: Block, styles: dict[str, ParagraphStyle]) -> Paragraph:
+def _paragraph(block: Block, styles: dict[str, ParagraphStyle]) -> Paragraph | Table:
+    if block.kind is Kind.TABLE:
+        return _table(block, styles)
     text = _markup(block.text)
     lead = f"<b>{escape(drawable(block.lead))}</b> " if block.lead else ""
     match block.kind:
@@ -166,8 +171,30 @@ def _paragraph(block: Block, styles: dict[str, ParagraphStyle]) -> Paragraph:
             return Paragraph(lead + text, styles["bullet"], bulletText="•")
         case Kind.STATEMENT:
             return Paragraph(f"{lead}<i>{text}</i>", styles["statement"])
+        case Kind.COMMITMENT | Kind.OUTCOME:
+            return Paragraph(lead + text, styles["commitment"])
         case _:
             return Paragraph(lead + text, styles["text"])
+
+
+def _table(block: Block, styles: dict[str, ParagraphStyle]) -> Table:
+    """The list of commitments: what takes half the width, who and by when a quarter each."""
+    width = PAGE_WIDTH - LEFT - RIGHT
+    head, *rows = block.rows
+    cells = [[Paragraph(_markup(c), styles["head"]) for c in head]]
+    cells += [[Paragraph(_markup(c), styles["cell"]) for c in row] for row in rows]
+    table = Table(cells, colWidths=[width * 0.5, width * 0.25, width * 0.25], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, GREY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
 
 
 def _fit(text: str, font: str, size: float, width: float) -> float:
