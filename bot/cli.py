@@ -200,14 +200,13 @@ def export_main(args: argparse.Namespace) -> int:
             print(f"Kunde inte publicera {key} (grupp-id {group_id}): {why}; de andra är skrivna.")
         return 1 if published.failed else 0
     try:
+        meeting_id = export.meeting_by_number(service, args.meeting, args.group, now)
         if args.agenda or args.format == "ics":
             data, name = export.render_agenda(
-                export.export_agenda(service, args.meeting, now), args.format
+                export.export_agenda(service, meeting_id, now), args.format
             )
         else:
-            data, name = export.render(
-                export.export_meeting(service, args.meeting, now), args.format
-            )
+            data, name = export.render(export.export_meeting(service, meeting_id, now), args.format)
     except LookupError as error:
         print(error, file=sys.stderr)
         return 1
@@ -330,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="ics: the meeting as a calendar invitation",
     )
     export_cmd.add_argument("--agenda", action="store_true", help="the ärendelista, not minutes")
+    export_cmd.add_argument("--group", help="the group's short name; numbers run per group")
     export_cmd.add_argument("--out", help="file to write (default: a name from group and date)")
     export_cmd.add_argument("--database")
     verify_cmd = sub.add_parser("verify", help="check a file against the archive's hashes")

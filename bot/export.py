@@ -66,6 +66,30 @@ def render_any(result: object, fmt: str) -> tuple[bytes, str]:
     return render_agenda(result, fmt) if isinstance(result, AgendaExport) else render(result, fmt)
 
 
+def meeting_by_number(service: Justera, number: int, group_key: str | None, now) -> int:
+    """The id of a group's meeting #number, for the operator's command line: numbers run per
+    group, so the group is named unless there is only one."""
+
+    def find(tx: Tx) -> int:
+        groups = tx.store.find(Group)
+        if group_key is not None:
+            groups = [g for g in groups if g.key.casefold() == group_key.casefold()]
+            if not groups:
+                raise LookupError(f"Det finns ingen grupp {group_key}; till exempel --group FSG.")
+        elif len(groups) > 1:
+            keys = ", ".join(g.key for g in groups)
+            raise LookupError(
+                f"Mötesnummer gäller per grupp; ange gruppen, till exempel --group "
+                f"{groups[0].key} (grupper: {keys})."
+            )
+        found = tx.store.find(Meeting, group_id=[g.id for g in groups], number=number)
+        if not found:
+            raise LookupError(f"Det finns inget möte #{number}; se möten med `/mote lista`.")
+        return found[0].id
+
+    return service.run(system(now), find)
+
+
 def export_agenda(service: Justera, meeting_id: int, now) -> AgendaExport:
     def load(tx: Tx) -> AgendaExport:
         meeting = tx.store.get(Meeting, meeting_id)
@@ -129,7 +153,7 @@ def verify(service: Justera, data: bytes, now) -> Verdict:
             return Verdict(
                 True,
                 f"Filen stämmer: justerat protokoll för {group.key} (grupp-id {group.id}, "
-                f"arkivmapp {group_folder(group)}) {day} (möte #{meeting.id}), "
+                f"arkivmapp {group_folder(group)}) {day} (möte #{meeting.number}), "
                 f"version {version.number}, SHA-256 {found}.",
             )
         return Verdict(False, f"Ingen justerad version i arkivet har kontrollsumman {found}.")

@@ -7,19 +7,19 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlmodel import Session
 
 from bot.core.guard import check_record
-from bot.core.model import PostingStatus, Reminder, ReminderStatus, SearchEntry
+from bot.core.model import Meeting, PostingStatus, Reminder, ReminderStatus, SearchEntry
 from bot.core.ports import Store, StoreFactory
 from bot.core.texts import OutcomeUnknown
 from storage import fulltext
 from storage.mapping import field_names, from_row, row_values, table_for, to_column, to_row
-from storage.tables import OutboxLaneRow, PostingRow, ReminderRow
+from storage.tables import GroupRow, MeetingRow, OutboxLaneRow, PostingRow, ReminderRow
 
 R = TypeVar("R")
 
@@ -42,6 +42,8 @@ class SqlStore:
             raise ValueError(f"{record!r} is stored already; update it instead")
         # Every text that is stored passes the same check, whichever command wrote it.
         check_record(self, record)
+        if isinstance(record, Meeting) and not record.number:
+            record.number = self._next_meeting_number(record.group_id)
         row = to_row(record)
         with self._write():
             self._session.add(row)
@@ -50,6 +52,16 @@ class SqlStore:
                 fulltext.index(self._session, row.id, record.group_id, record.title, record.body)
         record.id = row.id  # type: ignore[attr-defined]
         return record
+
+    def _next_meeting_number(self, group_id: int) -> int:
+        """The group's next free meeting number. The group's row is locked first, so that two
+        replicas planning in one group at once take turns (on SQLite BEGIN IMMEDIATE already
+        does); the unique (group, number) key would refuse a doubled number in any case."""
+        self._session.get(GroupRow, group_id, with_for_update=True, populate_existing=True)
+        highest = self._session.execute(
+            select(func.max(MeetingRow.number)).where(MeetingRow.group_id == group_id)
+        ).scalar()
+        return (highest or 0) + 1
 
     def search(self, group_ids: list[int], query: str, limit: int) -> list[SearchEntry]:
         """Finished minutes matching the words, best first, within the given groups only."""

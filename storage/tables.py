@@ -92,7 +92,7 @@ class MemberRow(Table, table=True):
 
 class MeetingRow(Table, table=True):
     __tablename__ = "meetings"
-    __table_args__ = (NO_ID_REUSE,)
+    __table_args__ = (UniqueConstraint("group_id", "number"), NO_ID_REUSE)
 
     id: int | None = Field(default=None, primary_key=True)
     group_id: int = Field(foreign_key="groups.id", index=True)
@@ -111,6 +111,7 @@ class MeetingRow(Table, table=True):
     closing: str = Field(default="", sa_type=Text)
     section_labels: str = Field(default="", sa_type=Text)
     empty_sections: str = Field(default="", sa_type=Text)
+    number: int = 0  # per group: a group's first meeting is #1 whatever other groups hold
 
 
 class AgendaItemRow(Table, table=True):

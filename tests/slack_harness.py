@@ -145,6 +145,10 @@ class SlackHarness:
         """Wait until every queued posting and reply has gone out (postings on the fake clock)."""
 
         async def both() -> None:
+            # A request that gave up waiting for auth.test leaves it running: wait for it here
+            # rather than let the next request find it still under way (a race on a loaded
+            # machine).
+            await self.bot.authorize.join()
             while True:
                 await self.bot.later.join()
                 await self.sender.drain()

@@ -7,7 +7,7 @@ from tests.harness import Harness, at, set_up_group, set_up_meeting
 
 
 def two_groups(store_factory) -> Harness:
-    """FSG in #samverkan with meeting #1; VSG in #vsg-buf with its own chair and meeting #2."""
+    """FSG in #samverkan with meeting #1; VSG in #vsg-buf with its own chair and its own #1."""
     h = Harness(store_factory)
     set_up_meeting(h)
     h.do("olle", "/grupp skapa VSG BUF; Verksamhetssamverkansgrupp BUF", channel="vsg-buf")
@@ -19,18 +19,21 @@ def two_groups(store_factory) -> Harness:
 
 def test_a_channel_acts_on_its_own_group_only(store_factory) -> None:
     h = two_groups(store_factory)
-    # Olle chairs VSG BUF but is no member of FSG, whose meeting is #1.
-    assert h.refused("olle", "/mote visa #1", channel="vsg-buf").key == "unknown_meeting"
-    assert h.refused("olle", "/arende acceptera #1 4", channel="vsg-buf").key == "unknown_meeting"
+    # Numbers run per group: in VSG's channel #1 is VSG's own meeting, never FSG's #1.
+    shown = h.do("olle", "/mote visa #1", channel="vsg-buf").message
+    assert "Lillgatan" in shown and "Storgatan" not in shown
+    assert h.refused("olle", "/mote visa #2", channel="vsg-buf").key == "unknown_meeting"
+    assert h.refused("olle", "/arende acceptera #1 4", channel="vsg-buf").key == "unknown_item"
     assert h.refused("olle", "/mote lista").key == "not_member"
-    # Petra is in both groups; in FSG's channel she cannot name VSG's meeting, nor the reverse.
+    # Petra is in both groups; in FSG's channel no number reaches VSG's meeting.
     assert h.refused("petra", "/mote visa #2").key == "unknown_meeting"
     assert h.refused("petra", "/arende #2 Dialog; Fel kanal").key == "unknown_meeting"
+    assert "Lillgatan" not in h.do("petra", "/mote visa #1").message
     assert (
         h.refused("petra", "/mote planera VSG BUF; 20 mars kl 9; X").key == "other_groups_channel"
     )
     vsg = h.do("petra", "/mote lista", channel="vsg-buf").message
-    assert "#2" in vsg and "#1" not in vsg and "Storgatan" not in vsg
+    assert "#1" in vsg and "#2" not in vsg and "Storgatan" not in vsg
 
 
 def test_an_unbound_channel_reaches_a_group_only_by_name_and_membership(store_factory) -> None:

@@ -173,7 +173,7 @@ def test_another_groups_member_cannot_read_or_change_fsg_from_its_channel(store_
         reply = h.command("UOLLE", "/grupp skapa VSG; Verksamhetssamverkansgrupp BUF", "CVSG")
         assert "VSG" in reply, reply
         reply = h.command("UOLLE", "/mote planera 20 mars kl 9; BUF, Skolgatan 1", "CVSG")
-        assert "Möte #2" in reply, reply
+        assert "Möte #1" in reply, reply  # numbers run per group: VSG's first is #1
         secrets = [
             i.title for i in h.snapshot()["AgendaItem"] if i.origin is not ItemOrigin.STANDING
         ]
@@ -182,13 +182,15 @@ def test_another_groups_member_cannot_read_or_change_fsg_from_its_channel(store_
 
         before, posted = h.snapshot(), len(h.slack.calls_to("chat.postMessage"))
         attempts = [
+            # #1 in VSG's channel is VSG's own meeting; #2 is nobody's there (FSG's #1 is not).
             ("UOLLE", "/mote visa #1", "CVSG"),
-            ("UOLLE", "/arende acceptera #1 4", "CVSG"),
-            ("UOLLE", "/arende avvisa #1 5", "CVSG"),
+            ("UOLLE", "/mote visa #2", "CVSG"),
+            ("UOLLE", "/arende acceptera #2 4", "CVSG"),
+            ("UOLLE", "/arende avvisa #2 5", "CVSG"),
             ("UOLLE", "/protokoll visa #1", "CVSG"),
-            ("UOLLE", "/beslut #1 4; samverkat", "CVSG"),
-            ("UOLLE", "/anteckning #1 4; Inskjutet från VSG.", "CVSG"),
-            ("UOLLE", "/mote publicera #1", "CVSG"),
+            ("UOLLE", "/beslut #2 4; samverkat", "CVSG"),
+            ("UOLLE", "/anteckning #2 4; Inskjutet från VSG.", "CVSG"),
+            ("UOLLE", "/mote publicera #2", "CVSG"),
             ("UOLLE", "/mote visa FSG", "CVSG"),
             ("UOLLE", "/grupp koppla FSG", "CVSG"),
             ("UOLLE", "/grupp koppla FSG", "CANNAN"),
@@ -204,7 +206,7 @@ def test_another_groups_member_cannot_read_or_change_fsg_from_its_channel(store_
                 assert title not in reply, (line, channel, reply)
             assert h.snapshot() == before, (line, channel)
         assert len(h.slack.calls_to("chat.postMessage")) == posted
-        assert "inget möte #1" in h.command("UOLLE", "/mote visa #1", "CVSG")
+        assert "inget möte #2" in h.command("UOLLE", "/mote visa #2", "CVSG")
         assert "inte med i grupp FSG" in h.command("UOLLE", "/mote visa", "CFSG")
 
         # A form opened in FSG's channel and submitted by him proposes nothing either.
@@ -233,7 +235,7 @@ def test_a_non_member_is_refused_in_the_language_of_their_slack(store_factory) -
         assert english.startswith("You are not a member of group VSG"), english
         assert "Hemlig" not in swedish + english
 
-        swedish = h.command("USARA", "/beslut #2 1; samverkat", "CVSG")
+        swedish = h.command("USARA", "/beslut #1 1; samverkat", "CVSG")
         english = h.command("ULINA", "/protokoll visa", "CVSG")
         assert "inte med i grupp VSG" in swedish, swedish
         assert "not a member of group VSG" in english, english

@@ -69,7 +69,7 @@ def propose_item(
     )
     tx.record("propose_item", group, meeting, detail=f"item={item.number}")
     key = "item_added" if lead else "item_proposed"
-    message = tx.say(key, number=item.number, ref=meeting.id, section=section.value)
+    message = tx.say(key, number=item.number, ref=meeting.number, section=section.value)
     if item.late:
         message += " " + tx.say("item_late")
     result = Result(message, meeting_id=meeting.id)
@@ -85,7 +85,7 @@ def accept_items(tx: Tx, ref: int | None, numbers: list[int] | None) -> Result:
     if numbers is None:
         chosen = [i for i in items if i.status is ItemStatus.PROPOSED]
         if not chosen:
-            raise UserError("nothing_to_accept", ref=meeting.id)
+            raise UserError("nothing_to_accept", ref=meeting.number)
     else:
         chosen = [tx.item(meeting, n) for n in numbers]
     changes = []
@@ -95,7 +95,7 @@ def accept_items(tx: Tx, ref: int | None, numbers: list[int] | None) -> Result:
             tx.store.update(item)
             changes.append(f"+ {item.title}")
     tx.record("accept_items", group, meeting, detail=",".join(str(i.number) for i in chosen))
-    message = tx.say("items_accepted", numbers=_numbers(chosen), ref=meeting.id)
+    message = tx.say("items_accepted", numbers=_numbers(chosen), ref=meeting.number)
     return Result(message, agenda_changed(tx, group, meeting, changes), meeting.id)
 
 
@@ -109,7 +109,7 @@ def reject_item(tx: Tx, ref: int | None, number: int) -> Result:
     tx.store.update(item)
     tx.record("reject_item", group, meeting, detail=f"item={number}")
     changes = [f"- {item.title}"] if was_on_agenda else []
-    message = tx.say("item_rejected", number=number, ref=meeting.id)
+    message = tx.say("item_rejected", number=number, ref=meeting.number)
     return Result(message, agenda_changed(tx, group, meeting, changes), meeting.id)
 
 
@@ -132,7 +132,7 @@ def order_items(tx: Tx, ref: int | None, numbers: list[int]) -> Result:
                 tx.store.update(item)
     tx.record("order_items", group, meeting, detail=",".join(map(str, numbers)))
     changes = [tx.say("order_changed")]
-    message = tx.say("items_ordered", ref=meeting.id)
+    message = tx.say("items_ordered", ref=meeting.number)
     return Result(message, agenda_changed(tx, group, meeting, changes), meeting.id)
 
 
@@ -166,10 +166,10 @@ def publish_agenda(tx: Tx, ref: int | None) -> Result:
     items = _items(tx, meeting)
     text = render_agenda(group, meeting, items, "sv")
     waiting = sum(1 for i in items if i.status is ItemStatus.PROPOSED)
-    message = tx.say("agenda_published" if first_time else "agenda_republished", ref=meeting.id)
+    message = tx.say("agenda_published" if first_time else "agenda_republished", ref=meeting.number)
     if waiting:
         message += " " + tx.say("proposals_waiting", count=waiting)
-    event = Event("agenda_published", meeting.id, text=text)
+    event = Event("agenda_published", meeting.id, text=text, meeting_number=meeting.number)
     return Result(message, [event], meeting.id)
 
 
@@ -189,7 +189,15 @@ def agenda_changed(tx: Tx, group: Group, meeting: Meeting, changes: list[str]) -
     if meeting.published_at is None or not changes:
         return []
     text = render_agenda(group, meeting, _items(tx, meeting), "sv")
-    return [Event("agenda_changed", meeting.id, text=text, changes=tuple(changes))]
+    return [
+        Event(
+            "agenda_changed",
+            meeting.id,
+            text=text,
+            changes=tuple(changes),
+            meeting_number=meeting.number,
+        )
+    ]
 
 
 def _managed(tx: Tx, ref: int | None) -> tuple[Group, Meeting]:

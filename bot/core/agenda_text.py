@@ -39,7 +39,7 @@ def item_line(item: AgendaItem, lang: str) -> str:
 def render_agenda(group: Group, meeting: Meeting, items: list[AgendaItem], lang: str = "sv") -> str:
     """Accepted items by section, then the proposals still waiting for the chair."""
     lines = [
-        say(lang, "agenda_title", key=group.key, ref=meeting.id),
+        say(lang, "agenda_title", key=group.key, ref=meeting.number),
         say(
             lang,
             "agenda_when",

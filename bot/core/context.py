@@ -37,6 +37,12 @@ class Event:
     user_refs: tuple[str, ...] = ()
     status: str = ""  # the justering status line, for the posted draft
     body: str = ""  # the posted version's text, when the event concerns one
+    meeting_number: int = 0  # the group's own number (#N) that texts show; the id is internal
+
+    @property
+    def shown_number(self) -> int:
+        """#N as people see it (a posting written before numbers per group shows its id)."""
+        return self.meeting_number or self.meeting_id
 
 
 @dataclass

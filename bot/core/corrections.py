@@ -223,7 +223,7 @@ def remove_item(tx: Tx, ref: int | None, number: int) -> Result:
     tx.record("remove_item", group, meeting, detail=f"item={number}")
     changes = [f"- {item.title}"] if was_on_agenda else []
     return Result(
-        tx.say("item_removed", number=number, ref=meeting.id),
+        tx.say("item_removed", number=number, ref=meeting.number),
         agenda_changed(tx, group, meeting, changes),
         meeting.id,
     )
@@ -274,7 +274,9 @@ def change_justerare(tx: Tx, ref: int | None, user_refs: list[str], *, add: bool
         tx.store.get(Member, j.member_id) for j in tx.store.find(Justerare, meeting_id=meeting.id)
     ]
     names = ", ".join(f"{m.display_name} ({parties[m.party_id].label})" for m in members) or "–"
-    return Result(tx.say("justerare_chosen", ref=meeting.id, names=names), meeting_id=meeting.id)
+    return Result(
+        tx.say("justerare_chosen", ref=meeting.number, names=names), meeting_id=meeting.id
+    )
 
 
 @dataclass
@@ -298,7 +300,7 @@ def change_meeting(tx: Tx, ref: int | None, changes: MeetingChanges) -> Result:
     """Time, place and the minutes' own lines of a meeting, until the minutes are justerade."""
     group, meeting = _meeting(tx, ref)
     tx.require(Action.CORRECT, group, meeting)
-    example = f"/mote ändra #{meeting.id}; plats: Sof, Bredgatan; tid: 19 mars kl 13–15"
+    example = f"/mote ändra #{meeting.number}; plats: Sof, Bredgatan; tid: 19 mars kl 13–15"
     if changes.empty():
         raise UserError("nothing_changed", example=example)
     undo = Recorder()
@@ -348,7 +350,7 @@ def change_meeting(tx: Tx, ref: int | None, changes: MeetingChanges) -> Result:
     return Result(
         tx.say(
             "meeting_changed",
-            ref=meeting.id,
+            ref=meeting.number,
             when=meeting_when(meeting, tx.ctx.lang),
             place=meeting.place or "–",
         ),
@@ -376,11 +378,11 @@ def undo_last(tx: Tx, ref: int | None) -> Result:
     tx.require(Action.UNDO, group, meeting)
     change = last_change(tx.store, meeting, tx.ctx.user_ref)
     if change is None:
-        raise UserError("nothing_to_undo", ref=meeting.id)
+        raise UserError("nothing_to_undo", ref=meeting.number)
     restore(tx.store, change)
     tx.record("undo", group, meeting, detail=f"change={change.id} action={change.action}")
     return Result(
-        tx.say("undone", ref=meeting.id),
+        tx.say("undone", ref=meeting.number),
         meeting_id=meeting.id,
     )
 

@@ -253,7 +253,7 @@ def _public_meetings(tx: Tx, member: Member) -> list[int]:
         )
         keeper = versions[0].posted_by if versions else ""
         if meeting.id in chosen or keeper == member.user_ref:
-            meetings.append(meeting.id)
+            meetings.append(meeting.number)
     return meetings
 
 

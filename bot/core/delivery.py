@@ -170,14 +170,14 @@ def word(reminder: Reminder, group: Group, meeting: Meeting | None, late: bool) 
         )
     assert meeting is not None, reminder.key
     when = format_when(meeting.starts_at)
-    about = f"{group.key}s möte #{meeting.id} {when}"
+    about = f"{group.key}s möte #{meeting.number} {when}"
     if kind is ReminderKind.AGENDA_DEADLINE:
         return (
             f"{prefix}sista dag för ärenden till {about} är {format_when(meeting.agenda_deadline)}."
             " Föreslå ärenden med `/arende`."
         )
     if kind is ReminderKind.MEETING_TOMORROW:
-        return f"{prefix}{about}, {meeting.place}. Ärendelistan: `/mote visa #{meeting.id}`."
+        return f"{prefix}{about}, {meeting.place}. Ärendelistan: `/mote visa #{meeting.number}`."
     if kind is ReminderKind.JUSTERING:
         return (
             f"{prefix}protokollet från {about} väntar på din justering (version "

@@ -119,7 +119,7 @@ def record_commitment(
     target = follow_up_meeting(tx.store, commitment)
     if target is not None:
         when = format_when(target.starts_at, tx.ctx.lang)
-        message += " " + tx.say("followup_goes_to", ref=target.id, when=when)
+        message += " " + tx.say("followup_goes_to", ref=target.number, when=when)
     elif commitment.due_from is not None:
         date_text = format_date(commitment.due_from, tx.ctx.lang)
         message += " " + tx.say("followup_goes_later", date=date_text)
@@ -251,7 +251,7 @@ def close_commitment(tx: Tx, number: int, outcome: str) -> Result:
     plan_followups(tx, group)
     if report is None:
         return Result(tx.say("followup_closed_later", number=number))
-    return Result(tx.say("followup_closed", number=number, ref=report.id), meeting_id=report.id)
+    return Result(tx.say("followup_closed", number=number, ref=report.number), meeting_id=report.id)
 
 
 def list_commitments(tx: Tx) -> Result:
@@ -298,6 +298,8 @@ class CommitmentView:
     overdue: bool
 
     task: str  # who does what, as the minutes word it
+    made_in_meeting_number: int = 0  # the group's own numbers (#N), as people see them
+    follow_up_meeting_number: int | None = None
 
     def line(self, lang: str = "sv") -> str:
         if self.due_on is not None:
@@ -306,9 +308,11 @@ class CommitmentView:
         else:
             due = "till next meeting" if lang == "en" else "till nästa möte"
         parts = [f"[{self.number}] {self.task}, {due}"]
-        parts.append(say(lang, "followup_from", ref=self.made_in_meeting_id, item=self.item_number))
+        parts.append(
+            say(lang, "followup_from", ref=self.made_in_meeting_number, item=self.item_number)
+        )
         if self.follow_up_meeting_id is not None:
-            parts.append(say(lang, "followup_on_meeting", ref=self.follow_up_meeting_id))
+            parts.append(say(lang, "followup_on_meeting", ref=self.follow_up_meeting_number))
         text = " · ".join(parts)
         return f"{text} · {say(lang, 'followup_overdue')}" if self.overdue else text
 
@@ -356,6 +360,8 @@ def view_of(store: Store, commitment: Commitment, now: datetime) -> CommitmentVi
         made_on=_day(made),
         item_number=item.number,
         follow_up_meeting_id=target.id if target else None,
+        made_in_meeting_number=made.number,
+        follow_up_meeting_number=target.number if target else None,
         follow_up_on=_day(target) if target else None,
         overdue=overdue,
     )
@@ -466,7 +472,7 @@ def _proposal_text(commitment: Commitment, made: Meeting, origin: AgendaItem) ->
         title = title[: TITLE_LIMIT - 1].rstrip() + "…"
     # The way back: which meeting and item it was promised at, in the item's own text.
     description = (
-        f"Uppföljning från mötet {format_date(_day(made))} (möte #{made.id}, ärende "
+        f"Uppföljning från mötet {format_date(_day(made))} (möte #{made.number}, ärende "
         f"{origin.number}, uppföljning {commitment.id}): {minutes_line(commitment)}"
     )
     return title, description

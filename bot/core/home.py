@@ -34,6 +34,7 @@ class ToJustera:
     starts_at: datetime
     version: int
     asked_change: bool  # this person asked for a change to this version
+    meeting_number: int = 0  # the group's own number, as "#N" shows it
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Upcoming:
     place: str
     agenda_deadline: datetime
     deadline_passed: bool
+    meeting_number: int = 0
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class OwnProposal:
     title: str
     status: ItemStatus
     late: bool
+    meeting_number: int = 0
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ def waiting_for(tx: Tx) -> Waiting:
                         meeting.place,
                         meeting.agenda_deadline,
                         meeting.agenda_deadline < tx.now,
+                        meeting.number,
                     )
                 )
             if meeting.status is MeetingStatus.CANCELLED or meeting.starts_at < tx.now:
@@ -109,6 +113,7 @@ def waiting_for(tx: Tx) -> Waiting:
                             item.title,
                             item.status,
                             item.late,
+                            meeting.number,
                         )
                     )
     upcoming.sort(key=lambda u: u.starts_at)
@@ -130,4 +135,6 @@ def _to_justera(
     if mine and mine[0].verdict is Verdict.APPROVED:
         return None
     asked = bool(mine) and mine[0].verdict is Verdict.CHANGE_REQUESTED
-    return ToJustera(group.key, channel, meeting.id, meeting.starts_at, latest.number, asked)
+    return ToJustera(
+        group.key, channel, meeting.id, meeting.starts_at, latest.number, asked, meeting.number
+    )

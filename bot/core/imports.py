@@ -143,7 +143,7 @@ def import_minutes(
     tx.store.add(ProcessedRequest(key=f"import:{key}", at=tx.now, reply=minutes.source))
     tx.record("import_minutes", group, meeting, detail=f"items={len(minutes.items)}")
     return Result(
-        tx.say("import_done", source=minutes.source, ref=meeting.id, found=report),
+        tx.say("import_done", source=minutes.source, ref=meeting.number, found=report),
         meeting_id=meeting.id,
     )
 
@@ -183,7 +183,7 @@ def _check_not_similar(tx: Tx, group: Group, minutes: Any) -> None:
                 raise UserError(
                     "import_similar",
                     source=minutes.source,
-                    ref=meeting.id,
+                    ref=meeting.number,
                     share=round(share * 100),
                 )
 

@@ -125,12 +125,12 @@ def show_minutes(tx: Tx, ref: int | None) -> Result:
     body = render_minutes(build_doc(tx, group, meeting))
     latest = _latest(tx, meeting)
     if latest is None:
-        header = tx.say("draft_unposted", ref=meeting.id)
+        header = tx.say("draft_unposted", ref=meeting.number)
     elif latest.text == body:
-        header = tx.say("draft_is_version", ref=meeting.id, version=latest.number)
+        header = tx.say("draft_is_version", ref=meeting.number, version=latest.number)
         header += " " + _approval_status(tx, meeting, latest, tx.ctx.lang)
     else:
-        header = tx.say("draft_changed", ref=meeting.id, version=latest.number)
+        header = tx.say("draft_changed", ref=meeting.number, version=latest.number)
     return Result(f"{header}\n\n{body}", meeting_id=meeting.id)
 
 
@@ -140,7 +140,7 @@ def post_minutes(tx: Tx, ref: int | None) -> Result:
     meeting = tx.meeting(group, ref, Phase.MINUTES)
     tx.require(Action.POST_MINUTES, group, meeting)
     if meeting.status in (S.PLANNED, S.PUBLISHED) and meeting.starts_at > tx.now:
-        raise UserError("minutes_before_meeting", ref=meeting.id)
+        raise UserError("minutes_before_meeting", ref=meeting.number)
     if not _justerare(tx, meeting):
         raise UserError("no_justerare_yet")
     previous = _latest(tx, meeting)
@@ -165,6 +165,7 @@ def post_minutes(tx: Tx, ref: int | None) -> Result:
     event = Event(
         "minutes_posted",
         meeting.id,
+        meeting_number=meeting.number,
         text=body,
         changes=changes,
         version=version.number,
@@ -172,7 +173,7 @@ def post_minutes(tx: Tx, ref: int | None) -> Result:
         status=_approval_status(tx, meeting, version, "sv"),
         body=body,
     )
-    message = tx.say("minutes_posted", ref=meeting.id, version=version.number)
+    message = tx.say("minutes_posted", ref=meeting.number, version=version.number)
     return Result(message, [event], meeting.id)
 
 
@@ -184,18 +185,19 @@ def _post_again(tx: Tx, meeting: Meeting, version: MinutesVersion) -> Result:
     if posting is None or posting.status is PostingStatus.SENT:
         raise UserError("minutes_unchanged", version=version.number)
     if posting.status is PostingStatus.PENDING:
-        raise UserError("minutes_post_waiting", version=version.number, ref=meeting.id)
+        raise UserError("minutes_post_waiting", version=version.number, ref=meeting.number)
     tx.record("repost_minutes", tx.group(), meeting, detail=f"version={version.number}")
     event = Event(
         "minutes_posted",
         meeting.id,
+        meeting_number=meeting.number,
         text=version.text,
         version=version.number,
         user_refs=tuple(m.user_ref for m in _justerare(tx, meeting)),
         status=_approval_status(tx, meeting, version, "sv"),
         body=version.text,
     )
-    message = tx.say("minutes_reposted", ref=meeting.id, version=version.number)
+    message = tx.say("minutes_reposted", ref=meeting.number, version=version.number)
     return Result(message, [event], meeting.id)
 
 
@@ -215,7 +217,12 @@ def approve(tx: Tx, ref: int | None, version_number: int | None = None) -> Resul
     if pending:
         message = tx.say("approved_waiting", version=version.number, count=len(pending))
         event = Event(
-            "approved", meeting.id, version=version.number, status=status, body=version.text
+            "approved",
+            meeting.id,
+            version=version.number,
+            status=status,
+            body=version.text,
+            meeting_number=meeting.number,
         )
         return Result(message, [event], meeting.id)
     meeting.status = S.JUSTERAD
@@ -225,12 +232,13 @@ def approve(tx: Tx, ref: int | None, version_number: int | None = None) -> Resul
     event = Event(
         "minutes_justerade",
         meeting.id,
+        meeting_number=meeting.number,
         text=final_text(tx, group, meeting),
         version=version.number,
         status=status,
         body=version.text,
     )
-    message = tx.say("minutes_justerade", ref=meeting.id, version=version.number)
+    message = tx.say("minutes_justerade", ref=meeting.number, version=version.number)
     return Result(message, [event], meeting.id)
 
 
@@ -246,6 +254,7 @@ def request_change(
     event = Event(
         "change_requested",
         meeting.id,
+        meeting_number=meeting.number,
         changes=(f"{me.display_name}: {comment.strip()}",),
         user_refs=tuple(m.user_ref for m in secretaries),
         version=version.number,
@@ -285,7 +294,7 @@ def _as_justerare(
     tx.require(Action.APPROVE, group, meeting)
     version = _latest(tx, meeting)
     if version is None:
-        raise UserError("nothing_posted", ref=meeting.id)
+        raise UserError("nothing_posted", ref=meeting.number)
     if version_number is not None and version_number != version.number:
         raise UserError("not_the_latest_draft")
     return group, meeting, tx.member(group), version
@@ -389,6 +398,7 @@ class JusteringView:
     may_approve: bool
     justerad: bool
     justerare_refs: tuple[str, ...]
+    meeting_number: int = 0  # the group's own number, as "#N" shows it
 
 
 def justering_view(tx: Tx, meeting_id: int) -> JusteringView:
@@ -399,14 +409,15 @@ def justering_view(tx: Tx, meeting_id: int) -> JusteringView:
         raise UserError("not_the_latest_draft")
     version = _latest(tx, meeting)
     if version is None:
-        raise UserError("nothing_posted", ref=meeting.id)
+        raise UserError("nothing_posted", ref=meeting.number)
     pending = {m.user_ref for m in _pending(tx, meeting, version)}
     justerad = meeting.status is S.JUSTERAD
     return JusteringView(
+        meeting_number=meeting.number,
         meeting_id=meeting.id,
         version=version.number,
         status=_approval_status(tx, meeting, version, tx.ctx.lang),
-        heading=f"Utkast version {version.number}, möte #{meeting.id}",
+        heading=f"Utkast version {version.number}, möte #{meeting.number}",
         may_approve=not justerad and tx.ctx.user_ref in pending,
         justerad=justerad,
         justerare_refs=tuple(m.user_ref for m in _justerare(tx, meeting)),

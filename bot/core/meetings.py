@@ -78,7 +78,7 @@ def plan_meeting(
         deadline = min(end_of_today, starts_at)
     for other in tx.meetings(group):
         if other.starts_at == starts_at and other.status is not S.CANCELLED:
-            raise UserError("meeting_exists", ref=other.id)
+            raise UserError("meeting_exists", ref=other.number)
     meeting = tx.store.add(
         Meeting(
             group_id=group.id,
@@ -106,7 +106,7 @@ def plan_meeting(
     lang = tx.ctx.lang
     message = tx.say(
         "meeting_planned",
-        ref=meeting.id,
+        ref=meeting.number,
         key=group.key,
         when=meeting_when(meeting, lang),
         place=meeting.place or "–",
@@ -120,7 +120,7 @@ def plan_meeting(
         message += "\n" + tx.say(
             "deadline_passed_warning",
             deadline=format_when(deadline, lang),
-            ref=meeting.id,
+            ref=meeting.number,
             example=format_date(starts_at - timedelta(days=1), lang),
         )
     return Result(message, meeting_id=meeting.id)
@@ -222,7 +222,7 @@ def move_meeting(tx: Tx, ref: int | None, starts_at: datetime) -> Result:
     return Result(
         tx.say(
             "meeting_moved",
-            ref=meeting.id,
+            ref=meeting.number,
             when=format_when(starts_at, lang),
             deadline=format_when(meeting.agenda_deadline, lang),
         ),
@@ -237,7 +237,7 @@ def cancel_meeting(tx: Tx, ref: int | None) -> Result:
     meeting.status = S.CANCELLED
     tx.store.update(meeting)
     tx.record("cancel_meeting", group, meeting)
-    return Result(tx.say("meeting_cancelled_done", ref=meeting.id), meeting_id=meeting.id)
+    return Result(tx.say("meeting_cancelled_done", ref=meeting.number), meeting_id=meeting.id)
 
 
 def list_meetings(tx: Tx) -> Result:
@@ -249,5 +249,5 @@ def list_meetings(tx: Tx) -> Result:
     lines = [tx.say("meetings_heading", key=group.key)]
     for m in meetings:
         status = tx.say(f"status_{m.status.name.lower()}")
-        lines.append(f"  #{m.id}  {meeting_when(m, tx.ctx.lang)}, {m.place or '–'} – {status}")
+        lines.append(f"  #{m.number}  {meeting_when(m, tx.ctx.lang)}, {m.place or '–'} – {status}")
     return Result("\n".join(lines))

@@ -163,6 +163,7 @@ class Meeting:
     closing: str = ""  # the closing line, e.g. "Ordföranden förklarar mötet avslutat."
     section_labels: str = ""  # one a line, "Beslut=Beslut (MBL §11 med Vårdförbundet)"
     empty_sections: str = ""  # sections shown with "Inga beslut" when nothing is in them
+    number: int = 0  # the group's own meeting number (#1, #2, ...); 0 until stored
     id: int | None = None
 
 

@@ -353,20 +353,25 @@ def _finish(store: Store, posting: Posting, now: datetime) -> None:
             posting.requested_by,
             NOTICE,
             now,
-            {"text": notice_text(posting)},
+            {"text": notice_text(posting, _number_of(store, posting.meeting_id))},
             meeting_id=posting.meeting_id,
             lang=posting.lang,
         )
 
 
-def notice_text(posting: Posting) -> str:
+def _number_of(store: Store, meeting_id: int | None) -> int | None:
+    meeting = store.get(Meeting, meeting_id) if meeting_id is not None else None
+    return meeting.number if meeting is not None else None
+
+
+def notice_text(posting: Posting, number: int | None = None) -> str:
     sv, en, retry = WHAT.get(posting.kind, ("meddelandet", "the message", "/mote visa"))
     lang = posting.lang if posting.lang in ("sv", "en") else "sv"
     return say(
         lang,
         "posting_given_up",
         what=sv if lang == "sv" else en,
-        ref=posting.meeting_id if posting.meeting_id is not None else "–",
+        ref=number if number is not None else "–",
         error=posting.error or "?",
         retry=retry,
     )

@@ -66,7 +66,7 @@ def found(tx: Tx, groups: list[Group], query: str) -> str:
         meeting = meetings[hit.meeting_id]
         number = f", ärende {hit.item_number}" if hit.item_number else ""
         lines.append(
-            f"• {keys[hit.group_id]} {hit.held_on.isoformat()} (möte #{meeting.id}{number}) "
+            f"• {keys[hit.group_id]} {hit.held_on.isoformat()} (möte #{meeting.number}{number}) "
             f"{hit.title}: {snippet(hit.body, query)}"
         )
     return "\n".join(lines)

@@ -56,7 +56,7 @@ def choose_justerare(tx: Tx, ref: int | None, user_refs: list[str]) -> Result:
     tx.record("choose_justerare", group, meeting, detail=f"count={len(members)}")
     parties = {p.id: p for p in tx.parties(group)}
     names = ", ".join(f"{m.display_name} ({parties[m.party_id].label})" for m in members)
-    message = tx.say("justerare_chosen", ref=meeting.id, names=names)
+    message = tx.say("justerare_chosen", ref=meeting.number, names=names)
     missing = [p.label for p in parties.values() if p.id not in {m.party_id for m in members}]
     if missing:
         message += " " + tx.say("justerare_parties_missing", parties=", ".join(missing))
@@ -74,7 +74,7 @@ def add_note(tx: Tx, ref: int | None, number: int, text: str) -> Result:
     undo.save(tx.store, meeting, tx.ctx.user_ref, tx.now, "add_note")
     tx.record("add_note", group, meeting, detail=f"entry={number}.{entry.seq}")
     return Result(
-        tx.say("note_added", number=number, ref=meeting.id, entry=f"{number}.{entry.seq}"),
+        tx.say("note_added", number=number, ref=meeting.number, entry=f"{number}.{entry.seq}"),
         meeting_id=meeting.id,
     )
 
@@ -206,7 +206,7 @@ def _carry_forward(tx: Tx, group: Group, meeting: Meeting) -> str:
         return tx.say("carry_when_planned")
     tx.store.lock(Meeting, following.id)
     carry_over_into(tx, group, following)
-    return tx.say("carried_to", ref=following.id)
+    return tx.say("carried_to", ref=following.number)
 
 
 def _withdraw_carry_over(tx: Tx, item: AgendaItem) -> None:

@@ -127,8 +127,10 @@ class Tx:
     def meeting(self, group: Group, ref: int | None, phase: str) -> Meeting:
         """The meeting numbered ref in this group, or the one the phase points at."""
         if ref is not None:
-            meeting = self.store.lock(Meeting, ref)
-            if meeting is None or meeting.group_id != group.id:
+            # ref is the group's own number (#1 is its first meeting), never the global id.
+            found = self.store.find(Meeting, group_id=group.id, number=ref)
+            meeting = self.store.lock(Meeting, found[0].id) if found else None
+            if meeting is None:
                 raise UserError("unknown_meeting", ref=ref)
             return meeting
         chosen = self._current(group, phase)
@@ -180,7 +182,7 @@ class Tx:
     def item(self, meeting: Meeting, number: int) -> AgendaItem:
         found = self.store.find(AgendaItem, meeting_id=meeting.id, number=number)
         if not found:
-            raise UserError("unknown_item", number=number, ref=meeting.id)
+            raise UserError("unknown_item", number=number, ref=meeting.number)
         return found[0]
 
     # --- permission ------------------------------------------------------------------------
@@ -212,13 +214,13 @@ class Tx:
         if allowed_in_state(action, meeting.status):
             return
         if meeting.status is S.JUSTERAD:
-            raise UserError("meeting_locked", ref=meeting.id)
+            raise UserError("meeting_locked", ref=meeting.number)
         if meeting.status is S.CANCELLED:
-            raise UserError("meeting_cancelled", ref=meeting.id)
+            raise UserError("meeting_cancelled", ref=meeting.number)
         raise UserError(
             "wrong_state",
             what=self.say(f"action_{action}"),
-            ref=meeting.id,
+            ref=meeting.number,
             status=self.say(f"status_{meeting.status.name.lower()}"),
         )
 

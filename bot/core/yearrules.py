@@ -107,10 +107,11 @@ def list_reminders(tx: Tx) -> Result:
         return Result(tx.say("no_reminders", key=group.key))
     names = {m.user_ref: m.display_name for m in tx.store.find(Member, group_id=group.id)}
     lines = [tx.say("reminders_heading", key=group.key)]
+    numbers = {m.id: m.number for m in tx.meetings(group)}
     for r in pending:
         who = names.get(r.target_ref) or tx.say("reminder_to_channel")
         what = tx.say(f"reminder_kind_{r.kind.name.lower()}")
-        meeting = f" #{r.meeting_id}" if r.meeting_id else ""
+        meeting = f" #{numbers.get(r.meeting_id, r.meeting_id)}" if r.meeting_id else ""
         detail = json.loads(r.detail or "{}")
         title = f" ({detail['title']})" if "title" in detail else ""
         when = format_when(r.due_at.astimezone(STOCKHOLM), tx.ctx.lang)

@@ -51,11 +51,12 @@ def build_bot(
     # No retry handler on this client: the outbox sender must see every 429 to pace its
     # channel, and a read that meets one (users.info) falls back to defaults instead of waiting.
     client = client or AsyncWebClient(token=settings.bot_token, base_url=settings.api_url)
+    # Our own auth.test, retried and never answered with Bolt's English "reinstall".
+    authorize = SingleTeamAuthorize(client)
     app = AsyncApp(
         signing_secret=settings.signing_secret or None,
         client=client,
-        # Our own auth.test, retried and never answered with Bolt's English "reinstall".
-        authorize=SingleTeamAuthorize(client),
+        authorize=authorize,
         process_before_response=True,
         request_verification_enabled=not settings.socket_mode,
         # Bolt logs a refused request's whole body at INFO: our logger keeps it quiet.
@@ -63,6 +64,7 @@ def build_bot(
     )
     service.post_through_outbox(SlackPoster.platform)
     bot = SlackBot(service, People(client), now)
+    bot.authorize = authorize
     poster = SlackPoster(
         client, load_export=bot.load_export, justerade_pdf=bot.justerade_pdf, interval=interval
     )

@@ -56,6 +56,11 @@ class SingleTeamAuthorize(AsyncAuthorize):
             user_id=user_id,
         )
 
+    async def join(self) -> None:
+        """Wait for a lookup under way (for tests and shutdown): it never raises."""
+        if self._lookup is not None:
+            await asyncio.shield(self._lookup)
+
     async def _auth_test(self) -> None:
         for attempt in range(1, ATTEMPTS + 1):
             try:

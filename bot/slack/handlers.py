@@ -101,6 +101,7 @@ class SlackBot:
             else None
         )
         self.reminders: Any = None  # the reminder runner, set by build_bot
+        self.authorize: Any = None  # the auth.test lookup (SingleTeamAuthorize), set by build_bot
         self.later = Later()
         # Events whose refusal was already shown: Slack's redelivery must not show it again.
         self._refused_events: dict[str, None] = {}

@@ -137,7 +137,7 @@ class SlackPoster:
             lines = event.changes or ("Ärendelistan är publicerad på nytt.",)
             return await self._note(channel, refs, "Ändrat i ärendelistan:\n" + "\n".join(lines))
         if op == "heading":
-            text = f"Möte #{event.meeting_id}: protokoll och justering i tråden"
+            text = f"Möte #{event.shown_number}: protokoll och justering i tråden"
             return await self._post(channel, text=text)
         if op == "changes_note":
             changed = "\n".join(event.changes)
@@ -184,7 +184,7 @@ class SlackPoster:
                 channel, _need(refs.minutes), text=note, blocks=text_blocks(note)
             )
         if op == "announce":
-            heading = f"Justerat protokoll, möte #{event.meeting_id}"
+            heading = f"Justerat protokoll, möte #{event.shown_number}"
             ts = await self._post(
                 channel,
                 thread_ts=_need(refs.agenda),
@@ -281,7 +281,9 @@ class SlackPoster:
                 link = str(found.get("permalink") or "")
             except SlackApiError:
                 link = ""  # the notice still goes out, without the link
-        notice = f"Protokollet för möte #{event.meeting_id} är justerat (version {event.version})."
+        notice = (
+            f"Protokollet för möte #{event.shown_number} är justerat (version {event.version})."
+        )
         shown = escape(notice) + (f" <{link}|Läs det i tråden>." if link else " Läs det i tråden.")
         if self.justerade_pdf is not None:
             try:
@@ -340,7 +342,7 @@ def _agenda(event: Event) -> list[dict[str, Any]]:
 
 
 def _heading(event: Event) -> str:
-    return f"Utkast version {event.version}, möte #{event.meeting_id}"
+    return f"Utkast version {event.version}, möte #{event.shown_number}"
 
 
 def _draft_pages(event: Event, status: str | None = None) -> list[list[dict[str, Any]]]:
@@ -354,7 +356,7 @@ def _draft_pages(event: Event, status: str | None = None) -> list[list[dict[str,
 
 
 def _final_pages(event: Event) -> list[list[dict[str, Any]]]:
-    return final_blocks(event.text, f"Justerat protokoll, möte #{event.meeting_id}")
+    return final_blocks(event.text, f"Justerat protokoll, möte #{event.shown_number}")
 
 
 def _mentions(event: Event) -> list[str]:

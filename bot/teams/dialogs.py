@@ -169,7 +169,13 @@ def title_from_message(payload: dict[str, Any]) -> str:
 
 
 def change_card(
-    meeting_id: int, version: int, lang: str, comment: str = "", error: str = ""
+    meeting_id: int,
+    version: int,
+    lang: str,
+    comment: str = "",
+    error: str = "",
+    *,
+    number: int = 0,
 ) -> dict[str, Any]:
     """Begär ändring: the comment asked for in the card itself, for this person only."""
     words = _labels(lang)
@@ -177,7 +183,7 @@ def change_card(
     return cards.check(
         cards.card(
             [
-                cards.heading(f"Begär ändring av version {version}, möte #{meeting_id}"),
+                cards.heading(f"Begär ändring av version {version}, möte #{number or meeting_id}"),
                 *cards.text_input(
                     "comment",
                     words["change"],

@@ -333,7 +333,10 @@ class TeamsBot:
             if verb == cards.REFRESH_VERB:
                 card = await self._view_card(self.context(caller), meeting_id)
             elif verb == cards.CHANGE_VERB:
-                card = dialogs.change_card(meeting_id, version, ctx.lang)
+                view = await self.run(ctx, justering.justering_view, meeting_id)
+                card = dialogs.change_card(
+                    meeting_id, version, ctx.lang, number=view.meeting_number
+                )
             elif verb == dialogs.CHANGE_SEND_VERB:
                 comment = str(data.get("comment") or "")
                 try:
@@ -341,8 +344,14 @@ class TeamsBot:
                         ctx, justering.request_change, meeting_id, comment, version
                     )
                 except UserError as error:
+                    view = await self.run(ctx, justering.justering_view, meeting_id)
                     card = dialogs.change_card(
-                        meeting_id, version, ctx.lang, comment, error.message(ctx.lang)
+                        meeting_id,
+                        version,
+                        ctx.lang,
+                        comment,
+                        error.message(ctx.lang),
+                        number=view.meeting_number,
                     )
                 else:
                     if not result.replayed:

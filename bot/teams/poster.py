@@ -50,7 +50,7 @@ def card_message(card: dict[str, Any], summary: str = "") -> dict[str, Any]:
 
 
 def _heading(event: Event) -> str:
-    return f"Utkast version {event.version}, möte #{event.meeting_id}"
+    return f"Utkast version {event.version}, möte #{event.shown_number}"
 
 
 class TeamsPoster:
@@ -232,7 +232,7 @@ class TeamsPoster:
         return card_message(cards.agenda_card(event.text, FOOTER), title)
 
     async def _step_heading(self, where, event: Event, step: Step, refs) -> str:
-        text = f"Möte #{event.meeting_id}: protokoll och justering i tråden"
+        text = f"Möte #{event.shown_number}: protokoll och justering i tråden"
         return await self._post(where, message(text))
 
     async def _step_changes_note(self, where, event: Event, step: Step, refs) -> str:
@@ -290,7 +290,7 @@ class TeamsPoster:
         return await self._update(where, refs.minutes, card_message(card, _heading(event)))
 
     async def _step_final(self, where, event: Event, step: Step, refs) -> str:
-        heading = f"Justerat protokoll, möte #{event.meeting_id}"
+        heading = f"Justerat protokoll, möte #{event.shown_number}"
         pages = cards.minutes_cards(event.text, heading)
         return await self._post(where, card_message(pages[step.part - 1], heading))
 
