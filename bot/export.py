@@ -94,7 +94,9 @@ def export_agenda(service: Justera, meeting_id: int, now) -> AgendaExport:
     def load(tx: Tx) -> AgendaExport:
         meeting = tx.store.get(Meeting, meeting_id)
         if meeting is None:
-            raise LookupError(f"Det finns inget möte #{meeting_id}; se möten med `/mote lista`.")
+            raise LookupError(
+                f"Det finns inget möte (id {meeting_id}); se möten med `/mote lista`."
+            )
         items = tx.store.find(AgendaItem, meeting_id=meeting.id)
         return AgendaExport(tx.store.get(Group, meeting.group_id), meeting, items)
 
@@ -111,7 +113,9 @@ def export_meeting(service: Justera, meeting_id: int, now) -> MinutesExport:
     def load(tx: Tx) -> MinutesExport:
         meeting = tx.store.get(Meeting, meeting_id)
         if meeting is None:
-            raise LookupError(f"Det finns inget möte #{meeting_id}; se möten med `/mote lista`.")
+            raise LookupError(
+                f"Det finns inget möte (id {meeting_id}); se möten med `/mote lista`."
+            )
         return minutes_export(tx, tx.store.get(Group, meeting.group_id), meeting)
 
     return service.run(system(now), load)

@@ -212,7 +212,7 @@ def remove_commitment(tx: Tx, number: int) -> Result:
     tx.store.delete(commitment)
     tx.record("remove_commitment", group, made, detail=f"c={number}")
     plan_followups(tx, group)  # its pending reminder is cancelled
-    return Result(tx.say("followup_removed", number=number, ref=made.id), meeting_id=made.id)
+    return Result(tx.say("followup_removed", number=number, ref=made.number), meeting_id=made.id)
 
 
 def on_item(store: Store, item_id: int) -> list[Commitment]:
