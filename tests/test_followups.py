@@ -374,3 +374,28 @@ def test_an_item_with_a_commitment_is_removed_once_the_commitment_is(store_facto
     assert all(r.status.value == "cancelled" for r in reminders)
     assert h.do("sara", "/arende ta bort 5").message == "Ärende 5 är borttaget från möte #1."
     assert [c.id for c in h.snapshot()["Commitment"]] == [1, 3]
+
+
+def test_the_item_shows_its_commitments_by_number(store_factory) -> None:
+    h = Harness(store_factory)
+    spring(h)
+    shown = h.do("sara", "/arende visa 6").message
+    assert (
+        "  Uppföljning 1: HR-chef – ta fram förslag på ändrad årsklocka, senast 30 oktober" in shown
+    )
+
+
+def test_an_edit_forms_line_keeps_a_semicolon_in_what() -> None:
+    from bot.commands.parse import Env, commitment_form_changes
+    from bot.console.app import user_ref
+
+    env = Env(at("2026-03-18T14:00"), "sv", user_ref)
+    before = "HR-chef; Ta fram förslag; oktober"
+    changes = commitment_form_changes(before, "HR-chef; Ta fram förslag; se bilaga; oktober", env)
+    assert (changes.who, changes.what, changes.due_given) == (
+        None,
+        "Ta fram förslag; se bilaga",
+        False,
+    )
+    assert commitment_form_changes(before, "  ", env) is None
+    assert commitment_form_changes(before, before, env).empty

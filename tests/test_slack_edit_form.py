@@ -62,3 +62,49 @@ def test_the_edit_form_holds_the_whole_item_and_saves_it_at_once(store_factory) 
         assert "ångrad" in h.command("USARA", "/angra")
         assert len(h.snapshot()["Entry"]) == 3
         assert h.slack.violations == []
+
+
+def test_the_edit_form_corrects_and_removes_the_items_commitments(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        h.command("USARA", "/arende Dialog; Kvalitetsrapport 2025; föredragande: Direktören")
+        h.command("UMARIA", "/mote planera 15 april kl 13; Sof")
+        h.now = at("2026-03-18T13:05")
+        h.command("USARA", "/uppfoljning 4; <@UPETRA|petra>; Återkomma med siffror; 30 april")
+        h.command("USARA", "/uppfoljning 4; HR-chef; Ta fram förslag; till nästa möte")
+        assert h.command("USARA", "/anteckning ändra 4") == ""
+        view = h.last_view()
+        initial = {b["block_id"]: b["element"].get("initial_value", "") for b in view["blocks"]}
+        assert initial["followup_1"] == "Petra Söder; Återkomma med siffror; 30 april 2026"
+        assert initial["followup_2"] == "HR-chef; Ta fram förslag; till nästa möte"
+        labels = [b["label"]["text"] for b in view["blocks"]]
+        assert "Uppföljning 1 (vem; vad; när)" in labels
+        values = {
+            "title": {"value": "Kvalitetsrapport 2025"},
+            "presenter": {"value": "Direktören"},
+            "followup_1": {"value": initial["followup_1"]},
+            "followup_2": {"value": "HR-chef; Ta fram förslag; blabla"},
+        }
+        # A date not understood is refused under the commitment's own field; nothing changes.
+        before = h.snapshot()
+        answer = h.submit("USARA", EDIT_ITEM_VIEW, values, view["private_metadata"])
+        assert answer.get("response_action") == "errors", answer
+        assert list(answer["errors"]) == ["followup_2"]
+        assert "blabla" in answer["errors"]["followup_2"]
+        assert h.snapshot()["Commitment"] == before["Commitment"]
+        # Petra's unchanged line keeps her as the member responsible even though it is typed
+        # text; the second gets a new date and the first is then emptied: removed.
+        values["followup_2"] = {"value": "Jonas Ek; Ta fram förslag; maj"}
+        answer = h.submit("USARA", EDIT_ITEM_VIEW, values, view["private_metadata"])
+        assert answer.get("response_action") != "errors", answer
+        first, second = sorted(h.snapshot()["Commitment"], key=lambda c: c.id)
+        assert (first.responsible, first.responsible_ref) == ("Petra Söder", "slack:T1:UPETRA")
+        assert (second.responsible, second.responsible_ref) == ("Jonas Ek", "slack:T1:UJONAS")
+        assert second.due_on.isoformat() == "2026-05-31"
+        assert h.command("USARA", "/anteckning ändra 4") == ""
+        view = h.last_view()
+        values["followup_1"] = {"value": ""}
+        answer = h.submit("USARA", EDIT_ITEM_VIEW, values, view["private_metadata"])
+        assert answer.get("response_action") != "errors", answer
+        assert [c.id for c in h.snapshot()["Commitment"]] == [2]
+        assert h.slack.violations == []

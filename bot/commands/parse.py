@@ -853,6 +853,38 @@ def _followup_change(rest: str, env: Env) -> Call:
     return Call(followups.change_commitment, (number(parts[0], CHANGE_FOLLOWUP_EXAMPLE), changes))
 
 
+FORM_LINE_EXAMPLE = "HR-chef; Ta fram förslag på ändrad årsklocka; oktober"
+
+
+def commitment_form_changes(
+    before: str, after: str, env: Env
+) -> followups.CommitmentChanges | None:
+    """What an edit form's line "vem; vad; när" changes, part by part; None: emptied."""
+    if not after.strip():
+        return None
+    who, what, due = _form_parts(after)
+    if not (who and what and due):
+        raise UserError("usage", example=FORM_LINE_EXAMPLE)
+    old = _form_parts(before)
+    changes = followups.CommitmentChanges()
+    if who != old[0]:
+        changes.who = who
+        found = _who(who, env)
+        changes.who_ref, changes.mention = found.get("who_ref"), found.get("mention", False)
+    if what != old[1]:
+        changes.what = what
+    if fold(due) != fold(old[2]):
+        changes.due, changes.due_given = _due(due, env), True
+    return changes
+
+
+def _form_parts(line: str) -> tuple[str, str, str]:
+    # Who is before the first ";", by when after the last: what may hold a ";" of its own.
+    head, _, due = line.rpartition(";")
+    who, _, what = head.partition(";")
+    return who.strip(), what.strip(), due.strip()
+
+
 def _due(phrase: str, env: Env) -> Any:
     """None means by the group's next meeting; otherwise the day, month or week typed."""
     if fold(phrase).rstrip(".") in NEXT_MEETING:

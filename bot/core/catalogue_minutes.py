@@ -159,6 +159,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Uppföljning {number} är ändrad: {line}",
         "Commitment {number} is changed: {line}",
     ),
+    "followup_label": ("Uppföljning {number}", "Commitment {number}"),
     "followup_removed": (
         "Uppföljning {number} är borttagen från möte #{ref}.",
         "Commitment {number} is removed from meeting #{ref}.",

@@ -13,6 +13,7 @@ from bot.core.entries import entries_of, entry_at, move_entry, party_names
 from bot.core.limits import check_length
 from bot.core.model import (
     AgendaItem,
+    Commitment,
     Decision,
     Entry,
     EntryKind,
@@ -402,6 +403,10 @@ def show_item(tx: Tx, ref: int | None, number: int) -> Result:
         if entry.kind is EntryKind.STATEMENT:
             text = f"Protokollsanteckning från {party_names(parties, entry)}: {text}"
         lines.append(f"  {item.number}.{entry.seq}  {text}")
+    # Commitments by the number /uppfoljning ändra and ta bort take.
+    for commitment in followups.on_item(tx.store, item.id):
+        line = followups.minutes_line(commitment)
+        lines.append(f"  {tx.say('followup_label', number=commitment.id)}: {line}")
     decision = tx.store.find(Decision, item_id=item.id)
     if decision:
         lines.append(
@@ -421,12 +426,43 @@ def item_text(tx: Tx, ref: int | None, number: int) -> tuple[Meeting, AgendaItem
 
 
 def edit_item(
-    tx: Tx, ref: int | None, number: int, title: str, presenter: str, texts: dict[int, str]
+    tx: Tx,
+    ref: int | None,
+    number: int,
+    title: str,
+    presenter: str,
+    texts: dict[int, str],
+    commitments: dict[int, followups.CommitmentChanges | None] | None = None,
 ) -> Result:
-    """The whole item at once, as an edit form returns it: an emptied entry is removed."""
+    """The whole item at once, as an edit form returns it: an emptied entry is removed.
+
+    commitments are the item's commitments the form changed (None: emptied, removed); a
+    refusal about one names it in params["followup"], for the form to show it there.
+    """
     group, meeting = _meeting(tx, ref)
     tx.require(Action.CORRECT, group, meeting)
     item = tx.item(meeting, number)
+    promised = 0
+    for commitment_number, changes in (commitments or {}).items():
+        try:
+            known = tx.store.get(Commitment, commitment_number)
+            if known is None or known.item_id != item.id or known.group_id != group.id:
+                raise UserError("unknown_followup", number=commitment_number)
+            if changes is None:
+                followups.remove_commitment(tx, commitment_number)
+            elif changes.empty:
+                continue
+            else:
+                try:
+                    followups.change_commitment(tx, commitment_number, changes)
+                except UserError as error:
+                    if error.key != "nothing_changed":
+                        raise
+                    continue  # the form said what it already says: no change, no refusal
+        except UserError as error:
+            error.params.setdefault("followup", commitment_number)
+            raise
+        promised += 1
     check_content(group, "title", title, required=True)
     check_content(group, "presenter", presenter)
     entries = {e.seq: e for e in entries_of(tx.store, item)}
@@ -455,7 +491,7 @@ def edit_item(
             continue
         entry.text, entry.changed_at = text.strip(), tx.now
         tx.store.update(entry)
-    if not changed:
+    if not changed and not promised:
         raise UserError("nothing_changed", example=f"/anteckning ändra {number}.1; Ny text.")
     undo.save(tx.store, meeting, tx.ctx.user_ref, tx.now, "edit_item")
     tx.record("edit_item", group, meeting, detail=f"item={number} changes={changed}")

@@ -136,9 +136,18 @@ def _responsible(
     member = tx.member_or_none(group, who_ref) if who_ref else None
     if member is None and mention:
         raise UserError("followup_not_member", who=who.strip(), group=group.key)
+    name = " ".join(who.split())
     if member is None:
-        return " ".join(who.split()), ""
+        # A member's name typed out (an edit form has no @mention) is that member.
+        named = [m for m in tx.store.find(Member, group_id=group.id) if _same(m.display_name, name)]
+        member = named[0] if len(named) == 1 else None
+    if member is None:
+        return name, ""
     return member.display_name, member.user_ref
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == b.casefold()
 
 
 def _not_past(tx: Tx, due: Period | None) -> None:
@@ -158,6 +167,10 @@ class CommitmentChanges:
     due: Period | None = None
     due_given: bool = False  # due None with due_given: by the group's next meeting
     item: int | None = None  # another item of the same meeting
+
+    @property
+    def empty(self) -> bool:
+        return self.who is None and self.what is None and not self.due_given and self.item is None
 
 
 def change_commitment(tx: Tx, number: int, changes: CommitmentChanges) -> Result:
@@ -213,6 +226,19 @@ def remove_commitment(tx: Tx, number: int) -> Result:
     tx.record("remove_commitment", group, made, detail=f"c={number}")
     plan_followups(tx, group)  # its pending reminder is cancelled
     return Result(tx.say("followup_removed", number=number, ref=made.number), meeting_id=made.id)
+
+
+def form_line(commitment: Commitment) -> str:
+    """The commitment as an edit form shows it, one line: "vem; vad; när"."""
+    when = format_date(commitment.due_on) if commitment.due_on else "till nästa möte"
+    return f"{commitment.responsible}; {commitment.what}; {when}"
+
+
+def commitments_on_item(tx: Tx, item_id: int) -> list[Commitment]:
+    """For an item's edit form: its commitments, within the channel's own group only."""
+    group = tx.group()
+    tx.require(Action.VIEW, group)
+    return [c for c in on_item(tx.store, item_id) if c.group_id == group.id]
 
 
 def on_item(store: Store, item_id: int) -> list[Commitment]:

@@ -18,9 +18,9 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot import metrics
-from bot.commands.parse import COMMANDS, parse
+from bot.commands.parse import COMMANDS, Env, commitment_form_changes, parse
 from bot.commands.words import fold
-from bot.core import agenda, corrections, home, justering, outbox, postings, yearrules
+from bot.core import agenda, corrections, followups, home, justering, outbox, postings, yearrules
 from bot.core.context import STOCKHOLM, Context, Result
 from bot.core.model import Posting, Section
 from bot.core.service import Justera
@@ -32,6 +32,7 @@ from bot.slack.identity import People, Person, channel_ref, mention_resolver, sl
 from bot.slack.later import Later
 from bot.slack.modals import (
     CHANGE_VIEW,
+    COMMITMENT_BLOCK,
     EDIT_ITEM_VIEW,
     ENTRY_BLOCK,
     FIELD_OF_ERROR,
@@ -340,6 +341,7 @@ class SlackBot:
         """/anteckning ändra 4: a form with the item's whole text (refusals as the reply)."""
         meeting, item, entries = await self.run(ctx, corrections.item_text, ref, number)
         labels = await self.run(ctx, corrections.entry_labels, meeting.id, [e.id for e in entries])
+        promised = await self.run(ctx, followups.commitments_on_item, item.id)
         view = edit_item_view(
             channel,
             meeting.id,
@@ -347,6 +349,7 @@ class SlackBot:
             item.title,
             item.presenter,
             [(e.seq, labels[e.id], e.text) for e in entries],
+            [(c.id, followups.form_line(c)) for c in promised],
         )
         await client.views_open(trigger_id=command["trigger_id"], view=view)
         await ack()
@@ -360,7 +363,17 @@ class SlackBot:
         ctx = await self.context(
             body["team"]["id"], body["user"]["id"], meta["channel"], f"view:{view['id']}"
         )
+        env = Env(ctx.now, ctx.lang, mention_resolver(body["team"]["id"]))
+        promised = {}
         try:
+            for key, before in meta.get("commitments", {}).items():
+                after = values.get(f"{COMMITMENT_BLOCK}{key}", "")
+                if after.strip() != before.strip():
+                    try:
+                        promised[int(key)] = commitment_form_changes(before, after, env)
+                    except UserError as error:
+                        error.params.setdefault("followup", int(key))
+                        raise
             result = await self.run(
                 ctx,
                 corrections.edit_item,
@@ -369,10 +382,13 @@ class SlackBot:
                 values.get("title", ""),
                 values.get("presenter", ""),
                 texts,
+                promised,
             )
         except UserError as error:
             field_named = str(error.params.get("field", ""))
             field = FIELD_OF_ERROR.get(field_named, "title")
+            if "followup" in error.params:
+                field = f"{COMMITMENT_BLOCK}{error.params['followup']}"
             await ack(response_action="errors", errors={field: error.message(ctx.lang)})
             return
         await ack()

@@ -24,6 +24,7 @@ CHANGE_VIEW = "justera_change"
 YEAR_IMPORT_VIEW = "justera_year_import"
 EDIT_ITEM_VIEW = "justera_edit_item"
 ENTRY_BLOCK = "entry_"  # one text input per entry: entry_<reference within the item>
+COMMITMENT_BLOCK = "followup_"  # one per commitment on the item: followup_<its number>
 YAML_CHARS = 3000  # Slack's most for one text input
 
 SECTION_CHOICES = [Section.INFORMATION, Section.DIALOG, Section.BESLUT, Section.OVRIGT]
@@ -149,10 +150,12 @@ def edit_item_view(
     title: str,
     presenter: str,
     entries: list[tuple[int, str, str]],
+    commitments: list[tuple[int, str]] = (),
 ) -> dict[str, Any]:
-    """The item's whole text to correct at once: title, föredragande and every entry.
+    """The item's whole text to correct at once: title, föredragande, every entry and commitment.
 
-    entries are (reference within the item, label, text); emptying an entry removes it.
+    entries are (reference within the item, label, text); commitments are (number, "vem; vad;
+    när"); emptying either removes it.
     """
 
     def filled(block_id: str, label: str, field: str, value: str, *, optional: bool) -> Any:
@@ -162,7 +165,7 @@ def edit_item_view(
             optional=optional,
             element=PlainTextInputElement(
                 action_id="value",
-                max_length=LIMITS[field],
+                max_length=_length(field),
                 multiline=field in ("note", "statement"),
                 initial_value=value or None,
             ),
@@ -175,6 +178,12 @@ def edit_item_view(
     for seq, label, text in entries[:MAX_ENTRY_INPUTS]:
         field = "statement" if label.startswith("Protokollsanteckning") else "note"
         blocks.append(filled(f"{ENTRY_BLOCK}{seq}", label, field, text, optional=True))
+    shown = commitments[: MAX_BLOCKS - len(blocks)]
+    for number_, line in shown:
+        label = f"Uppföljning {number_} (vem; vad; när)"
+        blocks.append(
+            filled(f"{COMMITMENT_BLOCK}{number_}", label, "form_line", line, optional=True)
+        )
     return View(
         type="modal",
         callback_id=EDIT_ITEM_VIEW,
@@ -187,6 +196,8 @@ def edit_item_view(
                 "meeting": meeting_id,
                 "number": number,
                 "entries": [seq for seq, _, _ in entries[:MAX_ENTRY_INPUTS]],
+                # As shown: only what the form changes is sent to be changed.
+                "commitments": {str(n): line for n, line in shown},
             }
         ),
         blocks=blocks,
@@ -194,6 +205,13 @@ def edit_item_view(
 
 
 MAX_ENTRY_INPUTS = 90  # a modal holds 100 blocks; the rest stay for /anteckning ändra 4.N
+MAX_BLOCKS = 100
+
+
+def _length(field: str) -> int:
+    if field == "form_line":  # who; what; by when, each within its own limit
+        return min(LIMITS["responsible"] + LIMITS["commitment"] + 100, 3000)
+    return LIMITS[field]
 
 
 def submitted(view: dict[str, Any]) -> dict[str, Any]:
