@@ -561,10 +561,18 @@ def test_the_app_home_shows_what_waits_for_each_person(store_factory) -> None:
         shown = home_text(h, "UJONAS")
         assert "Protokoll att justera" not in shown and "Jonas eget förslag" in shown
 
+        # A commitment he is responsible for shows there too.
+        h.command("USARA", "/uppfoljning #1 4; <@UJONAS|jonas>; Läsa enkätsvaren; 30 april")
+        h.event(opened, "EvHome3")
+        shown = home_text(h, "UJONAS")
+        assert "Dina uppföljningar" in shown
+        assert "FSG [1] Jonas Ek – läsa enkätsvaren, senast 30 april 2026" in shown
+
         # Olle sees only his own group.
         h.event({**opened, "user": "UOLLE"}, "EvHome2")
         shown = home_text(h, "UOLLE")
         assert "VSG" in shown and "FSG" not in shown and "hemliga" in shown
+        assert "enkätsvaren" not in shown
         assert h.slack.violations == []
 
 

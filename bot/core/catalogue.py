@@ -592,6 +592,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "home_deadline_passed": (" (sista dag har passerat)", " (the deadline has passed)"),
     "home_proposals": ("*Dina förslag*", "*Your proposals*"),
+    "home_commitments": ("*Dina uppföljningar*", "*Your commitments*"),
     "home_proposal": (
         "{group} möte #{ref}, ärende {number} {title}: {status}",
         "{group} meeting #{ref}, item {number} {title}: {status}",

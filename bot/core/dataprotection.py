@@ -160,7 +160,7 @@ def forget_person(tx: Tx, user_ref: str) -> Result:
     report = [f"{user_ref} är ersatt med {alias} på {sum(places.values())} ställen ({where})."]
     for member in members:
         if public[member.id]:
-            shown = ", ".join(f"#{m}" for m in public[member.id])
+            shown = ", ".join(f"#{tx.store.get(Meeting, m).number}" for m in public[member.id])
             report.append(
                 f"Behållet: namnet {member.display_name} i justerade protokoll (allmän "
                 f"handling) för möte {shown} och deras sökindex, eftersom en allmän handling "

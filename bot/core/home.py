@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.core.followups import CommitmentView, commitments_of
 from bot.core.model import (
     AgendaItem,
     Approval,
@@ -24,6 +25,7 @@ from bot.core.tx import Tx
 OPEN = {MeetingStatus.PLANNED, MeetingStatus.PUBLISHED}
 UPCOMING_SHOWN = 5
 PROPOSALS_SHOWN = 10
+COMMITMENTS_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -65,10 +67,11 @@ class Waiting:
     to_justera: list[ToJustera]
     upcoming: list[Upcoming]
     proposals: list[OwnProposal]
+    commitments: list[CommitmentView] = field(default_factory=list)  # open ones, overdue first
 
     @property
     def empty(self) -> bool:
-        return not (self.to_justera or self.upcoming or self.proposals)
+        return not (self.to_justera or self.upcoming or self.proposals or self.commitments)
 
 
 def waiting_for(tx: Tx) -> Waiting:
@@ -118,7 +121,8 @@ def waiting_for(tx: Tx) -> Waiting:
                     )
     upcoming.sort(key=lambda u: u.starts_at)
     proposals.sort(key=lambda p: (p.starts_at, p.number))
-    return Waiting(to_justera, upcoming[:UPCOMING_SHOWN], proposals[:PROPOSALS_SHOWN])
+    mine = commitments_of(tx.store, tx.ctx.user_ref, tx.now)[:COMMITMENTS_SHOWN]
+    return Waiting(to_justera, upcoming[:UPCOMING_SHOWN], proposals[:PROPOSALS_SHOWN], mine)
 
 
 def _to_justera(

@@ -1,4 +1,4 @@
-"""The App Home tab as Block Kit: one person's minutes to justera, meetings and proposals."""
+"""The App Home tab as Block Kit: what waits for one person, their commitments too."""
 
 from __future__ import annotations
 
@@ -107,5 +107,11 @@ def home_view(waiting: Waiting, lang: str, channel_id: Callable[[str], str]) -> 
                 status=status,
             )
             lines.append("• " + escape(line))
+        blocks.append(_section("\n".join(lines)))
+    if waiting.commitments:
+        blocks += [DividerBlock(), _section(say(lang, "home_commitments"))]
+        lines = [
+            f"• {escape(view.group_key)} {escape(view.line(lang))}" for view in waiting.commitments
+        ]
         blocks.append(_section("\n".join(lines)))
     return View(type="home", blocks=blocks[:HOME_BLOCKS]).to_dict()
