@@ -250,7 +250,7 @@ def pdf_pages(data: bytes) -> list[str]:
 
 def test_view_follows_the_structure_of_the_seed_minutes() -> None:
     v = view()
-    assert v.title == "Minnesanteckningar från samverkansgrupp FSG"
+    assert v.title == "Minnesanteckningar"
     assert [s.title for s in v.sections] == [
         "Ärendelista",
         "Information",
@@ -391,7 +391,7 @@ def test_pdf_keeps_swedish_letters_and_embeds_its_font() -> None:
                 descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
             fonts.append((font["/BaseFont"], "/FontFile2" in descriptor.get_object()))
     assert fonts and all(embedded for _, embedded in fonts), fonts
-    assert reader.metadata.title == "Minnesanteckningar från samverkansgrupp FSG"
+    assert reader.metadata.title == "Minnesanteckningar – samverkansgrupp FSG"
     assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.1)  # A4
 
 
@@ -436,9 +436,10 @@ def test_pdf_draft_watermark_is_drawn_diagonally_on_every_page() -> None:
 def test_docx_has_headings_in_order_and_swedish_letters() -> None:
     word = open_docx(io.BytesIO(render_docx(view())))
     headings = [(p.style.name, p.text) for p in word.paragraphs if p.style.name != "Normal"]
-    assert headings[:4] == [
-        ("Title", "Minnesanteckningar från samverkansgrupp FSG"),
+    assert headings[:5] == [
+        ("Title", "Minnesanteckningar"),
         ("Subtitle", "Förvaltningssamverkansgrupp Äldreförvaltningen"),
+        ("Subtitle", "Minnesanteckningar från samverkansgrupp FSG"),
         ("Heading 1", "Ärendelista"),
         ("Heading 2", "Val av justerare, ordföranden"),
     ]
@@ -476,7 +477,7 @@ def test_docx_draft_says_so_in_the_header_of_every_page() -> None:
 def test_docx_core_properties_and_page_number_fields() -> None:
     data = render_docx(view())
     props = open_docx(io.BytesIO(data)).core_properties
-    assert props.title == "Minnesanteckningar från samverkansgrupp FSG"
+    assert props.title == "Minnesanteckningar – samverkansgrupp FSG"
     assert props.subject == "Samverkan FSG 31 mars 2025, version 2"
     assert props.language == "sv-SE"
     assert props.identifier == f"sha256:{view().content_hash}"

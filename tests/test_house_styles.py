@@ -48,10 +48,12 @@ def test_the_hr_style_shows_what_real_minutes_say(store_factory) -> None:
     _console, transcript = run(store_factory, SCRIPTS["hr"])
     minutes = transcript.rsplit("/protokoll visa\n", 1)[1]
     head = minutes.split("\n\nÄrendelista\n")[0]
-    assert head.splitlines()[:3] == [
+    # The template's heading, the administration and unit, then the group's own line.
+    assert head.splitlines()[:4] == [
         "Minnesanteckningar samverkan och MBL med Vårdförbundet",
         "Socialförvaltningen",
         "HR",
+        "Minnesanteckningar från samverkansgrupp VSG",
     ]
     assert "Datum: 2026-04-22  Tid: 13.00–15.00  Plats: Sof, Bredgatan 3" in head
     assert "\nBeslut (MBL §11 med Vårdförbundet)\n" in minutes
@@ -81,6 +83,9 @@ def test_the_2021_style_has_the_older_form(store_factory) -> None:
     assert minutes.index("\nInformation:\n") < minutes.index("Val av justerare, ordföranden")
     for heading in ("\nDialog:\n", "\nBeslut:\n", "\nÖvrigt:\n"):
         assert heading in minutes
+    # An item named as its section stands under that heading, not headed a second time.
+    assert "\nÖvrigt:\n\nSamverkansgruppen är enig" in minutes
+    assert "\nÖvrigt\n" not in minutes
     assert "Petra Söder och Maria Lind valdes som justerare." in minutes
     assert (
         "Petra Söder justerar protokollet för Vision och Maria Lind för arbetsgivaren." in minutes
@@ -122,6 +127,8 @@ def test_every_format_follows_the_style(store_factory, style: str, fmt: str) -> 
         ]
     for line in expected:
         assert line in text, f"{fmt} lacks {line!r}"
+    if style == "2021":  # the Övrigt item is not headed under its own section's heading
+        assert text.count("Övrigt") == 1, f"{fmt} heads Övrigt twice"
     assert "SHA-256" in text
 
 
@@ -165,7 +172,7 @@ def test_built_in_styles_are_data_and_a_group_loads_its_own(store_factory) -> No
     own = (
         built_in_text("hr")
         .replace(
-            'title: "Minnesanteckningar från samverkansgrupp {group}"',
+            'title: "Minnesanteckningar"',
             'title: "Anteckningar från {group} {date}"',
         )
         .replace("name: hr", "name: egen")

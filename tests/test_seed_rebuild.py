@@ -31,9 +31,36 @@ STYLE = {
 BOT_BLOCK = re.compile(r"\n(Justering:?)\n.*", re.DOTALL)
 # Word-export furniture of the seeds: running dates and page numbers.
 FURNITURE = re.compile(r"^(\d{4}-\d{2}-\d{2}|SID \d+\(\d+\))$")
+# A word Word broke at its hyphen over two lines ("FSG-" / "protokoll") is one word.
+BROKEN_WORD = re.compile(r"(\w)-[ \t]*\n\s*(?=[a-zåäö])")
+# A group that writes no group name in its title line loads its own style: the HR one without it.
+NO_GROUP_STYLE = [
+    "name: hr-utan-gruppnamn",
+    'header: ["{group_name}", "{unit}", "Minnesanteckningar från samverkansgrupp"]',
+]
+# What the rebuilt minutes say that the seed does not, and nothing else: each difference as
+# (the seed's words, ours), all of them the bot's own wording of what it knows.
+ADDED = {
+    "minnesanteckningar-2021-09-20.txt": [
+        # The 2021 style's closing justering sentence, from the justerare the bot knows.
+        (
+            "",
+            "Christina Gustafsson justerar protokollet för Fack och Cecilia Cederström för Fack.",
+        ),
+    ],
+    "minnesanteckningar-2023-10-30.txt": [
+        # The HR style's heading over the opening items, which the 2023 form did not have yet.
+        ("", "Ärendelista"),
+    ],
+    "minnesanteckningar-2025-03-19.txt": [
+        # The bot states who was chosen in a sentence; the 2025 form listed the names only.
+        ("Kommunal", "Kommunal, valdes som justerare."),
+    ],
+}
 
 
 def words(text: str) -> list[str]:
+    text = BROKEN_WORD.sub(r"\1-", text)
     lines = [line.strip() for line in text.splitlines()]
     kept = [line for line in lines if line and not FURNITURE.match(line)]
     # Word's bullets and the bot's item markers are the same thing written two ways.
@@ -42,7 +69,7 @@ def words(text: str) -> list[str]:
 
 def commands(seed: str, style: str) -> list[str]:
     minutes = parse_minutes(seed, source="seed")
-    key = (minutes.group_kind or "FSG").replace("/", "-")
+    key = minutes.group_kind or "FSG"
     lines = [
         ":nu 2020-01-01T09:00",
         ":som maria",
@@ -51,6 +78,9 @@ def commands(seed: str, style: str) -> list[str]:
         "/grupp medlem sara; Sara Sekreterare; Arbetsgivaren; sekreterare",
         f"/grupp stil {style}",
     ]
+    if not minutes.group_kind:
+        style_lines = [f"{line} \\" for line in NO_GROUP_STYLE[:-1]] + NO_GROUP_STYLE[-1:]
+        lines += ["/grupp stil ladda \\", *style_lines]
     if style == "hr":
         lines.append("/grupp enhet HR")
     parties: dict[str, str] = {}
@@ -69,6 +99,11 @@ def commands(seed: str, style: str) -> list[str]:
     if minutes.protocol_number:
         plan += f"; protokoll {minutes.protocol_number}"
     lines.append(plan)
+    # The form's big heading names the kind of meeting when it is more than "Minnesanteckningar".
+    first = next(line.strip() for line in seed.splitlines() if words(line))
+    own_title = first.removeprefix("Minnesanteckningar").strip()
+    if style == "hr" and own_title and not own_title.startswith("från"):
+        lines.append(f"/mote ändra; titel: {own_title}")
     lines.append(":som sara")
     # The standing items become the seed's own opening items.
     standing = {1: "Val av justerare", 2: "Föregående mötesanteckningar"}
@@ -85,6 +120,11 @@ def commands(seed: str, style: str) -> list[str]:
                 lines.append(f"/arende ändra {own}; föredragande: {item.presenter}{section}")
             if item.title != "Val av justerare" and item.text:
                 plan_items.append((own, item.text))
+            continue
+        if plan_items and re.search(rf"^\s*- +{re.escape(item.title)}\s*$", seed, re.MULTILINE):
+            # A "- " line with text under it is a point of the item before, as the seed lists it.
+            target, text = plan_items[-1]
+            plan_items[-1] = (target, f"{text}\n- {item.title}\n{item.text}".rstrip())
             continue
         number += 1
         section = (
@@ -132,8 +172,8 @@ def test_a_seed_meeting_rebuilt_differs_only_where_the_bot_adds(store_factory, n
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
-    # What may differ: headings the bot words itself (Datum line, punctuation of the seeds'
-    # Word export). Everything the secretary typed must be there, word for word.
-    assert matcher.ratio() > 0.985, differences[:20]
-    missing = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in matcher.get_opcodes() if tag != "equal")
-    assert missing <= 0.015 * len(theirs), differences[:20]
+    # Everything the secretary typed is there word for word, in the seed's order; what differs
+    # is listed above, each the bot's own wording, and nothing else.
+    assert differences == ADDED[name], differences[:20]
+    added = sum(len(ours_words.split()) for _theirs, ours_words in ADDED[name])
+    assert matcher.ratio() >= 1 - 2 * added / (len(theirs) + len(ours)), matcher.ratio()

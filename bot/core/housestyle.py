@@ -31,9 +31,13 @@ class HouseStyle:
 
     name: str
     description: str = ""
-    title: str = "Minnesanteckningar från samverkansgrupp {group}"
+    title: str = "Minnesanteckningar"
     title_with_meeting: str = "Minnesanteckningar {meeting_title}"
-    header: tuple[str, ...] = ("{group_name}", "{unit}")
+    header: tuple[str, ...] = (
+        "{group_name}",
+        "{unit}",
+        "Minnesanteckningar från samverkansgrupp {group}",
+    )
     meta_date: str = "{date}"  # empty: no Datum line (the date is in the title)
     protocol_line: str = "Bilaga till protokoll {protocol}"
     agenda_heading: str = "Ärendelista"

@@ -135,6 +135,7 @@ class SectionOutline:
     heading: str  # "" when the items stand under the agenda heading
     items: tuple[ItemMinutes, ...]
     empty_text: str = ""  # "Inga beslut" for a section stated empty
+    label: str = ""  # the section's name before the style words it ("Övrigt")
 
 
 @dataclass(frozen=True)
@@ -204,11 +205,12 @@ def outline(doc: MinutesDoc) -> Outline:
         items = by_section.get(section, [])
         if not items and section not in empty:
             continue
-        heading = ""
+        heading = label = ""
         if section is not Section.OPENING:
             label = labels.get(section, section.value)
             heading = style.fill(style.section_heading, {"label": label})
-        sections.append(SectionOutline(heading, tuple(items), "" if items else style.empty_section))
+        empty_text = "" if items else style.empty_section
+        sections.append(SectionOutline(heading, tuple(items), empty_text, label))
     closing = [meeting.closing] if meeting.closing else []
     if style.closing_sentence and doc.justerare:
         closing.append(justering_sentence(doc.justerare))
@@ -258,7 +260,7 @@ def render_minutes(doc: MinutesDoc) -> str:
         if section.empty_text:
             out += ["", section.empty_text]
         for entry in section.items:
-            out += ["", *_item_block(entry, doc)]
+            out += ["", *_item_block(entry, doc, section.label)]
     if shape.outcomes:
         out += ["", shape.outcomes_heading, *shape.outcomes]
     if shape.commitments:
@@ -314,12 +316,18 @@ def is_justerare_item(item: AgendaItem) -> bool:
     return item.title == "Val av justerare" and item.section is Section.OPENING
 
 
-def _item_block(entry: ItemMinutes, doc: MinutesDoc) -> list[str]:
+def headed(item: AgendaItem, label: str) -> bool:
+    """Whether an item gets a heading: not one named as its own section with nobody presenting
+    ("Övrigt:" then the text, as minutes write a section's only item), never twice the same."""
+    return bool(item.presenter) or item.title.strip().casefold() != label.strip().casefold()
+
+
+def _item_block(entry: ItemMinutes, doc: MinutesDoc, label: str = "") -> list[str]:
     item = entry.item
     heading = item.title + (f", {item.presenter}" if item.presenter else "")
     if marked(item):
         heading = f"{doc.style.item_marker}{heading}"
-    lines = [heading]
+    lines = [heading] if headed(item, label) else []
     if is_justerare_item(item) and doc.justerare:
         lines.append(chosen_sentence(doc.justerare, with_party=doc.style.chosen_with_party))
     if item.section is Section.BESLUT and item.risk_assessed is not None:
@@ -360,8 +368,10 @@ def _joined(parts: list[str]) -> str:
 
 
 def chosen_sentence(people: list[PersonLine], with_party: bool = True) -> str:
+    """ "Cecilia Berg, Vision, valdes som justerare.": the party closed off by a comma."""
     names = [f"{p.name}, {p.party}" if with_party else p.name for p in people]
-    return f"{_joined(names)} valdes som justerare."
+    closing = "," if with_party else ""
+    return f"{_joined(names)}{closing} valdes som justerare."
 
 
 def justering_sentence(people: list[PersonLine]) -> str:

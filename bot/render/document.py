@@ -22,6 +22,7 @@ from bot.core.minutes import (
     Stamp,
     chosen_sentence,  # the same wording as the approved text, not a copy that could drift
     decision_sentence,
+    headed,
     outline,
     time_text,
 )
@@ -87,6 +88,12 @@ class Document:
     category: str = ""
     identifier: str = ""
     lang: str = "sv"
+    file_title: str = ""  # the file's own title when the heading alone says too little
+
+    @property
+    def meta_title(self) -> str:
+        """The title a file's properties and a browser tab show: findable in an archive."""
+        return self.file_title or self.title
 
 
 # --- minutes -------------------------------------------------------------------------------------
@@ -99,9 +106,12 @@ class ItemView:
     title: str
     presenter: str
     blocks: tuple[Block, ...]
+    headed: bool = True  # False: named as its own section, so the text stands under that
 
     @property
     def heading(self) -> str:
+        if not self.headed:
+            return ""
         return f"{self.title}, {self.presenter}" if self.presenter else self.title
 
 
@@ -250,12 +260,12 @@ def _sections(doc: MinutesDoc, shape: Outline) -> tuple[SectionView, ...]:
         sections.append(SectionView(shape.agenda_heading, ()))
     for section in shape.sections:
         title = section.heading or shape.agenda_heading
-        items = tuple(_item_view(entry, doc) for entry in section.items)
+        items = tuple(_item_view(entry, doc, section.label) for entry in section.items)
         sections.append(SectionView(title, items, section.empty_text))
     return tuple(sections)
 
 
-def _item_view(entry: ItemMinutes, doc: MinutesDoc) -> ItemView:
+def _item_view(entry: ItemMinutes, doc: MinutesDoc, label: str = "") -> ItemView:
     item = entry.item
     blocks: list[Block] = []
     if item.title == "Val av justerare" and item.section is Section.OPENING and doc.justerare:
@@ -279,7 +289,8 @@ def _item_view(entry: ItemMinutes, doc: MinutesDoc) -> ItemView:
     blocks += [Block(Kind.OUTCOME, text, lead=style.outcome_lead) for text in entry.outcomes]
     if entry.decision is not None:
         blocks.append(Block(Kind.DECISION, decision_sentence(entry.decision, entry.decision_party)))
-    return ItemView(item.number, item.section, item.title, item.presenter, tuple(blocks))
+    shown = headed(item, label)
+    return ItemView(item.number, item.section, item.title, item.presenter, tuple(blocks), shown)
 
 
 def subheading(line: str) -> str:
@@ -355,7 +366,8 @@ def minutes_document(view: MinutesView) -> Document:
         if section.empty_text:
             blocks.append(Block(Kind.TEXT, section.empty_text))
         for item in section.items:
-            blocks.append(Block(Kind.ITEM, item.heading))
+            if item.heading:
+                blocks.append(Block(Kind.ITEM, item.heading))
             blocks += item.blocks
     if view.outcomes:
         blocks.append(Block(Kind.SECTION, view.outcomes_heading))
@@ -372,8 +384,11 @@ def minutes_document(view: MinutesView) -> Document:
         blocks += [Block(Kind.SIGNATURE, signer.line) for signer in view.signers]
     when = format_date(view.starts_at)
     status_text = "Utkast" if view.is_draft else "Justerat"
+    # A style whose heading is only "Minnesanteckningar" still gives its files the group's name.
+    named = view.group_key in view.title
     return Document(
         title=view.title,
+        file_title="" if named else f"{view.title} – samverkansgrupp {view.group_key}",
         subject=f"Samverkan {view.group_key} {when}, version {view.version}",
         keywords=f"samverkan, minnesanteckningar, {view.group_key}",
         author=view.secretary or "Justera",

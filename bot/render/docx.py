@@ -60,7 +60,7 @@ def docx_of(doc: Document, *, version: int = 1) -> bytes:
         _block(word, block)
 
     props = word.core_properties
-    props.title = doc.title
+    props.title = doc.meta_title
     props.subject = doc.subject
     props.author = doc.author
     props.keywords = doc.keywords

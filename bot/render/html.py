@@ -61,7 +61,7 @@ def html_of(doc: Document) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(doc.title)}</title>",
+        f"<title>{escape(doc.meta_title)}</title>",
         f'<meta name="description" content="{escape(doc.subject)}">',
         f'<meta name="author" content="{escape(doc.author)}">',
         f"<style>\n{STYLE}\n</style>",

@@ -273,7 +273,7 @@ def pdf_of(doc: Document) -> bytes:
         rightMargin=RIGHT,
         topMargin=TOP,
         bottomMargin=BOTTOM,
-        title=drawable(doc.title),
+        title=drawable(doc.meta_title),
         author=drawable(doc.author),
         subject=drawable(doc.subject),
         keywords=drawable(doc.keywords),
