@@ -589,9 +589,9 @@ def load_sqlite(size: Size, corpus: Corpus, folder: Path) -> Database:
                     [e.row(e.held_on.isoformat()) for e in chunk.entries],
                 )
                 conn.exec_driver_sql(
-                    "INSERT INTO search_fts (rowid, grp, stems, parts) VALUES (?, ?, ?, ?)",
+                    "INSERT INTO search_fts (rowid, stems, parts) VALUES (?, ?, ?)",
                     [
-                        (e.id, *fulltext.sqlite_row(e.group_id, e.stems.split()))
+                        (e.id, *fulltext.sqlite_columns(e.group_id, e.stems.split()))
                         for e in chunk.entries
                     ],
                 )

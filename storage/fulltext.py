@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.core.textsearch import stems
 
-FTS_TABLE = "search_fts"  # SQLite only: a virtual table (group token, stems, compound parts)
+FTS_TABLE = "search_fts"  # SQLite only: a virtual table (group-prefixed stems, compound parts)
 PG_INDEX = "ix_search_entries_fts"  # PostgreSQL only: the GIN index on the stored document
 PG_COLUMN = "search_doc"  # PostgreSQL only: the stored tsvector, written by index()
 # A stem this long may be a compound whose last part someone searches for ("delårsbokslut").
@@ -32,6 +32,12 @@ def group_token(group_id: int) -> str:
     return f"g{int(group_id)}"
 
 
+def _stem(group_id: int, word: str) -> str:
+    # The group's own token for a stem: a word's posting list in FTS5 then holds only that
+    # group's entries, so a common word costs a group's share of the city, not the whole city.
+    return f"{group_token(group_id)}s{word}"
+
+
 def _head(group_id: int, word: str) -> str:
     return f"{group_token(group_id)}f{word}"
 
@@ -49,8 +55,14 @@ def parts(group_id: int, stemmed: list[str]) -> list[str]:
 
 
 def sqlite_row(group_id: int, stemmed: list[str]) -> tuple[str, str, str]:
-    """The (grp, stems, parts) columns of the FTS5 table."""
+    """The (grp, stems, parts) columns of revision 0005's FTS5 table (kept for that migration;
+    revision 0011 replaces the table with sqlite_columns')."""
     return group_token(group_id), " ".join(stemmed), " ".join(parts(group_id, stemmed))
+
+
+def sqlite_columns(group_id: int, stemmed: list[str]) -> tuple[str, str]:
+    """The (stems, parts) columns of the FTS5 table: every stem behind the group's token."""
+    return " ".join(_stem(group_id, s) for s in stemmed), " ".join(parts(group_id, stemmed))
 
 
 def pg_document(group_id: int, stemmed: list[str]) -> str:
@@ -67,10 +79,10 @@ def pg_document(group_id: int, stemmed: list[str]) -> str:
 def index(session: Session, entry_id: int, group_id: int, title: str, body: str) -> None:
     stemmed = words(title, body)
     if session.get_bind().dialect.name == "sqlite":
-        grp, joined, reversed_ = sqlite_row(group_id, stemmed)
+        joined, reversed_ = sqlite_columns(group_id, stemmed)
         session.execute(
-            text(f"INSERT INTO {FTS_TABLE}(rowid, grp, stems, parts) VALUES (:id, :g, :s, :p)"),
-            {"id": entry_id, "g": grp, "s": joined, "p": reversed_},
+            text(f"INSERT INTO {FTS_TABLE}(rowid, stems, parts) VALUES (:id, :s, :p)"),
+            {"id": entry_id, "s": joined, "p": reversed_},
         )
     else:
         session.execute(
@@ -95,7 +107,7 @@ def search(session: Session, group_ids: list[int], query: str, limit: int) -> li
     groups = sorted({int(g) for g in group_ids})
     sqlite = session.get_bind().dialect.name == "sqlite"
     run = _run(sqlite)
-    exact = run(session, groups, _exact(wanted, sqlite), limit)
+    exact = run(session, groups, _exact(wanted, groups, sqlite), limit)
     if len(exact) >= limit or not any(len(w) >= PART_MIN for w in wanted):
         return exact
     if exact and len(wanted) > 1:
@@ -110,38 +122,52 @@ def search(session: Session, group_ids: list[int], query: str, limit: int) -> li
 # Every word is a stem of \w characters (quotes and operators cannot reach the query syntax).
 
 
-def _exact(wanted: list[str], sqlite: bool) -> str:
+def _exact(wanted: list[str], groups: list[int], sqlite: bool) -> str:
     if sqlite:
-        return "stems : (" + " AND ".join(f'"{w}"' for w in wanted) + ")"
+        # One group's words at a time: "(g1sa AND g1sb) OR (g2sa AND g2sb)".
+        return " OR ".join(
+            "stems : (" + " AND ".join(f'"{_stem(g, w)}"' for w in wanted) + ")" for g in groups
+        )
     return " & ".join(f"'{w}'" for w in wanted)
 
 
 def _compound(wanted: list[str], groups: list[int], sqlite: bool) -> str:
+    if sqlite:
+        return " OR ".join(f"({_sqlite_compound(wanted, g)})" for g in groups)
     terms = []
     for w in wanted:
         if len(w) < PART_MIN:
-            terms.append(f'stems : "{w}"' if sqlite else f"'{w}'")
+            terms.append(f"'{w}'")
             continue
         pieces = [p for g in groups for p in (_head(g, w), _tail(g, w))]
-        if sqlite:
-            terms.append(
-                f'(stems : "{w}" OR ' + " OR ".join(f'parts : "{p}"*' for p in pieces) + ")"
-            )
+        terms.append(f"('{w}' | " + " | ".join(f"'~{p}':*" for p in pieces) + ")")
+    return " & ".join(terms)
+
+
+def _sqlite_compound(wanted: list[str], group: int) -> str:
+    terms = []
+    for w in wanted:
+        exact = f'stems : "{_stem(group, w)}"'
+        if len(w) < PART_MIN:
+            terms.append(exact)
         else:
-            terms.append(f"('{w}' | " + " | ".join(f"'~{p}':*" for p in pieces) + ")")
-    return (" AND " if sqlite else " & ").join(terms)
+            terms.append(
+                f'({exact} OR parts : "{_head(group, w)}"* OR parts : "{_tail(group, w)}"*)'
+            )
+    return " AND ".join(terms)
 
 
 def statement(sqlite: bool, groups: list[int], words_: str, limit: int) -> tuple[str, dict]:
     """The SQL of one search and its parameters (also for the benchmark's query plans)."""
     if sqlite:
-        grp = " OR ".join(f'"{group_token(g)}"' for g in groups)
+        # The tokens already hold the group; the join's check on group_id is the guarantee
+        # that no other group's entry is ever returned, whatever the index holds.
         sql = (
             f"SELECT e.id FROM {FTS_TABLE} f JOIN search_entries e ON e.id = f.rowid "
             f"WHERE {FTS_TABLE} MATCH :match AND e.group_id IN ({','.join(map(str, groups))}) "
             "ORDER BY rank LIMIT :limit"
         )
-        return sql, {"match": f"grp : ({grp}) AND {words_}", "limit": limit}
+        return sql, {"match": words_, "limit": limit}
     grp = " | ".join(f"'#{group_token(g)}'" for g in groups)
     sql = (
         f"SELECT id FROM search_entries WHERE group_id = ANY(:groups) AND "
@@ -152,7 +178,7 @@ def statement(sqlite: bool, groups: list[int], words_: str, limit: int) -> tuple
 
 
 def exact_statement(sqlite: bool, groups: list[int], query: str, limit: int) -> tuple[str, dict]:
-    return statement(sqlite, groups, _exact(_query_words(query), sqlite), limit)
+    return statement(sqlite, groups, _exact(_query_words(query), groups, sqlite), limit)
 
 
 def _run(sqlite: bool):

@@ -88,3 +88,30 @@ def test_a_word_finds_the_compounds_it_ends_or_begins_ranked_below_exact(store_f
         assert [e.title for e in store.search([fsg], "bokslut underskott", 20)] == [
             "Delårsbokslut augusti"
         ]
+
+
+def test_several_groups_at_once_each_find_their_own_and_no_other(store_factory) -> None:
+    fsg = _archive(store_factory, [("Budget", "Ett underskott."), ("Lokaler", "Delårsbokslut.")])
+    vsg = _archive(store_factory, [("Budget", "Underskott och årsbokslut i VSG.")], "VSG")
+    lsg = _archive(store_factory, [("Budget", "Underskott och delårsbokslut i LSG.")], "LSG")
+    with store_factory() as store:
+        found = store.search([fsg, vsg], "budget underskott", 20)
+        assert sorted(e.group_id for e in found) == sorted([fsg, vsg])
+        # "bokslut" only inside compounds: the compound path, per group too.
+        parts = store.search([vsg, fsg], "bokslut", 20)
+        assert sorted(e.group_id for e in parts) == sorted([fsg, vsg])
+        assert [e.group_id for e in store.search([lsg], "bokslut", 20)] == [lsg]
+        session = store._session  # type: ignore[attr-defined]
+        if session.get_bind().dialect.name == "sqlite":
+            from sqlalchemy import text
+
+            # Every stem in the index stands behind its group's token ("g3sbudget").
+            rows = session.execute(
+                text(
+                    "SELECT e.group_id, f.stems FROM search_fts f "
+                    "JOIN search_entries e ON e.id = f.rowid"
+                )
+            ).all()
+            assert rows
+            for group_id, stems in rows:
+                assert all(s.startswith(f"g{group_id}s") for s in stems.split()), stems
