@@ -56,7 +56,7 @@ def parts(group_id: int, stemmed: list[str]) -> list[str]:
 
 def sqlite_row(group_id: int, stemmed: list[str]) -> tuple[str, str, str]:
     """The (grp, stems, parts) columns of revision 0005's FTS5 table (kept for that migration;
-    revision 0011 replaces the table with sqlite_columns')."""
+    revision 0012 replaces the table with sqlite_columns')."""
     return group_token(group_id), " ".join(stemmed), " ".join(parts(group_id, stemmed))
 
 

@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from bot.core.guard import check_record
 from bot.core.model import Meeting, PostingStatus, Reminder, ReminderStatus, SearchEntry
-from bot.core.ports import Store, StoreFactory
+from bot.core.ports import Between, Store, StoreFactory
 from bot.core.texts import OutcomeUnknown
 from storage import fulltext
 from storage.mapping import field_names, from_row, row_values, table_for, to_column, to_row
@@ -96,7 +96,11 @@ class SqlStore:
             if name not in known:
                 raise TypeError(f"{kind.__name__} has no field {name!r}")
             column = getattr(table, name)
-            if isinstance(wanted, list | tuple | set | frozenset):
+            if isinstance(wanted, Between):
+                query = query.where(
+                    column >= to_column(wanted.low), column < to_column(wanted.high)
+                )
+            elif isinstance(wanted, list | tuple | set | frozenset):
                 if not wanted:
                     return []
                 query = query.where(column.in_([to_column(value) for value in wanted]))

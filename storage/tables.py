@@ -92,7 +92,12 @@ class MemberRow(Table, table=True):
 
 class MeetingRow(Table, table=True):
     __tablename__ = "meetings"
-    __table_args__ = (UniqueConstraint("group_id", "number"), NO_ID_REUSE)
+    __table_args__ = (
+        UniqueConstraint("group_id", "number"),
+        # A group's meetings of one day (the importer's near-copy check), from the index alone.
+        Index("ix_meetings_group_starts", "group_id", "starts_at"),
+        NO_ID_REUSE,
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     group_id: int = Field(foreign_key="groups.id", index=True)

@@ -105,6 +105,20 @@ def test_a_near_copy_of_the_same_day_is_refused_unless_allowed(store_factory) ->
     assert run(h, copy, allow_similar=True).meeting_id not in (None, first)
 
 
+def test_the_near_copy_check_takes_the_day_in_stockholm_at_its_edges(store_factory) -> None:
+    # Summer time: 00:15 in Stockholm is 22:15 UTC the day before.
+    h = Harness(store_factory)
+    set_up_group(h)
+    summer = MINUTES.replace("2024-02-07", "2024-06-12")
+    first = run(h, summer.replace("13.00–15.00", "00.15")).meeting_id
+    late = summer.replace("13.00–15.00", "23.45")
+    with pytest.raises(UserError) as refused:
+        run(h, late)
+    assert refused.value.key == "import_similar" and f"möte #{first}" in refused.value.message("sv")
+    next_day = late.replace("2024-06-12", "2024-06-13").replace("23.45", "00.15")
+    assert run(h, next_day).meeting_id not in (None, first)
+
+
 @pytest.mark.parametrize(
     ("text", "key"),
     [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from bot.core.context import STOCKHOLM, Result
@@ -24,6 +24,7 @@ from bot.core.model import (
     SearchEntry,
     Section,
 )
+from bot.core.ports import Between
 from bot.core.privacy import check_text
 from bot.core.texts import UserError
 from bot.core.tx import Tx, normalise_key
@@ -172,9 +173,10 @@ SIMILAR = 0.8  # share of five-word runs two files have in common
 def _check_not_similar(tx: Tx, group: Group, minutes: Any) -> None:
     """A copy with a word changed is the same minutes: same day, most of the text."""
     day = minutes.date
-    for meeting in tx.store.find(Meeting, group_id=group.id):
-        if meeting.starts_at.astimezone(STOCKHOLM).date() != day:
-            continue
+    # Only the group's meetings of that day (an index on group and start), not all its years.
+    starts = datetime.combine(day, time(0), STOCKHOLM)
+    ends = datetime.combine(day + timedelta(days=1), time(0), STOCKHOLM)
+    for meeting in tx.store.find(Meeting, group_id=group.id, starts_at=Between(starts, ends)):
         if not tx.store.find(ImportedMeeting, meeting_id=meeting.id):
             continue
         for version in tx.store.find(MinutesVersion, meeting_id=meeting.id):

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Between:
+    """For find(): a field from `low` (included) up to `high` (excluded), answered by an index
+    instead of loading every record of a kind ("a group's meetings on one day")."""
+
+    low: Any
+    high: Any
 
 
 class Store(Protocol):
@@ -29,7 +39,7 @@ class Store(Protocol):
     def find(self, kind: type[R], /, **where: Any) -> list[R]:
         """Records whose fields equal the given values, in id order.
 
-        A list, tuple or set as a value means "one of these".
+        A list, tuple or set as a value means "one of these"; Between(low, high) a range.
         """
 
     def lock(self, kind: type[R], record_id: int) -> R | None:

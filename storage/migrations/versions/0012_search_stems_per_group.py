@@ -1,12 +1,12 @@
-"""SQLite search at a city's scale: every stem behind its group's token (revision 0011)."""
+"""SQLite search at a city's scale: every stem behind its group's token (revision 0012)."""
 
 from collections.abc import Sequence
 
 from alembic import op
 from sqlalchemy import text
 
-revision: str = "0011"
-down_revision: str | None = "0010"
+revision: str = "0012"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
