@@ -108,3 +108,18 @@ def test_the_edit_form_corrects_and_removes_the_items_commitments(store_factory)
         assert answer.get("response_action") != "errors", answer
         assert [c.id for c in h.snapshot()["Commitment"]] == [2]
         assert h.slack.violations == []
+
+
+def test_the_edit_form_corrects_the_item_of_its_own_groups_meeting(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)  # FSG's meeting #1 is the first meeting stored
+        h.command("UMARIA", "/grupp skapa VSG; Verksamhetssamverkan BUF", "CVSG")
+        h.command("UMARIA", "/mote planera 18 mars kl 9; BUF", "CVSG")  # VSG's #1, id 2
+        h.command("UMARIA", "/arende Dialog; Lokaler", "CVSG")
+        assert h.command("UMARIA", "/anteckning ändra 4", "CVSG") == ""
+        view = h.last_view()
+        values = {"title": {"value": "Lokaler i BUF"}, "presenter": {"value": ""}}
+        answer = h.submit("UMARIA", EDIT_ITEM_VIEW, values, view["private_metadata"])
+        assert answer.get("response_action") != "errors", answer
+        titles = {(i.meeting_id, i.number): i.title for i in h.snapshot()["AgendaItem"]}
+        assert titles[(2, 4)] == "Lokaler i BUF"

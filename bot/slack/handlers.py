@@ -344,7 +344,7 @@ class SlackBot:
         promised = await self.run(ctx, followups.commitments_on_item, item.id)
         view = edit_item_view(
             channel,
-            meeting.id,
+            meeting.number,  # the group's own number: edit_item takes it as #N
             item.number,
             item.title,
             item.presenter,
