@@ -523,6 +523,8 @@ def generate(size: Size, corpus: Corpus, seed: int) -> Iterator[Chunk]:
                         "dnr": "",
                         "agenda_message_ref": "",
                         "minutes_message_ref": "",
+                        # Per group; after the few the chat's set-up of group 1 may hold.
+                        "number": 100 + (year - first_year) * size.meetings + month,
                     }
                 )
                 for number in range(1, size.items + 1):
@@ -1066,6 +1068,7 @@ def _preload_meetings(engine: Engine, group_id: int, count: int) -> None:
                 "dnr": "",
                 "agenda_message_ref": "",
                 "minutes_message_ref": "",
+                "number": n + 1,
             }
         )
     with engine.begin() as conn:

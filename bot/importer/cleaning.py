@@ -9,13 +9,10 @@ import unicodedata
 from bot.core.normalise import clean
 from bot.importer.vocabulary import (
     BULLET,
-    PARAGRAPH_NUMBER,
-    is_agenda_marker,
     is_date_only,
     is_lone_number,
     is_page_marker,
-    is_standing,
-    section_of,
+    opens_body,
 )
 
 PAGE_BREAK = "\f"
@@ -108,13 +105,7 @@ def _drop_page_headers(lines: list[str]) -> list[str]:
 
 def _is_structural(line: str) -> bool:
     bare = BULLET.sub(r"\1", line)
-    return bool(
-        section_of(line)
-        or is_agenda_marker(line)
-        or is_standing(bare)
-        or PARAGRAPH_NUMBER.match(line)
-        or bare != line
-    )
+    return opens_body(line, bare) or bare != line
 
 
 def _drop_repeated_letterhead(lines: list[str]) -> list[str]:

@@ -29,6 +29,7 @@ from bot.importer.vocabulary import (
     is_presenter,
     is_standing,
     is_subheading,
+    opens_body,
     section_of,
     section_prefix,
 )
@@ -325,13 +326,7 @@ def _header_end(lines: list[str]) -> int:
     """Where the letterhead stops: the first section, agenda word, standing item or § item;
     without one, after the metadata at the top and the attendance list below it."""
     for index, line in enumerate(lines[:_HEADER_SCAN]):
-        bare = _strip_marker(line)[1]
-        if (
-            section_of(line)
-            or is_agenda_marker(line)
-            or is_standing(bare)
-            or PARAGRAPH_NUMBER.match(line)
-        ):
+        if opens_body(line, _strip_marker(line)[1]):
             return index
     end = 0
     for index, line in enumerate(lines[:15]):

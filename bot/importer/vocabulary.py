@@ -395,6 +395,17 @@ def is_standing(title: str) -> bool:
     return bool(_STANDING.match(title.strip()))
 
 
+def opens_body(line: str, bare: str) -> bool:
+    """Whether the minutes' body may begin at this line: a section heading, an agenda word, a
+    standing item (`bare`: the line without its list marker) or a § item."""
+    return bool(
+        section_of(line)
+        or is_agenda_marker(line)
+        or is_standing(bare)
+        or PARAGRAPH_NUMBER.match(line)
+    )
+
+
 def is_closing_item(title: str) -> bool:
     return bool(_CLOSING_ITEM.match(title.strip()))
 
