@@ -28,7 +28,7 @@ def scores(part: str, folder: Path) -> dict[str, corpus.Score]:
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, corpus.Score]]:
     folder = tmp_path_factory.mktemp("corpus")
-    return {part: scores(part, folder) for part in ("dev", "heldout")}
+    return {part: scores(part, folder) for part in ("dev", "heldout", "fresh")}
 
 
 def test_the_corpus_is_big_enough_and_a_third_is_held_out() -> None:
@@ -66,3 +66,24 @@ def test_every_format_carries_the_same_text(tmp_path: Path) -> None:
         words = found if words is None else words
         # Page numbers and a repeated page header may differ; the minutes' words do not.
         assert len(words ^ found) <= 4, fmt
+
+
+def test_fresh_set_scores_in_every_format(scored) -> None:
+    # Written after the first round and scored once before any change (52.5 %); the changes
+    # it then led to were general (item labels, minutes without headings, a name above its
+    # party), so it is a development set now: the figure shows it stays read.
+    for fmt, score in scored["fresh"].items():
+        print(f"fresh {fmt}: {score.share:.1%}, spurious items {score.spurious}")
+        assert score.share >= 0.95, (fmt, score.misses)
+        assert score.spurious == 0, (fmt, score.misses)
+
+
+def test_english_minutes_are_read_as_far_as_they_go_and_flagged(tmp_path: Path) -> None:
+    # The vocabulary is Swedish: English minutes are flagged (and refused by the import).
+    for source in sorted((corpus.CORPUS / "english").glob("*.txt")):
+        for fmt in corpus.FORMATS:
+            minutes = import_file(corpus.render(source, fmt, tmp_path))
+            score = corpus.score(minutes, source.with_suffix(".json"))
+            print(f"english {fmt}: {score.share:.1%}, spurious items {score.spurious}")
+            assert "texten ser ut att vara på engelska" in minutes.uncertain, fmt
+            assert minutes.date is not None and minutes.date.isoformat() == "2025-02-04", fmt

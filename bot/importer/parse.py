@@ -95,6 +95,12 @@ def parse_minutes(
         if _JUSTERARE_ITEM.match(item.title):
             for line in item.text.split("\n"):
                 justerare.extend(_names_from_sentence(line))
+        elif _JUSTERARE_IN_TITLE.search(item.title):
+            # "Mötets öppnande och val av justerare": only its sentences about the justering.
+            for line in item.text.split("\n"):
+                for sentence in _SENTENCES.split(line):
+                    if "justera" in sentence.casefold():
+                        justerare.extend(_names_from_sentence(sentence))
     justerare.extend(body.justerare)
     if not justerare:
         justerare.extend(body.signed)
@@ -325,9 +331,36 @@ _METADATA_LABEL = re.compile(
 def _header_end(lines: list[str]) -> int:
     """Where the letterhead stops: the first section, agenda word, standing item or § item;
     without one, after the metadata at the top and the attendance list below it."""
-    for index, line in enumerate(lines[:_HEADER_SCAN]):
-        if opens_body(line, _strip_marker(line)[1]):
-            return index
+    opener = next(
+        (
+            i
+            for i, line in enumerate(lines[:_HEADER_SCAN])
+            if opens_body(line, _strip_marker(line)[1])
+        ),
+        None,
+    )
+    letterhead = _letterhead_end(lines)
+    if opener is None:
+        return letterhead
+    if opener > letterhead and any(_prose(line) for line in lines[letterhead:opener]):
+        # Minutes without headings: "Nästa möte …" far down is no end of a header that
+        # has paragraphs of prose in it.
+        return letterhead
+    return opener
+
+
+def _prose(line: str) -> bool:
+    """A sentence of the body, which no letterhead holds: six words or more, a full stop."""
+    return (
+        len(line.split()) >= 6
+        and _ends_sentence(line)
+        and not (_LABEL_VALUE.match(line) or _ATTENDANCE.match(line) or _person_line(line))
+        and not _JUSTERARE_LABEL.match(line)
+    )
+
+
+def _letterhead_end(lines: list[str]) -> int:
+    """After the metadata at the top and the attendance list below it."""
     end = 0
     for index, line in enumerate(lines[:15]):
         if _ATTENDANCE.match(line):
@@ -587,6 +620,7 @@ _JUSTERARE_ITEM = re.compile(
     r"|^val\s+av\s+\w+\s+(?:och|samt)\s+(?:protokoll)?justerare",
     re.IGNORECASE,
 )
+_JUSTERARE_IN_TITLE = re.compile(r"\bval\s+av\s+(?:protokoll)?justerare\b", re.IGNORECASE)
 _ELECTED = re.compile(
     r"[,\s]*\b(?:valdes|väljs|utsågs|utses|blev|är|var)\b(?:\s+(?:som|till|att))?.*$",
     re.IGNORECASE,
@@ -819,11 +853,15 @@ class _Building:
         section = self.section
         if self.inferred:
             # Minutes without section headings: what the item is says where it belongs.
-            if is_closing_item(self.title):
+            if is_closing_item(self.title) or section_of(self.title) == "Övrigt":
                 section = "Övrigt"
             elif is_standing(self.title):
                 section = OPENING
-            elif stated or (outcome and kind in DECIDING_KINDS and outcome != "inget beslut"):
+            elif (
+                stated
+                or outcome in _SAMVERKAN_OUTCOMES
+                or (outcome and kind in DECIDING_KINDS and outcome != "inget beslut")
+            ):
                 section = "Beslut"
             else:
                 section = "Information"
@@ -837,6 +875,10 @@ class _Building:
             text=text,
             decision=outcome,
         )
+
+
+# "Ärendet är samverkat", "oenighet": what a samverkan group decides, in any kind of group.
+_SAMVERKAN_OUTCOMES = frozenset({"samverkat", "oenighet"})
 
 
 def _reflow(lines: list[str], layout: _Layout) -> str:
@@ -1247,6 +1289,9 @@ def _signature(line: str, following: str) -> list[tuple[str, str]]:
             return []
         return [(person["name"], "" if role in _ROLES else person["role"].strip())]
     words = line.split()
+    if len(words) == 2 and is_person_name(line) and is_party(following.strip()):
+        # A name above its party: "Rut Almqvist" / "Vision".
+        return [(line.strip(), following.strip())]
     roles = following.split()
     if (
         roles

@@ -69,7 +69,10 @@ _SUBHEADING = re.compile(
 BULLET = re.compile(
     r"^(?:[•●▪■◦○·‣⁃*\uf0b7\uf0a7\uf076\uf0d8]|[-–—](?=\s)|o(?=\s+[A-ZÅÄÖ]))\s*(.*)$"
 )
-PARAGRAPH_NUMBER = re.compile(r"^§\s*\d+[a-z]?\s*[.:)–-]?\s*(.*)$")
+# "§ 12", and the labels some minutes number their items with instead: "Ärende 3:", "Punkt 4".
+PARAGRAPH_NUMBER = re.compile(
+    r"^(?:§\s*|(?:ärende|punkt|paragraf)\s+)\d+[a-z]?\s*[.:)–-]?\s*(.*)$", re.IGNORECASE
+)
 LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?)\s+(.*)$")
 # Lettered sub-items ("a) Vårfest i maj") belong to the item above them.
 LETTERED = re.compile(r"^[a-h]\)\s+(.*)$")
