@@ -235,3 +235,48 @@ def test_installing_the_bot_in_a_team_remembers_the_channel(h: TeamsHarness) -> 
     refs = {r.ref for r in h.snapshot()["ConversationRef"]}
     assert f"teams:11111111-2222-3333-4444-555555555555:{CHANNEL}" in refs
     assert not h.outgoing.replies
+
+
+def _form_values(task: dict) -> dict:
+    form = task["value"]["card"]["content"]
+    return {e["id"]: e.get("value") for e in form["body"] if e.get("id")}, form
+
+
+def test_the_items_edit_dialog_corrects_entries_and_commitments(h: TeamsHarness) -> None:
+    set_up(h)
+    h.say("maria", "mote planera onsdag 18 mars kl 13; Sof")
+    h.say("maria", "mote planera onsdag 15 april kl 13; Sof")
+    h.say("sara", "arende Dialog; Kvalitetsrapport 2025")
+    h.now = at("2026-03-18T13:05")
+    h.say("sara", "anteckning 4; Förvaltningen redogör.")
+    h.say("sara", "uppfoljning 4; @petra; Återkomma med siffror; 30 april")
+    h.say("jonas", "anteckning ändra 4")
+    assert "ordförande" in str(h.last_reply())  # a member is refused, no button
+    h.say("sara", "anteckning ändra 4")
+    offer = h.last_reply()
+    data = offer["actions"][0]["data"]
+    assert data["dialog"] == dialogs.EDIT_DIALOG and data["msteams"]["type"] == "task/fetch"
+    task = h.send(h.invoke("sara", "task/fetch", {"data": data})).json()["task"]
+    values, form = _form_values(task)
+    assert values["title"] == "Kvalitetsrapport 2025"
+    assert values["entry_1"] == "Förvaltningen redogör."
+    assert values["followup_1"] == "Petra Söder; Återkomma med siffror; 30 april 2026"
+    sent = form["actions"][0]["data"]
+    before = _without_refs(h.snapshot())
+    # A date not understood: the dialog shows it again under that commitment; nothing changes.
+    bad = {**sent, **values, "followup_1": "Petra Söder; Återkomma med siffror; blabla"}
+    task = h.send(h.invoke("sara", "task/submit", {"data": bad})).json()["task"]
+    assert task["type"] == "continue"
+    again, form = _form_values(task)
+    assert again["followup_1"] == bad["followup_1"]
+    assert "blabla" in _texts(form)
+    assert _without_refs(h.snapshot()) == before
+    good = {**sent, **values, "entry_1": "Förvaltningen redogör för rapporten."}
+    good["followup_1"] = "Petra Söder; Återkomma med siffror per enhet; maj"
+    task = h.send(h.invoke("sara", "task/submit", {"data": good})).json()["task"]
+    assert task["type"] == "message" and "Ärende 4 är ändrat" in task["value"]
+    (commitment,) = h.snapshot()["Commitment"]
+    assert commitment.what == "Återkomma med siffror per enhet"
+    assert commitment.due_on.isoformat() == "2026-05-31"
+    assert commitment.responsible_ref.endswith(PEOPLE["petra"][0])
+    assert [e.text for e in h.snapshot()["Entry"]] == ["Förvaltningen redogör för rapporten."]

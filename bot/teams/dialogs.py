@@ -1,4 +1,4 @@
-"""The dialogs: proposing an item (as in the Slack form) and the comment of a change request."""
+"""The dialogs: proposing an item, correcting one whole (as the Slack forms), a change request."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ SECTION_CHOICES = [Section.INFORMATION, Section.DIALOG, Section.BESLUT, Section.
 RISK_CHOICES = {"ja": True, "nej": False, "–": None}
 CHANGE_SEND_VERB = "justera_change_send"
 PROPOSE_DIALOG = "propose"
+EDIT_DIALOG = "edit_item"
+ENTRY_FIELD = "entry_"  # one input per entry: entry_<reference within the item>
+COMMITMENT_FIELD = "followup_"  # one per commitment on the item: followup_<its number>
+MAX_EDIT_INPUTS = 90  # a dialog stays readable and within Teams' card size
 
 # Which dialog field shows a refusal about which part of the item (as the Slack form does).
 FIELD_OF_ERROR = {
@@ -44,6 +48,11 @@ LABELS = {
         "send": "Skicka begäran",
         "cancel": "Avbryt",
         "unset": "ej angivet",
+        "edit": "Ändra ärende {number}",
+        "edit_open": "Ändra ärende {number} i formuläret: rubrik, föredragande, anteckningar och "
+        "uppföljningar. Tömmer du en rad tas den bort.",
+        "followup": "Uppföljning {number} (vem; vad; när)",
+        "save": "Spara",
     },
     "en": {
         "heading": "Propose an item",
@@ -61,6 +70,11 @@ LABELS = {
         "send": "Send the request",
         "cancel": "Cancel",
         "unset": "not given",
+        "edit": "Edit item {number}",
+        "edit_open": "Edit item {number} in the form: title, presenter, notes and commitments. "
+        "Emptying a line removes it.",
+        "followup": "Commitment {number} (who; what; by when)",
+        "save": "Save",
     },
 }
 
@@ -210,3 +224,88 @@ def change_card(
             ],
         )
     )
+
+
+def open_edit_card(lang: str, meeting: int, number: int) -> dict[str, Any]:
+    """A typed `anteckning ändra 4`: a button that opens the item's edit dialog."""
+    words = _labels(lang)
+    data = {"msteams": {"type": "task/fetch"}, "dialog": EDIT_DIALOG}
+    return cards.check(
+        cards.card(
+            [cards.plain(words["edit_open"].format(number=number))],
+            actions=[
+                {
+                    "type": "Action.Submit",
+                    "title": words["open"],
+                    "data": {**data, "meeting": meeting, "number": number},
+                }
+            ],
+        )
+    )
+
+
+def edit_task(
+    lang: str,
+    meeting: int,
+    number: int,
+    fields: dict[str, str],
+    entries: list[tuple[int, str, str]],
+    commitments: list[tuple[int, str]],
+    errors: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The item whole: title, presenter, each entry and each commitment ("vem; vad; när").
+
+    fields hold what is shown (as stored, or as typed when a refusal shows it again);
+    the data sent back keeps the commitments as first shown, so only changes are saved.
+    """
+    words, errors = _labels(lang), errors or {}
+    body = [
+        *cards.text_input(
+            "title",
+            words["title"],
+            fields.get("title", ""),
+            required=True,
+            max_length=LIMITS["title"],
+            error=errors.get("title", ""),
+        ),
+        *cards.text_input(
+            "presenter",
+            words["presenter"],
+            fields.get("presenter", ""),
+            max_length=LIMITS["presenter"],
+            error=errors.get("presenter", ""),
+        ),
+    ]
+    for seq, label, _text in entries[:MAX_EDIT_INPUTS]:
+        key = f"{ENTRY_FIELD}{seq}"
+        body += cards.text_input(
+            key, label, fields.get(key, ""), multiline=True, error=errors.get(key, "")
+        )
+    for commitment, _line in commitments[:MAX_EDIT_INPUTS]:
+        key = f"{COMMITMENT_FIELD}{commitment}"
+        body += cards.text_input(
+            key,
+            words["followup"].format(number=commitment),
+            fields.get(key, ""),
+            error=errors.get(key, ""),
+        )
+    data = {
+        "dialog": EDIT_DIALOG,
+        "meeting": meeting,
+        "number": number,
+        "entries": [[seq, label, text] for seq, label, text in entries[:MAX_EDIT_INPUTS]],
+        "commitments": [[n, line] for n, line in commitments[:MAX_EDIT_INPUTS]],
+    }
+    heading = words["edit"].format(number=number)
+    card = cards.form_card(heading, body, words["save"], data)
+    return {
+        "task": {
+            "type": "continue",
+            "value": {
+                "title": heading,
+                "width": "medium",
+                "height": "large",
+                "card": cards.attachment(card),
+            },
+        }
+    }

@@ -13,9 +13,9 @@ from typing import Any, Protocol
 
 from microsoft_agents.activity import Activity, ActivityTypes, InvokeResponse
 
-from bot.commands.parse import parse
+from bot.commands.parse import Env, commitment_form_changes, parse
 from bot.commands.words import fold
-from bot.core import agenda, conversations, justering, postings
+from bot.core import agenda, conversations, corrections, followups, justering, postings
 from bot.core.context import STOCKHOLM, Context, Result
 from bot.core.model import ConversationRef, Section
 from bot.core.texts import UserError, say
@@ -196,6 +196,12 @@ class TeamsBot:
             if call.operation is None:
                 await self.outgoing.reply(caller, reply_to, shorten(call.text))
                 return
+            if call.form == "edit_item":
+                # A message cannot open a dialog: a button that does, once the right is checked.
+                meeting, item, _ = await self.run(ctx, corrections.item_text, *call.args)
+                card = dialogs.open_edit_card(ctx.lang, meeting.number, item.number)
+                await self.outgoing.reply(caller, reply_to, card)
+                return
             operation, args = call.operation, call.args
             if call.output:
                 from bot.core import outbox
@@ -247,7 +253,32 @@ class TeamsBot:
         act = dump(context.activity)
         caller = caller_of(act)
         lang = caller.lang if caller else "sv"
+        data = (act.get("value") or {}).get("data") or {}
+        if data.get("dialog") == dialogs.EDIT_DIALOG and caller is not None:
+            await answer_invoke(context, await self._edit_form(caller, data))
+            return
         await answer_invoke(context, dialogs.propose_task(lang))
+
+    async def _edit_form(self, caller: Caller, data: dict[str, Any]) -> dict[str, Any]:
+        """The item's edit dialog, filled with what is stored (refusals close it, said)."""
+        ctx = self.context(caller)
+        try:
+            meeting, item, entries = await self.run(
+                ctx, corrections.item_text, int(data.get("meeting") or 0), int(data["number"])
+            )
+            ids = [e.id for e in entries]
+            labels = await self.run(ctx, corrections.entry_labels, meeting.id, ids)
+            promised = await self.run(ctx, followups.commitments_on_item, item.id)
+        except UserError as error:
+            return dialogs.done(error.message(ctx.lang))
+        except (KeyError, TypeError, ValueError):
+            return dialogs.done(say(ctx.lang, "internal_error"))
+        lines = [(c.id, followups.form_line(c)) for c in promised]
+        fields = {"title": item.title, "presenter": item.presenter}
+        fields |= {f"{dialogs.ENTRY_FIELD}{e.seq}": e.text for e in entries}
+        fields |= {f"{dialogs.COMMITMENT_FIELD}{n}": line for n, line in lines}
+        shown = [(e.seq, labels[e.id], e.text) for e in entries]
+        return dialogs.edit_task(ctx.lang, meeting.number, item.number, fields, shown, lines)
 
     async def on_compose_fetch(self, context: Any, _state: Any) -> None:
         """The message's "…" menu: the dialog opens with the message's text as the title."""
@@ -262,7 +293,57 @@ class TeamsBot:
     async def on_task_submit(self, context: Any, _state: Any) -> None:
         act = dump(context.activity)
         value = act.get("value") or {}
-        await answer_invoke(context, await self._propose(act, value.get("data") or {}))
+        data = value.get("data") or {}
+        if data.get("dialog") == dialogs.EDIT_DIALOG:
+            await answer_invoke(context, await self._edit(act, data))
+            return
+        await answer_invoke(context, await self._propose(act, data))
+
+    async def _edit(self, act: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+        """The edit dialog sent back: the whole item in one correction, as the Slack form."""
+        caller = caller_of(act)
+        if caller is None:
+            return dialogs.done("Teams sa inte vem du är; försök igen.")
+        ctx = self.context(caller, f"teams:submit:{act.get('id', '')}")
+        try:
+            meeting, number = int(data.get("meeting") or 0), int(data["number"])
+            entries = [(int(seq), str(label), str(text)) for seq, label, text in data["entries"]]
+            shown = [(int(n), str(line)) for n, line in data["commitments"]]
+        except (KeyError, TypeError, ValueError):
+            return dialogs.done(say(ctx.lang, "internal_error"))
+        typed = {k: str(v) for k, v in data.items() if isinstance(v, str | int)}
+        texts = {seq: typed.get(f"{dialogs.ENTRY_FIELD}{seq}", "") for seq, _, _ in entries}
+        env = Env(ctx.now, ctx.lang, mention_resolver(caller.tenant, {}))
+        promised = {}
+        try:
+            for n, before in shown:
+                after = typed.get(f"{dialogs.COMMITMENT_FIELD}{n}", "")
+                if after.strip() != before.strip():
+                    try:
+                        promised[n] = commitment_form_changes(before, after, env)
+                    except UserError as error:
+                        error.params.setdefault("followup", n)
+                        raise
+            result = await self.run(
+                ctx,
+                corrections.edit_item,
+                meeting,
+                number,
+                typed.get("title", ""),
+                typed.get("presenter", ""),
+                texts,
+                promised,
+            )
+        except UserError as error:
+            # The dialog stays open with what was typed and the sentence under its field.
+            field = dialogs.FIELD_OF_ERROR.get(str(error.params.get("field", "")), "title")
+            if "followup" in error.params:
+                field = f"{dialogs.COMMITMENT_FIELD}{error.params['followup']}"
+            errors = {field: error.message(ctx.lang)}
+            return dialogs.edit_task(ctx.lang, meeting, number, typed, entries, shown, errors)
+        if not result.replayed:
+            await self.outgoing.publish(caller, result)
+        return dialogs.done(result.message)
 
     async def on_compose_submit(self, context: Any, _state: Any) -> None:
         act = dump(context.activity)
