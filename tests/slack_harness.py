@@ -195,6 +195,28 @@ class SlackHarness:
         )
         assert self.post(body).status_code == 200
 
+    def choose(
+        self,
+        user: str,
+        action_id: str,
+        option: dict[str, Any],
+        message_ts: str,
+        channel: str = "CFSG",
+        trigger_id: str | None = None,
+    ) -> None:
+        """A choice in a message's static_select menu (the draft's "Ändra ett ärende")."""
+        body = block_action_body(
+            action_id,
+            user_id=user,
+            channel_id=channel,
+            message_ts=message_ts,
+            team_id=TEAM,
+            response_url=self.slack.response_url(f"act-{user}"),
+            selected_option=option,
+            trigger_id=trigger_id,
+        )
+        assert self.post(body).status_code == 200
+
     def submit(
         self,
         user: str,

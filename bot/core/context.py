@@ -38,6 +38,8 @@ class Event:
     status: str = ""  # the justering status line, for the posted draft
     body: str = ""  # the posted version's text, when the event concerns one
     meeting_number: int = 0  # the group's own number (#N) that texts show; the id is internal
+    # The posted draft's items as (section, number, title): what its edit action offers.
+    items: tuple[tuple[str, int, str], ...] = ()
 
     @property
     def shown_number(self) -> int:

@@ -48,6 +48,11 @@ S = MeetingStatus
 MAX_CHANGE_LINES = 20
 
 
+def draft_items(doc: MinutesDoc) -> tuple[tuple[str, int, str], ...]:
+    """The items a posted draft shows, (section, number, title), for an adapter's edit action."""
+    return tuple((e.item.section.value, e.item.number, e.item.title) for e in doc.items)
+
+
 def build_doc(tx: Tx, group: Group, meeting: Meeting, poster_ref: str | None = None) -> MinutesDoc:
     """Everything the minutes show; who kept them is whoever posted first (else the secretary)."""
     parties = {p.id: p for p in tx.parties(group)}
@@ -144,7 +149,8 @@ def post_minutes(tx: Tx, ref: int | None) -> Result:
     if not _justerare(tx, meeting):
         raise UserError("no_justerare_yet")
     previous = _latest(tx, meeting)
-    body = render_minutes(build_doc(tx, group, meeting, poster_ref=tx.ctx.user_ref))
+    doc = build_doc(tx, group, meeting, poster_ref=tx.ctx.user_ref)
+    body = render_minutes(doc)
     if previous is not None and previous.text == body:
         return _post_again(tx, meeting, previous)
     version = tx.store.add(
@@ -172,6 +178,7 @@ def post_minutes(tx: Tx, ref: int | None) -> Result:
         user_refs=refs,
         status=_approval_status(tx, meeting, version, "sv"),
         body=body,
+        items=draft_items(doc),
     )
     message = tx.say("minutes_posted", ref=meeting.number, version=version.number)
     return Result(message, [event], meeting.id)
@@ -196,6 +203,7 @@ def _post_again(tx: Tx, meeting: Meeting, version: MinutesVersion) -> Result:
         user_refs=tuple(m.user_ref for m in _justerare(tx, meeting)),
         status=_approval_status(tx, meeting, version, "sv"),
         body=version.text,
+        items=draft_items(build_doc(tx, tx.group(), meeting)),
     )
     message = tx.say("minutes_reposted", ref=meeting.number, version=version.number)
     return Result(message, [event], meeting.id)
@@ -204,7 +212,8 @@ def _post_again(tx: Tx, meeting: Meeting, version: MinutesVersion) -> Result:
 def approve(tx: Tx, ref: int | None, version_number: int | None = None) -> Result:
     """Approve the latest posted version (or refuse when the clicked version is an older one)."""
     group, meeting, me, version = _as_justerare(tx, ref, version_number)
-    if render_minutes(build_doc(tx, group, meeting)) != version.text:
+    doc = build_doc(tx, group, meeting)
+    if render_minutes(doc) != version.text:
         # Approving the posted text while edits wait unposted would lock the minutes without them.
         raise UserError("draft_changed_wait", version=version.number)
     mine = tx.store.find(Approval, version_id=version.id, member_id=me.id)
@@ -223,6 +232,7 @@ def approve(tx: Tx, ref: int | None, version_number: int | None = None) -> Resul
             status=status,
             body=version.text,
             meeting_number=meeting.number,
+            items=draft_items(doc),
         )
         return Result(message, [event], meeting.id)
     meeting.status = S.JUSTERAD
@@ -260,6 +270,7 @@ def request_change(
         version=version.number,
         status=_approval_status(tx, meeting, version, "sv"),
         body=version.text,
+        items=draft_items(build_doc(tx, group, meeting)),
     )
     return Result(tx.say("change_requested", version=version.number), [event], meeting.id)
 

@@ -108,6 +108,7 @@ def event_of(posting: Posting) -> Event:
     data = json.loads(posting.payload or "{}")
     for name in ("changes", "user_refs"):
         data[name] = tuple(data.get(name) or ())
+    data["items"] = tuple((str(s), int(n), str(t)) for s, n, t in data.get("items") or ())
     return Event(**data)
 
 

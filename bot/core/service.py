@@ -8,6 +8,7 @@ from typing import Any
 from bot.core import (
     agenda,
     annual,
+    draftedit,
     followups,
     groups,
     justering,
@@ -167,6 +168,7 @@ MEETING_OPERATIONS = {
     justering.post_minutes,
     justering.approve,
     postings.approve_message,
+    draftedit.edit_posted_item,  # posts the next version: the justerare reminded again
 }
 
 

@@ -11,8 +11,11 @@ from slack_sdk.models.blocks import (
     ContextBlock,
     HeaderBlock,
     MarkdownTextObject,
+    Option,
+    OptionGroup,
     PlainTextObject,
     SectionBlock,
+    StaticSelectElement,
 )
 
 from bot.render.pieces import split_lines
@@ -26,6 +29,9 @@ MESSAGE_CHARS = 11_000
 
 APPROVE_ACTION = "justera_approve"
 CHANGE_ACTION = "justera_request_change"
+EDIT_ACTION = "justera_edit_item_menu"  # the draft's menu of items, for the chair and secretary
+MENU_OPTIONS = 100  # Slack's most options in one select, over all its groups
+OPTION_CHARS = 75  # an option's text and a group's label
 
 
 def escape(text: str) -> str:
@@ -101,23 +107,66 @@ def agenda_blocks(agenda_text: str, note: str) -> list[dict[str, Any]]:
 
 
 def minutes_messages(
-    minutes_text: str, heading: str, status: str, meeting_id: int, version: int
+    minutes_text: str,
+    heading: str,
+    status: str,
+    meeting_id: int,
+    version: int,
+    items: tuple[tuple[str, int, str], ...] = (),
+    meeting_number: int = 0,
 ) -> list[list[dict[str, Any]]]:
     """The draft as one or more messages; the last ends with its status line and the buttons."""
     sections = [_section(piece) for piece in chunks(minutes_text)]
-    return paged(sections, [_header(heading)], status_blocks(status, meeting_id, version))
+    last = status_blocks(status, meeting_id, version, items, meeting_number)
+    return paged(sections, [_header(heading)], last)
 
 
-def status_blocks(status: str, meeting_id: int, version: int) -> list[dict[str, Any]]:
+def status_blocks(
+    status: str,
+    meeting_id: int,
+    version: int,
+    items: tuple[tuple[str, int, str], ...] = (),
+    meeting_number: int = 0,
+) -> list[dict[str, Any]]:
     value = json.dumps({"meeting": meeting_id, "version": version})
-    buttons = ActionsBlock(
-        block_id=f"justering-{meeting_id}-{version}",
-        elements=[
-            ButtonElement(text="Godkänn", action_id=APPROVE_ACTION, value=value, style="primary"),
-            ButtonElement(text="Begär ändring", action_id=CHANGE_ACTION, value=value),
+    elements: list[Any] = [
+        ButtonElement(text="Godkänn", action_id=APPROVE_ACTION, value=value, style="primary"),
+        ButtonElement(text="Begär ändring", action_id=CHANGE_ACTION, value=value),
+    ]
+    menu = edit_menu(items, meeting_number or meeting_id)
+    if menu is not None:
+        elements.append(menu)
+    # One actions block for both: the menu costs no block of the message's fifty.
+    buttons = ActionsBlock(block_id=f"justering-{meeting_id}-{version}", elements=elements)
+    return [_context(status), buttons.to_dict()]
+
+
+def edit_menu(
+    items: tuple[tuple[str, int, str], ...], meeting_number: int
+) -> StaticSelectElement | None:
+    """ "Ändra ett ärende": the draft's items grouped by section; choosing one opens its form.
+
+    Anyone sees it (a channel message is the same for all); the server lets only the chair and
+    the secretary open the form. The value names the group's meeting number and the item.
+    """
+    groups: dict[str, list[Option]] = {}
+    for section, number, title in items[:MENU_OPTIONS]:
+        value = json.dumps({"meeting": meeting_number, "number": number})
+        text = _cut(f"{number}. {title}", OPTION_CHARS)
+        groups.setdefault(section, []).append(Option(value=value, text=text))
+    if not groups:
+        return None
+    return StaticSelectElement(
+        action_id=EDIT_ACTION,
+        placeholder="Ändra ett ärende…",
+        option_groups=[
+            OptionGroup(label=_cut(s, OPTION_CHARS), options=o) for s, o in groups.items()
         ],
-    ).to_dict()
-    return [_context(status), buttons]
+    )
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def final_blocks(final_text: str, heading: str) -> list[list[dict[str, Any]]]:

@@ -20,13 +20,23 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot import metrics
 from bot.commands.parse import COMMANDS, Env, commitment_form_changes, parse
 from bot.commands.words import fold
-from bot.core import agenda, corrections, followups, home, justering, outbox, postings, yearrules
+from bot.core import (
+    agenda,
+    corrections,
+    draftedit,
+    followups,
+    home,
+    justering,
+    outbox,
+    postings,
+    yearrules,
+)
 from bot.core.context import STOCKHOLM, Context, Result
 from bot.core.model import Posting, Section
 from bot.core.service import Justera
 from bot.core.texts import OutcomeUnknown, UserError, say
 from bot.logs import REQUEST_ID, frames, new_request_id
-from bot.render.blockkit import APPROVE_ACTION, CHANGE_ACTION, escape
+from bot.render.blockkit import APPROVE_ACTION, CHANGE_ACTION, EDIT_ACTION, escape
 from bot.slack.home import home_view
 from bot.slack.identity import People, Person, channel_ref, mention_resolver, slack_id, user_ref
 from bot.slack.later import Later
@@ -297,7 +307,8 @@ class SlackBot:
                 await ack(text=reply(call.text))
                 return
             if call.form == "edit_item":
-                await self._open_edit_form(ack, client, ctx, channel, command, *call.args)
+                await self._open_edit_form(client, ctx, channel, command["trigger_id"], *call.args)
+                await ack()
                 return
             # A mention in a free-text field is stored as the person's name.
             operation = call.operation
@@ -330,15 +341,20 @@ class SlackBot:
 
     async def _open_edit_form(
         self,
-        ack: Any,
         client: Any,
         ctx: Context,
         channel: str,
-        command: dict,
+        trigger_id: str,
         ref: Any,
         number: int,
+        *,
+        from_draft: bool = False,
     ) -> None:
-        """/anteckning ändra 4: a form with the item's whole text (refusals as the reply)."""
+        """/anteckning ändra 4 or the draft's menu: a form with the item's whole text.
+
+        Refusals (not a lead, justerad, no such item) raise before any form opens; the reads
+        and views.open together stay within the trigger's 3 s.
+        """
         meeting, item, entries = await self.run(ctx, corrections.item_text, ref, number)
         labels = await self.run(ctx, corrections.entry_labels, meeting.id, [e.id for e in entries])
         promised = await self.run(ctx, followups.commitments_on_item, item.id)
@@ -350,8 +366,35 @@ class SlackBot:
             item.presenter,
             [(e.seq, labels[e.id], e.text) for e in entries],
             [(c.id, followups.form_line(c)) for c in promised],
+            from_draft=from_draft,
         )
-        await client.views_open(trigger_id=command["trigger_id"], view=view)
+        await client.views_open(trigger_id=trigger_id, view=view)
+
+    async def on_edit_menu(self, ack: Any, body: dict[str, Any], client: Any) -> None:
+        """ "Ändra ett ärende" on a posted draft: the item's form, for the chair and secretary."""
+        value = json.loads(body["actions"][0]["selected_option"]["value"])
+        channel, user = body["channel"]["id"], body["user"]["id"]
+        ctx = await self.context(body["team"]["id"], user, channel)
+        try:
+            await self._open_edit_form(
+                client,
+                ctx,
+                channel,
+                body["trigger_id"],
+                int(value["meeting"]),
+                int(value["number"]),
+                from_draft=True,
+            )
+        except UserError as error:
+            # The menu is the same for everyone in the channel; the refusal is for the clicker.
+            await ack()
+            self._respond(body.get("response_url"), error.message(ctx.lang))
+            return
+        except Exception as error:  # views.open refused: an expired trigger, Slack away
+            log.warning("views.open failed: %s", type(error).__name__)
+            await ack()
+            self._respond(body.get("response_url"), say(ctx.lang, "edit_form_failed"))
+            return
         await ack()
 
     async def on_edit_item_submitted(
@@ -374,9 +417,11 @@ class SlackBot:
                     except UserError as error:
                         error.params.setdefault("followup", int(key))
                         raise
+            # From the posted draft the next version is posted with the change.
+            operation = draftedit.edit_posted_item if meta.get("draft") else corrections.edit_item
             result = await self.run(
                 ctx,
-                corrections.edit_item,
+                operation,
                 meta["meeting"],
                 meta["number"],
                 values.get("title", ""),
@@ -600,6 +645,7 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         app.command(command)(bot.on_command)
     app.action(APPROVE_ACTION)(bot.on_approve_button)
     app.action(CHANGE_ACTION)(bot.on_change_button)
+    app.action(EDIT_ACTION)(bot.on_edit_menu)
     app.shortcut(PROPOSE_SHORTCUT)(bot.on_message_shortcut)
     app.view(PROPOSE_VIEW)(bot.on_propose_submitted)
     app.view(CHANGE_VIEW)(bot.on_change_submitted)

@@ -145,17 +145,20 @@ def year_import_view(channel_id: str) -> dict[str, Any]:
 
 def edit_item_view(
     channel_id: str,
-    meeting_id: int,
+    meeting_ref: int,
     number: int,
     title: str,
     presenter: str,
     entries: list[tuple[int, str, str]],
     commitments: list[tuple[int, str]] = (),
+    *,
+    from_draft: bool = False,
 ) -> dict[str, Any]:
     """The item's whole text to correct at once: title, föredragande, every entry and commitment.
 
-    entries are (reference within the item, label, text); commitments are (number, "vem; vad;
-    när"); emptying either removes it.
+    meeting_ref is the group's meeting number; entries are (reference within the item, label,
+    text); commitments are (number, "vem; vad; när"); emptying either removes it. from_draft:
+    opened on the posted draft, so saving posts the next version too.
     """
 
     def filled(block_id: str, label: str, field: str, value: str, *, optional: bool) -> Any:
@@ -193,8 +196,9 @@ def edit_item_view(
         private_metadata=json.dumps(
             {
                 "channel": channel_id,
-                "meeting": meeting_id,
+                "meeting": meeting_ref,
                 "number": number,
+                "draft": from_draft,
                 "entries": [seq for seq, _, _ in entries[:MAX_ENTRY_INPUTS]],
                 # As shown: only what the form changes is sent to be changed.
                 "commitments": {str(n): line for n, line in shown},

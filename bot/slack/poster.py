@@ -352,6 +352,8 @@ def _draft_pages(event: Event, status: str | None = None) -> list[list[dict[str,
         event.status if status is None else status,
         event.meeting_id,
         event.version or 0,
+        event.items,
+        event.shown_number,
     )
 
 

@@ -229,6 +229,10 @@ def block_problems(blocks: Any, limit: int, where: str) -> list[str]:
             if block_id in seen:
                 problems.append(f"duplicate block_id {block_id!r} {pointer}")
             seen.add(block_id)
+        # Slack wants each action_id unique among the elements of its block.
+        ids = [e.get("action_id") for e in block.get("elements") or () if isinstance(e, dict)]
+        for action_id in {a for a in ids if a is not None and ids.count(a) > 1}:
+            problems.append(f"duplicate action_id {action_id!r} {pointer}")
     return problems
 
 

@@ -183,8 +183,10 @@ def block_action_body(
     state_values: dict[str, Any] | None = None,
     user_name: str | None = None,
     channel_name: str = "samverkan",
+    selected_option: dict[str, Any] | None = None,
 ) -> str:
-    """A button click, form-encoded as payload=<json>.
+    """A button click, form-encoded as payload=<json>; with selected_option, a choice in a
+    static_select menu instead (Slack then sends the option, not a value).
 
     A click in a message needs channel_id and message_ts; a click in a modal passes view instead
     (then Slack sends no channel, message or response_url).
@@ -196,6 +198,9 @@ def block_action_body(
         "type": "button",
         "action_ts": action_ts,
     }
+    if selected_option is not None:
+        del action["text"]
+        action.update(type="static_select", selected_option=selected_option)
     if value is not None:
         action["value"] = value
     payload: dict[str, Any] = {
