@@ -187,6 +187,15 @@ class SqlStore:
                 claimed.claimed_until = now + lease
         return [claimed.conversation for claimed in rows]
 
+    def outbox_summary(self) -> tuple[int, datetime | None]:
+        """One aggregate query, not the rows: the metrics ask every few seconds."""
+        row = self._session.execute(
+            select(func.count(PostingRow.id), func.min(PostingRow.created_at)).where(
+                PostingRow.status == PostingStatus.PENDING.value
+            )
+        ).one()
+        return int(row[0]), row[1]
+
     def commit(self) -> None:
         try:
             self._session.commit()

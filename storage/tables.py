@@ -410,6 +410,7 @@ class PostingRow(Table, table=True):
     lost: str = Field(default="", sa_type=Text)
     error: str = Field(default="", sa_type=SHORT)
     sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    made: str = Field(default="", sa_type=Text)
 
 
 class OutboxLaneRow(Table, table=True):

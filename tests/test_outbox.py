@@ -12,7 +12,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from bot.core.model import Posting, PostingStatus
-from bot.outbox.contract import Retry
+from bot.core.postings import MessageRefs
+from bot.outbox.contract import Retry, Step, made_by
 from bot.slack.poster import SlackPoster
 from tests.fakes.slack_api import MAX_BLOCKS_TEXT, blocks_text_size
 from tests.harness import at
@@ -219,3 +220,29 @@ def test_slack_refusals_and_rate_limits_are_told_apart() -> None:
     assert poster.retry(answer(200, "channel_not_found")) is None
     assert poster.retry(answer(200, "msg_blocks_too_long")) is None
     assert poster.error_code(answer(502, "")) == "http_502"
+
+
+def test_the_justerade_notice_links_to_the_minutes_after_a_restart(store_factory) -> None:
+    """The announcement's first message is stored with the posting: a process that takes
+    over between the announcement and the notice (a restart, another replica) links to it."""
+    from tests.test_slack_reliability import reaction, to_draft
+
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        to_draft(h)
+        ts = draft_message(h)["ts"]
+        for user, n in (("UJONAS", 1), ("ULINA", 2)):
+            assert h.event(reaction(user, ts), f"Ev{n}") == 200
+        (done,) = [p for p in postings(h) if p.kind == "minutes_justerade"]
+        announced = [m for m in h.slack.posted("CFSG") if m["text"].startswith("Justerat")]
+        assert made_by(done, "announce") == announced[0]["ts"]
+
+        # A new process: a poster with nothing in memory, the posting as the database has it.
+        fresh = SlackPoster(h.bot.outbox.posters[0].client)
+        refs = MessageRefs(h.snapshot()["Meeting"][0].agenda_message_ref, "")
+        step = Step("notice_justerade")
+        run = fresh.perform(done, step, refs)
+        asyncio.run_coroutine_threadsafe(run, h.loop).result(timeout=10)
+        notice = h.slack.posted("CFSG")[-1]
+        link = f"https://test.slack.com/archives/CFSG/p{announced[0]['ts'].replace('.', '')}"
+        assert f"<{link}|Läs det i tråden>" in notice["text"], notice["text"]

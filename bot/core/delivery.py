@@ -111,6 +111,7 @@ def hand_over(
                     "text": word(reminder, group, meeting, late),
                     "channel_ref": group_channel(store, group) or "",
                     "reminder": reminder.id,
+                    "due_at": reminder.due_at.isoformat(),  # for the reminder-lag metric
                 }
                 outbox.enqueue(
                     store,

@@ -463,6 +463,9 @@ class Posting:
     lost: str = ""  # the steps given up, by name (never their text)
     error: str = ""  # the platform's error code for the last step given up
     sent_at: datetime | None = None
+    # JSON list: the message reference each step made, in step order ("" for none), kept so
+    # that a later step (the justerade notice's link) finds it after a restart or takeover.
+    made: str = ""
     id: int | None = None
 
 

@@ -52,6 +52,9 @@ class OutboxStore(Store, Protocol):
         worker can post to).
         """
 
+    def outbox_summary(self) -> tuple[int, datetime | None]:
+        """How many postings wait, and when the oldest of them was written."""
+
 
 def _outbox(store: Store) -> OutboxStore:
     return store  # type: ignore[return-value]
@@ -101,6 +104,11 @@ def enqueue_events(tx: Tx, result: Result) -> list[Posting]:
         )
         for event in result.events
     ]
+
+
+def add_made(made: str, ref: str) -> str:
+    """The posting's step references with one more step's (kept in the database)."""
+    return json.dumps([*json.loads(made or "[]"), ref])
 
 
 def event_of(posting: Posting) -> Event:
@@ -229,6 +237,13 @@ def pending_postings(
         return _pending(store, conversation, limit)
 
 
+def summary(store_factory: StoreFactory, now: datetime) -> tuple[int, float]:
+    """The outbox's depth and the age in seconds of its oldest waiting posting (0 when empty)."""
+    with store_factory() as store:
+        depth, oldest = _outbox(store).outbox_summary()
+    return depth, (now - oldest).total_seconds() if oldest is not None else 0.0
+
+
 def refs_of(store_factory: StoreFactory, meeting_id: int | None) -> MessageRefs:
     with store_factory() as store:
         return _refs(store, meeting_id)
@@ -268,6 +283,7 @@ def record_step(
             return None
         if plan and not posting.plan:
             posting.plan = plan
+        posting.made = add_made(posting.made, ref)
         posting.steps_done += 1
         if lost:
             posting.lost = ",".join(filter(None, [posting.lost, lost]))

@@ -34,6 +34,16 @@ def load_plan(plan: str) -> list[Step]:
     return [Step(**step) for step in json.loads(plan or "[]")]
 
 
+def made_by(posting: Posting, op: str, part: int = 0) -> str:
+    """The reference an earlier step of this posting made: stored with the posting, so that a
+    process that took over (or restarted) finds it too."""
+    made = json.loads(posting.made or "[]")
+    for index, step in enumerate(load_plan(posting.plan)):
+        if step.op == op and step.part == part and index < len(made):
+            return str(made[index])
+    return ""
+
+
 @dataclass(frozen=True)
 class Retry:
     """A failure worth another try: a rate limit, a 5xx, a timeout, a lost connection."""

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
 
+from bot import metrics
 from bot.core import outbox
 from bot.core.context import STOCKHOLM
 from bot.core.model import Posting
@@ -101,6 +102,7 @@ class OutboxSender:
                 wake.clear()
                 try:
                     await self.tick()
+                    await self.observe()
                 except Exception as error:  # the database may be away for a moment
                     log.warning("outbox: no claim this round (%s)", type(error).__name__)
                 with contextlib.suppress(TimeoutError):
@@ -142,6 +144,11 @@ class OutboxSender:
                 self._work(conversation, work, after=before)
             )
         return len(claimed)
+
+    async def observe(self) -> None:
+        """The outbox's depth and oldest age for /metrics (every replica sees the same rows)."""
+        depth, oldest = await self.run_db(lambda: outbox.summary(self.store_factory, self.now()))
+        metrics.outbox_state(depth, oldest)
 
     async def drain(self) -> None:
         """Send until nothing claimable waits (tests, benchmarks, the console)."""
@@ -297,6 +304,7 @@ class OutboxSender:
             # Decided here, once, while we hold the conversation; kept with the first step.
             steps = poster.plan(posting, refs)
             plan = dump_plan(steps)
+            posting.plan = plan  # this copy too: a later step may look up what an earlier made
         if posting.steps_done >= len(steps):
             return await self.run_db(
                 lambda: outbox.finish(
@@ -304,6 +312,7 @@ class OutboxSender:
                 )
             )
         after: outbox.Recorded | None = None
+        given_up = bool(posting.lost)
         for index in range(posting.steps_done, len(steps)):
             step, last = steps[index], index == len(steps) - 1
             try:
@@ -322,14 +331,34 @@ class OutboxSender:
                     code,
                 )
                 log.debug("outbox step failure", exc_info=True)
+                ref, given_up = "", True
                 after = await self._record(posting, step, last, plan, lost=step.name, error=code)
             else:
                 self.sent += 1
                 after = await self._record(posting, step, last, plan, ref=ref)
             if after is None:
                 return None
+            # As record_step stored it, for the steps after this one in this process.
+            posting.made = outbox.add_made(posting.made, ref)
             refs, plan = after.refs, ""
+        self._count_posting(posting, given_up)
         return after
+
+    def _count_posting(self, posting: Posting, given_up: bool) -> None:
+        metrics.posting(posting.kind, "given_up" if given_up else "sent")
+        if posting.kind != outbox.REMINDER or given_up:
+            return
+        due = outbox.payload_of(posting).get("due_at")
+        if due:
+            # On the shared wall clock (now), as the reminder's due time is.
+            metrics.reminder_sent((self.now() - datetime.fromisoformat(due)).total_seconds())
+
+    def _count_failure(self, poster: Poster, error: BaseException) -> None:
+        decision = poster.retry(error)
+        if decision is not None and decision.after is not None:
+            metrics.rate_limited(poster.platform)  # the platform asked us to wait (429)
+        else:
+            metrics.platform_error(poster.platform, poster.error_code(error))
 
     async def _record(
         self, posting: Posting, step: Step, last: bool, plan: str, **outcome: str
@@ -358,6 +387,7 @@ class OutboxSender:
         def wait(state: RetryCallState) -> float:
             error = state.outcome.exception() if state.outcome else None
             decision = poster.retry(error) if error is not None else None
+            metrics.posting(posting.kind, "retry")
             if decision is not None and decision.after is not None:
                 return decision.after
             return self.backoff(state)
@@ -378,6 +408,9 @@ class OutboxSender:
                     await self._pace(conversation)
                     try:
                         return await poster.perform(posting, step, refs)
+                    except Exception as error:
+                        self._count_failure(poster, error)
+                        raise
                     finally:
                         # Counted from the answer: time in flight must not shorten the gap.
                         gap = poster.interval(conversation)

@@ -17,7 +17,7 @@ from bot.core.context import Event
 from bot.core.model import Posting
 from bot.core.postings import AGENDA, MINUTES, MessageRefs
 from bot.core.texts import say
-from bot.outbox.contract import Retry, Step
+from bot.outbox.contract import Retry, Step, made_by
 from bot.render.blockkit import (
     agenda_blocks,
     escape,
@@ -62,8 +62,6 @@ class SlackPoster:
         self.client = client
         self.load_export = load_export
         self.justerade_pdf = justerade_pdf
-        # The first message of each announcement, for the notice to link to (this process).
-        self._announced: dict[int | None, str] = {}
         self._shared: dict[int | None, str] = {}  # file names shared, to confirm
         self._interval = interval
 
@@ -185,15 +183,12 @@ class SlackPoster:
             )
         if op == "announce":
             heading = f"Justerat protokoll, möte #{event.shown_number}"
-            ts = await self._post(
+            return await self._post(
                 channel,
                 thread_ts=_need(refs.agenda),
                 text=heading,
                 blocks=_final_pages(event)[step.part],
             )
-            if step.part == 0:
-                self._announced[posting.id] = ts
-            return ts
         if op == "notice_justerade":
             return await self._notice_justerade(posting, event, channel)
         raise Unpostable(f"unknown_step_{op}")
@@ -273,7 +268,8 @@ class SlackPoster:
         return str(files[0].get("id", ""))
 
     async def _notice_justerade(self, posting: Posting, event: Event, channel: str) -> str:
-        first = self._announced.pop(posting.id, "")
+        # The announcement's first message, as the posting stored it: found after a restart.
+        first = made_by(posting, "announce")
         link = ""
         if first:
             try:
