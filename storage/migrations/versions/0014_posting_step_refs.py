@@ -1,12 +1,12 @@
-"""Postings keep the reference each step made (revision 0012, after 0011)."""
+"""Postings keep the reference each step made (revision 0014, after 0013)."""
 
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0012"
-down_revision: str | None = "0011"
+revision: str = "0014"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
