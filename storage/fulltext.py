@@ -91,6 +91,18 @@ def index(session: Session, entry_id: int, group_id: int, title: str, body: str)
         )
 
 
+def unindex(session: Session, entry_id: int) -> None:
+    """An entry's words out of the index (PostgreSQL keeps them in the row itself)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": entry_id})
+
+
+def reindex(session: Session, entry_id: int, group_id: int, title: str, body: str) -> None:
+    """A changed entry indexed anew: a corrected imported meeting is found by its new words."""
+    unindex(session, entry_id)
+    index(session, entry_id, group_id, title, body)
+
+
 def _query_words(query: str) -> list[str]:
     return list(dict.fromkeys(words(query, "")))
 

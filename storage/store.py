@@ -76,10 +76,15 @@ class SqlStore:
         with self._write():
             for name, value in row_values(record).items():
                 setattr(row, name, value)
+            if isinstance(record, SearchEntry):
+                self._session.flush()
+                fulltext.reindex(self._session, row.id, record.group_id, record.title, record.body)
 
     def delete(self, record: Any) -> None:
         row = self._row(type(record), record.id)
         with self._write():
+            if isinstance(record, SearchEntry):
+                fulltext.unindex(self._session, row.id)
             self._session.delete(row)
         # ON DELETE SET NULL may have changed rows this session holds.
         self._session.expire_all()

@@ -11,7 +11,7 @@ import pytest
 
 from bot.core.context import STOCKHOLM, Context
 from bot.core.imports import import_minutes
-from bot.core.model import ImportedMeeting, Meeting
+from bot.core.model import ImportedMeeting, Meeting, MeetingStatus
 from bot.core.texts import UserError
 from bot.importer import content_key, parse_minutes
 from tests.harness import Harness, set_up_group
@@ -170,3 +170,40 @@ def test_cli_dry_run_and_a_book_length_text(tmp_path: Path) -> None:
     assert "bok.txt: texten är längre än 400 000 tecken" in dry.stdout
     stored = justera("import", "--group", "FSG", str(minutes))
     assert "fsg-2024-02-07.txt: möte #1" in stored.stdout  # the dry run stored nothing
+
+
+def test_an_admin_corrects_an_imported_meeting_with_the_live_commands(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_group(h)  # Maria is chair and admin, Sara secretary (not admin)
+    run(h, MINUTES)
+    # A secretary who is no admin is refused, with an example; nothing changes.
+    refused = h.refused("sara", "/anteckning ändra #1 1.1; Ett underskott på tre miljoner.")
+    assert refused.key == "imported_admin_only"
+    assert "/anteckning ändra #1 1.1" in refused.message("sv")
+    assert h.refused("jonas", "/beslut ta bort #1 2").key == "imported_admin_only"
+
+    original = h.snapshot()["MinutesVersion"][0].text
+    h.do("maria", "/anteckning ändra #1 1.1; Prognosen visar ett underskott på tre miljoner.")
+    h.do("maria", "/arende ändra #1 1; titel: Budgetläget 2024; föredragande: Ekonomichefen")
+    h.do("maria", "/mote ändra #1; plats: Rådhuset, sal Björnen")
+    h.do("maria", "/beslut ta bort #1 2")
+    shown = h.do("maria", "/mote visa #1").message
+    assert "plats Rådhuset, sal Björnen" in shown
+    assert "1. [Information] Budgetläget 2024, Ekonomichefen" in shown
+    assert "2. [Beslut] Ny rutin för inköp\n" in shown + "\n"  # no outcome any more
+    h.do("maria", "/beslut #1 2; enighet")
+    assert "2. [Beslut] Ny rutin för inköp – enighet" in h.do("maria", "/mote visa #1").message
+
+    # The original text stays as imported; search finds the corrected words, not the old.
+    assert h.snapshot()["MinutesVersion"][0].text == original
+    assert "Budgetläget 2024" in h.do("maria", "/sok miljoner").message
+    assert "Budgetläget" not in h.do("maria", "/sok kronor").message
+    # Every correction is in the audit log, by reference only.
+    actions = [a.action for a in h.snapshot()["AuditEntry"]]
+    for action in ("change_entry", "change_item", "change_meeting", "remove_decision"):
+        assert action in actions, actions
+    assert not any("miljoner" in a.detail for a in h.snapshot()["AuditEntry"])
+    # /ångra takes back the admin's last change; the meeting stays justerad throughout.
+    h.do("maria", "/ångra #1")
+    assert "– enighet" not in h.do("maria", "/mote visa #1").message
+    assert h.snapshot()["Meeting"][0].status is MeetingStatus.JUSTERAD

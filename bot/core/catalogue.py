@@ -180,6 +180,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Bara de administratörer som angavs vid installationen (JUSTERA_ADMINS) kan skapa grupper; be en av dem, eller be en grupps administratör koppla den hit med `/grupp koppla FSG`.",
         "Only the admins named at installation (JUSTERA_ADMINS) can create groups; ask one of them, or ask a group's admin to link it here with `/grupp koppla FSG`.",
     ),
+    "imported_admin_only": (
+        "Möte #{ref} är importerat från arkivet och rättas bara av gruppens administratörer, till exempel `/anteckning ändra #{ref} 1.1; Rätt text.`; se vem som är administratör med `/grupp visa`.",
+        "Meeting #{ref} was imported from the archive and only the group's admins correct it, for example `/anteckning ändra #{ref} 1.1; The right text.`; see who is an admin with `/grupp visa`.",
+    ),
     "denied_admin": (
         "Bara gruppens administratörer kan {what}; be en administratör, se vem med `/grupp visa`.",
         "Only the group's admins can {what}; ask an admin, see who with `/grupp visa`.",

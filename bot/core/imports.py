@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from bot.core.context import STOCKHOLM, Result
-from bot.core.entries import add_entry
+from bot.core.entries import add_entry, entries_of
 from bot.core.minutes import content_hash
 from bot.core.model import (
     AgendaItem,
@@ -147,6 +147,31 @@ def import_minutes(
         tx.say("import_done", source=minutes.source, ref=meeting.number, found=report),
         meeting_id=meeting.id,
     )
+
+
+def reindex_imported(tx: Tx, meeting_id: int) -> None:
+    """After an admin's correction of an imported meeting its search entries say what its items
+    now say: a removed or corrected sentence is no longer found. Live meetings are indexed when
+    justerade, never corrected after: nothing to do for them."""
+    meeting = tx.store.get(Meeting, meeting_id)
+    if meeting is None or not tx.store.find(ImportedMeeting, meeting_id=meeting_id):
+        return
+    group = tx.store.get(Group, meeting.group_id)
+    indexed = {
+        e.item_number: e
+        for e in tx.store.find(SearchEntry, meeting_id=meeting_id)
+        if e.item_number is not None
+    }
+    for item in tx.store.find(AgendaItem, meeting_id=meeting_id):
+        body = "\n".join(e.text for e in entries_of(tx.store, item))
+        known = indexed.pop(item.number, None)
+        if known is None:
+            tx.store.add(_entry(group, meeting, item.title, body, item.number))
+        elif (known.title, known.body) != (item.title, body):
+            known.title, known.body = item.title, body
+            tx.store.update(known)
+    for gone in indexed.values():  # an item removed from the meeting
+        tx.store.delete(gone)
 
 
 def _report(tx: Tx, minutes: Any) -> str:

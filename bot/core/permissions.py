@@ -84,6 +84,17 @@ RULES: dict[Action, Rule] = {
 LEAD_ROLES = frozenset({Role.CHAIR, Role.SECRETARY})
 
 
+# An imported meeting came justerad from the archive: its fields (items, entries, decisions, time
+# and place; never its original text) are corrected with the same commands as a live meeting's,
+# by the group's admins only, audited like any correction.
+IMPORTED_CORRECTIONS: dict[Action, Who] = {
+    Action.CORRECT: Who.ADMIN,
+    Action.CORRECT_STATEMENT: Who.ADMIN,
+    Action.RECORD_DECISION: Who.ADMIN,
+    Action.UNDO: Who.ADMIN,
+}
+
+
 def allowed_by_role(
     action: Action,
     *,

@@ -8,9 +8,11 @@ from typing import Any
 from bot.core import (
     agenda,
     annual,
+    corrections,
     draftedit,
     followups,
     groups,
+    imports,
     justering,
     meetings,
     outbox,
@@ -98,6 +100,8 @@ class Justera:
             result = operation(tx, *args, **kwargs)
             if isinstance(result, Result):
                 keep_reminders_in_step(tx, operation, result)
+                if operation in CORRECTIONS and result.meeting_id is not None:
+                    imports.reindex_imported(tx, result.meeting_id)
                 platform = ctx.channel_ref.partition(":")[0]
                 if result.events and platform in self.outbox_platforms:
                     # In the same transaction: the change and what it owes the channel together.
@@ -169,6 +173,21 @@ MEETING_OPERATIONS = {
     justering.approve,
     postings.approve_message,
     draftedit.edit_posted_item,  # posts the next version: the justerare reminded again
+}
+
+
+# Operations that correct a meeting's fields; on an imported meeting its search follows them.
+CORRECTIONS = {
+    corrections.change_entry,
+    corrections.remove_entry,
+    corrections.remove_statement,
+    corrections.change_item,
+    corrections.remove_item,
+    corrections.remove_decision,
+    corrections.change_meeting,
+    corrections.undo_last,
+    corrections.edit_item,
+    session.record_decision,
 }
 
 

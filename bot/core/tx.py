@@ -11,13 +11,20 @@ from bot.core.model import (
     AuditEntry,
     ChannelBinding,
     Group,
+    ImportedMeeting,
     Justerare,
     Meeting,
     MeetingStatus,
     Member,
     Party,
 )
-from bot.core.permissions import RULES, Action, allowed_by_role, allowed_in_state
+from bot.core.permissions import (
+    IMPORTED_CORRECTIONS,
+    RULES,
+    Action,
+    allowed_by_role,
+    allowed_in_state,
+)
 from bot.core.ports import Store
 from bot.core.texts import UserError, say
 
@@ -197,6 +204,10 @@ class Tx:
     ) -> Member:
         """The caller as a member allowed to take the action now, or a refusal."""
         me = self.member(group)
+        if meeting is not None and self.corrects_imported(action, meeting):
+            if not me.is_admin:
+                raise UserError("imported_admin_only", ref=meeting.number)
+            return me
         is_justerare = meeting is not None and self.justerare_member(group, meeting) is not None
         if not allowed_by_role(
             action,
@@ -209,6 +220,12 @@ class Tx:
         if meeting is not None:
             self.require_state(action, meeting)
         return me
+
+    def corrects_imported(self, action: Action, meeting: Meeting) -> bool:
+        """Whether this is a correction of an imported meeting (see IMPORTED_CORRECTIONS)."""
+        if meeting.status is not S.JUSTERAD or action not in IMPORTED_CORRECTIONS:
+            return False
+        return bool(self.store.find(ImportedMeeting, meeting_id=meeting.id))
 
     def require_state(self, action: Action, meeting: Meeting) -> None:
         if allowed_in_state(action, meeting.status):
