@@ -12,6 +12,7 @@ import pytest
 from bot.core.context import STOCKHOLM, Context
 from bot.core.imports import import_minutes
 from bot.core.model import ImportedMeeting, Meeting, MeetingStatus
+from bot.core.permissions import IMPORTED_CORRECTIONS, Action, Who
 from bot.core.texts import UserError
 from bot.importer import content_key, parse_minutes
 from tests.harness import Harness, set_up_group
@@ -207,3 +208,26 @@ def test_an_admin_corrects_an_imported_meeting_with_the_live_commands(store_fact
     h.do("maria", "/ångra #1")
     assert "– enighet" not in h.do("maria", "/mote visa #1").message
     assert h.snapshot()["Meeting"][0].status is MeetingStatus.JUSTERAD
+
+
+# One command per correction IMPORTED_CORRECTIONS allows on an imported meeting (#1 here).
+IMPORTED_COMMANDS = {
+    Action.CORRECT: "/arende ändra #1 1; titel: Budgetläget 2024",
+    Action.CORRECT_STATEMENT: "/anteckning ändra #1 1.1; Ett underskott på tre miljoner.",
+    Action.RECORD_DECISION: "/beslut #1 2; enighet",
+    Action.UNDO: "/ångra #1",
+}
+
+
+def test_the_imported_corrections_table_holds_for_everyone(store_factory) -> None:
+    assert set(IMPORTED_COMMANDS) == set(IMPORTED_CORRECTIONS)
+    h = Harness(store_factory)
+    set_up_group(h)
+    run(h, MINUTES)
+    for action, line in IMPORTED_COMMANDS.items():
+        assert IMPORTED_CORRECTIONS[action] is Who.ADMIN
+        for user in ("sara", "jonas", "petra"):  # secretary, members: none of them admin
+            assert h.refused(user, line).key == "imported_admin_only", (user, line)
+        if action is Action.UNDO:
+            h.do("maria", "/mote ändra #1; plats: Rådhuset")  # something of hers to take back
+        assert h.do("maria", line).message, line
