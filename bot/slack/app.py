@@ -51,6 +51,9 @@ def build_bot(
     # No retry handler on this client: the outbox sender must see every 429 to pace its
     # channel, and a read that meets one (users.info) falls back to defaults instead of waiting.
     client = client or AsyncWebClient(token=settings.bot_token, base_url=settings.api_url)
+    # Not even slack_sdk's default retry after a lost connection: that would post a message
+    # again blindly, where the outbox first looks whether the lost try was made.
+    client.retry_handlers = []
     # Our own auth.test, retried and never answered with Bolt's English "reinstall".
     authorize = SingleTeamAuthorize(client)
     app = AsyncApp(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -35,6 +36,15 @@ TRANSIENT_ERRORS = frozenset(
     {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 )
 
+# Every message a posting makes carries its posting and step in Slack's message metadata, so that
+# a retry after an unknown outcome (a timeout, a lost connection, a 5xx) can look for it first.
+METADATA_TYPE = "justera_posting"
+HISTORY_PAGES = 5  # how far back (pages of 200) a retry looks for the message it may have made
+# The posting and step being performed, per lane task (several lanes share one poster).
+_STEP: contextvars.ContextVar[tuple[int, str] | None] = contextvars.ContextVar(
+    "justera_slack_step", default=None
+)
+
 ExportLoader = Callable[[Posting], Awaitable[tuple[bytes, str]]]
 PdfMaker = Callable[[int], Awaitable[tuple[bytes, str]]]
 
@@ -64,6 +74,9 @@ class SlackPoster:
         self.justerade_pdf = justerade_pdf
         self._shared: dict[int | None, str] = {}  # file names shared, to confirm
         self._interval = interval
+        # Steps whose last chat.postMessage may or may not have been made: looked for first.
+        self._unsure: set[tuple[int, str]] = set()
+        self.found_again = 0  # retries that found their message already there (tests, logs)
 
     # --- the contract ----------------------------------------------------------------------
 
@@ -110,6 +123,7 @@ class SlackPoster:
         raise ValueError(f"no Slack plan for postings of kind {kind!r}")
 
     async def perform(self, posting: Posting, step: Step, refs: MessageRefs) -> str:
+        _STEP.set((posting.id, step.name) if posting.id is not None else None)
         channel = slack_id(posting.conversation)
         if channel is None:
             raise Unpostable("not_a_slack_conversation")
@@ -222,8 +236,58 @@ class SlackPoster:
         return response.data  # type: ignore[return-value]
 
     async def _post(self, channel: str, **kwargs: Any) -> str:
-        response = await self._call("chat.postMessage", channel=channel, **kwargs)
+        key = _STEP.get()
+        if key is not None:
+            kwargs["metadata"] = {
+                "event_type": METADATA_TYPE,
+                "event_payload": {"posting": key[0], "step": key[1]},
+            }
+            if key in self._unsure:
+                found = await self._find_posted(channel, kwargs.get("thread_ts"), key)
+                if found:
+                    # The earlier try was made; its answer was lost. Not posted twice.
+                    self._unsure.discard(key)
+                    self.found_again += 1
+                    log.info("posting %s step %s was made already; not posted again", *key)
+                    return found
+        try:
+            response = await self._call("chat.postMessage", channel=channel, **kwargs)
+        except Exception as error:
+            if key is not None and _outcome_unknown(error):
+                self._unsure.add(key)
+            raise
+        if key is not None:
+            self._unsure.discard(key)
         return str(response.get("ts", ""))
+
+    async def _find_posted(self, channel: str, thread_ts: str | None, key: tuple[int, str]) -> str:
+        """The ts of the message this step made, if Slack has it: read from the thread (or the
+        channel's newest messages) with their metadata. A person's DM (a user id, not a
+        channel) cannot be read this way; there the retry posts again."""
+        if not channel.startswith(("C", "G")):
+            return ""
+        cursor = ""
+        for _ in range(HISTORY_PAGES):
+            args: dict[str, Any] = {"channel": channel, "limit": 200, "include_all_metadata": True}
+            if cursor:
+                args["cursor"] = cursor
+            if thread_ts:
+                response = await self.client.conversations_replies(ts=thread_ts, **args)
+            else:
+                response = await self.client.conversations_history(**args)
+            for message in response.get("messages") or []:
+                meta = message.get("metadata") or {}
+                payload = meta.get("event_payload") or {}
+                if (
+                    meta.get("event_type") == METADATA_TYPE
+                    and payload.get("posting") == key[0]
+                    and payload.get("step") == key[1]
+                ):
+                    return str(message.get("ts", ""))
+            cursor = str((response.get("response_metadata") or {}).get("next_cursor") or "")
+            if not cursor:
+                return ""
+        return ""
 
     async def _update(self, channel: str, ts: str, **kwargs: Any) -> str:
         await self._call("chat.update", channel=channel, ts=ts, **kwargs)
@@ -312,6 +376,14 @@ class SlackPoster:
             )
         except Exception as error:  # the response_url may have expired (30 minutes)
             log.warning("export confirmation not sent: %s", type(error).__name__)
+
+
+def _outcome_unknown(error: BaseException) -> bool:
+    """A failure after which the message may have been made: no answer, or a server error."""
+    if isinstance(error, SlackApiError):
+        return error.response.status_code >= 500
+    unanswered = aiohttp.ClientError | asyncio.TimeoutError | ConnectionError | SlackClientError
+    return isinstance(error, unanswered)
 
 
 def _need(ref: str) -> str:

@@ -116,6 +116,23 @@ class _Injected:
         return _Refusal(error, status=self.status, headers=headers, violation=False)
 
 
+def _metadata(value: Any) -> dict[str, Any] | None:
+    """Message metadata as Slack takes it: an event_type and an event_payload object."""
+    if value is None or value == "":
+        return None
+    if (
+        not isinstance(value, dict)
+        or not isinstance(value.get("event_type"), str)
+        or not value["event_type"]
+        or not isinstance(value.get("event_payload"), dict)
+    ):
+        raise _Refusal(
+            "invalid_metadata_format",
+            problems=["metadata needs event_type (a string) and event_payload (an object)"],
+        )
+    return copy.deepcopy(value)
+
+
 def _truthy(value: Any) -> bool:
     # JSON bodies carry true/false; form bodies and query strings carry "1"/"0" or "true".
     return value is True or value == 1 or str(value).lower() in ("1", "true")
@@ -340,6 +357,11 @@ class _Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(length) if length > 0 else b""
         headers = {name.lower(): value for name, value in self.headers.items()}
         status, body, extra = self.server.fake._serve(self.command, self.path, headers, raw)
+        if self.server.fake._take_dropped(self.path):
+            # Handled, and then the connection is gone before any answer: the client cannot
+            # know whether the call took effect (as with a timeout against real Slack).
+            self.close_connection = True
+            return
         # A slow Slack: the call is handled on arrival and answered late, in real time,
         # because the acknowledgements it must not hold are measured in real time too.
         delay = self.server.fake._delay_for(self.path)
@@ -398,6 +420,8 @@ class FakeSlack:
             "conversations.info": self._conversations_info,
             "reactions.add": self._reactions_add,
             "chat.getPermalink": self._chat_get_permalink,
+            "conversations.history": self._conversations_history,
+            "conversations.replies": self._conversations_replies,
             "files.getUploadURLExternal": self._files_get_upload_url,
             "files.completeUploadExternal": self._files_complete_upload,
         }
@@ -405,6 +429,7 @@ class FakeSlack:
 
     def _clear(self) -> None:
         self._delays: dict[str, float] = {}
+        self._dropping: dict[str, int] = {}
         self._home: dict[str, dict[str, Any]] = {}
         self._calls: list[Call] = []
         self._responses: list[tuple[str, dict[str, Any]]] = []
@@ -545,6 +570,20 @@ class FakeSlack:
         with self._lock:
             queue = self._injected.setdefault(method, [])
             queue.extend(_Injected(status, retry_after, error) for _ in range(times))
+
+    def drop_answer(self, method: str, times: int = 1) -> None:
+        """Handle the next `times` calls of method, then close the connection unanswered."""
+        with self._lock:
+            self._dropping[method] = self._dropping.get(method, 0) + times
+
+    def _take_dropped(self, path: str) -> bool:
+        url = urlsplit(path).path
+        method = url[len("/api/") :] if url.startswith("/api/") else ""
+        with self._lock:
+            if self._dropping.get(method, 0) > 0:
+                self._dropping[method] -= 1
+                return True
+            return False
 
     def slow(self, seconds: float, *methods: str) -> None:
         """Answer every call (or the methods named, "response_url" for response URLs) late."""
@@ -744,6 +783,54 @@ class FakeSlack:
                 detail=f"{channel}: {at - last:.3f} s after the previous accepted {method}",
             )
 
+    # -- reading a channel, as conversations.history and conversations.replies do -----------
+
+    def _conversations_history(self, args: dict[str, Any], at: float) -> dict[str, Any]:
+        """The channel's top-level messages, newest first; metadata only when asked for."""
+        channel = _required(args, "channel", "channel_not_found")
+        found = [
+            m
+            for (c, _ts), m in self._messages.items()
+            if c == channel and m.get("thread_ts") in (None, m["ts"])
+        ]
+        found.sort(key=lambda m: float(m["ts"]), reverse=True)
+        return self._page(found, args)
+
+    def _conversations_replies(self, args: dict[str, Any], at: float) -> dict[str, Any]:
+        """A thread: its parent first, then the replies, oldest first."""
+        channel = _required(args, "channel", "channel_not_found")
+        ts = _required(args, "ts", "thread_not_found")
+        if (channel, ts) not in self._messages:
+            raise _Refusal("thread_not_found", detail=f"no message {ts} in {channel}")
+        found = [
+            m
+            for (c, _ts), m in self._messages.items()
+            if c == channel and (m["ts"] == ts or m.get("thread_ts") == ts)
+        ]
+        found.sort(key=lambda m: float(m["ts"]))
+        return self._page(found, args)
+
+    def _page(self, found: list[dict[str, Any]], args: dict[str, Any]) -> dict[str, Any]:
+        # Slack pages with an opaque cursor; here it is the offset, which callers must not read.
+        if args.get("oldest"):
+            found = [m for m in found if float(m["ts"]) > float(args["oldest"])]
+        limit = min(int(args.get("limit") or 100), 1000)
+        start = int(args.get("cursor") or 0)
+        page = found[start : start + limit]
+        with_metadata = _truthy(args.get("include_all_metadata", False))
+        messages = []
+        for m in page:
+            shaped = self._slack_message(m)
+            if with_metadata and "metadata" in m:
+                shaped["metadata"] = copy.deepcopy(m["metadata"])
+            messages.append(shaped)
+        more = start + limit < len(found)
+        return {
+            "messages": messages,
+            "has_more": more,
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+        }
+
     @staticmethod
     def _slack_message(message: dict[str, Any]) -> dict[str, Any]:
         shaped = {
@@ -775,6 +862,7 @@ class FakeSlack:
         channel = _required(args, "channel", "channel_not_found")
         text, blocks = self._content(args, required=True)
         self._take_rate_slot("chat.postMessage", channel, at)
+        metadata = _metadata(args.get("metadata"))
         message = {
             "channel": channel,
             "ts": self._next_ts(),
@@ -783,6 +871,8 @@ class FakeSlack:
             "thread_ts": args.get("thread_ts") or None,
             "at": at,
         }
+        if metadata is not None:
+            message["metadata"] = metadata
         self._last_accepted[("chat.postMessage", channel)] = at
         self._posted.append(copy.deepcopy(message))
         self._messages[(channel, message["ts"])] = message

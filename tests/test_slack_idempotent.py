@@ -1,0 +1,71 @@
+"""A post whose answer was lost is looked for before it is made again: no message twice."""
+
+from __future__ import annotations
+
+from tests.slack_harness import SlackHarness, set_up
+
+
+def top_level(h: SlackHarness) -> list[dict]:
+    return [m for m in h.slack.posted("CFSG") if m["thread_ts"] is None]
+
+
+def test_a_post_whose_answer_was_lost_is_not_made_twice(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        # Slack makes the ärendelista, then the connection closes before its answer.
+        h.slack.drop_answer("chat.postMessage")
+        assert "publicerad" in h.command("UMARIA", "/mote publicera")
+        (agenda,) = top_level(h)
+        assert h.snapshot()["Meeting"][0].agenda_message_ref == agenda["ts"]
+        assert len(h.slack.calls_to("chat.postMessage")) == 1
+        (look,) = h.slack.calls_to("conversations.history")
+        assert look.args["include_all_metadata"] in (True, "1", "true")
+        assert h.sender.posters[0].found_again == 1
+
+        # In a thread the same: the change's note is made once, found in the replies.
+        h.slack.drop_answer("chat.postMessage")
+        h.command("UMARIA", "/arende Dialog; Ny punkt")
+        notes = [m for m in h.slack.posted("CFSG") if m["thread_ts"] == agenda["ts"]]
+        assert len(notes) == 1 and "Ny punkt" in notes[0]["text"]
+        assert len(h.slack.calls_to("conversations.replies")) == 1
+        assert h.slack.violations == []
+        assert h.sender.failures == []
+
+
+def test_a_post_that_failed_is_made_after_the_look_finds_nothing(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        h.slack.fail_next("chat.postMessage", status=500)  # refused: nothing was made
+        h.command("UMARIA", "/mote publicera")
+        assert len(top_level(h)) == 1
+        assert [c.status for c in h.slack.calls_to("chat.postMessage")] == [500, 200]
+        assert len(h.slack.calls_to("conversations.history")) == 1
+        assert h.sender.posters[0].found_again == 0
+
+
+def test_every_posted_message_carries_its_posting_in_metadata(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        h.command("UMARIA", "/mote publicera")
+        (call,) = h.slack.calls_to("chat.postMessage")
+        meta = call.args["metadata"]
+        assert meta["event_type"] == "justera_posting"
+        assert set(meta["event_payload"]) == {"posting", "step"}
+
+
+def test_the_fake_shows_metadata_only_when_asked_as_slack_does(store_factory) -> None:
+    import asyncio
+
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        h.command("UMARIA", "/mote publicera")
+        client = h.sender.posters[0].client
+
+        async def read(**kw):
+            return (await client.conversations_history(channel="CFSG", **kw))["messages"]
+
+        plain = asyncio.run_coroutine_threadsafe(read(), h.loop).result(timeout=10)
+        full = asyncio.run_coroutine_threadsafe(read(include_all_metadata=True), h.loop).result(
+            timeout=10
+        )
+        assert "metadata" not in plain[0] and full[0]["metadata"]["event_type"]
