@@ -82,7 +82,8 @@ def test_a_long_draft_is_split_to_fit_and_the_status_card_refreshes_for_justerar
     status = h.connector.messages[meeting.minutes_message_ref]
     card = status.activity["attachments"][0]["content"]
     assert sorted(card["refresh"]["userIds"]) == ["29:jonas", "29:lina"]
-    assert "actions" not in card  # the buttons come with each justerare's own refresh
+    # The buttons come with each justerare's own refresh; everyone sees only "Ändra".
+    assert [a["title"] for a in card["actions"]] == ["Ändra"]
     mention = thread[-1].activity
     assert {e["mentioned"]["id"] for e in mention["entities"]} == {"29:jonas", "29:lina"}
 
@@ -148,3 +149,40 @@ def test_an_export_is_a_signed_link_that_expires(h: TeamsHarness) -> None:
     assert h.http.get(tampered).status_code == 404
     h.runtime.files.clock = lambda: 10**12  # a day and more later
     assert h.http.get(path).status_code == 410
+
+
+def test_the_posted_drafts_card_opens_an_items_dialog_and_posts_the_next_version(
+    h: TeamsHarness,
+) -> None:
+    set_up(h)
+    h.say("maria", "mote planera onsdag 18 mars kl 13; Sof")
+    h.say("sara", "arende Beslut; OSA-mål 2026; riskbedömning: ja")
+    h.say("maria", "mote publicera")
+    h.now = at("2026-03-18T13:05")
+    h.say("sara", "justerare @jonas, @lina")
+    h.say("sara", "beslut 4; samverkat")
+    h.say("sara", "protokoll posta")
+    meeting = h.snapshot()["Meeting"][0]
+    card = h.connector.messages[meeting.minutes_message_ref].activity["attachments"][0]["content"]
+    (menu,) = [b for b in card["body"] if b.get("id") == "number"]
+    assert {"title": "4. OSA-mål 2026 (Beslut)", "value": "4"} in menu["choices"]
+    (edit,) = [a for a in card["actions"] if a["title"] == "Ändra"]
+    data = {**edit["data"], "number": "4"}  # Teams sends the chosen item with the button's data
+    assert data["msteams"]["type"] == "task/fetch" and data["draft"] is True
+    # A member gets no dialog, only the refusal.
+    task = h.send(h.invoke("jonas", "task/fetch", {"data": data})).json()["task"]
+    assert task["type"] == "message" and "ordförande" in task["value"]
+    task = h.send(h.invoke("sara", "task/fetch", {"data": data})).json()["task"]
+    values, form = _form_values(task)
+    assert values["title"] == "OSA-mål 2026"
+    sent = {**form["actions"][0]["data"], **values, "title": "OSA-mål 2026–2027"}
+    assert sent["draft"] is True
+    task = h.send(h.invoke("sara", "task/submit", {"data": sent})).json()["task"]
+    assert task["type"] == "message" and "version 2" in task["value"], task
+    versions = sorted(h.snapshot()["MinutesVersion"], key=lambda v: v.number)
+    assert [v.number for v in versions] == [1, 2] and "OSA-mål 2026–2027" in versions[-1].text
+
+
+def _form_values(task: dict) -> tuple[dict, dict]:
+    form = task["value"]["card"]["content"]
+    return {e["id"]: e.get("value") for e in form["body"] if e.get("id")}, form

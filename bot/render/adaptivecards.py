@@ -177,6 +177,37 @@ def justering_actions(meeting_id: int, version: int) -> list[dict[str, Any]]:
     ]
 
 
+EDIT_ITEM_DIALOG = "edit_item"  # the Teams item dialog (bot.teams.dialogs.EDIT_DIALOG)
+EDIT_CHOICES = 100  # as Slack's menu: the draft's first hundred items
+
+
+def edit_menu(items: tuple[tuple[str, int, str], ...], meeting_number: int) -> tuple[list, list]:
+    """ "Ändra ett ärende" on the posted draft: a choice of its items and a button opening the
+    item's dialog. Everyone sees it; the server lets only the chair and secretary open it."""
+    if not items:
+        return [], []
+    choices = [
+        {"title": f"{number}. {title} ({section})", "value": str(number)}
+        for section, number, title in items[:EDIT_CHOICES]
+    ]
+    menu = {
+        "type": "Input.ChoiceSet",
+        "id": "number",
+        "label": "Ändra ett ärende (ordförande, sekreterare)",
+        "style": "compact",
+        "isRequired": True,
+        "errorMessage": "Välj ett ärende.",
+        "choices": choices,
+    }
+    data = {
+        "msteams": {"type": "task/fetch"},
+        "dialog": EDIT_ITEM_DIALOG,
+        "meeting": meeting_number,
+        "draft": True,
+    }
+    return [menu], [{"type": "Action.Submit", "title": "Ändra", "data": data}]
+
+
 def status_card(
     heading_text: str,
     status: str,
@@ -186,6 +217,8 @@ def status_card(
     refresh_for: list[str] | None = None,
     buttons: bool = False,
     mine: str = "",
+    items: tuple[tuple[str, int, str], ...] = (),
+    meeting_number: int = 0,
 ) -> dict[str, Any]:
     """The justering card: the status for everyone; buttons only on a justerare's own view.
 
@@ -195,9 +228,11 @@ def status_card(
     body = [heading(heading_text), status_block(status)]
     if mine:
         body.append(plain(mine, weight="Bolder"))
+    menu, edit = edit_menu(items, meeting_number or meeting_id)
+    body += menu
     extra: dict[str, Any] = {}
-    if buttons:
-        extra["actions"] = justering_actions(meeting_id, version)
+    if buttons or edit:
+        extra["actions"] = [*(justering_actions(meeting_id, version) if buttons else []), *edit]
     if refresh_for is not None:
         extra["refresh"] = {
             "action": {

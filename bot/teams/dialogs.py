@@ -15,7 +15,7 @@ SECTION_CHOICES = [Section.INFORMATION, Section.DIALOG, Section.BESLUT, Section.
 RISK_CHOICES = {"ja": True, "nej": False, "–": None}
 CHANGE_SEND_VERB = "justera_change_send"
 PROPOSE_DIALOG = "propose"
-EDIT_DIALOG = "edit_item"
+EDIT_DIALOG = cards.EDIT_ITEM_DIALOG  # the draft card's "Ändra" opens it too
 ENTRY_FIELD = "entry_"  # one input per entry: entry_<reference within the item>
 COMMITMENT_FIELD = "followup_"  # one per commitment on the item: followup_<its number>
 MAX_EDIT_INPUTS = 90  # a dialog stays readable and within Teams' card size
@@ -252,8 +252,12 @@ def edit_task(
     entries: list[tuple[int, str, str]],
     commitments: list[tuple[int, str]],
     errors: dict[str, str] | None = None,
+    *,
+    draft: bool = False,
 ) -> dict[str, Any]:
     """The item whole: title, presenter, each entry and each commitment ("vem; vad; när").
+
+    draft: opened from the posted draft's card, so saving posts the next version too.
 
     fields hold what is shown (as stored, or as typed when a refusal shows it again);
     the data sent back keeps the commitments as first shown, so only changes are saved.
@@ -295,6 +299,7 @@ def edit_task(
         "number": number,
         "entries": [[seq, label, text] for seq, label, text in entries[:MAX_EDIT_INPUTS]],
         "commitments": [[n, line] for n, line in commitments[:MAX_EDIT_INPUTS]],
+        "draft": draft,
     }
     heading = words["edit"].format(number=number)
     card = cards.form_card(heading, body, words["save"], data)

@@ -15,7 +15,15 @@ from microsoft_agents.activity import Activity, ActivityTypes, InvokeResponse
 
 from bot.commands.parse import Env, commitment_form_changes, parse
 from bot.commands.words import fold
-from bot.core import agenda, conversations, corrections, followups, justering, postings
+from bot.core import (
+    agenda,
+    conversations,
+    corrections,
+    draftedit,
+    followups,
+    justering,
+    postings,
+)
 from bot.core.context import STOCKHOLM, Context, Result
 from bot.core.model import ConversationRef, Section
 from bot.core.texts import UserError, say
@@ -278,7 +286,10 @@ class TeamsBot:
         fields |= {f"{dialogs.ENTRY_FIELD}{e.seq}": e.text for e in entries}
         fields |= {f"{dialogs.COMMITMENT_FIELD}{n}": line for n, line in lines}
         shown = [(e.seq, labels[e.id], e.text) for e in entries]
-        return dialogs.edit_task(ctx.lang, meeting.number, item.number, fields, shown, lines)
+        draft = bool(data.get("draft"))
+        return dialogs.edit_task(
+            ctx.lang, meeting.number, item.number, fields, shown, lines, draft=draft
+        )
 
     async def on_compose_fetch(self, context: Any, _state: Any) -> None:
         """The message's "…" menu: the dialog opens with the message's text as the title."""
@@ -314,6 +325,8 @@ class TeamsBot:
         typed = {k: str(v) for k, v in data.items() if isinstance(v, str | int)}
         texts = {seq: typed.get(f"{dialogs.ENTRY_FIELD}{seq}", "") for seq, _, _ in entries}
         env = Env(ctx.now, ctx.lang, mention_resolver(caller.tenant, {}))
+        # From the posted draft's card the next version is posted with the change.
+        draft = bool(data.get("draft"))
         promised = {}
         try:
             for n, before in shown:
@@ -324,9 +337,10 @@ class TeamsBot:
                     except UserError as error:
                         error.params.setdefault("followup", n)
                         raise
+            operation = draftedit.edit_posted_item if draft else corrections.edit_item
             result = await self.run(
                 ctx,
-                corrections.edit_item,
+                operation,
                 meeting,
                 number,
                 typed.get("title", ""),
@@ -340,7 +354,9 @@ class TeamsBot:
             if "followup" in error.params:
                 field = f"{dialogs.COMMITMENT_FIELD}{error.params['followup']}"
             errors = {field: error.message(ctx.lang)}
-            return dialogs.edit_task(ctx.lang, meeting, number, typed, entries, shown, errors)
+            return dialogs.edit_task(
+                ctx.lang, meeting, number, typed, entries, shown, errors, draft=draft
+            )
         if not result.replayed:
             await self.outgoing.publish(caller, result)
         return dialogs.done(result.message)

@@ -251,7 +251,13 @@ class TeamsPoster:
             )
         # Everyone sees the status; each justerare's Teams asks for their own view (buttons).
         return cards.status_card(
-            _heading(event), event.status, event.meeting_id, event.version or 0, refresh_for=ids
+            _heading(event),
+            event.status,
+            event.meeting_id,
+            event.version or 0,
+            refresh_for=ids,
+            items=event.items,
+            meeting_number=event.shown_number,
         )
 
     async def _step_status(self, where, event: Event, step: Step, refs) -> str:
