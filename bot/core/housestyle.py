@@ -20,6 +20,7 @@ LINE_PLACEHOLDERS = {
     "section_heading": {"label"},
     "justerare_line": {"names"},
     "secretary_line": {"secretary"},
+    "chosen_sentence": {"names"},
 }
 BUILT_IN = ("hr", "2021")
 DEFAULT = "hr"
@@ -45,6 +46,7 @@ class HouseStyle:
     section_heading: str = "{label}"
     item_marker: str = "• "
     chosen_with_party: bool = True
+    chosen_sentence: str = "{names} valdes som justerare."  # "{names}": the names alone
     empty_section: str = "Inga beslut"
     closing_sentence: bool = False
     justering_heading: str = "Justering"

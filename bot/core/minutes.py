@@ -329,7 +329,8 @@ def _item_block(entry: ItemMinutes, doc: MinutesDoc, label: str = "") -> list[st
         heading = f"{doc.style.item_marker}{heading}"
     lines = [heading] if headed(item, label) else []
     if is_justerare_item(item) and doc.justerare:
-        lines.append(chosen_sentence(doc.justerare, with_party=doc.style.chosen_with_party))
+        style = doc.style
+        lines.append(chosen_sentence(doc.justerare, style.chosen_with_party, style.chosen_sentence))
     if item.section is Section.BESLUT and item.risk_assessed is not None:
         lines.append(
             "Riskbedömning är gjord." if item.risk_assessed else "Riskbedömning är inte gjord."
@@ -367,11 +368,16 @@ def _joined(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
 
 
-def chosen_sentence(people: list[PersonLine], with_party: bool = True) -> str:
-    """ "Cecilia Berg, Vision, valdes som justerare.": the party closed off by a comma."""
-    names = [f"{p.name}, {p.party}" if with_party else p.name for p in people]
-    closing = "," if with_party else ""
-    return f"{_joined(names)}{closing} valdes som justerare."
+def chosen_sentence(
+    people: list[PersonLine],
+    with_party: bool = True,
+    template: str = "{names} valdes som justerare.",
+) -> str:
+    """ "Cecilia Berg, Vision, valdes som justerare.": the party closed off by a comma when the
+    sentence goes on; a style whose template is "{names}" lists the names alone."""
+    names = _joined([f"{p.name}, {p.party}" if with_party else p.name for p in people])
+    goes_on = template.strip() != "{names}"
+    return template.replace("{names}", names + ("," if with_party and goes_on else "")).strip()
 
 
 def justering_sentence(people: list[PersonLine]) -> str:

@@ -269,8 +269,9 @@ def _item_view(entry: ItemMinutes, doc: MinutesDoc, label: str = "") -> ItemView
     item = entry.item
     blocks: list[Block] = []
     if item.title == "Val av justerare" and item.section is Section.OPENING and doc.justerare:
-        with_party = doc.style.chosen_with_party
-        blocks.append(Block(Kind.TEXT, chosen_sentence(doc.justerare, with_party=with_party)))
+        style = doc.style
+        text = chosen_sentence(doc.justerare, style.chosen_with_party, style.chosen_sentence)
+        blocks.append(Block(Kind.TEXT, text))
     if item.section is Section.BESLUT and item.risk_assessed is not None:
         text = "Riskbedömning är gjord." if item.risk_assessed else "Riskbedömning är inte gjord."
         blocks.append(Block(Kind.TEXT, text))
