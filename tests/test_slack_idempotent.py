@@ -69,3 +69,30 @@ def test_the_fake_shows_metadata_only_when_asked_as_slack_does(store_factory) ->
             timeout=10
         )
         assert "metadata" not in plain[0] and full[0]["metadata"]["event_type"]
+
+
+def test_a_posting_taken_over_looks_for_its_next_step_before_making_it(store_factory) -> None:
+    """An owner killed after Slack made a step's message but before the record: the next owner
+    finds the message by its metadata instead of posting it again."""
+    import asyncio
+
+    from bot.core.model import Posting, PostingStatus
+
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        h.command("UMARIA", "/mote publicera")
+        h.command("UMARIA", "/arende Dialog; Ny punkt")
+        agenda = top_level(h)[0]
+        with store_factory() as store:
+            (change,) = [p for p in store.find(Posting) if p.kind == "agenda_changed"]
+            # As the database stood when the owner died: the update recorded, the note made in
+            # Slack but not recorded.
+            change.status, change.steps_done, change.sent_at = PostingStatus.PENDING, 1, None
+            change.made = change.made.rsplit(",", 1)[0] + "]"
+            store.update(change)
+            store.commit()
+        asyncio.run_coroutine_threadsafe(h.sender.drain(), h.loop).result(timeout=30)
+        notes = [m for m in h.slack.posted("CFSG") if m["thread_ts"] == agenda["ts"]]
+        assert len(notes) == 1, [n["text"] for n in notes]
+        assert h.sender.posters[0].found_again == 1
+        assert {p.status for p in h.snapshot()["Posting"]} == {PostingStatus.SENT}

@@ -298,6 +298,9 @@ class OutboxSender:
         assert posting.id is not None
         pid, conversation = posting.id, posting.conversation
         plan = ""
+        # A plan already stored means an earlier owner (a process killed or stopped, a replica
+        # whose lease ran out) made steps of it; the next one it may have made unrecorded.
+        resumed = bool(posting.plan)
         if posting.plan:
             steps = load_plan(posting.plan)
         else:
@@ -315,6 +318,9 @@ class OutboxSender:
         given_up = bool(posting.lost)
         for index in range(posting.steps_done, len(steps)):
             step, last = steps[index], index == len(steps) - 1
+            unsure = getattr(poster, "unsure", None)
+            if resumed and index == posting.steps_done and unsure is not None:
+                unsure(posting, step)
             try:
                 ref = await self._call(poster, posting, step, refs)
             except _Interrupted:

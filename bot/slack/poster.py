@@ -207,6 +207,12 @@ class SlackPoster:
             return await self._notice_justerade(posting, event, channel)
         raise Unpostable(f"unknown_step_{op}")
 
+    def unsure(self, posting: Posting, step: Step) -> None:
+        """The sender's word that this step may have been made already (an earlier owner's
+        last step, unrecorded): look for its message before making it."""
+        if posting.id is not None:
+            self._unsure.add((posting.id, step.name))
+
     def retry(self, error: BaseException) -> Retry | None:
         if isinstance(error, SlackApiError):
             status = error.response.status_code
