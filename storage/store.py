@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from enum import Enum
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, or_, select
@@ -14,7 +16,14 @@ from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlmodel import Session
 
 from bot.core.guard import check_record
-from bot.core.model import Meeting, PostingStatus, Reminder, ReminderStatus, SearchEntry
+from bot.core.model import (
+    Meeting,
+    OutboxLane,
+    PostingStatus,
+    Reminder,
+    ReminderStatus,
+    SearchEntry,
+)
 from bot.core.ports import Between, Store, StoreFactory
 from bot.core.texts import OutcomeUnknown
 from storage import fulltext
@@ -27,15 +36,51 @@ R = TypeVar("R")
 class Conflict(Exception):
     """The database refused a write that breaks a constraint, e.g. a unique key already taken.
 
-    The transaction stays usable: the refused write alone was undone.
+    The transaction is over: nothing it wrote is kept, and the store must be left. (No write
+    catches one to go on, and a savepoint around every write to allow it was a third of a
+    command's statements.)
     """
 
 
 class SqlStore:
-    """Store on one session; every write is flushed at once so its conflicts surface there."""
+    """Store on one session; every write is flushed at once so its conflicts surface there.
+
+    Records read in this transaction are kept and handed out again (as copies) by get() and
+    by the same find(): a command reads its group, meeting and items several times over.
+    This transaction's own writes keep them current (a write of a kind forgets that kind's
+    finds); other transactions' commits are not seen again, as in a snapshot.
+    """
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        self._seen: dict[tuple[type, int], Any] = {}
+        self._found: dict[tuple[Any, ...], list[Any]] = {}
+        # SQLite's BEGIN IMMEDIATE holds the whole database: a kept record is current, and
+        # lock() need not read it again. PostgreSQL's row lock must be taken by a read.
+        self._holds_database = session.get_bind().dialect.name == "sqlite"
+
+    def _keep(self, record: Any) -> Any:
+        self._seen[(type(record), record.id)] = copy.copy(record)
+        return record
+
+    def _added(self, record: Any) -> None:
+        """A kept find that the new record answers gets it at its end (the highest id)."""
+        kind = type(record)
+        for key in [k for k in self._found if k[0] is kind]:
+            matches = [_matches(record, name, wanted) for name, wanted in key[1:]]
+            if None in matches:
+                del self._found[key]  # a question this cannot tell: ask the database again
+            elif all(matches):
+                self._found[key].append(copy.copy(record))
+
+    def _changed(self, kind: type | None = None) -> None:
+        """Forget the finds of a kind just written (of every kind when None)."""
+        if kind is None:
+            self._seen.clear()
+            self._found.clear()
+            return
+        for key in [k for k in self._found if k[0] is kind]:
+            del self._found[key]
 
     def add(self, record: R) -> R:
         if getattr(record, "id", None) is not None:
@@ -47,11 +92,12 @@ class SqlStore:
         row = to_row(record)
         with self._write():
             self._session.add(row)
+            self._session.flush()
             if isinstance(record, SearchEntry):
-                self._session.flush()
                 fulltext.index(self._session, row.id, record.group_id, record.title, record.body)
         record.id = row.id  # type: ignore[attr-defined]
-        return record
+        self._added(record)
+        return self._keep(record)
 
     def _next_meeting_number(self, group_id: int) -> int:
         """The group's next free meeting number. The group's row is locked first, so that two
@@ -74,11 +120,14 @@ class SqlStore:
         values = row_values(record)
         check_record(self, record, {n for n, v in values.items() if getattr(row, n) != v})
         with self._write():
+            # Again: the check normalised the record's texts in place.
             for name, value in row_values(record).items():
                 setattr(row, name, value)
+            self._session.flush()
             if isinstance(record, SearchEntry):
-                self._session.flush()
                 fulltext.reindex(self._session, row.id, record.group_id, record.title, record.body)
+        self._changed(type(record))
+        self._keep(record)
 
     def delete(self, record: Any) -> None:
         row = self._row(type(record), record.id)
@@ -86,14 +135,29 @@ class SqlStore:
             if isinstance(record, SearchEntry):
                 fulltext.unindex(self._session, row.id)
             self._session.delete(row)
+            self._session.flush()
         # ON DELETE SET NULL may have changed rows this session holds.
         self._session.expire_all()
+        self._changed()
 
     def get(self, kind: type[R], record_id: int) -> R | None:
+        kept = self._seen.get((kind, record_id))
+        if kept is not None:
+            return copy.copy(kept)
         row = self._session.get(table_for(kind), record_id, populate_existing=True)
-        return None if row is None else from_row(kind, row)
+        return None if row is None else self._keep(from_row(kind, row))
 
     def find(self, kind: type[R], /, **where: Any) -> list[R]:
+        key = _find_key(kind, where)
+        kept = self._found.get(key) if key is not None else None
+        if kept is not None:
+            return [copy.copy(record) for record in kept]
+        found = self._find(kind, where)
+        if key is not None:
+            self._found[key] = [copy.copy(record) for record in found]
+        return found
+
+    def _find(self, kind: type[R], where: dict[str, Any]) -> list[R]:
         table = table_for(kind)
         known = field_names(kind)
         query = select(table).order_by(table.id)  # type: ignore[arg-type]
@@ -112,14 +176,16 @@ class SqlStore:
             else:
                 query = query.where(column == to_column(wanted))
         rows = self._session.scalars(query.execution_options(populate_existing=True))
-        return [from_row(kind, row) for row in rows]
+        return [self._keep(from_row(kind, row)) for row in rows]
 
     def lock(self, kind: type[R], record_id: int) -> R | None:
         # FOR UPDATE is dropped on SQLite, where BEGIN IMMEDIATE already holds the database.
+        if self._holds_database:
+            return self.get(kind, record_id)
         row = self._session.get(
             table_for(kind), record_id, with_for_update=True, populate_existing=True
         )
-        return None if row is None else from_row(kind, row)
+        return None if row is None else self._keep(from_row(kind, row))
 
     def claim_reminders(
         self, now: datetime, worker: str, limit: int, lease: timedelta
@@ -146,7 +212,9 @@ class SqlStore:
             for claimed in rows:
                 claimed.claimed_by = worker
                 claimed.claimed_until = now + lease
-        return [from_row(Reminder, claimed) for claimed in rows]
+            self._session.flush()
+        self._changed(Reminder)
+        return [self._keep(from_row(Reminder, claimed)) for claimed in rows]
 
     def ensure_lane(self, conversation: str) -> None:
         """Insert the lane unless it exists: ON CONFLICT DO NOTHING, on both databases."""
@@ -154,6 +222,7 @@ class SqlStore:
         insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
         statement = insert(OutboxLaneRow.__table__).values(conversation=conversation)  # type: ignore[attr-defined]
         self._session.execute(statement.on_conflict_do_nothing(index_elements=["conversation"]))
+        self._changed(OutboxLane)
 
     def claim_lanes(
         self, now: datetime, worker: str, limit: int, lease: timedelta, prefixes: tuple[str, ...]
@@ -190,6 +259,8 @@ class SqlStore:
             for claimed in rows:
                 claimed.claimed_by = worker
                 claimed.claimed_until = now + lease
+            self._session.flush()
+        self._changed(OutboxLane)
         return [claimed.conversation for claimed in rows]
 
     def outbox_summary(self) -> tuple[int, datetime | None]:
@@ -221,12 +292,40 @@ class SqlStore:
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        """One write in a savepoint, flushed, so a refused write leaves the rest standing."""
+        """One write, flushed by the caller inside; a refused one ends the transaction."""
         try:
-            with self._session.begin_nested():
-                yield
+            yield
         except IntegrityError as error:
+            self._changed()
             raise Conflict(str(error.orig)) from error
+
+
+def _matches(record: Any, name: str, wanted: Any) -> bool | None:
+    """Whether the record answers find(name=wanted); None when only SQL can tell."""
+    value = getattr(record, name)
+    if isinstance(wanted, frozenset | tuple):
+        return None
+    if isinstance(wanted, bool | int | str | Enum) or wanted is None:
+        return value == wanted
+    return None
+
+
+def _find_key(kind: type, where: dict[str, Any]) -> tuple[Any, ...] | None:
+    """A find's question as a dict key; None when a value does not hash (then not kept)."""
+    parts: list[Any] = [kind]
+    for name in sorted(where):
+        wanted = where[name]
+        if isinstance(wanted, set | frozenset):
+            wanted = frozenset(wanted)
+        elif isinstance(wanted, list | tuple):
+            wanted = tuple(wanted)
+        parts.append((name, wanted))
+    key = tuple(parts)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def store_factory(engine: Engine) -> StoreFactory:

@@ -554,16 +554,15 @@ UNIQUE_KINDS = [
 
 
 @pytest.mark.parametrize("kind", UNIQUE_KINDS, ids=lambda kind: kind.__name__)
-def test_a_duplicate_is_a_conflict_and_the_transaction_goes_on(
+def test_a_duplicate_is_a_conflict_and_nothing_of_its_transaction_is_kept(
     store_factory: StoreFactory, stored: dict[type, Any], kind: type
 ) -> None:
     with store_factory() as store:
+        store.add(AuditEntry(at=SUMMER, actor_ref="slack:U1", action="before"))
         with pytest.raises(Conflict):
             store.add(dataclasses.replace(stored[kind], id=None))
-        store.add(AuditEntry(at=SUMMER, actor_ref="slack:U1", action="after"))
-        store.commit()
     assert count(store_factory, kind) == 1
-    assert count(store_factory, AuditEntry) == 2
+    assert count(store_factory, AuditEntry) == 1
 
 
 def test_an_update_onto_a_taken_key_is_a_conflict(
@@ -578,21 +577,21 @@ def test_an_update_onto_a_taken_key_is_a_conflict(
 def test_broken_references_are_conflicts(
     store_factory: StoreFactory, stored: dict[type, Any]
 ) -> None:
-    with store_factory() as store:
-        with pytest.raises(Conflict):
-            store.add(
-                Entry(
-                    item_id=stored[AgendaItem].id + 1000,
-                    seq=1,
-                    position=1,
-                    kind=EntryKind.NOTE,
-                    author_ref="x",
-                    text="",
-                    created_at=SUMMER,
-                )
+    with store_factory() as store, pytest.raises(Conflict):
+        store.add(
+            Entry(
+                item_id=stored[AgendaItem].id + 1000,
+                seq=1,
+                position=1,
+                kind=EntryKind.NOTE,
+                author_ref="x",
+                text="",
+                created_at=SUMMER,
             )
-        with pytest.raises(Conflict):
-            store.delete(stored[Group])
+        )
+    with store_factory() as store, pytest.raises(Conflict):
+        store.delete(stored[Group])
+    with store_factory() as store:
         assert store.get(Group, stored[Group].id) == stored[Group]
 
 
@@ -831,3 +830,28 @@ def with_lock_timeout(url: str, seconds: int) -> str:
     parsed = make_url(url)
     options = f"{parsed.query.get('options', '')} -clock_timeout={seconds}s".strip()
     return parsed.update_query_dict({"options": options}).render_as_string(hide_password=False)
+
+
+# --- reads kept within a transaction -------------------------------------------------------
+
+
+def test_kept_reads_follow_the_transactions_own_writes(
+    store_factory: StoreFactory, stored: dict[type, Any]
+) -> None:
+    meeting = stored[Meeting]
+    with store_factory() as store:
+        before = store.find(AgendaItem, meeting_id=meeting.id)
+        other = store.find(AgendaItem, meeting_id=meeting.id + 1000)
+        added = store.add(dataclasses.replace(before[0], id=None, number=99, position=99))
+        assert store.find(AgendaItem, meeting_id=meeting.id) == [*before, added]
+        assert store.find(AgendaItem, meeting_id=meeting.id + 1000) == other == []
+        store.update(dataclasses.replace(added, title="Ändrad"))
+        assert store.get(AgendaItem, added.id).title == "Ändrad"
+        assert [i.title for i in store.find(AgendaItem, number=99)] == ["Ändrad"]
+        # What a caller does to a record it was handed is not kept.
+        store.get(Group, meeting.group_id).name = "Inte sparad"
+        assert store.get(Group, meeting.group_id) == stored[Group]
+        assert store.lock(Meeting, meeting.id) == meeting
+        store.delete(added)
+        assert store.get(AgendaItem, added.id) is None
+        assert store.find(AgendaItem, meeting_id=meeting.id) == before
