@@ -152,7 +152,7 @@ def edit_menu(
     groups: dict[str, list[Option]] = {}
     for section, number, title in items[:MENU_OPTIONS]:
         value = json.dumps({"meeting": meeting_number, "number": number})
-        text = _cut(f"{number}. {title}", OPTION_CHARS)
+        text = escape(_cut(f"{number}. {title}", OPTION_CHARS))
         groups.setdefault(section, []).append(Option(value=value, text=text))
     if not groups:
         return None
@@ -160,7 +160,7 @@ def edit_menu(
         action_id=EDIT_ACTION,
         placeholder="Ändra ett ärende…",
         option_groups=[
-            OptionGroup(label=_cut(s, OPTION_CHARS), options=o) for s, o in groups.items()
+            OptionGroup(label=escape(_cut(s, OPTION_CHARS)), options=o) for s, o in groups.items()
         ],
     )
 
