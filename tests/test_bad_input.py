@@ -182,6 +182,10 @@ LOCKED = [
     ("sara", "/ångra #1"),
     ("sara", "/justerare ta bort #1 lina"),
     ("sara", "/uppfoljning #1 6; HR-chef; Ta fram ett förslag; oktober"),
+    # The admin corrects imported meetings only: minutes justerade here stay locked for them too.
+    ("maria", "/anteckning ändra #1 4.1; Sent ändrat."),
+    ("maria", "/beslut ta bort #1 6"),
+    ("maria", "/ångra #1"),
 ]
 
 
@@ -314,3 +318,29 @@ def test_a_commitment_in_justerade_minutes_is_locked(store_factory, line: str) -
     h.do("jonas", "/protokoll godkänn")
     h.do("lina", "/protokoll godkänn")
     assert h.refused("sara", line).key == "meeting_locked"
+
+
+# An imported meeting (#1 here) is corrected by the group's admins only.
+ON_IMPORTED = [
+    ("sara", "/anteckning ändra #1 1.1; Ny text."),
+    ("sara", "/anteckning ta bort #1 1.1"),
+    ("sara", "/arende ändra #1 1; titel: Annan rubrik"),
+    ("sara", "/beslut ta bort #1 2"),
+    ("sara", "/beslut #1 2; enighet"),
+    ("sara", "/mote ändra #1; plats: Annan plats"),
+    ("jonas", "/ångra #1"),
+]
+
+
+@pytest.mark.parametrize(("user", "line"), ON_IMPORTED)
+def test_imported_meetings_are_corrected_by_admins_only(store_factory, user, line) -> None:
+    from tests.test_import_report import MINUTES, run
+
+    h = Harness(store_factory)
+    set_up_group(h)
+    run(h, MINUTES)
+    error = h.refused(user, line)
+    assert error.key == "imported_admin_only"
+    for lang in ("sv", "en"):
+        text = error.message(lang)
+        assert text.count("\n") == 0 and "`" in text
