@@ -135,14 +135,8 @@ class OutboxSender:
             )
         )
         for conversation, work in claimed.items():
-            # The lane's last task may still be finishing after it gave the lane back in the
-            # database (its record and this claim ran in threads side by side). Skipping the
-            # claim would leave the lane held by nobody's task, unrenewed, until its lease ran
-            # out; the new task waits for the old one instead.
-            before = self._lanes.get(conversation)
-            self._lanes[conversation] = asyncio.create_task(
-                self._work(conversation, work, after=before)
-            )
+            if conversation not in self._lanes:
+                self._lanes[conversation] = asyncio.create_task(self._work(conversation, work))
         return len(claimed)
 
     async def observe(self) -> None:
@@ -203,32 +197,23 @@ class OutboxSender:
         every = max(self.lease.total_seconds() / 3, 0.5)
         while True:
             await asyncio.sleep(every)
+            held = list(self._lanes)
+            if not held:
+                continue
             try:
-                await self.renew()
+                kept = await self.run_db(
+                    functools.partial(
+                        outbox.renew, self.store_factory, held, self.worker, self.now(), self.lease
+                    )
+                )
             except Exception as error:
                 log.warning("outbox: leases not renewed (%s)", type(error).__name__)
-
-    async def renew(self) -> None:
-        """Extend the leases of the lanes being worked; stop a lane whose lease was lost."""
-        held = dict(self._lanes)
-        if not held:
-            return
-        kept = await self.run_db(
-            functools.partial(
-                outbox.renew, self.store_factory, list(held), self.worker, self.now(), self.lease
-            )
-        )
-        for conversation in set(held) - set(kept):
-            task = self._lanes.get(conversation)
-            # Only the task the answer is about: while renew ran, that task may have finished
-            # and given the lane back, and a new claim started another task for the lane.
-            # Cancelling the new one mid-call left the lane held and unrenewed, and its call
-            # (maybe made) was made again when the lease ran out: a posting twice.
-            if task is None or task is not held[conversation]:
                 continue
-            log.warning("outbox: lost the lease of a lane; another sender has it")
-            self._lanes.pop(conversation, None)
-            task.cancel()
+            for conversation in set(held) - set(kept):
+                log.warning("outbox: lost the lease of a lane; another sender has it")
+                task = self._lanes.pop(conversation, None)
+                if task is not None:
+                    task.cancel()
 
     # --- one lane ---------------------------------------------------------------------------
 
@@ -239,16 +224,9 @@ class OutboxSender:
                 return poster
         raise LookupError(f"no poster for {platform}")
 
-    async def _work(
-        self,
-        conversation: str,
-        batch: outbox.Work | None,
-        after: asyncio.Task[None] | None = None,
-    ) -> None:
+    async def _work(self, conversation: str, batch: outbox.Work | None) -> None:
         release = True
         try:
-            if after is not None and not after.done():
-                await asyncio.wait([after])
             poster = self._poster(conversation)
             latest: dict[int | None, MessageRefs] = {}  # what this lane's own postings made
             while not self._stopping:
@@ -273,8 +251,7 @@ class OutboxSender:
                 batch = None
         except asyncio.CancelledError:
             # shutdown() or a lost lease decides what becomes of the lane
-            if self._lanes.get(conversation) is asyncio.current_task():
-                self._lanes.pop(conversation, None)
+            self._lanes.pop(conversation, None)
             raise
         except Exception as error:
             log.error("outbox: a lane stopped (%s)", type(error).__name__)
