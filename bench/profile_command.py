@@ -131,7 +131,9 @@ def bare_cpu(fake: FakeSlack, count: int) -> float:
     return asyncio.run(run())
 
 
-def profile_database(kind: str, fake: FakeSlack, count: int, top: int, bare: float) -> str:
+def profile_database(
+    kind: str, fake: FakeSlack, count: int, top: int, bare: float, profiled_too: bool = True
+) -> str:
     with database(kind) as url:
         meetings = math.ceil((2 * count + WARM_UP) / ITEMS_PER_MEETING) + 1
         set_up(url, meetings)
@@ -154,7 +156,7 @@ def profile_database(kind: str, fake: FakeSlack, count: int, top: int, bare: flo
             figures = {"answer_cpu": 0.0, "send_cpu": 0.0, "answer_sql": 0, "send_sql": 0}
             async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
                 # Warm-up, a timed pass, then a profiled pass (the profiler's cost is its own).
-                for n in range(WARM_UP + 2 * count):
+                for n in range(WARM_UP + (2 if profiled_too else 1) * count):
                     measured = WARM_UP <= n < WARM_UP + count
                     profiled = n >= WARM_UP + count
                     if n == WARM_UP:
@@ -201,11 +203,16 @@ def profile_database(kind: str, fake: FakeSlack, count: int, top: int, bare: flo
         f"({bare * 1000:.2f} ms)\n"
         f"SQL statements per command: answer {figures['answer_sql'] / count:.1f}, "
         f"sending {figures['send_sql'] / count:.1f}; by kind over the run: "
-        + ", ".join(f"{k} {v / count / 2:.1f}" for k, v in statements.kinds.most_common())
+        + ", ".join(
+            f"{k} {v / count / (2 if profiled_too else 1):.1f}"
+            for k, v in statements.kinds.most_common()
+        )
         + "\n"
         + "one command's statements, in order:\n"
         + "".join(f"  {t}\n" for t in figures["one"])
     )
+    if not profiled_too:
+        return out.getvalue()
     stats = pstats.Stats(profiler, stream=out)
     stats.strip_dirs().sort_stats("cumulative").print_stats(top)
     stats.sort_stats("tottime").print_stats(top)
@@ -217,6 +224,7 @@ def main() -> int:
     parser.add_argument("--commands", type=int, default=300)
     parser.add_argument("--db", default="sqlite,postgresql")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--timing-only", action="store_true", help="no profiled pass")
     parser.add_argument("--out", help="also write the report to this file")
     args = parser.parse_args()
     fake = FakeSlack(clock=FakeClock(), enforce_rate=False)
@@ -227,7 +235,9 @@ def main() -> int:
         bare = bare_cpu(fake, max(200, args.commands))
         report = f"bare Bolt no-op (process_before_response): {bare * 1000:.2f} ms CPU\n"
         for kind in args.db.split(","):
-            report += profile_database(kind, fake, args.commands, args.top, bare)
+            report += profile_database(
+                kind, fake, args.commands, args.top, bare, not args.timing_only
+            )
     finally:
         fake.stop()
     print(report)
