@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import httpx
 import psycopg
 
-from bench.bench_slack import NOOP, RunningServer, ServerSpec
+from bench.bench_slack import NOOP, RunningServer, ServerSpec, started_fake_slack
 from bot.commands.parse import parse
 from bot.core.context import STOCKHOLM, Context
 from bot.core.service import Justera
@@ -32,7 +32,6 @@ from bot.slack.text import decode
 from storage.db import make_engine, with_search_path
 from storage.migrate import upgrade
 from storage.store import store_factory
-from tests.fakes.clock import FakeClock
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_signing import signed_headers, slash_command_body
 from tests.ops_process import SECRET, app_env, free_port, start_app, stop_app, wait_until
@@ -168,10 +167,7 @@ def main() -> int:
     parser.add_argument("--replicas", default="1,2")
     parser.add_argument("--profile", action="store_true", help="pyinstrument the first replica")
     args = parser.parse_args()
-    fake = FakeSlack(clock=FakeClock(), enforce_rate=False)
-    fake.start()
-    for user_id, (name, real, locale) in PEOPLE.items():
-        fake.add_user(user_id, name=name, display_name=real, locale=locale, team_id=TEAM)
+    fake = started_fake_slack()
     try:
         bare = bare_cpu(fake, min(2000, args.commands))
         print(f"bare Bolt (process_before_response): {bare * 1000:.2f} ms server CPU per no-op")

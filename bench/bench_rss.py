@@ -11,20 +11,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import math
 import sys
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import psycopg
 
-from bench.bench_replicas import PEOPLE, POSTGRES_URL, TEAM, load, pct, rss_mb, set_up
-from storage.db import with_search_path
-from tests.fakes.clock import FakeClock
-from tests.fakes.slack_api import FakeSlack
+from bench.bench_replicas import load, pct, rss_mb, set_up
+from bench.bench_slack import postgres_database, started_fake_slack
 from tests.ops_process import app_env, free_port, start_app, stop_app, wait_until
 
 ITEMS_PER_MEETING = 100
@@ -49,14 +46,9 @@ def main() -> int:
     parser.add_argument("--every", type=int, default=1000, help="commands between samples")
     parser.add_argument("--expected", type=int, default=30_000, help="sizes the set-up")
     args = parser.parse_args()
-    fake = FakeSlack(clock=FakeClock(), enforce_rate=False)
-    fake.start()
-    for user_id, (name, real, locale) in PEOPLE.items():
-        fake.add_user(user_id, name=name, display_name=real, locale=locale, team_id=TEAM)
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-    url = with_search_path(POSTGRES_URL, schema)
+    fake = started_fake_slack()
+    database = contextlib.ExitStack()
+    url = database.enter_context(postgres_database())
     meetings = math.ceil(min(args.commands, args.expected) / ITEMS_PER_MEETING)
     app = None
     try:
@@ -98,8 +90,7 @@ def main() -> int:
         if app is not None:
             stop_app(app)
         fake.stop()
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+        database.close()
     return 0
 
 

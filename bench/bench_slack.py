@@ -427,6 +427,15 @@ def postgres_problem() -> str | None:
     return None
 
 
+def started_fake_slack() -> FakeSlack:
+    """A fake Slack on its own port, not pacing posts, that knows the harness's people."""
+    fake = FakeSlack(clock=FakeClock(), enforce_rate=False)
+    fake.start()
+    for user_id, (name, real, locale) in PEOPLE.items():
+        fake.add_user(user_id, name=name, display_name=real, locale=locale, team_id=TEAM)
+    return fake
+
+
 @contextlib.contextmanager
 def postgres_database() -> Iterator[str]:
     """A fresh schema of its own, dropped with everything in it afterwards."""
@@ -563,10 +572,7 @@ def main() -> int:
     workloads = (write_workload(meetings), READ)
     started = time.perf_counter()
 
-    fake = FakeSlack(clock=FakeClock(), enforce_rate=False)
-    fake.start()
-    for user_id, (name, real, locale) in PEOPLE.items():
-        fake.add_user(user_id, name=name, display_name=real, locale=locale, team_id=TEAM)
+    fake = started_fake_slack()
     rows: list[Row] = []
     problems: list[str] = []
     try:

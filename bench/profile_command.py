@@ -21,7 +21,6 @@ import pstats
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,22 +30,20 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx
-import psycopg
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import event
 
-from bench.bench_replicas import ITEMS_PER_MEETING, POSTGRES_URL, PROPOSERS, set_up
+from bench.bench_replicas import ITEMS_PER_MEETING, PROPOSERS, set_up
 from bench.bench_slack import SECRET as BARE_SECRET
-from bench.bench_slack import _bare_async
+from bench.bench_slack import _bare_async, postgres_database, started_fake_slack
 from bot.core.service import Justera
 from bot.slack.app import build_asgi, build_bot
 from bot.slack.config import SlackSettings
-from storage.db import make_engine, with_search_path
+from storage.db import make_engine
 from storage.store import store_factory
-from tests.fakes.clock import FakeClock
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_signing import signed_headers, slash_command_body
-from tests.slack_harness import PEOPLE, TEAM
+from tests.slack_harness import TEAM
 
 SECRET = "profile-signing-secret"
 WARM_UP = 30
@@ -86,14 +83,8 @@ def database(kind: str) -> Iterator[str]:
         with tempfile.TemporaryDirectory() as folder:
             yield f"sqlite:///{folder}/profile.db"
         return
-    schema = f"profile_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield with_search_path(POSTGRES_URL, schema)
-    finally:
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+    with postgres_database() as url:
+        yield url
 
 
 def arende(n: int, meetings: int) -> str:
@@ -227,10 +218,7 @@ def main() -> int:
     parser.add_argument("--timing-only", action="store_true", help="no profiled pass")
     parser.add_argument("--out", help="also write the report to this file")
     args = parser.parse_args()
-    fake = FakeSlack(clock=FakeClock(), enforce_rate=False)
-    fake.start()
-    for user_id, (name, real, locale) in PEOPLE.items():
-        fake.add_user(user_id, name=name, display_name=real, locale=locale, team_id=TEAM)
+    fake = started_fake_slack()
     try:
         bare = bare_cpu(fake, max(200, args.commands))
         report = f"bare Bolt no-op (process_before_response): {bare * 1000:.2f} ms CPU\n"
