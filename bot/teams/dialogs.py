@@ -100,6 +100,27 @@ def open_propose_card(lang: str) -> dict[str, Any]:
     )
 
 
+def _text_input(
+    key: str,
+    words: dict[str, str],
+    shown: dict[str, str],
+    errors: dict[str, str],
+    *,
+    required: bool = False,
+    multiline: bool = False,
+) -> list[dict[str, Any]]:
+    """One of the item's own text fields: its label, what is shown, its limit and its refusal."""
+    return cards.text_input(
+        key,
+        words[key],
+        shown.get(key, ""),
+        required=required,
+        multiline=multiline,
+        max_length=LIMITS[key],
+        error=errors.get(key, ""),
+    )
+
+
 def propose_card(
     lang: str, values: dict[str, str] | None = None, errors: dict[str, str] | None = None
 ) -> dict[str, Any]:
@@ -107,14 +128,7 @@ def propose_card(
     sections = [(s.value, s.value) for s in SECTION_CHOICES]
     risks = [(k, k if k != "–" else words["unset"]) for k in RISK_CHOICES]
     fields = [
-        *cards.text_input(
-            "title",
-            words["title"],
-            values.get("title", ""),
-            required=True,
-            max_length=LIMITS["title"],
-            error=errors.get("title", ""),
-        ),
+        *_text_input("title", words, values, errors, required=True),
         *cards.choice_input(
             "section",
             words["section"],
@@ -122,28 +136,9 @@ def propose_card(
             values.get("section") or Section.DIALOG.value,
             errors.get("section", ""),
         ),
-        *cards.text_input(
-            "presenter",
-            words["presenter"],
-            values.get("presenter", ""),
-            max_length=LIMITS["presenter"],
-            error=errors.get("presenter", ""),
-        ),
-        *cards.text_input(
-            "description",
-            words["description"],
-            values.get("description", ""),
-            multiline=True,
-            max_length=LIMITS["description"],
-            error=errors.get("description", ""),
-        ),
-        *cards.text_input(
-            "links",
-            words["links"],
-            values.get("links", ""),
-            max_length=LIMITS["links"],
-            error=errors.get("links", ""),
-        ),
+        *_text_input("presenter", words, values, errors),
+        *_text_input("description", words, values, errors, multiline=True),
+        *_text_input("links", words, values, errors),
         *cards.choice_input(
             "risk", words["risk"], risks, values.get("risk") or "–", errors.get("risk", "")
         ),
@@ -264,21 +259,8 @@ def edit_task(
     """
     words, errors = _labels(lang), errors or {}
     body = [
-        *cards.text_input(
-            "title",
-            words["title"],
-            fields.get("title", ""),
-            required=True,
-            max_length=LIMITS["title"],
-            error=errors.get("title", ""),
-        ),
-        *cards.text_input(
-            "presenter",
-            words["presenter"],
-            fields.get("presenter", ""),
-            max_length=LIMITS["presenter"],
-            error=errors.get("presenter", ""),
-        ),
+        *_text_input("title", words, fields, errors, required=True),
+        *_text_input("presenter", words, fields, errors),
     ]
     for seq, label, _text in entries[:MAX_EDIT_INPUTS]:
         key = f"{ENTRY_FIELD}{seq}"
