@@ -255,7 +255,9 @@ def import_main(args: argparse.Namespace) -> int:
             continue
         except UserError as error:
             failed += 1
-            print(f"\n{Path(name).name}: {error.message('sv')}")
+            # The importer's refusals name their file already; others get it in front.
+            named = "source" in error.params
+            print(f"\n{'' if named else Path(name).name + ': '}{error.message('sv')}")
             continue
         print(f"\n{result.message}")
     print(file=sys.stderr)

@@ -19,7 +19,7 @@ from tests.harness import Harness, set_up_group
 
 MINUTES = """Minnesanteckningar FSG Socialförvaltningen
 Datum: 2024-02-07 Tid: 13.00–15.00 Plats: Rådhuset, sal Ekorren
-Protokoll nr 2/2024
+Protokoll nr 2/2024 Dnr SOC 2024/12
 
 Information
 Budgetläget, ekonomichef
@@ -76,14 +76,15 @@ def test_imported_fields_are_kept_and_shown(store_factory) -> None:
         kept = store.find(ImportedMeeting, meeting_id=ref)[0]
     assert meeting.starts_at.astimezone(STOCKHOLM).isoformat() == "2024-02-07T13:00:00+01:00"
     assert (meeting.place, meeting.protocol_number) == ("Rådhuset, sal Ekorren", "2/2024")
+    assert meeting.dnr == "SOC 2024/12"
     assert (kept.group_kind, kept.source) == ("FSG", "fsg.txt")
     assert kept.people == [("Sofia Ahl", "Vision"), ("Erik Nord", "Kommunal")]
     for command in (f"/mote visa #{ref}", f"/protokoll visa #{ref}"):
         shown = h.do("jonas", command).message
         assert shown.startswith("Importerat från fsg.txt: datum 2024-02-07; tid 13:00;"), command
         assert (
-            "grupp FSG; protokoll 2/2024; justerare Sofia Ahl (Vision), Erik Nord (Kommunal)"
-            in shown
+            "grupp FSG; protokoll 2/2024; dnr SOC 2024/12; justerare Sofia Ahl (Vision), "
+            "Erik Nord (Kommunal)" in shown
         )
         assert "1. [Information] Budgetläget, ekonomichef" in shown
         assert "2. [Beslut] Ny rutin för inköp – samverkat" in shown
@@ -166,9 +167,20 @@ def test_cli_dry_run_and_a_book_length_text(tmp_path: Path) -> None:
     minutes.write_text(MINUTES, encoding="utf-8")
     book = tmp_path / "bok.txt"
     book.write_text("Datum: 2024-02-07\n" + "En lång mening om ingenting alls. " * 15000)
-    dry = justera("import", "--group", "FSG", "--dry-run", str(minutes), str(book))
-    assert "fsg-2024-02-07.txt: skulle bli ett möte" in dry.stdout
-    assert "bok.txt: texten är längre än 400 000 tecken" in dry.stdout
+    english = tmp_path / "minutes.txt"
+    english.write_text(
+        "Minutes of the staff council\nDate: 2024-02-07\nInformation\nBudget\n"
+        + "The budget was presented and it was agreed that the item will be followed up.\n" * 3
+    )
+    dry = justera("import", "--group", "FSG", "--dry-run", str(minutes), str(book), str(english))
+    lines = [line for line in dry.stdout.splitlines() if line]
+    assert lines[0].startswith("fsg-2024-02-07.txt: skulle bli ett möte")
+    assert lines[1].startswith("bok.txt: texten är längre än 400 000 tecken")
+    # One sentence that says the file was not imported and why, its name once.
+    assert lines[2] == (
+        "minutes.txt: inte importerad, texten ser ut att vara på engelska och importen läser "
+        "bara svenska protokoll (till exempel `minnesanteckningar-2024-03-12.docx`)."
+    )
     stored = justera("import", "--group", "FSG", str(minutes))
     assert "fsg-2024-02-07.txt: möte #1" in stored.stdout  # the dry run stored nothing
 

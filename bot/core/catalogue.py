@@ -639,10 +639,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "example `protokoll-2024-03-12.docx`.",
     ),
     "import_not_swedish": (
-        "{source}: texten ser ut att vara på engelska; importera svenska protokoll, till exempel "
-        "`minnesanteckningar-2024-03-12.docx`.",
-        "{source}: the text looks English; import Swedish minutes, for example "
-        "`minnesanteckningar-2024-03-12.docx`.",
+        "{source}: inte importerad, texten ser ut att vara på engelska och importen läser bara "
+        "svenska protokoll (till exempel `minnesanteckningar-2024-03-12.docx`).",
+        "{source}: not imported, the text looks English and the import reads only Swedish "
+        "minutes (for example `minnesanteckningar-2024-03-12.docx`).",
     ),
     "import_similar": (
         "{source}: nästan samma text ({share} %) som möte #{ref} samma dag, hoppades över; "
