@@ -10,9 +10,11 @@ import pytest
 
 from bot.console.app import Console, ConsoleState
 from bot.core.housestyle import BUILT_IN, built_in, built_in_text, parse_style
+from bot.core.minutes import PersonLine, justering_sentence
 from bot.core.service import Justera
 from bot.core.texts import UserError
 from bot.export import render_any
+from bot.importer.parse import parse_minutes
 from tests.harness import Harness, hold_meeting
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,6 +94,55 @@ def test_the_2021_style_has_the_older_form(store_factory) -> None:
     )
     assert "Inget beslut fattades." not in minutes  # the typed text says it
     assert "Version 1, SHA-256 " in minutes  # the justering block stays in every style
+
+
+JUSTERING_SENTENCES = [
+    ([("Anna Ek", "Vision")], "Anna Ek justerar protokollet för Vision."),
+    (
+        [("Anna Ek", "Vision"), ("Bo Lind", "Vision")],
+        "Anna Ek och Bo Lind justerar protokollet för Vision.",
+    ),
+    (
+        [("Anna Ek", "Vision"), ("Bo Lind", ""), ("Cia Berg", "Kommunal")],
+        "Anna Ek justerar protokollet för Vision, Bo Lind för arbetsgivaren och Cia Berg för "
+        "Kommunal.",
+    ),
+    (
+        [("Anna Ek", "Vision"), ("Bo Lind", "Kommunal"), ("Cia Berg", "Vision")],
+        "Anna Ek och Cia Berg justerar protokollet för Vision samt Bo Lind för Kommunal.",
+    ),
+    (
+        [("Anna Ek", "Vision"), ("Bo Lind", "Kommunal"), ("Cia Berg", "Kommunal")],
+        "Anna Ek justerar protokollet för Vision samt Bo Lind och Cia Berg för Kommunal.",
+    ),
+    (
+        [("Anna Ek", "Vision"), ("Bo Lind", "SSR"), ("Cia Berg", "Kommunal"), ("Dan Ros", "")],
+        "Anna Ek justerar protokollet för Vision, Bo Lind för SSR, Cia Berg för Kommunal och "
+        "Dan Ros för arbetsgivaren.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("people", "sentence"), JUSTERING_SENTENCES)
+def test_the_justering_sentence_names_each_party_once_and_reads_back(people, sentence) -> None:
+    """Any number of justerare and parties ("" is the employer's side), Swedish list joining;
+    the importer reads the sentence back as the same people and parties."""
+    lines = [PersonLine(name, party or "Arbetsgivaren", not party) for name, party in people]
+    assert justering_sentence(lines) == sentence
+    back = parse_minutes(f"Dialog\nBudget\nText.\n{sentence}\n").justerare
+    assert sorted(back) == sorted((name, party or "arbetsgivaren") for name, party in people)
+
+
+def test_the_2021_style_opens_its_justering_block_with_the_sentence(store_factory) -> None:
+    _console, transcript = run(store_factory, SCRIPTS["2021"])
+    minutes = transcript.rsplit("/protokoll visa\n", 1)[1]
+    block = minutes[minutes.index("\nJustering:\n") :]
+    assert block.startswith(
+        "\nJustering:\nPetra Söder justerar protokollet för Vision och Maria Lind för "
+        "arbetsgivaren.\nVid anteckningarna: Sara Holm\n"
+    )
+    assert minutes.count("justerar protokollet") == 1  # once, not also before the block
+    assert "Justerare: Petra Söder (Vision)" not in minutes
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])

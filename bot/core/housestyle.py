@@ -18,7 +18,7 @@ PLACEHOLDERS = frozenset(
 )
 LINE_PLACEHOLDERS = {
     "section_heading": {"label"},
-    "justerare_line": {"names"},
+    "justerare_line": {"names", "sentence"},
     "secretary_line": {"secretary"},
     "chosen_sentence": {"names"},
 }

@@ -152,6 +152,8 @@ class Outline:
     sections: tuple[SectionOutline, ...]
     closing: tuple[str, ...]
     justering_heading: str
+    # The justering sentence opening the justering block, when the style words it so ("2021").
+    justering_sentence: str = ""
     outcomes_heading: str = ""  # over the outcomes without an item here; "" when there are none
     outcomes: tuple[str, ...] = ()
     commitments_heading: str = ""  # over the list at the end; "" when the style has none
@@ -225,6 +227,9 @@ def outline(doc: MinutesDoc) -> Outline:
         sections=tuple(sections),
         closing=tuple(closing),
         justering_heading=style.justering_heading,
+        justering_sentence=(
+            justering_sentence(doc.justerare) if "{sentence}" in style.justerare_line else ""
+        ),
         outcomes_heading=style.outcomes_heading if doc.outcomes else "",
         outcomes=tuple(doc.outcomes),
         **_commitment_list(doc),
@@ -270,7 +275,10 @@ def render_minutes(doc: MinutesDoc) -> str:
         out += ["", line]
     out += ["", shape.justering_heading]
     names = ", ".join(f"{p.name} ({p.party})" for p in doc.justerare)
-    out.append(doc.style.fill(doc.style.justerare_line, {"names": names}))
+    sentence = justering_sentence(doc.justerare)
+    line = doc.style.fill(doc.style.justerare_line, {"names": names, "sentence": sentence})
+    if line:
+        out.append(line)
     if doc.secretary:
         out.append(doc.style.fill(doc.style.secretary_line, {"secretary": doc.secretary}))
     return "\n".join(out) + "\n"
@@ -381,11 +389,23 @@ def chosen_sentence(
 
 
 def justering_sentence(people: list[PersonLine]) -> str:
-    """ "Anna Berg justerar protokollet för Vision och Karl Holm för arbetsgivaren."""
-    parts = [f"{p.name} för {'arbetsgivaren' if p.employer else p.party}" for p in people]
-    first, _, rest = parts[0].partition(" för ")
-    parts[0] = f"{first} justerar protokollet för {rest}"
-    return _joined(parts) + "."
+    """ "Anna Berg justerar protokollet för Vision och Karl Holm för arbetsgivaren.": one part per
+    party in the order first named, its justerare joined ("A och B … för Vision"); "samt" before
+    the last part when a part has several names, so that no "och" reads as joining two parts."""
+    parties: dict[str, list[str]] = {}
+    for person in people:
+        parties.setdefault("arbetsgivaren" if person.employer else person.party, []).append(
+            person.name
+        )
+    if not parties:
+        return ""
+    parts = [
+        _joined(names) + (" justerar protokollet" if n == 0 else "") + (f" för {p}" if p else "")
+        for n, (p, names) in enumerate(parties.items())
+    ]
+    several = len(parts) > 1 and any(len(names) > 1 for names in parties.values())
+    joined = ", ".join(parts[:-1]) + " samt " + parts[-1] if several else _joined(parts)
+    return joined + "."
 
 
 # When the typed text already says what the fixed sentence would, the sentence is left out.

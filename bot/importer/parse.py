@@ -654,8 +654,8 @@ def _justering_statements(line: str) -> list[tuple[str, str]] | None:
             named = _names_from_list(match["names"])
             if not named:
                 return None
-            if match["party"] and len(named) == 1 and not named[0][1]:
-                named = _more_for(named[0][0], match["party"].strip())
+            if match["party"] and not any(party for _name, party in named):
+                named = _more_for([name for name, _party in named], match["party"].strip())
             people.extend(named)
             continue
         match = _JUSTERAS_AV.match(sentence)
@@ -676,16 +676,26 @@ _FOR_PARTY = re.compile(
 )
 
 
-def _more_for(first: str, rest: str) -> list[tuple[str, str]]:
-    """ "Vision, Erik Nord för Kommunal och Maria Lind för arbetsgivaren" after "A justerar för"."""
-    pieces = re.split(r",\s*(?:och\s+)?|\s+och\s+", rest)
-    people = [(first, pieces[0].strip())]
-    for piece in pieces[1:]:
-        match = _FOR_PARTY.match(piece.strip())
-        if not match:
-            return [(first, rest)]
-        people.append((match["name"], match["party"].strip()))
-    return people
+_ONE_NAME = re.compile(rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}$")
+
+
+def _more_for(first: list[str], rest: str) -> list[tuple[str, str]]:
+    """ "Vision, Erik Nord för Kommunal och Maria Lind för arbetsgivaren" after "A justerar för",
+    also "Vision samt B och C för Kommunal" (as the bot writes several of one party)."""
+    pieces = re.split(r",\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+", rest)
+    people = [(name, pieces[0].strip()) for name in first]
+    waiting: list[str] = []
+    for piece in (p.strip() for p in pieces[1:]):
+        match = _FOR_PARTY.match(piece)
+        if match:
+            party = match["party"].strip()
+            people += [(name, party) for name in (*waiting, match["name"])]
+            waiting = []
+        elif _ONE_NAME.match(piece):
+            waiting.append(piece)
+        else:
+            return [(name, rest) for name in first]
+    return people if not waiting else [(name, rest) for name in first]
 
 
 def _names_from_sentence(sentence: str) -> list[tuple[str, str]]:

@@ -160,6 +160,7 @@ class MinutesView:
     meta: str | None = None  # the Datum/Tid/Plats line; None: from the fields above
     closing: tuple[str, ...] = ()
     justering_heading: str = "Justering"
+    justering_sentence: str = ""  # "A justerar protokollet för Vision …" opening that block
     # Outcomes reported without a follow-up item here, and the list of commitments at the end.
     outcomes_heading: str = ""
     outcomes: tuple[str, ...] = ()
@@ -229,6 +230,7 @@ def minutes_view(
         meta=shape.meta_document,
         closing=shape.closing,
         justering_heading=shape.justering_heading,
+        justering_sentence=shape.justering_sentence,
         outcomes_heading=shape.outcomes_heading,
         outcomes=shape.outcomes,
         commitments_heading=shape.commitments_heading,
@@ -378,6 +380,8 @@ def minutes_document(view: MinutesView) -> Document:
         blocks.append(Block(Kind.TABLE, view.commitments_heading, rows=view.commitments))
     blocks += [Block(Kind.TEXT, line) for line in view.closing]
     blocks.append(Block(Kind.SECTION, view.justering_heading.rstrip(":")))
+    if view.justering_sentence:
+        blocks.append(Block(Kind.TEXT, view.justering_sentence))
     if view.secretary:
         blocks.append(Block(Kind.TEXT, f"Vid anteckningarna: {view.secretary}"))
     if view.signers:
