@@ -21,7 +21,7 @@ from bot.importer import (
     parse_minutes,
     read_text,
 )
-from bot.importer.vocabulary import DECISIONS, SECTIONS, section_of
+from bot.importer.vocabulary import DECISIONS, SECTIONS, decision_of, section_of
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "minutes"
@@ -449,6 +449,39 @@ def test_any_text_parses_into_known_values(lines: list[str]) -> None:
 def test_values_are_those_of_the_core_model() -> None:
     assert set(SECTIONS) <= {section.value for section in Section}
     assert set(DECISIONS) - {""} <= {outcome.value for outcome in Outcome}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("Parterna är oense om tidplanen.", "oenighet"),
+        ("Vision ställer sig inte bakom förslaget.", "oenighet"),
+        ("Samverkansgruppen ställer sig bakom förslaget.", "enighet"),
+        ("Ärendet är färdigsamverkat.", "samverkat"),
+        ("Beslut fattas vid nästa möte.", "bordlagt"),
+        ("Frågan skjuts fram till hösten.", "bordlagt"),
+        ("Samverkansgruppen tar frågan med sig till nästa möte.", "bordlagt"),
+        ("Informationen noterades.", ""),
+    ],
+)
+def test_decision_phrases(sentence: str, outcome: str) -> None:
+    assert decision_of(sentence) == outcome
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("Mötets formalia", "Inledning"),
+        ("Ärenden för kännedom", "Information"),
+        ("Anmälningsärenden", "Information"),
+        ("Frågor för dialog", "Dialog"),
+        ("Diskussionsfrågor", "Dialog"),
+        ("3. Frågor för beslut", "Beslut"),
+        ("Information från arbetsgivaren", None),  # an item's title as often as a heading
+    ],
+)
+def test_section_words(line: str, section: str | None) -> None:
+    assert section_of(line) == section
 
 
 def test_cleaning_joins_hyphenated_breaks_and_drops_page_headers() -> None:

@@ -15,11 +15,15 @@ _NUMBERING = (
 )
 
 _SECTION_WORDS = {
-    "Inledning": r"inledning|inledande\s+(?:punkter|ärenden|frågor)|formalia",
+    "Inledning": r"inledning|inledande\s+(?:punkter|ärenden|frågor|formalia)"
+    r"|(?:mötets\s+)?formalia",
     "Information": r"information|informationsärenden|informationspunkter|informationsfrågor"
-    r"|(?:ärenden\s+)?för\s+information|info",
-    "Dialog": r"dialog|dialogärenden|dialogpunkter|dialogfrågor|(?:ärenden\s+)?för\s+dialog",
-    "Beslut": r"beslut|beslutsärenden|beslutspunkter|beslutsfrågor|(?:ärenden\s+)?för\s+beslut"
+    r"|(?:(?:ärenden|frågor)\s+)?för\s+(?:information|kännedom)|info|anmälningsärenden",
+    "Dialog": r"dialog|dialogärenden|dialogpunkter|dialogfrågor"
+    r"|(?:(?:ärenden|frågor)\s+)?för\s+dialog"
+    r"|diskussionsfrågor|diskussionsärenden",
+    "Beslut": r"beslut|beslutsärenden|beslutspunkter|beslutsfrågor"
+    r"|(?:(?:ärenden|frågor)\s+)?för\s+beslut"
     r"|samverkan\s+inför\s+beslut",
     "Övrigt": r"övrigt|övriga\s+frågor|övriga\s+ärenden|övriga\s+punkter",
 }
@@ -311,7 +315,7 @@ _PAGE_LINE = re.compile(rf"^(?:{DATE_PATTERN}\s+)?{_PAGE}(?:\s+{DATE_PATTERN})?$
 _LONE_NUMBER = re.compile(r"^\d{1,3}$")
 
 _OENIGHET = re.compile(
-    r"\boeni(?:g|ga|ghet)\b|\b(?:inte|ej|icke)\s+(?:är\s+)?(?:eniga?|överens)\b|\bingen\s+enighet\b"
+    r"\boeni(?:g|ga|ghet)\b|\boense\b|\bst(?:äller|ällde)\s+sig\s+inte\s+bakom\b|\b(?:inte|ej|icke)\s+(?:är\s+)?(?:eniga?|överens)\b|\bingen\s+enighet\b"
     r"|\bcentral(?:a)?\s+förhandling|\bförhandling\s+enligt\s+(?:mbl\s*)?(?:§\s*14|14\s*§)"
     r"|\bmbl\s*§\s*14\b|\b14\s*§\s*mbl\b|\breserver(?:ar|ade)\s+sig\b",
     re.IGNORECASE,
@@ -323,7 +327,8 @@ _BORDLAGT = re.compile(
     r"|\båterkommer\b[^.]*?\bnästa\s+(?:möte|sammanträde|fsg|vsg|samverkan)"
     r"|\btar\b[^.]{0,80}?\bmed\s+sig\b[^.]{0,60}?\bnästa\s+(?:möte|sammanträde)"
     r"|\btar\s+upp\b[^.]{0,40}?\bigen\b|\bflyttas\s+till\s+nästa\b|\båterupptas\b"
-    r"|\båterremitter\w*|\btas\s+upp\s+(?:den\s+|frågan\s+)?igen\b",
+    r"|\båterremitter\w*|\bskjuts\s+fram\b|\bhänskjuts\s+till\s+nästa\b"
+    r"|\bbeslut\s+(?:fattas|tas)\s+(?:vid|på)\s+nästa\s+(?:möte|sammanträde)\b|\btas\s+upp\s+(?:den\s+|frågan\s+)?igen\b",
     re.IGNORECASE,
 )
 _INGET_BESLUT = re.compile(
@@ -331,11 +336,12 @@ _INGET_BESLUT = re.compile(
     re.IGNORECASE,
 )
 _SAMVERKAT = re.compile(
-    r"(?<!inte\s)(?<!ej\s)\bsamverka(?:t|ts|des|d|de)\b|\bsamverkan\s+(?:är\s+)?(?:genomförd|klar)\b",
+    r"(?<!inte\s)(?<!ej\s)\b(?:färdig)?samverka(?:t|ts|des|d|de)\b|\bsamverkan\s+(?:är\s+)?(?:genomförd|klar)\b",
     re.IGNORECASE,
 )
 _ENIGHET = re.compile(
-    r"\beni(?:g|ga)\b|\benighet\b|\böverens\b|\bsamstämmiga\b|\binga\s+invändningar\b",
+    r"\beni(?:g|ga)\b|\benighet\b|\böverens\b|\bsamstämmiga\b|\binga\s+invändningar\b"
+    r"|\bst(?:äller|ällde)\s+sig\s+bakom\b",
     re.IGNORECASE,
 )
 
