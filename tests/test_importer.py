@@ -394,6 +394,36 @@ def test_justerare_phrasings() -> None:
     assert minutes.items[0].text == "Text."
 
 
+_OPENING = (
+    "Minnesanteckningar FSG\nDatum: 2024-02-07\nPlats: Rådhuset\n\nInledning\nMötets öppnande\n"
+    "Ordföranden öppnade mötet.\n{line}\n\nInformation\nBudget\nPrognosen visar ett underskott.\n"
+)
+_CLOSE = (
+    "Minnesanteckningar FSG\nDatum: 2024-02-07\nPlats: Rådhuset\n\nInformation\nBudget\n"
+    "Prognosen visar ett underskott.\n\nMötet avslutas.\n{line}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Till justerare valdes Anna Berg, Vision, och Per Holm, Kommunal.",
+        "Att jämte ordföranden justera protokollet utsågs Anna Berg (Vision) och Per Holm "
+        "(Kommunal).",
+        "Anna Berg, Vision, och Per Holm, Kommunal, valdes att justera dagens protokoll.",
+        "Protokollet justeras av Anna Berg för Vision och Per Holm för Kommunal.",
+        "Justerat digitalt av Anna Berg (Vision) och Per Holm (Kommunal) 2024-02-14.",
+        "Justeringsperson: Anna Berg, Vision; Per Holm, Kommunal",
+    ],
+)
+def test_a_justering_sentence_is_read_wherever_it_stands(line: str) -> None:
+    # In an opening item that is not "Val av justerare", and after the closing line.
+    for text in (_OPENING.format(line=line), _CLOSE.format(line=line)):
+        minutes = parse_minutes(text)
+        assert minutes.justerare == [("Anna Berg", "Vision"), ("Per Holm", "Kommunal")], text
+        assert "justera" not in " ".join(i.text for i in minutes.items), text
+
+
 def test_date_falls_back_to_the_file_name() -> None:
     text = "Information\nBudget\nInget nytt.\n"
     assert parse_minutes(text).date is None

@@ -11,6 +11,7 @@ from bot.importer.cleaning import clean_text
 from bot.importer.vocabulary import (
     BULLET,
     CONNECTIVES,
+    DATE_PATTERN,
     DECIDING_KINDS,
     LETTERED,
     LIST_NUMBER,
@@ -317,7 +318,8 @@ _DNR = re.compile(
     re.IGNORECASE,
 )
 _JUSTERARE_LABEL = re.compile(
-    r"^(?:justerare|justeras(?:\s+av)?|justerande|protokolljusterare|justering)\s*(?:[:|]\s*|$)"
+    r"^(?:justerare|justeras(?:\s+av)?|justerande|protokolljusterare|justering"
+    r"|justeringsperson(?:er)?)\s*(?:[:|]\s*|$)"
     r"(?P<names>.*?)(?:\s+justerar\s+(?:dagens\s+)?(?:protokollet|minnesanteckningarna)\.?)?$",
     re.IGNORECASE,
 )
@@ -636,9 +638,23 @@ _JUSTERAR = re.compile(
     r"\s*[.;]?$"
 )
 _JUSTERAS_AV = re.compile(
-    r"^(?:protokollet|minnesanteckningarna|anteckningarna)\s+justeras\s+av\s+(?P<names>.+?)\.?$",
+    r"^(?:(?:protokollet|minnesanteckningarna|anteckningarna)\s+)?justera(?:s|t|des)"
+    r"(?:\s+(?:digitalt|elektroniskt))?\s+av\s+(?P<names>.+?)\.?$",
     re.IGNORECASE,
 )
+# "Till justerare valdes A", "Att jämte ordföranden justera protokollet utsågs A", "A och B
+# valdes att justera dagens protokoll", "A, Vision, valdes till justerare": a sentence of the
+# choice of justerare, wherever it stands.
+_CHOSEN_STATEMENT = re.compile(
+    r"^(?:till\s+)?(?:protokoll)?justerare\s+(?:valdes|utsågs|utses|väljs)\s+(?P<after>.+?)\.?$"
+    r"|^att\s+(?:jämte\s+\w+\s+)?justera\b[^.]*?\b(?:valdes|utsågs|utses|väljs)\s+"
+    r"(?P<after2>.+?)\.?$"
+    r"|^(?P<before>[A-ZÅÄÖÉÜ].*?),?\s+(?:valdes|utsågs|utses|väljs)\s+(?:till|som|att)\s+"
+    r"(?:(?:protokoll)?justerare(?:\s+för\s+dagens\s+möte)?|(?:jämte\s+\w+\s+)?justera\b[^.]*)"
+    r"\.?$",
+    re.IGNORECASE,
+)
+_TRAILING_DATE = re.compile(rf"\s*,?\s*(?:den\s+)?{DATE_PATTERN}\.?$", re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖ])")
 
 
@@ -659,9 +675,17 @@ def _justering_statements(line: str) -> list[tuple[str, str]] | None:
             people.extend(named)
             continue
         match = _JUSTERAS_AV.match(sentence)
-        if not match:
+        if match:
+            people.extend(_names_from_list(_TRAILING_DATE.sub("", match["names"])))
+            continue
+        chosen = _CHOSEN_STATEMENT.match(sentence)
+        if not chosen:
             return None
-        people.extend(_names_from_list(match["names"]))
+        names = chosen["after"] or chosen["after2"] or chosen["before"]
+        named = _names_from_list(_TRAILING_DATE.sub("", names))
+        if not named:
+            return None
+        people.extend(named)
     return people or None
 
 
@@ -740,6 +764,9 @@ def _names_from_list(text: str) -> list[tuple[str, str]]:
         paren = re.match(r"^(?P<name>.*?)\s*\((?P<party>[^)]*)\)$", part)
         name, party = (paren["name"], paren["party"].strip()) if paren else (part, "")
         name = name.strip()
+        for_party = None if party else _FOR_PARTY.match(name)
+        if for_party and is_person_name(for_party["name"]):
+            name, party = for_party["name"], for_party["party"].strip()
         if is_person_name(name):
             people.append((name, party))
         elif people and not people[-1][1] and _party_like(name):
