@@ -11,11 +11,11 @@ import pytest
 
 from bot.core.context import STOCKHOLM, Context
 from bot.core.imports import import_minutes
-from bot.core.model import ImportedMeeting, Meeting, MeetingStatus
+from bot.core.model import ImportedMeeting, Meeting, MeetingStatus, ReminderKind
 from bot.core.permissions import IMPORTED_CORRECTIONS, Action, Who
 from bot.core.texts import UserError
 from bot.importer import content_key, parse_minutes
-from tests.harness import Harness, set_up_group
+from tests.harness import Harness, at, set_up_group
 
 MINUTES = """Minnesanteckningar FSG Socialförvaltningen
 Datum: 2024-02-07 Tid: 13.00–15.00 Plats: Rådhuset, sal Ekorren
@@ -220,6 +220,45 @@ def test_an_admin_corrects_an_imported_meeting_with_the_live_commands(store_fact
     h.do("maria", "/ångra #1")
     assert "– enighet" not in h.do("maria", "/mote visa #1").message
     assert h.snapshot()["Meeting"][0].status is MeetingStatus.JUSTERAD
+
+
+def test_a_corrected_imported_decision_sets_off_no_live_work(store_factory) -> None:
+    """Bordlagt or oenighet on a meeting from the archive is history: nothing is proposed on the
+    next meeting, no MBL §14 clock runs and nobody is reminded; the reply says how to ask."""
+    h = Harness(store_factory)
+    h.now = at("2024-02-09T09:00")  # two days after the imported meeting: a clock could still run
+    set_up_group(h)
+    run(h, MINUTES)
+    h.do("maria", "/mote planera onsdag 6 mars kl 13; Sof")
+    before = h.snapshot()["AgendaItem"]
+    answer = h.do("maria", "/beslut #1 2; bordlagt").message
+    assert "Möte #1 är importerat från arkivet, så inget förs vidare" in answer
+    assert "`/arende Beslut; Ny rutin för inköp`" in answer
+    answer = h.do("maria", "/beslut #1 1; oenighet; Vision").message
+    assert "MBL §14" not in answer and "importerat från arkivet" in answer
+    snapshot = h.snapshot()
+    assert snapshot["AgendaItem"] == before  # nothing proposed on meeting #2
+    assert all(d.mbl14_deadline is None for d in snapshot["Decision"])
+    assert not [r for r in snapshot["Reminder"] if r.kind is ReminderKind.MBL14]
+    shown = h.do("maria", "/mote visa #1").message
+    assert "– bordlagt" in shown and "– oenighet" in shown  # the record is corrected
+    # A meeting planned later carries nothing from the archive either; asked, it is proposed.
+    h.do("maria", "/mote planera onsdag 3 april kl 13; Sof")
+    assert "Ny rutin för inköp" not in h.do("maria", "/mote visa #3").message
+    h.do("maria", "/arende #2 Beslut; Ny rutin för inköp")
+    assert "Ny rutin för inköp" in h.do("maria", "/mote visa #2").message
+
+
+def test_what_the_archive_bordlade_is_not_proposed_when_a_meeting_is_planned(
+    store_factory,
+) -> None:
+    h = Harness(store_factory)
+    h.now = at("2024-02-09T09:00")
+    set_up_group(h)
+    run(h, MINUTES.replace("Ärendet är samverkat.", "Ärendet bordläggs."))
+    assert "Ny rutin för inköp – bordlagt" in h.do("maria", "/mote visa #1").message
+    answer = h.do("maria", "/mote planera onsdag 6 mars kl 13; Sof").message
+    assert "Ny rutin för inköp" not in h.do("maria", "/mote visa #2").message, answer
 
 
 # One command per correction IMPORTED_CORRECTIONS allows on an imported meeting (#1 here).

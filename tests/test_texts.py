@@ -403,6 +403,8 @@ SAMPLE_VALUES = {
     "number": "5",
     "party": "Vision",
     "user": "@anna",
+    "section": "Beslut",
+    "title": "Ny rutin för inköp",
 }
 
 

@@ -450,6 +450,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Ärendet föreslås på nästa möte när det planeras.",
         "The item will be proposed on the next meeting when it is planned.",
     ),
+    "imported_no_follow_up": (
+        "Möte #{ref} är importerat från arkivet, så inget förs vidare till nästa möte och ingen "
+        "påminnelse planeras; ska ärendet tas upp igen, föreslå det med `/arende {section}; {title}`.",
+        "Meeting #{ref} was imported from the archive, so nothing is carried to the next meeting "
+        "and no reminder is planned; to take the item up again, propose it with "
+        "`/arende {section}; {title}`.",
+    ),
     "carried_to": (
         "Ärendet är föreslaget på möte #{ref}.",
         "The item is proposed on meeting #{ref}.",

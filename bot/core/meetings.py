@@ -11,6 +11,7 @@ from bot.core.model import (
     AgendaItem,
     Decision,
     Group,
+    ImportedMeeting,
     ItemOrigin,
     ItemStatus,
     Meeting,
@@ -162,8 +163,10 @@ def carry_over_into(tx: Tx, group: Group, meeting: Meeting) -> list[AgendaItem]:
     """Propose on this meeting every item bordlagt at an earlier one and not yet carried."""
     if meeting.status not in (S.PLANNED, S.PUBLISHED):
         return []
-    earlier = [m for m in tx.meetings(group) if m.starts_at < meeting.starts_at]
-    items = tx.store.find(AgendaItem, meeting_id=[m.id for m in earlier])
+    earlier = [m.id for m in tx.meetings(group) if m.starts_at < meeting.starts_at]
+    # Imported meetings are history: what the archive bordlade is not proposed again unasked.
+    archived = {i.meeting_id for i in tx.store.find(ImportedMeeting, meeting_id=earlier)}
+    items = tx.store.find(AgendaItem, meeting_id=[m for m in earlier if m not in archived])
     if not items:
         return []
     postponed = {

@@ -22,6 +22,7 @@ from bot.core.model import (
     Member,
     Outcome,
     Party,
+    Section,
 )
 from bot.core.permissions import LEAD_ROLES, Action
 from bot.core.texts import UserError
@@ -167,8 +168,11 @@ def record_decision(
     party = tx.party_named(group, party_name) if party_name else None
     if party is not None and outcome is not Outcome.OENIGHET:
         raise UserError("party_only_oenighet")
+    # An imported meeting is history: its corrected decision sets off no live work (no MBL §14
+    # clock and its reminders, nothing carried to the next meeting) unless someone asks for it.
+    historical = tx.corrects_imported(Action.RECORD_DECISION, meeting)
     deadline = None
-    if outcome is Outcome.OENIGHET:
+    if outcome is Outcome.OENIGHET and not historical:
         # The union may ask for central negotiation within seven days of the local negotiation.
         deadline = meeting.starts_at.astimezone(STOCKHOLM).date() + timedelta(days=MBL14_DAYS)
     existing = tx.store.find(Decision, item_id=item.id)
@@ -195,7 +199,12 @@ def record_decision(
     message = tx.say("decision_recorded", number=number, outcome=outcome.value)
     if deadline is not None:
         message += " " + tx.say("mbl14_started", date=format_date(deadline, tx.ctx.lang))
-    if outcome is Outcome.BORDLAGT:
+    if historical and outcome in (Outcome.BORDLAGT, Outcome.OENIGHET):
+        section = item.section if item.section is not Section.OPENING else Section.DIALOG
+        message += " " + tx.say(
+            "imported_no_follow_up", ref=meeting.number, section=section.value, title=item.title
+        )
+    elif outcome is Outcome.BORDLAGT:
         message += " " + _carry_forward(tx, group, meeting)
     return Result(message, meeting_id=meeting.id)
 
