@@ -13,8 +13,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.core.model import ItemOrigin, MeetingStatus, Verdict
-from bot.render.blockkit import APPROVE_ACTION, CHANGE_ACTION
-from bot.slack.modals import CHANGE_VIEW, PROPOSE_SHORTCUT, PROPOSE_VIEW
+from bot.render.blockkit import APPROVE_ACTION, CHANGE_ACTION, EDIT_ACTION
+from bot.slack.modals import CHANGE_VIEW, EDIT_ITEM_VIEW, PROPOSE_SHORTCUT, PROPOSE_VIEW
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_signing import (
     FORM,
@@ -235,6 +235,59 @@ def test_a_slack_that_answers_in_4_s_never_holds_an_answer(store_factory) -> Non
         assert any(e["user"] == "UPETRA" for e in h.slack.ephemeral("CFSG"))
         assert h.slack.violations == []
         print(f"ack p50 {statistics.median(acks):.3f} s, max {max(acks):.3f} s")
+
+
+def test_an_items_edit_form_opens_beside_the_answer_of_a_slow_slack(store_factory) -> None:
+    """/anteckning ändra 4 and the draft's "Ändra ett ärende" read the item first (a refusal is
+    the answer), then answer and open the form beside it: a 4 s views.open holds neither."""
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        to_draft(h)
+        draft = draft_message(h)
+        menu = next(b for b in draft["blocks"] if b["type"] == "actions")["elements"][-1]
+        option = next(
+            o
+            for g in menu["option_groups"]
+            for o in g["options"]
+            if json.loads(o["value"])["number"] == 4
+        )
+        h.slack.slow(SLOW)
+        first = len(h.ack_seconds)
+        assert command(h, "USARA", "/anteckning ändra 4") == ""
+        choice = block_action_body(
+            EDIT_ACTION,
+            user_id="USARA",
+            channel_id="CFSG",
+            message_ts=draft["ts"],
+            team_id=TEAM,
+            response_url=h.slack.response_url("act-USARA"),
+            selected_option=option,
+        )
+        timed(h, choice)
+        # A member's refusal is still the answer itself, before any form.
+        assert "Bara ordförande och sekreterare" in command(h, "UJONAS", "/anteckning ändra 4")
+        acks = h.ack_seconds[first:]
+        assert len(acks) == 3 and max(acks) < ACK_LIMIT, acks
+        opened = h.slack.wait_for("views.open", 2, timeout=20)
+        assert [c.ok for c in opened] == [True, True], [c.error for c in opened]
+        assert {c.args["view"]["callback_id"] for c in opened} == {EDIT_ITEM_VIEW}
+        h.settle()
+
+        # A form that cannot open (the trigger expired) is told through the response_url.
+        h.slack.slow(0)
+        stale = slash_command_body(
+            "/anteckning",
+            "ändra 4",
+            user_id="USARA",
+            channel_id="CFSG",
+            team_id=TEAM,
+            response_url=h.slack.response_url("cmd-USARA"),
+            trigger_id=new_trigger_id(issued_at=time.time() - 4),
+        )
+        assert h.post(stale).status_code == 200
+        told = h.slack.responses_to("cmd-USARA")
+        assert told and "Formuläret kunde inte öppnas" in told[-1]["text"], told
+        assert "/anteckning ändra 4.1" in told[-1]["text"]
 
 
 def test_a_form_that_slack_refuses_to_open_is_explained(store_factory) -> None:

@@ -563,6 +563,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Formuläret kunde inte öppnas i tid; välj ärendet i menyn igen, eller skriv ändringen direkt, till exempel `/anteckning ändra 4.1; Ny text.`",
         "The form could not open in time; choose the item in the menu again, or type the change, for example `/anteckning ändra 4.1; New text.`",
     ),
+    "edit_form_failed_command": (
+        "Formuläret kunde inte öppnas i tid; skriv kommandot igen, eller skriv ändringen direkt, till exempel `/anteckning ändra 4.1; Ny text.`",
+        "The form could not open in time; type the command again, or type the change, for example `/anteckning ändra 4.1; New text.`",
+    ),
     "form_failed": (
         "Formuläret kunde inte öppnas eftersom Slack inte svarade i tid; försök igen, eller skriv förslaget direkt, till exempel `/arende Dialog; Lokalfrågor`.",
         "The form could not open because Slack did not answer in time; try again, or type the proposal, for example `/arende Dialog; Lokalfrågor`.",

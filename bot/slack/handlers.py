@@ -242,17 +242,23 @@ class SlackBot:
         self.later.run("response_url", send)
 
     def _open_form(
-        self, client: Any, trigger_id: str, view: dict[str, Any], response_url: str | None
+        self,
+        client: Any,
+        trigger_id: str,
+        view: dict[str, Any],
+        response_url: str | None,
+        failed: str | None = None,
     ) -> None:
-        """Open a form now: its trigger lives 3 s. A failure is told through the response_url."""
+        """Open a form now, beside the answer (its trigger lives 3 s, and a slow views.open must
+        not hold the answer). A failure is told through the response_url."""
 
         async def open_it() -> None:
             try:
                 await client.views_open(trigger_id=trigger_id, view=view)
             except Exception as error:
                 log.warning("views.open failed: %s", type(error).__name__)
-                # The user's language is not known without a lookup; the form was Swedish too.
-                self._respond(response_url, say("sv", "form_failed"))
+                # Without a lookup the user's language is not known; the form was Swedish too.
+                self._respond(response_url, failed or say("sv", "form_failed"))
 
         self.later.run("views.open", open_it)
 
@@ -307,7 +313,11 @@ class SlackBot:
                 await ack(text=reply(call.text))
                 return
             if call.form == "edit_item":
-                await self._open_edit_form(client, ctx, channel, command["trigger_id"], *call.args)
+                view = await self._edit_form(ctx, channel, *call.args)
+                failed = say(ctx.lang, "edit_form_failed_command")
+                self._open_form(
+                    client, command["trigger_id"], view, command.get("response_url"), failed
+                )
                 await ack()
                 return
             # A mention in a free-text field is stored as the person's name.
@@ -339,21 +349,19 @@ class SlackBot:
         await ack(text=reply(result.message))
         self.publisher.publish(channel, result.events)
 
-    async def _open_edit_form(
+    async def _edit_form(
         self,
-        client: Any,
         ctx: Context,
         channel: str,
-        trigger_id: str,
         ref: Any,
         number: int,
         *,
         from_draft: bool = False,
-    ) -> None:
-        """/anteckning ändra 4 or the draft's menu: a form with the item's whole text.
+    ) -> dict[str, Any]:
+        """/anteckning ändra 4 or the draft's menu: the form with the item's whole text.
 
-        Refusals (not a lead, justerad, no such item) raise before any form opens; the reads
-        and views.open together stay within the trigger's 3 s.
+        Refusals (not a lead, justerad, no such item) raise here, before the answer; the form
+        opens beside the answer, so the reads and views.open stay within the trigger's 3 s.
         """
         meeting, item, entries = await self.run(ctx, corrections.item_text, ref, number)
         labels = await self.run(ctx, corrections.entry_labels, meeting.id, [e.id for e in entries])
@@ -368,7 +376,7 @@ class SlackBot:
             [(c.id, followups.form_line(c)) for c in promised],
             from_draft=from_draft,
         )
-        await client.views_open(trigger_id=trigger_id, view=view)
+        return view
 
     async def on_edit_menu(self, ack: Any, body: dict[str, Any], client: Any) -> None:
         """ "Ändra ett ärende" on a posted draft: the item's form, for the chair and secretary."""
@@ -376,25 +384,17 @@ class SlackBot:
         channel, user = body["channel"]["id"], body["user"]["id"]
         ctx = await self.context(body["team"]["id"], user, channel)
         try:
-            await self._open_edit_form(
-                client,
-                ctx,
-                channel,
-                body["trigger_id"],
-                int(value["meeting"]),
-                int(value["number"]),
-                from_draft=True,
+            view = await self._edit_form(
+                ctx, channel, int(value["meeting"]), int(value["number"]), from_draft=True
             )
         except UserError as error:
             # The menu is the same for everyone in the channel; the refusal is for the clicker.
             await ack()
             self._respond(body.get("response_url"), error.message(ctx.lang))
             return
-        except Exception as error:  # views.open refused: an expired trigger, Slack away
-            log.warning("views.open failed: %s", type(error).__name__)
-            await ack()
-            self._respond(body.get("response_url"), say(ctx.lang, "edit_form_failed"))
-            return
+        # views.open refused (an expired trigger, Slack away) is told through the response_url.
+        failed = say(ctx.lang, "edit_form_failed")
+        self._open_form(client, body["trigger_id"], view, body.get("response_url"), failed)
         await ack()
 
     async def on_edit_item_submitted(
