@@ -176,6 +176,7 @@ class TeamsHarness:
 
     def settle(self) -> None:
         """Every posting the outbox holds sent (on the fake clock: no real waiting)."""
+        asyncio.run_coroutine_threadsafe(self.teams.bot.join(), self.loop).result(timeout=60)
         if self.outbox:
             asyncio.run_coroutine_threadsafe(self.sender.drain(), self.loop).result(timeout=60)
 

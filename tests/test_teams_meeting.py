@@ -62,21 +62,16 @@ def run_in_teams(store_factory) -> tuple[str, TeamsHarness]:
         h.say("maria", "mote planera onsdag 18 mars kl 13; Sof, Storgatan 12")
         for user, line in MEETING[:2]:
             h.say(user, line)
-        # One item through the dialog, as people mostly propose.
-        h.send(
-            h.invoke(
-                "jonas",
-                "task/submit",
-                {
-                    "data": {
-                        "dialog": "propose",
-                        "title": "Ny organisation",
-                        "section": "Beslut",
-                        "risk": "nej",
-                    }
-                },
-            )
-        )
+        # One item through the dialog, as people mostly propose: the button the bot answers
+        # `arende` with, the dialog it fetches (task/fetch), the dialog sent (task/submit).
+        h.say("jonas", "arende")
+        offer = h.last_reply()["actions"][0]["data"]
+        fetched = h.send(h.invoke("jonas", "task/fetch", {"data": offer})).json()["task"]
+        form = fetched["value"]["card"]["content"]
+        typed = {"title": "Ny organisation", "section": "Beslut", "risk": "nej"}
+        sent = {**form["actions"][0]["data"], **typed}
+        submitted = h.send(h.invoke("jonas", "task/submit", {"data": sent})).json()["task"]
+        assert submitted["type"] == "message", submitted
         for user, line in MEETING[2:]:
             if user == "NOW":
                 h.now = at(line)

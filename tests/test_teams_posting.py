@@ -100,12 +100,47 @@ def test_a_429_waits_its_retry_after_and_nothing_is_lost(h: TeamsHarness) -> Non
     assert h.clock.time() - before >= 7
 
 
-def test_a_502_is_retried(h: TeamsHarness) -> None:
+@pytest.mark.parametrize("status", [412, 502, 504])
+def test_a_transient_answer_is_retried(h: TeamsHarness, status: int) -> None:
     set_up(h)
-    h.connector.fail_next(CHANNEL, 502)
+    h.connector.fail_next(CHANNEL, status)
     h.say("maria", "mote planera 18 mars kl 13; Sof")
-    assert [c.status for c in h.connector.calls if c.status >= 500] == [502]
+    assert [c.status for c in h.connector.calls if c.status >= 400] == [status]
     assert "Möte #1" in h.last_reply()
+
+
+def test_the_answer_to_a_turn_never_waits_for_the_connector(h: TeamsHarness) -> None:
+    """Every connector call held unanswered: commands, dialogs and a mention Teams has not yet
+    said who it is are all answered; what they post goes out once Teams answers again."""
+    set_up(h)
+    h.say("maria", "mote planera 18 mars kl 13; Sof")
+    posted = len(h.connector.posted())
+    h.teams.bot.lookup_seconds = 0.2  # how long a turn may ask Teams who a mention is
+    h.connector.hold()
+    try:
+        assert h.send(h.message("sara", "arende Dialog; Lokalfrågor")).status_code in (200, 202)
+        data = {"dialog": "propose", "title": "Kvalitetsrapport 2025", "section": "Dialog"}
+        task = h.send(h.invoke("jonas", "task/submit", {"data": data})).json()["task"]
+        assert task["type"] == "message"
+        # Olle is unknown to the bot: who he is must be asked of Teams, which does not answer.
+        slow = h.send(h.message("maria", "grupp medlem @olle; Olle Berg; Vision; ledamot"))
+        assert slow.status_code in (200, 202)
+        titles = {i.title for i in h.snapshot()["AgendaItem"]}
+        assert {"Lokalfrågor", "Kvalitetsrapport 2025"} <= titles  # stored before the answer
+        assert "Olle Berg" not in {m.display_name for m in h.snapshot()["Member"]}
+        h.connector.wait_held(2)  # the replies and the lookup wait at the connector
+        assert len(h.connector.posted()) == posted
+    finally:
+        h.connector.release()
+    h.settle()
+    replies = [c.body.get("text", "") for c in h.connector.posted()[posted:]]
+    assert any("Ärende 4 står på ärendelistan" in r for r in replies), replies
+    assert any("Teams svarade inte i tid på vem Olle Berg är" in r for r in replies), replies
+    # The lookup went on and was kept: the same command now needs no call to Teams.
+    lookups = len([c for c in h.connector.calls if "/members/" in c.path])
+    h.say("maria", "grupp medlem @olle; Olle Berg; Vision; ledamot")
+    assert "Olle Berg" in {m.display_name for m in h.snapshot()["Member"]}
+    assert len([c for c in h.connector.calls if "/members/" in c.path]) == lookups
 
 
 def test_a_reminder_goes_1on1_as_a_proactive_message(h: TeamsHarness) -> None:
@@ -129,6 +164,32 @@ def test_a_reminder_goes_1on1_as_a_proactive_message(h: TeamsHarness) -> None:
     reminder = [c for c in h.connector.posted() if c.conversation == "a:chat-jonas"][-1]
     assert "18 mars" in reminder.body["text"]
     assert "teams.microsoft.com/l/message/" in reminder.body["text"]
+
+
+def test_a_person_teams_never_showed_the_bot_is_not_reminded_1on1_and_it_is_shown(
+    h: TeamsHarness,
+) -> None:
+    """A 1:1 chat needs the person's Teams id, which the bot learns only when they write or are
+    @mentioned: without it the reminder is given up, and /mote visa says so."""
+    from bot.core.delivery import hand_over
+    from bot.core.model import ConversationRef
+
+    set_up(h)
+    h.say("maria", "mote planera onsdag 18 mars kl 13; Sof")
+    jonas = next(m.user_ref for m in h.snapshot()["Member"] if m.display_name == "Jonas Ek")
+    with h.store_factory() as store:
+        for ref in store.find(ConversationRef, ref=jonas):
+            store.delete(ref)
+        store.commit()
+    h.now = at("2026-03-17T09:00")
+    assert hand_over(h.service.store_factory, h.now, "test", ("teams:",))
+    h.sender.wake()
+    h.settle()
+    chats = {c.conversation for c in h.connector.posted() if c.conversation.startswith("a:")}
+    assert "a:1on1-29:lina" in chats and "a:1on1-29:jonas" not in chats
+    h.say("maria", "mote visa")
+    shown = h.last_reply()
+    assert "Kunde inte postas: påminnelsen" in shown and "person_never_seen" in shown, shown
 
 
 def test_an_export_is_a_signed_link_that_expires(h: TeamsHarness) -> None:

@@ -157,6 +157,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{given}” is not a role; write ordförande, sekreterare or ledamot, for example "
         "`{example}`.",
     ),
+    "mention_lookup_slow": (
+        "Teams svarade inte i tid på vem {name} är; skicka kommandot igen om en stund, till exempel `justerare @Jonas Ek`.",
+        "Teams did not say in time who {name} is; send the command again in a moment, for example `justerare @Jonas Ek`.",
+    ),
     "unknown_user": (
         "Jag känner inte igen ”{given}” som en person; nämn personen, till exempel `@anna`.",
         "I don't recognise “{given}” as a person; mention them, for example `@anna`.",

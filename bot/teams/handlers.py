@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 SYSTEM = "teams:system"
 APPROVE_REACTIONS = {"like", "checkmark", "heavycheckmark", "✅", "👍"}
 QUIET_ON_REACTION = {"not_the_latest_draft", "no_group_here", "no_meeting_justering"}
+# Who a mention is, asked of Teams in the turn: at most this long, since the HTTP answer waits
+# (Teams gives a message 15 s, an invoke 5 s).
+LOOKUP_SECONDS = 2.0
 REPLY_CHARS = 20_000  # a reply is one message; Teams takes about 28 KB with its envelope
 
 
@@ -72,6 +75,8 @@ class TeamsBot:
     member_lookup: Callable[..., Any] | None = None  # (service_url, conversation, id) -> account
     now: Callable[[], datetime] = lambda: datetime.now(STOCKHOLM)
     _known: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lookup_seconds: float = LOOKUP_SECONDS
+    _lookups: set[asyncio.Future] = field(default_factory=set)  # held so none is collected
 
     def __post_init__(self) -> None:
         # SQLite: one database thread, commands in arrival order (as the Slack adapter does).
@@ -146,20 +151,48 @@ class TeamsBot:
                     resolved[index] = known
                     continue
                 if self.member_lookup is not None:
-                    try:
-                        account = await self.member_lookup(
-                            act.get("serviceUrl", ""),
-                            base_conversation(caller.conversation_id),
-                            mention.teams_user_id,
-                        )
-                        aad = getattr(account, "aad_object_id", "") or ""
-                    except Exception as error:  # an unknown person is refused below
-                        log.warning("member lookup failed: %s", type(error).__name__)
+                    aad = await self._look_up(act, caller, mention)
             if aad:
                 resolved[index] = f"teams:{caller.tenant}:{aad.lower()}"
-                # Now we know their Teams id: enough for a refresh list or a 1:1 chat later.
-                await self._remember_person(act, caller, resolved[index], mention.teams_user_id)
+                if mention.aad_object_id:  # a looked-up person was kept by the lookup
+                    # Now we know their Teams id: enough for a refresh list or a 1:1 chat later.
+                    await self._remember_person(act, caller, resolved[index], mention.teams_user_id)
         return resolved
+
+    async def _look_up(self, act: dict[str, Any], caller: Caller, mention: Any) -> str:
+        """Who a mention is, asked of Teams within LOOKUP_SECONDS: the answer to the turn must
+        not wait on the connector. A slow lookup goes on and is kept for the next command."""
+
+        async def ask() -> str:
+            assert self.member_lookup is not None
+            try:
+                account = await self.member_lookup(
+                    act.get("serviceUrl", ""),
+                    base_conversation(caller.conversation_id),
+                    mention.teams_user_id,
+                )
+            except Exception as error:  # an unknown person is refused by the parser
+                log.warning("member lookup failed: %s", type(error).__name__)
+                return ""
+            aad = getattr(account, "aad_object_id", "") or ""
+            if aad:
+                ref = f"teams:{caller.tenant}:{aad.lower()}"
+                await self._remember_person(act, caller, ref, mention.teams_user_id)
+            return aad
+
+        task = asyncio.ensure_future(ask())
+        self._lookups.add(task)
+        task.add_done_callback(self._lookups.discard)
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), self.lookup_seconds)
+        except TimeoutError:
+            log.warning("member lookup slower than %.1f s", self.lookup_seconds)
+            raise UserError("mention_lookup_slow", name=mention.name or "?") from None
+
+    async def join(self) -> None:
+        """Wait for the lookups that outlived their turn (tests; a stopping process)."""
+        while self._lookups:
+            await asyncio.gather(*self._lookups, return_exceptions=True)
 
     async def _remember_person(
         self, act: dict[str, Any], caller: Caller, ref: str, teams_user_id: str

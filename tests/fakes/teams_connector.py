@@ -1,6 +1,7 @@
 """A fake Teams connector (Bot Framework REST API) on 127.0.0.1 that the activities' serviceUrl
 points at: it records every call, answers as the real service does, checks each Adaptive Card
-against the 1.5 schema and Teams' message size, and can answer 429 with Retry-After."""
+against the 1.5 schema and Teams' message size, can answer 429 with Retry-After, and can hold
+every call unanswered (what an answer to a turn must not wait for)."""
 
 from __future__ import annotations
 
@@ -58,6 +59,10 @@ class FakeConnector:
         self._fail: list[tuple[str, int, int]] = []  # (conversation prefix, status, retry_after)
         self._ids = itertools.count(1000)
         self._lock = threading.Lock()
+        self._open = threading.Event()  # cleared by hold(): every call waits until release()
+        self._open.set()
+        self._gate = threading.Condition()
+        self.held = 0  # calls that have waited at the gate
         connector = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -90,12 +95,27 @@ class FakeConnector:
         return self
 
     def stop(self) -> None:
+        self.release()  # a held call would keep its handler thread, and shutdown, waiting
         self._server.shutdown()
         self._server.server_close()
 
     def fail_next(self, conversation: str = "", status: int = 429, retry_after: int = 1) -> None:
         """The next call to that conversation (any, when empty) is answered with this status."""
         self._fail.append((conversation, status, retry_after))
+
+    def hold(self) -> None:
+        """Keep every call waiting, unanswered, until release(): what the bot's answer to a
+        turn must not wait for."""
+        self._open.clear()
+
+    def release(self) -> None:
+        self._open.set()
+
+    def wait_held(self, count: int = 1, timeout: float = 10.0) -> None:
+        """Block (real time) until count calls wait at the gate; for calls made in threads."""
+        with self._gate:
+            if not self._gate.wait_for(lambda: self.held >= count, timeout):
+                raise TimeoutError(f"{self.held} calls held, expected {count}")
 
     def add_member(self, user_id: str, aad_object_id: str, name: str) -> None:
         self.members[user_id] = {"id": user_id, "aadObjectId": aad_object_id, "name": name}
@@ -124,6 +144,11 @@ class FakeConnector:
         path = unquote(urlparse(request.path).path)
         length = int(request.headers.get("Content-Length") or 0)
         raw = request.rfile.read(length) if length else b""
+        if not self._open.is_set():
+            with self._gate:
+                self.held += 1
+                self._gate.notify_all()
+            self._open.wait()
         status, answer, headers = self._answer(method, path, raw, request.headers)
         data = json.dumps(answer).encode() if answer is not None else b""
         request.send_response(status)
