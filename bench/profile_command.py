@@ -123,7 +123,13 @@ def bare_cpu(fake: FakeSlack, count: int) -> float:
 
 
 def profile_database(
-    kind: str, fake: FakeSlack, count: int, top: int, bare: float, profiled_too: bool = True
+    kind: str,
+    fake: FakeSlack,
+    count: int,
+    top: int,
+    bare: float,
+    profiled_too: bool = True,
+    dump: str | None = None,
 ) -> str:
     with database(kind) as url:
         meetings = math.ceil((2 * count + WARM_UP) / ITEMS_PER_MEETING) + 1
@@ -204,6 +210,8 @@ def profile_database(
     )
     if not profiled_too:
         return out.getvalue()
+    if dump:
+        profiler.dump_stats(f"{dump}.{kind}")  # for pstats' callers and callees
     stats = pstats.Stats(profiler, stream=out)
     stats.strip_dirs().sort_stats("cumulative").print_stats(top)
     stats.sort_stats("tottime").print_stats(top)
@@ -217,6 +225,7 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--timing-only", action="store_true", help="no profiled pass")
     parser.add_argument("--out", help="also write the report to this file")
+    parser.add_argument("--dump", help="write the profiles to DUMP.sqlite, DUMP.postgresql")
     args = parser.parse_args()
     fake = started_fake_slack()
     try:
@@ -224,7 +233,7 @@ def main() -> int:
         report = f"bare Bolt no-op (process_before_response): {bare * 1000:.2f} ms CPU\n"
         for kind in args.db.split(","):
             report += profile_database(
-                kind, fake, args.commands, args.top, bare, not args.timing_only
+                kind, fake, args.commands, args.top, bare, not args.timing_only, args.dump
             )
     finally:
         fake.stop()

@@ -22,6 +22,7 @@ from bot.core.permissions import (
     IMPORTED_CORRECTIONS,
     RULES,
     Action,
+    Who,
     allowed_by_role,
     allowed_in_state,
 )
@@ -208,7 +209,12 @@ class Tx:
             if not me.is_admin:
                 raise UserError("imported_admin_only", ref=meeting.number)
             return me
-        is_justerare = meeting is not None and self.justerare_member(group, meeting) is not None
+        # Only the justerare's own actions depend on it: asking for every command was a query.
+        is_justerare = (
+            RULES[action].who is Who.JUSTERARE
+            and meeting is not None
+            and self.justerare_member(group, meeting) is not None
+        )
         if not allowed_by_role(
             action,
             role=me.role,
