@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from enum import Enum
+from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, bindparam, case, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
@@ -16,8 +17,11 @@ from sqlmodel import Session
 
 from bot.core.guard import check_record
 from bot.core.model import (
+    AgendaItem,
+    Group,
     Meeting,
     OutboxLane,
+    Posting,
     PostingStatus,
     Reminder,
     ReminderStatus,
@@ -26,8 +30,8 @@ from bot.core.model import (
 from bot.core.ports import Between, Store, StoreFactory
 from bot.core.texts import OutcomeUnknown
 from storage import fulltext
-from storage.mapping import field_names, from_row, row_values, table_for, to_column, to_row
-from storage.tables import GroupRow, MeetingRow, OutboxLaneRow, PostingRow, ReminderRow
+from storage.mapping import columns_of, field_names, record_from, row_values, to_column
+from storage.tables import OutboxLaneRow, PostingRow
 
 R = TypeVar("R")
 
@@ -42,7 +46,10 @@ class Conflict(Exception):
 
 
 class SqlStore:
-    """Store on one session; every write is flushed at once so its conflicts surface there.
+    """Store on one session's transaction; every write is sent at once so its conflicts
+    surface there. Reads and writes are SQLAlchemy Core statements built once per process
+    (the ORM's unit of work and identity map were most of a command's CPU, for nothing: the
+    core's records are plain dataclasses, copied to and from rows field for field).
 
     Records read in this transaction are kept and handed out again (as copies) by get() and
     by the same find(): a command reads its group, meeting and items several times over.
@@ -57,6 +64,7 @@ class SqlStore:
         # SQLite's BEGIN IMMEDIATE holds the whole database: a kept record is current, and
         # lock() need not read it again. PostgreSQL's row lock must be taken by a read.
         self._holds_database = session.get_bind().dialect.name == "sqlite"
+        self._over = False  # a refused write ended the transaction
 
     def _keep(self, record: Any) -> Any:
         """Keep a copy of the record as read or written; the caller keeps the record."""
@@ -94,13 +102,16 @@ class SqlStore:
         check_record(self, record)
         if isinstance(record, Meeting) and not record.number:
             record.number = self._next_meeting_number(record.group_id)
-        row = to_row(record)
+        if isinstance(record, AgendaItem) and not (record.number and record.position):
+            self._number_item(record)
+        kind = type(record)
+        values = row_values(record)
         with self._write():
-            self._session.add(row)
-            self._session.flush()
+            result = self._execute(_insert(kind), values)
+            record_id = result.inserted_primary_key[0]
             if isinstance(record, SearchEntry):
-                fulltext.index(self._session, row.id, record.group_id, record.title, record.body)
-        record.id = row.id  # type: ignore[attr-defined]
+                fulltext.index(self._session, record_id, record.group_id, record.title, record.body)
+        record.id = record_id  # type: ignore[attr-defined]
         self._added(self._keep(record))
         return record
 
@@ -108,11 +119,17 @@ class SqlStore:
         """The group's next free meeting number. The group's row is locked first, so that two
         replicas planning in one group at once take turns (on SQLite BEGIN IMMEDIATE already
         does); the unique (group, number) key would refuse a doubled number in any case."""
-        self._session.get(GroupRow, group_id, with_for_update=True, populate_existing=True)
-        highest = self._session.execute(
-            select(func.max(MeetingRow.number)).where(MeetingRow.group_id == group_id)
-        ).scalar()
-        return (highest or 0) + 1
+        if not self._holds_database:
+            self._execute(_statement("lock_group"), {"id": group_id})
+        return (self._execute(_statement("meeting_number"), {"g": group_id}).scalar() or 0) + 1
+
+    def _number_item(self, item: AgendaItem) -> None:
+        """An item's number (0: the meeting's next) and position (0: last in its section), from
+        one aggregate instead of the meeting's items; the caller holds the meeting's lock."""
+        params = {"m": item.meeting_id, "s": to_column(item.section)}
+        number, position = self._execute(_statement("item_number"), params).one()
+        item.number = item.number or (number or 0) + 1
+        item.position = item.position or (position or 0) + 1
 
     def search(self, group_ids: list[int], query: str, limit: int) -> list[SearchEntry]:
         """Finished minutes matching the words, best first, within the given groups only."""
@@ -121,36 +138,57 @@ class SqlStore:
         return [found[i] for i in ids if i in found]
 
     def update(self, record: Any) -> None:
-        row = self._row(type(record), record.id)
+        kind = type(record)
+        before = row_values(self._current(kind, record.id))
         values = row_values(record)
-        check_record(self, record, {n for n, v in values.items() if getattr(row, n) != v})
-        with self._write():
-            # Again: the check normalised the record's texts in place.
-            for name, value in row_values(record).items():
-                setattr(row, name, value)
-            self._session.flush()
-            if isinstance(record, SearchEntry):
-                fulltext.reindex(self._session, row.id, record.group_id, record.title, record.body)
-        self._changed(type(record))
+        check_record(self, record, {n for n, v in values.items() if before[n] != v})
+        # Again: the check normalised the record's texts in place. Only what changed is
+        # written, as the ORM did; nothing changed, nothing is sent.
+        changed = {n: v for n, v in row_values(record).items() if before[n] != v}
+        if changed:
+            with self._write():
+                self._execute(_update(kind, tuple(sorted(changed))), {**changed, "_id": record.id})
+                if isinstance(record, SearchEntry):
+                    fulltext.reindex(
+                        self._session, record.id, record.group_id, record.title, record.body
+                    )
+        self._changed(kind)
         self._keep(record)
 
     def delete(self, record: Any) -> None:
-        row = self._row(type(record), record.id)
+        kind = type(record)
+        if record.id is None:
+            raise ValueError(f"a {kind.__name__} without id was never stored")
         with self._write():
             if isinstance(record, SearchEntry):
-                fulltext.unindex(self._session, row.id)
-            self._session.delete(row)
-            self._session.flush()
-        # ON DELETE SET NULL may have changed rows this session holds.
-        self._session.expire_all()
+                fulltext.unindex(self._session, record.id)
+            gone = self._execute(_statement("delete", kind), {"id": record.id}).rowcount
+        if not gone:
+            raise LookupError(f"no {kind.__name__} with id {record.id}")
+        # ON DELETE SET NULL may have changed rows this transaction holds.
         self._changed()
 
     def get(self, kind: type[R], record_id: int) -> R | None:
         kept = self._seen.get((kind, record_id))
         if kept is not None:
             return _copy(kept)
-        row = self._session.get(table_for(kind), record_id, populate_existing=True)
-        return None if row is None else self._handed(from_row(kind, row))
+        return self._read(_statement("get", kind), kind, record_id)
+
+    def _read(self, statement: Any, kind: type[R], record_id: int) -> R | None:
+        columns_of(kind)  # a TypeError for what is not a record type
+        row = self._execute(statement, {"id": record_id}).first()
+        return None if row is None else self._handed(record_from(kind, row))
+
+    def _current(self, kind: type, record_id: int | None) -> Any:
+        """The record as this transaction last read or wrote it (read now when it did not)."""
+        if record_id is None:
+            raise ValueError(f"a {kind.__name__} without id was never stored")
+        kept = self._seen.get((kind, record_id))
+        if kept is None:
+            kept = self.get(kind, record_id)
+        if kept is None:
+            raise LookupError(f"no {kind.__name__} with id {record_id}")
+        return self._seen[(kind, record_id)]
 
     def find(self, kind: type[R], /, **where: Any) -> list[R]:
         key = _find_key(kind, where)
@@ -159,40 +197,46 @@ class SqlStore:
             return [_copy(record) for record in kept]
         rows = self._find(kind, where)
         # One kept copy per record, shared by get() and this find; the caller gets the rows.
-        found = [from_row(kind, row) for row in rows]
+        found = [record_from(kind, row) for row in rows]
         kept_found = [self._keep(record) for record in found]
         if key is not None:
             self._found[key] = kept_found
         return found
 
     def _find(self, kind: type, where: dict[str, Any]) -> Any:
-        table = table_for(kind)
+        columns_of(kind)  # a TypeError for what is not a record type
         known = field_names(kind)
-        query = select(table).order_by(table.id)  # type: ignore[arg-type]
+        shape = []
+        params: dict[str, Any] = {}
         for name, wanted in where.items():
             if name not in known:
                 raise TypeError(f"{kind.__name__} has no field {name!r}")
-            column = getattr(table, name)
             if isinstance(wanted, Between):
-                query = query.where(
-                    column >= to_column(wanted.low), column < to_column(wanted.high)
-                )
+                shape.append((name, "between"))
+                params[f"{name}_low"] = to_column(wanted.low)
+                params[f"{name}_high"] = to_column(wanted.high)
             elif isinstance(wanted, list | tuple | set | frozenset):
                 if not wanted:
                     return ()
-                query = query.where(column.in_([to_column(value) for value in wanted]))
+                shape.append((name, "in"))
+                params[name] = [to_column(value) for value in wanted]
+            elif wanted is None:
+                shape.append((name, "null"))
             else:
-                query = query.where(column == to_column(wanted))
-        return self._session.scalars(query.execution_options(populate_existing=True))
+                shape.append((name, "equal"))
+                params[name] = to_column(wanted)
+        return self._execute(_select(kind, tuple(shape)), params)
 
     def lock(self, kind: type[R], record_id: int) -> R | None:
         # FOR UPDATE is dropped on SQLite, where BEGIN IMMEDIATE already holds the database.
         if self._holds_database:
             return self.get(kind, record_id)
-        row = self._session.get(
-            table_for(kind), record_id, with_for_update=True, populate_existing=True
-        )
-        return None if row is None else self._handed(from_row(kind, row))
+        return self._read(_statement("lock", kind), kind, record_id)
+
+    def _execute(self, statement: Any, params: dict[str, Any]) -> Any:
+        if self._over:
+            raise Conflict("a refused write ended this transaction")
+        return self._session.connection().execute(statement, params)
 
     def claim_reminders(
         self, now: datetime, worker: str, limit: int, lease: timedelta
@@ -202,26 +246,31 @@ class SqlStore:
         SKIP LOCKED lets several replicas claim side by side on PostgreSQL without waiting
         for or taking each other's rows; on SQLite BEGIN IMMEDIATE makes claims take turns.
         """
-        row = ReminderRow
+        table = columns_of(Reminder)
         query = (
-            select(row)
+            select(table)
             .where(
-                row.status == ReminderStatus.PENDING.value,
-                row.due_at <= now,
-                or_(row.claimed_until.is_(None), row.claimed_until < now),  # type: ignore[union-attr]
+                table.c.status == ReminderStatus.PENDING.value,
+                table.c.due_at <= now,
+                or_(table.c.claimed_until.is_(None), table.c.claimed_until < now),
             )
-            .order_by(row.due_at, row.id)  # type: ignore[arg-type]
+            .order_by(table.c.due_at, table.c.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
-        rows = list(self._session.scalars(query))
-        with self._write():
-            for claimed in rows:
-                claimed.claimed_by = worker
-                claimed.claimed_until = now + lease
-            self._session.flush()
+        claimed = [record_from(Reminder, row) for row in self._execute(query, {})]
+        self._claim(table, [r.id for r in claimed], worker, now + lease)
+        for reminder in claimed:
+            reminder.claimed_by, reminder.claimed_until = worker, now + lease
         self._changed(Reminder)
-        return [self._handed(from_row(Reminder, claimed)) for claimed in rows]
+        return [self._handed(reminder) for reminder in claimed]
+
+    def _claim(self, table: Any, ids: list[int], worker: str, until: datetime) -> None:
+        if not ids:
+            return
+        claim = update(table).where(table.c.id.in_(ids))
+        with self._write():
+            self._execute(claim.values(claimed_by=worker, claimed_until=until), {})
 
     def ensure_lane(self, conversation: str) -> None:
         """Insert the lane unless it exists: ON CONFLICT DO NOTHING, on both databases."""
@@ -241,34 +290,30 @@ class SqlStore:
         """
         if not prefixes:
             return []
-        lane, posting = OutboxLaneRow, PostingRow
+        lane, posting = columns_of(OutboxLane), columns_of(Posting)
         waiting = (
-            select(posting.id)
+            select(posting.c.id)
             .where(
-                posting.conversation == lane.conversation,
-                posting.status == PostingStatus.PENDING.value,
+                posting.c.conversation == lane.c.conversation,
+                posting.c.status == PostingStatus.PENDING.value,
             )
             .exists()
         )
         query = (
-            select(lane)
+            select(lane.c.id, lane.c.conversation)
             .where(
-                or_(lane.claimed_until.is_(None), lane.claimed_until < now),  # type: ignore[union-attr]
-                or_(*(lane.conversation.startswith(p, autoescape=True) for p in prefixes)),  # type: ignore[attr-defined]
+                or_(lane.c.claimed_until.is_(None), lane.c.claimed_until < now),
+                or_(*(lane.c.conversation.startswith(p, autoescape=True) for p in prefixes)),
                 waiting,
             )
-            .order_by(lane.id)  # type: ignore[arg-type]
+            .order_by(lane.c.id)
             .limit(limit)
             .with_for_update(skip_locked=True, of=lane)
         )
-        rows = list(self._session.scalars(query))
-        with self._write():
-            for claimed in rows:
-                claimed.claimed_by = worker
-                claimed.claimed_until = now + lease
-            self._session.flush()
+        rows = list(self._execute(query, {}))
+        self._claim(lane, [row.id for row in rows], worker, now + lease)
         self._changed(OutboxLane)
-        return [claimed.conversation for claimed in rows]
+        return [row.conversation for row in rows]
 
     def outbox_summary(self) -> tuple[int, datetime | None]:
         """One aggregate query, not the rows: the metrics ask every few seconds."""
@@ -280,6 +325,8 @@ class SqlStore:
         return int(row[0]), row[1]
 
     def commit(self) -> None:
+        if self._over:
+            raise Conflict("a refused write ended this transaction")
         try:
             self._session.commit()
         except IntegrityError as error:
@@ -289,22 +336,22 @@ class SqlStore:
             # have committed. The user must hear "may or may not", never "nothing changed".
             raise OutcomeUnknown() from error
 
-    def _row(self, kind: type, record_id: int | None) -> Any:
-        if record_id is None:
-            raise ValueError(f"a {kind.__name__} without id was never stored")
-        row = self._session.get(table_for(kind), record_id)
-        if row is None:
-            raise LookupError(f"no {kind.__name__} with id {record_id}")
-        return row
-
     @contextmanager
     def _write(self) -> Iterator[None]:
-        """One write, flushed by the caller inside; a refused one ends the transaction."""
+        """One write, sent by the caller inside; a failed one ends the transaction.
+
+        The store then refuses to go on or commit, as the ORM's failed flush did: on SQLite a
+        refused statement leaves the transaction open with the command's earlier writes,
+        which a commit would otherwise keep. Leaving the store rolls them back.
+        """
         try:
             yield
-        except IntegrityError as error:
+        except Exception as error:
             self._changed()
-            raise Conflict(str(error.orig)) from error
+            self._over = True
+            if isinstance(error, IntegrityError):
+                raise Conflict(str(error.orig)) from error
+            raise
 
 
 def _copy(record: Any) -> Any:
@@ -340,6 +387,67 @@ def _find_key(kind: type, where: dict[str, Any]) -> tuple[Any, ...] | None:
     except TypeError:
         return None
     return key
+
+
+# --- statements, built once per process ----------------------------------------------------
+# A statement object keeps its cache key, so SQLAlchemy finds its compiled form without
+# walking it again; building a select per find was a fifth of the store's time.
+
+
+@cache
+def _select(kind: type, shape: tuple[tuple[str, str], ...]) -> Any:
+    """find()'s SELECT for these fields and kinds of condition, parameters named by field."""
+    table = columns_of(kind)
+    query = select(table).order_by(table.c.id)
+    for name, how in shape:
+        column = table.c[name]
+        if how == "between":
+            query = query.where(
+                column >= bindparam(f"{name}_low"), column < bindparam(f"{name}_high")
+            )
+        elif how == "in":
+            query = query.where(column.in_(bindparam(name, expanding=True)))
+        elif how == "null":
+            query = query.where(column.is_(None))
+        else:
+            query = query.where(column == bindparam(name))
+    return query
+
+
+@cache
+def _insert(kind: type) -> Any:
+    return insert(columns_of(kind))
+
+
+@cache
+def _update(kind: type, names: tuple[str, ...]) -> Any:
+    table = columns_of(kind)
+    return (
+        update(table)
+        .where(table.c.id == bindparam("_id"))
+        .values({name: bindparam(name) for name in names})
+    )
+
+
+@cache
+def _statement(name: str, kind: type | None = None) -> Any:
+    if name == "item_number":
+        items = columns_of(AgendaItem)
+        in_section = case((items.c.section == bindparam("s"), items.c.position))
+        return select(func.max(items.c.number), func.max(in_section)).where(
+            items.c.meeting_id == bindparam("m")
+        )
+    if name == "meeting_number":
+        meetings = columns_of(Meeting)
+        return select(func.max(meetings.c.number)).where(meetings.c.group_id == bindparam("g"))
+    if name == "lock_group":
+        groups = columns_of(Group)
+        return select(groups.c.id).where(groups.c.id == bindparam("id")).with_for_update()
+    table = columns_of(kind)
+    if name == "delete":
+        return delete(table).where(table.c.id == bindparam("id"))
+    by_id = select(table).where(table.c.id == bindparam("id"))
+    return by_id.with_for_update() if name == "lock" else by_id
 
 
 def store_factory(engine: Engine) -> StoreFactory:

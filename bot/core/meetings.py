@@ -138,22 +138,22 @@ def add_item(
     position: int | None = None,
     **fields: object,
 ) -> AgendaItem:
-    """Add an item with the meeting's next number; the caller holds the meeting's lock."""
-    items = tx.store.find(AgendaItem, meeting_id=meeting.id)
-    number = max((i.number for i in items), default=0) + 1
-    if position is None:
-        position = max((i.position for i in items if i.section is section), default=0) + 1
+    """Add an item with the meeting's next number; the caller holds the meeting's lock.
+
+    Number 0 (and position 0: last in its section) are the store's to fill, from one
+    aggregate: reading every item of the meeting to number one was a third of a proposal.
+    """
     return tx.store.add(
         AgendaItem(
             meeting_id=meeting.id,
-            number=number,
+            number=0,
             section=section,
             title=title,
             proposer_ref=tx.ctx.user_ref,
             proposed_at=tx.now,
             origin=origin,
             status=status,
-            position=position,
+            position=position or 0,
             **fields,  # type: ignore[arg-type]
         )
     )

@@ -27,7 +27,11 @@ class Store(Protocol):
     """
 
     def add(self, record: R) -> R:
-        """Insert and return the record with its id set."""
+        """Insert and return the record with its id set.
+
+        A Meeting with number 0 gets its group's next number; an AgendaItem with number 0 its
+        meeting's next, and with position 0 the next in its section.
+        """
 
     def update(self, record: Any) -> None:
         """Write back every field of a record loaded earlier in this transaction."""
