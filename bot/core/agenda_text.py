@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.context import STOCKHOLM
 from bot.core.model import AgendaItem, Group, ItemStatus, Meeting, Section
 from bot.core.texts import say
 from bot.dates import format_date, format_when
@@ -13,9 +14,16 @@ def meeting_when(meeting: Meeting, lang: str = "sv") -> str:
         return format_date(meeting.starts_at, lang)
     text = format_when(meeting.starts_at, lang)
     if meeting.ends_at is not None:
-        end = meeting.ends_at.astimezone(meeting.starts_at.tzinfo)
+        # Stockholm's clock, whatever zone the store gave back (UTC from the database).
+        end = meeting.ends_at.astimezone(STOCKHOLM)
         text += f"–{end:%H:%M}" if lang == "en" else f"–{end:%H.%M}"
     return text
+
+
+def when_and_where(meeting: Meeting, lang: str = "sv") -> str:
+    """ "onsdag 18 mars 2026 kl. 13.00–15.00, Sof", the place left out while nobody has said it."""
+    when = meeting_when(meeting, lang)
+    return f"{when}, {meeting.place}" if meeting.place else when
 
 
 def ordered(items: list[AgendaItem]) -> list[AgendaItem]:
@@ -40,12 +48,7 @@ def render_agenda(group: Group, meeting: Meeting, items: list[AgendaItem], lang:
     """Accepted items by section, then the proposals still waiting for the chair."""
     lines = [
         say(lang, "agenda_title", key=group.key, ref=meeting.number),
-        say(
-            lang,
-            "agenda_when",
-            when=meeting_when(meeting, lang),
-            place=meeting.place or "–",
-        ),
+        when_and_where(meeting, lang),
         say(lang, "agenda_deadline", deadline=format_when(meeting.agenda_deadline, lang)),
     ]
     if meeting.protocol_number:

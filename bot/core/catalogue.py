@@ -257,9 +257,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The group already has meeting #{ref} at that time; see it with `/mote visa #{ref}`.",
     ),
     "meeting_planned": (
-        "Möte #{ref} för {key} är planerat {when}, {place}. Sista dag för ärenden: {deadline}. "
+        "Möte #{ref} för {key} är planerat {when}. Sista dag för ärenden: {deadline}. "
         "Föreslå ärenden med `/arende Dialog; Rubrik`.",
-        "Meeting #{ref} of {key} is planned for {when}, {place}. Agenda deadline: {deadline}. "
+        "Meeting #{ref} of {key} is planned for {when}. Agenda deadline: {deadline}. "
         "Propose items with `/arende Dialog; Title`.",
     ),
     "carried_over": (
@@ -384,7 +384,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} proposals are still waiting; accept them with `/arende acceptera alla`.",
     ),
     "agenda_title": ("Ärendelista – {key}, möte #{ref}", "Agenda – {key}, meeting #{ref}"),
-    "agenda_when": ("{when}, {place}", "{when}, {place}"),
     "agenda_deadline": ("Sista dag för ärenden: {deadline}", "Agenda deadline: {deadline}"),
     "agenda_waiting": ("Förslag som väntar på ordföranden:", "Proposals waiting for the chair:"),
     "risk_done": ("riskbedömning gjord", "risk assessed"),

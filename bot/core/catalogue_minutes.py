@@ -68,8 +68,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The minutes are posted and need at least one justerare; add another first, for example `/justerare lägg till @lina`.",
     ),
     "meeting_changed": (
-        "Möte #{ref} är ändrat: {when}, {place}.",
-        "Meeting #{ref} is changed: {when}, {place}.",
+        "Möte #{ref} är ändrat: {when}.",
+        "Meeting #{ref} is changed: {when}.",
     ),
     "nothing_to_undo": (
         "Du har ingen ändring att ångra på möte #{ref}; se mötet med `/protokoll visa #{ref}`.",

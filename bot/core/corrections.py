@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.core import followups
 from bot.core.agenda import agenda_changed
-from bot.core.agenda_text import meeting_when
+from bot.core.agenda_text import meeting_when, when_and_where
 from bot.core.content import check_content
 from bot.core.context import Result
 from bot.core.entries import entries_of, entry_at, move_entry, party_names
@@ -352,8 +352,7 @@ def change_meeting(tx: Tx, ref: int | None, changes: MeetingChanges) -> Result:
         tx.say(
             "meeting_changed",
             ref=meeting.number,
-            when=meeting_when(meeting, tx.ctx.lang),
-            place=meeting.place or "–",
+            when=when_and_where(meeting, tx.ctx.lang),
         ),
         agenda_changed(tx, group, meeting, lines),
         meeting.id,

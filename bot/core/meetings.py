@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.core.agenda_text import meeting_when
+from bot.core.agenda_text import when_and_where
 from bot.core.context import STOCKHOLM, Result
 from bot.core.limits import check_length
 from bot.core.model import (
@@ -70,6 +70,10 @@ def plan_meeting(
     if (starts_at <= tx.now) if time_known else (starts_at.date() < today):
         raise UserError("meeting_in_past", when=format_when(starts_at, tx.ctx.lang))
     deadline = agenda_deadline or default_deadline(starts_at)
+    if agenda_deadline is None and not time_known:
+        # A date alone: the last day for items is the whole day a week before, not its first
+        # moment (a deadline of "kl. 00.00" would already be over on that day).
+        deadline = deadline.replace(hour=23, minute=59, second=59)
     if deadline > starts_at:
         raise UserError("deadline_after_meeting")
     moved = agenda_deadline is None and deadline < tx.now
@@ -109,8 +113,7 @@ def plan_meeting(
         "meeting_planned",
         ref=meeting.number,
         key=group.key,
-        when=meeting_when(meeting, lang),
-        place=meeting.place or "–",
+        when=when_and_where(meeting, lang),
         deadline=format_when(deadline, lang),
     )
     if carried:
@@ -252,5 +255,5 @@ def list_meetings(tx: Tx) -> Result:
     lines = [tx.say("meetings_heading", key=group.key)]
     for m in meetings:
         status = tx.say(f"status_{m.status.name.lower()}")
-        lines.append(f"  #{m.number}  {meeting_when(m, tx.ctx.lang)}, {m.place or '–'} – {status}")
+        lines.append(f"  #{m.number}  {when_and_where(m, tx.ctx.lang)} – {status}")
     return Result("\n".join(lines))
