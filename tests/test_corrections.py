@@ -32,6 +32,16 @@ def test_entries_have_stable_references_and_keep_the_order_said(store_factory) -
     assert first < statement < last, "entries are shown in the order they were recorded"
     listing = h.do("sara", "/arende visa 5").message
     assert "5.1  Förvaltningen redogör" in listing and "5.3  Direktören svarar" in listing
+    # /protokoll visa leads each entry with its reference; the posted text has none.
+    assert "\n[5.1] Förvaltningen redogör" in text
+    assert "\n[5.2] Protokollsanteckning från Akademikerförbundet SSR: SSR vill" in text
+    h.do("sara", "/anteckning 4; En anteckning om rapporten.")
+    h.do("sara", "/protokoll posta")
+    posted = h.snapshot()["MinutesVersion"][0].text
+    assert "\nFörvaltningen redogör" in posted and "[5." not in posted and "[4." not in posted
+    # A reference that does not exist: the reply lists the item's entries, nothing changes.
+    missing = h.refused("sara", "/anteckning ändra 5.9; Ny text.")
+    assert "(det har 5.1, 5.2, 5.3)" in missing.message("sv")
     h.do("sara", "/anteckning ta bort 5.1")
     h.do("sara", "/anteckning 5; En ny första anteckning.")
     # A removed reference is never given again: the new note is 5.4, not 5.1.

@@ -127,7 +127,8 @@ def show_minutes(tx: Tx, ref: int | None) -> Result:
         facts = imported_facts(tx, meeting)
         text = final_text(tx, group, meeting)
         return Result(f"{facts}\n\n{text}" if facts else text, meeting_id=meeting.id)
-    body = render_minutes(build_doc(tx, group, meeting))
+    doc = build_doc(tx, group, meeting)
+    body = render_minutes(doc)
     latest = _latest(tx, meeting)
     if latest is None:
         header = tx.say("draft_unposted", ref=meeting.number)
@@ -136,7 +137,8 @@ def show_minutes(tx: Tx, ref: int | None) -> Result:
         header += " " + _approval_status(tx, meeting, latest, tx.ctx.lang)
     else:
         header = tx.say("draft_changed", ref=meeting.number, version=latest.number)
-    return Result(f"{header}\n\n{body}", meeting_id=meeting.id)
+    # The references ("[4.2]") are for correcting; the posted text never has them.
+    return Result(f"{header}\n\n{render_minutes(doc, refs=True)}", meeting_id=meeting.id)
 
 
 def post_minutes(tx: Tx, ref: int | None) -> Result:

@@ -252,8 +252,9 @@ def _sentence(text: str) -> str:
     return text.strip().rstrip(".")
 
 
-def render_minutes(doc: MinutesDoc) -> str:
-    """The body that justerare approve; its hash identifies the version."""
+def render_minutes(doc: MinutesDoc, refs: bool = False) -> str:
+    """The body that justerare approve; its hash identifies the version. With refs, the
+    secretary's view: each note and statement led by its reference ("[4.2] "), never posted."""
     shape = outline(doc)
     out = [shape.title, *shape.header, ""]
     out += [line for line in (shape.meta, shape.protocol, shape.dnr) if line]
@@ -265,7 +266,7 @@ def render_minutes(doc: MinutesDoc) -> str:
         if section.empty_text:
             out += ["", section.empty_text]
         for entry in section.items:
-            out += ["", *_item_block(entry, doc, section.label)]
+            out += ["", *_item_block(entry, doc, section.label, refs)]
     if shape.outcomes:
         out += ["", shape.outcomes_heading, *shape.outcomes]
     if shape.commitments:
@@ -330,7 +331,9 @@ def headed(item: AgendaItem, label: str) -> bool:
     return bool(item.presenter) or item.title.strip().casefold() != label.strip().casefold()
 
 
-def _item_block(entry: ItemMinutes, doc: MinutesDoc, label: str = "") -> list[str]:
+def _item_block(
+    entry: ItemMinutes, doc: MinutesDoc, label: str = "", refs: bool = False
+) -> list[str]:
     item = entry.item
     heading = item.title + (f", {item.presenter}" if item.presenter else "")
     if marked(item):
@@ -345,7 +348,9 @@ def _item_block(entry: ItemMinutes, doc: MinutesDoc, label: str = "") -> list[st
         )
     if item.links:
         lines.append(f"Underlag: {item.links}")
-    lines += [_plain_line(e.line) for e in entry.entries]
+    lines += [
+        (f"[{e.ref}] " if refs and e.ref else "") + _plain_line(e.line) for e in entry.entries
+    ]
     lines += commitment_lines(entry, doc.style)
     if entry.decision is not None:
         lines.append(decision_sentence(entry.decision, entry.decision_party))
