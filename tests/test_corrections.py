@@ -180,3 +180,40 @@ def test_nothing_can_be_corrected_once_justerade(store_factory) -> None:
         for a in h.snapshot()["AuditEntry"]
         if isinstance(a, AuditEntry) and a.detail.startswith("Prognosen")
     ]
+
+
+def test_a_groups_own_standing_items_come_on_every_new_meeting_in_their_order(
+    store_factory,
+) -> None:
+    h = Harness(store_factory)
+    set_up_meeting(h)  # meeting #1 planned with the common three standing items
+    h.do("maria", "/grupp stående lägg till Ärenden till nämnden; Information; Direktören")
+    h.do("maria", "/grupp stående lägg till Arbetsmiljö; Dialog")
+    h.do("maria", "/grupp stående ta bort 3")  # Föredragningslista nämnden
+    shown = h.do("jonas", "/grupp stående visa").message.splitlines()
+    assert shown[1:] == [
+        "  1. Val av justerare · Inledning",
+        "  2. Föregående mötesanteckningar · Inledning",
+        "  3. Ärenden till nämnden, Direktören · Information",
+        "  4. Arbetsmiljö · Dialog",
+    ]
+    h.do("maria", "/mote planera onsdag 15 april kl 13; Sof")
+    agenda = h.do("maria", "/mote visa #2").message
+    assert "[3] Ärenden till nämnden – Direktören" in agenda
+    assert "Dialog\n  [4] Arbetsmiljö" in agenda
+    assert "Föredragningslista nämnden" not in agenda
+    # The meeting planned before keeps the items it was planned with.
+    assert "Föredragningslista nämnden" in h.do("maria", "/mote visa #1").message
+
+
+def test_items_with_nothing_recorded_and_their_empty_sections_are_left_out(store_factory) -> None:
+    h = Harness(store_factory)
+    hold_meeting(h)  # notes on 4 and a decision on 6; nothing on 2, 3, 5 and 7
+    text = minutes(h)
+    for title in ("Föregående mötesanteckningar", "Föredragningslista nämnden", "Ny organisation"):
+        assert title not in text, title
+    assert "Kvalitetsrapport" not in text and "\nDialog\n" not in text  # no empty heading
+    assert "\nBeslut\n\n• OSA-mål 2026\n" in text
+    # What a section states on purpose stays: "Inga beslut" under a section with no items.
+    h.do("sara", "/mote ändra; tomma sektioner: Övrigt")
+    assert "\nÖvrigt\n\nInga beslut\n" in minutes(h)
