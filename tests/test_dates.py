@@ -463,3 +463,44 @@ def test_fallback_result_far_away_is_rejected_but_explicit_years_are_not() -> No
 def test_non_string_text_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         parse_when_detail(None, now=MON)  # type: ignore[arg-type]
+
+
+# --- parse_span: a meeting's start and, when given, its end --------------------------------------
+
+SPANS = [
+    ("onsdag 19 mars kl 13–15", "2025-03-19T13:00+01:00", "2025-03-19T15:00+01:00", True),
+    ("19 mars 13.00-15.00", "2025-03-19T13:00+01:00", "2025-03-19T15:00+01:00", True),
+    ("19 mars kl 13 till 15", "2025-03-19T13:00+01:00", "2025-03-19T15:00+01:00", True),
+    ("19 March 13:00 to 15:00", "2025-03-19T13:00+01:00", "2025-03-19T15:00+01:00", True),
+    ("19 mars kl 9.30-11.15", "2025-03-19T09:30+01:00", "2025-03-19T11:15+01:00", True),
+    # The day summer time starts: the range keeps the clock times, in the new offset.
+    ("30 mars kl 13–15", "2025-03-30T13:00+02:00", "2025-03-30T15:00+02:00", True),
+    ("19 mars kl 20-24", "2025-03-19T20:00+01:00", "2025-03-19T23:59+01:00", True),
+    ("19 mars kl 13", "2025-03-19T13:00+01:00", None, True),
+    ("19 mars", "2025-03-19T00:00+01:00", None, False),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "has_time"), SPANS)
+def test_parse_span_gives_start_end_and_whether_a_time_was_said(text, start, end, has_time):
+    span = dates.parse_span(text, now=MON)
+    assert span.start.isoformat(timespec="minutes") == start
+    assert (span.end.isoformat(timespec="minutes") if span.end else None) == end
+    assert span.has_time is has_time
+    if end is None:  # parse_when keeps returning the start of what it reads
+        assert parse_when(text, now=MON) == span.start
+
+
+@pytest.mark.parametrize(
+    ("text", "sv", "en"),
+    [
+        ("kl 13–15", "har klockslag men inget datum", "has times but no date"),
+        ("19 mars kl 15–13", "Sluttiden i ”19 mars kl 15–13” är inte efter", "is not after"),
+        ("19 mars kl 13–25", "Jag förstår inte ”19 mars kl 13–25”", "I did not understand"),
+    ],
+)
+def test_parse_span_refuses_with_the_reason_and_an_example(text, sv, en):
+    with pytest.raises(DateNotUnderstood) as refused:
+        dates.parse_span(text, now=MON)
+    assert sv in refused.value.message("sv") and "”" in refused.value.message("sv")
+    assert en in refused.value.message("en")
