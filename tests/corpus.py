@@ -191,6 +191,16 @@ def documents(part: str) -> list[Path]:
     return sorted((CORPUS / part).glob("*.txt"))
 
 
+# The held-out set is finished documents, each in the one format it was written in.
+HELD_OUT = "heldout"
+DOCUMENT_FORMATS = ("txt", "docx", "pdf")
+
+
+def finished(part: str) -> list[Path]:
+    """The documents of a part made of finished files (.txt, .docx, .pdf beside their .json)."""
+    return sorted(p for p in (CORPUS / part).iterdir() if p.suffix[1:] in DOCUMENT_FORMATS)
+
+
 @dataclass
 class Score:
     matched: int = 0

@@ -725,3 +725,149 @@ def test_files_that_cannot_be_read(tmp_path: Path, name: str, content: bytes, me
 def test_missing_file_is_unreadable(tmp_path: Path) -> None:
     with pytest.raises(UnreadableFile, match="finns inte"):
         read_text(tmp_path / "saknas.txt")
+
+
+def test_a_front_page_before_the_first_paragraph_is_the_header() -> None:
+    # A nämnd protocol: date label above its date in the page header's column, attendance,
+    # signatures and the anslag (with later dates) on the first page, "§ 112" on the next.
+    front = [
+        "SAMMANTRÄDESPROTOKOLL",
+        "Gröndala kommun",
+        "Sammanträdesdatum",
+        "2025-09-17",
+        "1 (3)",
+        "Miljö- och byggnämnden",
+        "Plats och tid: Kommunhuset, kl. 18.30–20.15",
+        "Beslutande:",
+        *[
+            f"{first} {last} ({party})"
+            for first, last, party in (
+                ("Lars-Erik", "Nordin", "S"),
+                ("Karin", "Hedlund", "M"),
+                ("Ahmed", "Rashid", "S"),
+                ("Birgitta", "Söder", "C"),
+                ("Jesper", "Wall", "SD"),
+                ("Moa", "Lind", "V"),
+                ("Tove", "Ekman", "L"),
+                ("Sixten", "Berg", "KD"),
+                ("Ulla", "Rask", "MP"),
+                ("Omar", "Haddad", "S"),
+                ("Greta", "Lundin", "M"),
+                ("Vilhelm", "Norén", "C"),
+            )
+        ],
+        "Utses att justera: Karin Hedlund",
+        "Justeringens plats och tid: Kommunhuset, 2025-09-22",
+        "Underskrifter",
+        "Sekreterare ..........",
+        "Ebba Nilsson",
+        "ANSLAG/BEVIS",
+        "Protokollet är justerat. Justeringen har tillkännagivits genom anslag.",
+        "Datum då anslaget sätts upp: 2025-09-23",
+        "\f",
+        "§ 112",
+        "Val av justerare",
+        "Beslut:",
+        "Karin Hedlund utses att justera protokollet.",
+        "§ 113 Dnr MBN 2025/288",
+        "Delårsrapport per augusti",
+        "Nämnden prognostiserar ett överskott för helåret.",
+        "Beslut:",
+        "Nämnden lägger rapporten och redovisningen av delegationsbeslut",
+        "till handlingarna.",
+        "§ 114",
+        "Information från förvaltningschefen",
+        "Förvaltningschefen informerade om rekryteringsläget.",
+    ]
+    minutes = parse_minutes("\n".join(front))
+    assert (minutes.date, minutes.group_kind, minutes.time) == (date(2025, 9, 17), "nämnd", "18:30")
+    assert "datum från sidhuvudet" not in minutes.uncertain
+    assert outline(minutes) == [
+        ("Inledning", "Val av justerare", "", "beslutat"),
+        ("Beslut", "Delårsrapport per augusti", "", "beslutat"),
+        ("Information", "Information från förvaltningschefen", "", ""),
+    ]
+    assert minutes.justerare == [("Karin Hedlund", "")]
+
+
+def test_page_furniture_labels_and_numbered_standing_items() -> None:
+    text = "\n".join(
+        [
+            "BARN- OCH UTBILDNINGSFÖRVALTNINGEN PROTOKOLL Sida 1 (2)",
+            "Grundskoleavdelningen Nr 14/2019",
+            "Dnr BUN 2019/377",
+            "Information enligt 19 § lagen (1976:580) om medbestämmande i arbetslivet (MBL)",
+            "Tid och plats: 2019-11-05 kl. 15.30–16.15, Västerskolan, personalrummet",
+            "Utskriftsdatum 2019-11-12",
+            "",
+            "1. Läsårets organisation, verksamhetschef grundskola",
+            "Två klasser slås samman efter höstlovet.",
+            "2. Sjukfrånvaro –",
+            "Sjukfrånvaron var 4,9 procent.",
+            "3. Övriga frågor",
+            "Inga övriga frågor.",
+            "\fBARN- OCH UTBILDNINGSFÖRVALTNINGEN PROTOKOLL Sida 2 (2)",
+            "Beslut (MBL §19)",
+            "Inga beslut fattas vid information enligt MBL § 19.",
+            "",
+            "Justerare:",
+            "– Eva Granlund, Lärarförbundet",
+            "– Jonas Lindqvist, arbetsgivaren",
+        ]
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.group_kind, minutes.protocol_number, minutes.dnr) == (
+        "MBL §19",
+        "14/2019",
+        "BUN 2019/377",
+    )
+    assert (minutes.time, minutes.place) == ("15:30", "Västerskolan, personalrummet")
+    assert outline(minutes) == [
+        ("Information", "Läsårets organisation", "verksamhetschef grundskola", ""),
+        ("Information", "Sjukfrånvaro", "", ""),
+        ("Övrigt", "Övriga frågor", "", ""),
+    ]
+    assert minutes.justerare == [
+        ("Eva Granlund", "Lärarförbundet"),
+        ("Jonas Lindqvist", "arbetsgivaren"),
+    ]
+    assert "Utskriftsdatum" not in minutes.full_text and "Sida 2" not in minutes.full_text
+
+
+def test_board_decisions_sub_items_and_signature_parties() -> None:
+    text = "\n".join(
+        [
+            "Protokoll fört vid styrelsemöte i Vision Sydköping",
+            "Datum: 2025-05-27",
+            "",
+            "§ 17 Medlemsutveckling",
+            "Avdelningen har fler medlemmar än vid årsskiftet.",
+            "§ 18 Lönerevision 2025: avstämning inför förhandlingarna med Sydköpings kommun",
+            "a) Kommunens bud",
+            "b) Medlemmarnas synpunkter",
+            "Beslut: Att ge förhandlingsdelegationen i uppdrag att prioritera",
+            "socialsekreterare och administratörer.",
+            "§ 19 Rapporter",
+            "Ordföranden rapporterade från länsträffen.",
+            "§ 20 Övriga frågor",
+            "Inga övriga frågor.",
+            "",
+            "Hassan Jafari och Rut Berg valdes att justera protokollet.",
+            "Justeras",
+            "Hassan Jafari | Rut Berg",
+            "Kommunal | arbetsgivaren",
+        ]
+    )
+    minutes = parse_minutes(text)
+    assert outline(minutes) == [
+        ("Information", "Medlemsutveckling", "", ""),
+        (
+            "Beslut",
+            "Lönerevision 2025: avstämning inför förhandlingarna med Sydköpings kommun",
+            "",
+            "beslutat",
+        ),
+        ("Information", "Rapporter", "", ""),
+        ("Övrigt", "Övriga frågor", "", ""),
+    ]
+    assert minutes.justerare == [("Hassan Jafari", "Kommunal"), ("Rut Berg", "arbetsgivaren")]

@@ -9,9 +9,11 @@ import unicodedata
 from bot.core.normalise import clean
 from bot.importer.vocabulary import (
     BULLET,
+    ends_with_page_number,
     is_date_only,
     is_lone_number,
     is_page_marker,
+    is_print_line,
     opens_body,
 )
 
@@ -32,7 +34,7 @@ def clean_text(text: str) -> str:
     ]
     if len(pages) > 1:
         pages = _drop_page_edges(pages)
-    lines = [line for page in pages for line in page]
+    lines = [line for page in pages for line in page if not is_print_line(line)]
     lines = _drop_page_headers(lines)
     lines = _drop_repeated_letterhead(lines)
     lines = _join_hyphenated(lines)
@@ -63,9 +65,11 @@ def _drop_page_edges(pages: list[list[str]]) -> list[list[str]]:
     for page in pages:
         top, bottom = _edges(page)
         for index in top:
-            seen_top[page[index]] = seen_top.get(page[index], 0) + 1
+            key = _unnumbered(page[index])
+            seen_top[key] = seen_top.get(key, 0) + 1
         for index in bottom:
-            seen_bottom[page[index]] = seen_bottom.get(page[index], 0) + 1
+            key = _unnumbered(page[index])
+            seen_bottom[key] = seen_bottom.get(key, 0) + 1
     result = []
     for number, page in enumerate(pages):
         page = list(page)
@@ -74,14 +78,21 @@ def _drop_page_edges(pages: list[list[str]]) -> list[list[str]]:
             line = page[index]
             marker = is_page_marker(line) or is_lone_number(line)
             # The first page keeps its letterhead: it carries the group, the date and the place.
-            if marker or (number > 0 and seen_top.get(line, 0) > 1):
+            if marker or (number > 0 and seen_top.get(_unnumbered(line), 0) > 1):
                 page[index] = ""
         for index in bottom:
             line = page[index]
-            if is_page_marker(line) or is_lone_number(line) or seen_bottom.get(line, 0) > 1:
+            repeated = seen_bottom.get(_unnumbered(line), 0) > 1
+            if is_page_marker(line) or is_lone_number(line) or repeated:
                 page[index] = ""
         result.append(page)
     return result
+
+
+def _unnumbered(line: str) -> str:
+    """A page header with its page number blanked: "PROTOKOLL Sida 2 (2)" repeats "PROTOKOLL
+    Sida 1 (2)"; other lines as they are ("§ 12" and "§ 19" differ)."""
+    return re.sub(r"\d+", "#", line) if ends_with_page_number(line) else line
 
 
 def _drop_page_headers(lines: list[str]) -> list[str]:
@@ -98,7 +109,9 @@ def _drop_page_headers(lines: list[str]) -> list[str]:
             continue
         near_marker = any(abs(rank - other) <= _HEADER_REACH for other in marker_ranks)
         repeated_top = rank > 0 and line == first_date
-        if near_marker or repeated_top:
+        # "Sammanträdesdatum" above it: the meeting's date in a page header's column.
+        labelled = rank > 0 and lines[filled[rank - 1]].casefold().endswith("datum")
+        if (near_marker and not labelled) or repeated_top:
             drop.add(index)
     return [line for index, line in enumerate(lines) if index not in drop]
 

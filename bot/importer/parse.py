@@ -33,6 +33,7 @@ from bot.importer.vocabulary import (
     opens_body,
     section_of,
     section_prefix,
+    without_page_number,
 )
 
 OPENING = "Inledning"
@@ -105,7 +106,9 @@ def parse_minutes(
     justerare.extend(body.justerare)
     if not justerare:
         justerare.extend(body.signed)
-    justerare = _merge_people(justerare)
+    # The signature block may name the parties the sentence of their choice left out.
+    signed = dict(_merge_people(body.signed))
+    justerare = [(name, party or signed.get(name, "")) for name, party in _merge_people(justerare)]
 
     uncertain = list(header.uncertain)
     when = header.date or _labelled_date(full_text)
@@ -260,6 +263,13 @@ class _Header:
 
 
 _HEADER_SCAN = 30
+_FRONT_PAGE_SCAN = 120
+# The words of a protocol's front page: justering, signatures, the notice of its posting.
+_FRONT_MATTER = re.compile(
+    r"\b(?:justera\w*|justering\w*|anslag\w*|tillkännag\w*|bevis|underskrift\w*"
+    r"|utdragsbestyrkande|förvaringsplats\w*)\b",
+    re.IGNORECASE,
+)
 # Dates that are not the meeting's: when the page was printed, when it was justerad.
 _OTHER_DATE = re.compile(
     r"\b(?:utskriv\w*|utskrift\w*|printed|justeringens|justerat|justeras|anslag\w*|"
@@ -343,12 +353,26 @@ def _header_end(lines: list[str]) -> int:
     )
     letterhead = _letterhead_end(lines)
     if opener is None:
+        # A nämnd's front page (attendance, signatures, the anslag) before its first "§ 112":
+        # no prose of the body stands before that §, however long the page.
+        paragraph = next(
+            (i for i, line in enumerate(lines[:_FRONT_PAGE_SCAN]) if PARAGRAPH_NUMBER.match(line)),
+            None,
+        )
+        front = lines[letterhead:paragraph] if paragraph is not None else []
+        if front and not any(_body_prose(line) for line in front):
+            return paragraph
         return letterhead
-    if opener > letterhead and any(_prose(line) for line in lines[letterhead:opener]):
+    if opener > letterhead and any(_body_prose(line) for line in lines[letterhead:opener]):
         # Minutes without headings: "Nästa möte …" far down is no end of a header that
         # has paragraphs of prose in it.
         return letterhead
     return opener
+
+
+def _body_prose(line: str) -> bool:
+    """Prose that is not the front page's ("Protokollet är justerat. …")."""
+    return _prose(line) and not _FRONT_MATTER.search(line)
 
 
 def _prose(line: str) -> bool:
@@ -446,7 +470,11 @@ def _read_header(lines: list[str]) -> _Header:
     labelled = False
     collecting_justerare = False
     kinds: list[str] = []
+    label_above = False  # "Sammanträdesdatum" alone, the date on the line below
     for line in _join_title_lines(lines):
+        if label_above and is_date_only(line):
+            dates.append((0, len(dates), find_dates(line)[0][1]))
+        label_above = False
         if collecting_justerare:
             people = _names_only(line)
             if people:
@@ -456,10 +484,15 @@ def _read_header(lines: list[str]) -> _Header:
         used = False
         label = _DATE_LABEL.search(line)
         other = _OTHER_DATE.search(line)
-        if label and not (other and other.start() < label.start()):
-            found = find_dates(line[label.end() :])
+        found = find_dates(line[label.end() :]) if label else []
+        if label and other and other.start() < label.end() + (found[0][0] if found else 0):
+            # "Datum då anslaget sätts upp: 2025-09-23": the date is another's.
+            label = None
+        if label:
             if found:
                 dates.append((0, len(dates), found[0][1]))
+            else:
+                label_above = not line[label.end() :].strip()
             used = True
         else:
             for _, found_date in find_dates(line):
@@ -481,11 +514,16 @@ def _read_header(lines: list[str]) -> _Header:
         place = _PLACE.search(line) or _PLACE_AND_TIME.match(line)
         if not place and not other and find_dates(line):
             place = _PLACE_AFTER_TIME.search(line)
+        if place and find_dates(place["place"]):
+            # "Tid och plats: 2019-11-05 kl. 15.30–16.15, Västerskolan": the place after the time.
+            place = _PLACE_AFTER_TIME.search(line)
         if place and not header.place:
             header.place = place["place"].strip().rstrip(".,;|").strip()
             used = True
-        protocol = _PROTOCOL.search(line) or (
-            _DOC_TITLE.match(line) and _PROTOCOL_TOKEN.search(line)
+        protocol = (
+            _PROTOCOL.search(line)
+            or (_DOC_TITLE.match(line) and _PROTOCOL_TOKEN.search(line))
+            or _NUMBER_LABEL.search(line)
         )
         if protocol and not header.protocol_number:
             header.protocol_number = re.sub(r"\s+", "", protocol.group(1))
@@ -526,7 +564,9 @@ def _read_header(lines: list[str]) -> _Header:
     return header
 
 
-_TIME_LABEL = re.compile(r"(?:^|\s)(?:tid\s*[:|]|klockan\s|kl\.?\s*\d)", re.IGNORECASE)
+_TIME_LABEL = re.compile(r"(?:^|\s)(?:tid\s*[:|]|klockan\s*[:|]?\s*\d|kl\.?\s*\d)", re.IGNORECASE)
+# "Nr 14/2019" in the letterhead, beside or below "PROTOKOLL" (not "Dnr").
+_NUMBER_LABEL = re.compile(r"(?<!\w)nr\.?\s*(\d{1,3}\s*/\s*(?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
 _PROTOCOL_TOKEN = re.compile(r"(?<![\d/])(\d{1,3}\s*/\s*(?:19|20)\d{2})(?![\d/])")
 _KIND_ORDER = ("MBL §11", "MBL §19", "skyddskommitté", "FSG/VSG", "FSG", "VSG", "LSG")
 
@@ -550,10 +590,12 @@ def _time_of(line: str) -> str:
 
 
 def _letterhead(line: str) -> bool:
-    """A short line of a Word header ("HR", "Stadsledningskontoret"): no sentence, no data."""
-    return (
-        len(line.split()) <= 3 and not any(c in line for c in ".:;!?") and not _starts_lower(line)
-    )
+    """A short line of a Word header ("HR", "Stadsledningskontoret"), or one in capitals
+    ("BARN- OCH UTBILDNINGSFÖRVALTNINGEN PROTOKOLL"), its page number aside: no sentence."""
+    line = without_page_number(line) or line
+    if any(c in line for c in ".:;!?") or _starts_lower(line):
+        return False
+    return len(line.split()) <= 3 or (len(line.split()) <= 6 and line.upper() == line)
 
 
 def _group_kind(line: str) -> str:
@@ -775,7 +817,9 @@ def _names_from_list(text: str) -> list[tuple[str, str]]:
 
 
 def _names_only(line: str) -> list[tuple[str, str]]:
-    """The people of a line that holds nothing but names and parties ("Anna Ek, Vision")."""
+    """The people of a line that holds nothing but names and parties ("Anna Ek, Vision"), also
+    as a list item ("– Anna Ek, Vision")."""
+    line = _strip_marker(line)[1] if _strip_marker(line)[0] == "bullet" else line
     parts = _split_outside_parentheses(line.strip().rstrip("."))
     people = _names_from_list(line)
     named = sum(1 for part in parts if is_person_name(re.sub(r"\s*\(.*\)$", "", part)))
@@ -832,12 +876,22 @@ _SIGN_FOR = re.compile(
     rf"^för\s+(?P<party>[^:]+?)\s*:\s*(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})$", re.I
 )
 _ROLES = frozenset({"ordförande", "ordf", "sekreterare", "justerare", "kassör", "ledamot"})
-_NO_DECISIONS = re.compile(r"^(?:inga|inget)\s+beslut(?:särenden|sfrågor|spunkter)?\.?$", re.I)
+# "Inga beslut.", "Inga beslut fattas vid information enligt MBL § 19."
+_NO_DECISIONS = re.compile(
+    r"^(?:inga|inget)\s+beslut(?:särenden|sfrågor|spunkter)?(?:\s+(?:fattas|fattades|togs)\b[^.]*)?\.?$",
+    re.I,
+)
 _TRAILING_SEPARATOR = re.compile(r"\s*[-–—]+$")
 _DECISION_LINE = re.compile(r"^beslut\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
+# A sentence whose subject is the body that decides.
+_DECIDING_BODY = re.compile(
+    r"^(?:styrelsen|nämnden|[\w-]+nämnden|kommittén|skyddskommittén|föreningen|årsmötet)\s+\w+",
+    re.IGNORECASE,
+)
 _BOARD_DECISION = re.compile(
     r"\b(?:styrelsen|nämnden|\w+nämnden|kommittén|skyddskommittén|föreningen|årsmötet|mötet)\s+"
-    r"(?:beslutade|beslutar|beslöt)\b",
+    r"(?:beslutade|beslutar|beslöt|godkänner|godkände|fastställer|fastställde|antar|antog"
+    r"|beviljar|beviljade|avslår|avslog)\b",
     re.IGNORECASE,
 )
 
@@ -956,6 +1010,7 @@ class _Body:
         self.expect_body = False
         self.in_list = False
         self.pending_number = False  # "§ 4" alone: the title is on the next line
+        self.last_number: tuple[int, ...] | None = None  # the last item's "7." or "§ 21"
         self.deciding = False  # after a "Beslut" label inside an item
         self.previous = ""
         self.previous_kind = ""
@@ -1087,6 +1142,10 @@ class _Body:
             self.deciding = True
             self._remember(line, _BODY)
             return
+        if section and self._numbered_item(line, section):
+            # "8. Övriga frågor" after item 7, "§ 22 Övriga frågor": an item of its own.
+            self._open_item(line)
+            return
         if section:
             self._open_section(section)
             return
@@ -1107,7 +1166,7 @@ class _Body:
             self.item.presenter = presenter["who"].strip().rstrip(".")
             return
         decided = _DECISION_LINE.match(line)
-        if decided and self.item is not None and not _titleish(decided["text"], strong=True):
+        if decided and self.item is not None and self._decision_text(decided["text"], following):
             self._add(line)
             self.item.decided.append(decided["text"])
             self._remember(line, _BODY)
@@ -1116,6 +1175,7 @@ class _Body:
         if number and not _DNR_ONLY.sub("", number.group(1)).strip():
             # "§ 4" or "§ 13 Dnr KFN 2024/33": the title follows on the next line.
             self.pending_number = True
+            self.last_number = _item_number(line) or self.last_number
             self.unplaced.append(line)
             return
         if self.pending_number:
@@ -1141,6 +1201,13 @@ class _Body:
         else:
             self._body(line, following)
 
+    def _decision_text(self, text: str, following: str) -> bool:
+        """ "Beslut: Ärendet är samverkat." and "Beslut: Att ge …" (a board's att-sats, or text
+        that goes on in the next line) decide; "Beslut: Budget 2026" is a title in its section."""
+        if not _titleish(text, strong=True):
+            return True
+        return bool(re.match(r"att\s", text, re.IGNORECASE)) or _starts_lower(following)
+
     def _decision_label(self, line: str, following: str) -> bool:
         """ "Beslut:" above "Ärendet är samverkat." labels a decision, it opens no section;
         "Beslut (MBL §19)" above "Inga beslut" or above a title opens the section."""
@@ -1150,7 +1217,30 @@ class _Body:
             return False
         if decision_of(following) or _BOARD_DECISION.search(following):
             return True
-        return following.rstrip().endswith(".") and not _titleish(following, strong=False)
+        if _DECIDING_BODY.match(following):
+            return True  # "Nämnden lägger meddelandena … till handlingarna."
+        # Prose below it, a sentence or a line the page width cut: the decision's text.
+        prose = following.rstrip().endswith(".") or self.layout.wrapped(following)
+        return prose and not _titleish(following, strong=False)
+
+    def _numbered_item(self, line: str, section: str) -> bool:
+        """Whether a section's word with a number is an item: a standing item whose number
+        follows the last item's at the same level ("7." then "8. Övriga frågor"), or one under
+        that very section ("ÖVRIGT" then "9. Övriga frågor")."""
+        number = _item_number(line)
+        if number is None:
+            return False
+        if self.section == section and self.sections_seen:
+            return True
+        if not is_standing(_strip_marker(line)[1]):
+            return False  # "2. Information" after "1. Val av justerare" opens a section
+        last = self.last_number
+        return (
+            last is not None
+            and len(number) == len(last)
+            and number[:-1] == last[:-1]
+            and number[-1] == last[-1] + 1
+        )
 
     def _open_section(self, section: str) -> None:
         self.section = section
@@ -1192,7 +1282,7 @@ class _Body:
                 return _SUB
             return _BODY
         if marker in ("bullet", "num"):
-            bare = _colon_title(bare, following)
+            bare = _TRAILING_SEPARATOR.sub("", _colon_title(bare, following))
             following_bare = _strip_marker(following)[1] if LETTERED.match(following) else following
             if self.in_list or not _titleish(bare, strong=True) or _starts_lower(following_bare):
                 return _BODY
@@ -1235,8 +1325,8 @@ class _Body:
         a heading line."""
         if self.item is None or self.item.lines or self.previous_kind != _TITLE:
             return False
-        if _ends_sentence(line) or section_of(line):
-            return False
+        if _ends_sentence(line) or section_of(line) or _strip_marker(line)[0]:
+            return False  # "a) Kommunens bud" under a long title is its first sub-item
         if self._heading(line) and self._heading(self.previous) and len(self.previous) > 40:
             return True
         return (
@@ -1268,6 +1358,10 @@ class _Body:
             section, bare = tagged
             self.section = section
             self.sections_seen = True
+        self.last_number = _item_number(line) or self.last_number
+        named = section_of(bare)
+        if named and self.section is not None:
+            section = self.section = named  # "9. Övriga frågor" belongs to Övrigt
         title, presenter = _split_presenter(bare)
         self.item = _Building(
             section=section, title=title, presenter=presenter, inferred=self.section is None
@@ -1311,6 +1405,17 @@ class _Body:
 _DNR_ONLY = re.compile(r"^(?:dnr|diarienummer|diarienr)\.?\s*[:|]?\s*\S+(?:\s\S+)?$", re.IGNORECASE)
 
 
+_ITEM_NUMBER = re.compile(
+    r"^(?:§\s*|(?:ärende|punkt|paragraf)\s+)?(\d{1,3}(?:\.\d{1,2})*)(?:[.):]|\s|$)", re.IGNORECASE
+)
+
+
+def _item_number(line: str) -> tuple[int, ...] | None:
+    """(3, 2) for "3.2 Budget", (22,) for "§ 22 Övriga frågor" and "8. Övriga frågor"."""
+    match = _ITEM_NUMBER.match(line.strip())
+    return tuple(int(part) for part in match.group(1).split(".")) if match else None
+
+
 def _normalise_line(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip().casefold()
 
@@ -1325,6 +1430,15 @@ def _signature(line: str, following: str) -> list[tuple[str, str]]:
         if role in ("ordförande", "ordf", "sekreterare", "kassör"):
             return []
         return [(person["name"], "" if role in _ROLES else person["role"].strip())]
+    if "|" in line:
+        # A signature table: "Hassan Jafari | Göran Pettersson" above "Kommunal | arbetsgivaren".
+        names = [cell.strip() for cell in line.split("|")]
+        parties = [cell.strip() for cell in following.split("|")]
+        if all(is_person_name(name) for name in names):
+            if len(parties) == len(names) and all(is_party(party) for party in parties):
+                return list(zip(names, parties, strict=True))
+            return [(name, "") for name in names]
+        return []
     words = line.split()
     if len(words) == 2 and is_person_name(line) and is_party(following.strip()):
         # A name above its party: "Rut Almqvist" / "Vision".

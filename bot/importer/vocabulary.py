@@ -50,7 +50,7 @@ _STANDING = re.compile(
     r"|föredragningslista(?:n)?(?:\s|$)|nästa\s+möte|mötets\s+avslutande|avslutning"
     r"|(?:mötet|sammanträdet|förhandlingen)\s+(?:öppnas|avslutas)|(?:mötets|sammanträdets"
     r"|förhandlingens)\s+(?:öppnande|avslutande)|val\s+av\s+(?:sekreterare|ordförande)"
-    r"|föregående\s+protokoll|förhandlingsordning)",
+    r"|föregående\s+protokoll|förhandlingsordning|övriga\s+(?:frågor|ärenden|punkter)$)",
     re.IGNORECASE,
 )
 # Standing items that close a meeting: without sections they land in Övrigt.
@@ -144,9 +144,16 @@ CONNECTIVES = frozenset(
 
 # The kind of group or meeting, from the header's words; the first that matches wins.
 GROUP_KINDS = (
-    ("MBL §11", r"\b(?:mbl\s*§\s*11|11\s*§\s*mbl|§\s*11\s*mbl)\b"),
-    ("MBL §19", r"\b(?:mbl\s*§\s*19|19\s*§\s*mbl|§\s*19\s*mbl)\b"),
-    ("skyddskommitté", r"\bskyddskommitt[ée]n?\b"),
+    # "11 § lagen (1976:580) om medbestämmande i arbetslivet (MBL)": the law named in full.
+    (
+        "MBL §11",
+        r"\b(?:mbl\s*§\s*11|11\s*§\s*mbl|§\s*11\s*mbl)\b|\b11\s*§\s*lagen\b.*medbestämmande",
+    ),
+    (
+        "MBL §19",
+        r"\b(?:mbl\s*§\s*19|19\s*§\s*mbl|§\s*19\s*mbl)\b|\b19\s*§\s*lagen\b.*medbestämmande",
+    ),
+    ("skyddskommitté", r"\bskyddskommitt[ée](?:n|ns|s)?\b"),
     ("LSG", r"\bLSG\b|\blokal(?:a)?\s+samverkansgrupp"),
     ("styrelse", r"\bstyrelse(?:möte|sammanträde|protokoll)?\b"),
     ("nämnd", r"^\s*[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?\s*$|sammanträdesprotokoll"),
@@ -370,6 +377,30 @@ def is_page_marker(line: str) -> bool:
     return bool(_PAGE_LINE.match(line.strip()))
 
 
+# "Utskriftsdatum 2023-10-02", "Utskrift 2024-10-15 2 (2)": when the page was printed.
+_PRINT_LINE = re.compile(
+    rf"^(?:utskriv\w*|utskrift\w*|printed)\s*:?\s*{DATE_PATTERN}(?:\s+{_PAGE})?$", re.IGNORECASE
+)
+
+
+_ENDS_WITH_PAGE = re.compile(rf"\s{_PAGE}$", re.IGNORECASE)
+
+
+def ends_with_page_number(line: str) -> bool:
+    """ "PROTOKOLL Sida 2 (2)": a page header's text with the page's number at its end."""
+    return bool(_ENDS_WITH_PAGE.search(line.strip()))
+
+
+def without_page_number(line: str) -> str:
+    """ "PROTOKOLL Sida 1 (2)" → "PROTOKOLL"."""
+    return _ENDS_WITH_PAGE.sub("", line.strip())
+
+
+def is_print_line(line: str) -> bool:
+    """Page furniture that only says when the page was printed (and which page it is)."""
+    return bool(_PRINT_LINE.match(line.strip()))
+
+
 def is_lone_number(line: str) -> bool:
     return bool(_LONE_NUMBER.match(line.strip()))
 
@@ -443,10 +474,12 @@ def is_presenter(text: str) -> bool:
     if not words or len(words) > 4 or not text[0].isalpha():
         return False
     marked = False
-    for word in words:
+    for index, word in enumerate(words):
         bare = word.casefold().strip(".:")
         if bare in _ROLE_WORDS or bare.endswith(_ROLE_SUFFIXES) or is_party(word):
             marked = True
+        elif index and marked and word.islower() and word.isalpha():
+            continue  # the role's unit: "verksamhetschef hemtjänst"
         elif not re.fullmatch(NAME_TOKEN, word):
             return False
     return marked or (len(words) >= 2 and bool(_NAME.match(text)))
