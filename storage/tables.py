@@ -174,6 +174,7 @@ class DecisionRow(Table, table=True):
     text: str = Field(default="", sa_type=Text)
     party_id: int | None = Field(default=None, foreign_key="parties.id", index=True)
     mbl14_deadline: date | None = None
+    own_text: bool = False
 
 
 class JusterareRow(Table, table=True):

@@ -97,6 +97,7 @@ IN_SESSION = [
     ("sara", "/beslut 6", "usage"),
     ("sara", "/beslut 6; kanske", "unknown_outcome"),
     ("sara", "/beslut 6; oenighet; Lärarna; text", "unknown_party"),
+    ("sara", "/beslut 6; samverkat; egen text:  ", "usage"),
     ("jonas", "/beslut 6; samverkat", "denied_leads"),
     ("sara", "/protokoll posta", "no_justerare_yet"),
     ("sara", "/protokoll godkänn", "no_meeting_justering"),

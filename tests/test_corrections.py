@@ -217,3 +217,35 @@ def test_items_with_nothing_recorded_and_their_empty_sections_are_left_out(store
     # What a section states on purpose stays: "Inga beslut" under a section with no items.
     h.do("sara", "/mote ändra; tomma sektioner: Övrigt")
     assert "\nÖvrigt\n\nInga beslut\n" in minutes(h)
+
+
+def test_the_outcome_sentence_is_never_said_twice_and_may_be_left_to_the_secretary(
+    store_factory,
+) -> None:
+    h = Harness(store_factory)
+    in_session(h)
+    h.do("sara", "/beslut 6; inget beslut; Inga beslut")
+    text = minutes(h)
+    assert "\nInga beslut\n" in text and "Inget beslut fattades." not in text
+    h.do("sara", "/beslut 6; enighet; Arbetsgivaren och fackliga är eniga om målen.")
+    text = minutes(h)
+    assert "\nArbetsgivaren och fackliga är eniga om målen.\n" in text
+    assert "Ärendet är samverkat." not in text
+    # Text that does not say the outcome gets the fixed sentence before it ...
+    h.do("sara", "/beslut 6; samverkat; Arbetsgivaren fattar beslut enligt förslaget.")
+    assert "\nÄrendet är samverkat. Arbetsgivaren fattar beslut enligt förslaget.\n" in minutes(h)
+    # ... unless the secretary records the outcome with their own text only.
+    reply = h.do("sara", "/beslut 6; samverkat; egen text: Arbetsgivaren fattar beslut.")
+    assert "samverkat" in reply.message
+    text = minutes(h)
+    assert "\nArbetsgivaren fattar beslut.\n" in text and "Ärendet är samverkat." not in text
+    (decision,) = h.snapshot()["Decision"]  # the outcome is kept for everything else
+    assert (decision.outcome.value, decision.own_text) == ("samverkat", True)
+    h.do("sara", "/ångra")
+    assert "\nÄrendet är samverkat. Arbetsgivaren fattar beslut enligt förslaget.\n" in minutes(h)
+    h.do("sara", "/beslut 6; samverkat; Egen text: Arbetsgivaren fattar beslut.")
+    h.do("sara", "/protokoll posta")
+    from bot.export import render_any
+
+    data, _ = render_any(h.do("sara", "/protokoll export md #1"), "md")
+    assert "Arbetsgivaren fattar beslut." in data.decode() and "samverkat." not in data.decode()

@@ -629,7 +629,18 @@ def decision_command(text: str, env: Env) -> Call:
         kwargs["text"] = after.strip()
     else:
         kwargs["text"] = rest
+    own = OWN_TEXT.match(kwargs["text"])
+    if own:
+        # "egen text: …": the minutes show the typed text alone, no fixed outcome sentence.
+        kwargs["text"] = kwargs["text"][own.end() :].strip()
+        if not kwargs["text"]:
+            raise UserError("usage", example=OWN_TEXT_EXAMPLE)
+        kwargs["own_text"] = True
     return Call(session.record_decision, (ref, number(parts[0], example), outcome), kwargs)
+
+
+OWN_TEXT = re.compile(r"^\s*(?:egen text|own text)\s*:", re.IGNORECASE)
+OWN_TEXT_EXAMPLE = "/beslut 7; enighet; egen text: Parterna är överens om den nya rutinen."
 
 
 # --- /protokoll ---------------------------------------------------------------------------------

@@ -989,9 +989,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "help_beslut": (
         "/beslut 7; samverkat|enighet|oenighet|bordlagt|information|inget beslut[; text] · "
-        "/beslut 7; oenighet; Vision; text",
+        "/beslut 7; oenighet; Vision; text · /beslut 7; enighet; egen text: text utan fast mening",
         "/beslut 7; samverkat|enighet|oenighet|bordlagt|information|inget beslut[; text] · "
-        "/beslut 7; oenighet; Vision; text",
+        "/beslut 7; oenighet; Vision; text · /beslut 7; enighet; own text: text without the fixed "
+        "sentence",
     ),
     "help_protokoll": (
         "/protokoll visa [#3] · /protokoll posta · /protokoll godkänn · "

@@ -425,6 +425,8 @@ ALREADY_SAID: dict[Outcome, re.Pattern[str]] = {
 
 
 def decision_sentence(decision: Decision, party: str) -> str:
+    if decision.own_text and decision.text:
+        return decision.text  # the secretary's own wording of the outcome, as typed
     said = bool(decision.text) and bool(ALREADY_SAID[decision.outcome].search(decision.text))
     sentence = "" if said else OUTCOME_SENTENCES[decision.outcome]
     if decision.outcome is Outcome.OENIGHET:

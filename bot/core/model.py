@@ -222,6 +222,8 @@ class Decision:
     text: str = ""
     party_id: int | None = None
     mbl14_deadline: date | None = None
+    # The minutes show the secretary's text alone, without the fixed outcome sentence.
+    own_text: bool = False
     id: int | None = None
 
 

@@ -160,8 +160,10 @@ def record_decision(
     outcome: Outcome,
     text: str = "",
     party_name: str = "",
+    own_text: bool = False,
 ) -> Result:
-    """Record or replace a decision; oenighet starts the MBL §14 clock, bordlagt carries over."""
+    """Record or replace a decision; oenighet starts the MBL §14 clock, bordlagt carries over.
+    With own_text the minutes show the text alone, without the fixed outcome sentence."""
     group, meeting = _session(tx, ref, Action.RECORD_DECISION)
     item = _recordable(tx, meeting, number)
     check_content(group, "decision", text)
@@ -184,6 +186,7 @@ def record_decision(
         text=text.strip(),
         party_id=party.id if party else None,
         mbl14_deadline=deadline,
+        own_text=own_text and bool(text.strip()),
     )
     undo = Recorder()
     if existing:
