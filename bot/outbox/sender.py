@@ -74,7 +74,16 @@ class OutboxSender:
     )
     sent: int = 0
     lost: list[str] = field(default_factory=list)  # "kind meeting step code", for tests
+    # At most one task per lane in this process, and a lane's next task starts only once the
+    # last one is over, its transactions too: two would send the postings of one batch twice.
     _lanes: dict[str, asyncio.Task[None]] = field(default_factory=dict)
+    # Lanes our own claim took again while their task was still on them (the task had just
+    # given the lane back, or its lease had run out): a new task reads them afresh after it.
+    _again: set[str] = field(default_factory=set)
+    # Which claim round last took each lane held: a renewal's answer about a lane claimed
+    # since it looked is stale.
+    _round_of: dict[str, int] = field(default_factory=dict)
+    _rounds: int = 0
     _next_at: dict[str, float] = field(default_factory=dict)
     _wake: asyncio.Event | None = None
     _stopped: asyncio.Event | None = None
@@ -129,14 +138,32 @@ class OutboxSender:
         wanted = self.lanes_at_once - len(self._lanes)
         if wanted <= 0:
             return 0
+        working = set(self._lanes)
         claimed = await self.run_db(
-            lambda: outbox.claim(
-                self.store_factory, self.now(), self.worker, prefixes, wanted, self.lease
+            functools.partial(
+                outbox.claim,
+                self.store_factory,
+                self.now(),
+                self.worker,
+                prefixes,
+                wanted,
+                self.lease,
             )
         )
+        self._rounds += 1
         for conversation, work in claimed.items():
-            if conversation not in self._lanes:
-                self._lanes[conversation] = asyncio.create_task(self._work(conversation, work))
+            self._round_of[conversation] = self._rounds
+            if conversation in self._lanes:
+                # Its task is still on it. A second task beside it would send this batch,
+                # read before the first has marked its postings sent; skipping the claim would
+                # leave the lane held by nobody for a lease. The task's successor reads again.
+                self._again.add(conversation)
+            else:
+                # A task that ended while we claimed may have sent postings of this batch.
+                fresh = conversation not in working
+                self._lanes[conversation] = asyncio.create_task(
+                    self._work(conversation, work if fresh else None)
+                )
         return len(claimed)
 
     async def observe(self) -> None:
@@ -170,6 +197,8 @@ class OutboxSender:
         # Lanes that finished gave themselves back; the ones cut short are released here.
         held = sorted({c for c, task in working.items() if task in late} | set(self._lanes))
         self._lanes.clear()
+        self._again.clear()
+        self._round_of.clear()
         if held:
             await self.run_db(lambda: outbox.release(self.store_factory, held, self.worker))
         if self._main is not None:
@@ -197,23 +226,32 @@ class OutboxSender:
         every = max(self.lease.total_seconds() / 3, 0.5)
         while True:
             await asyncio.sleep(every)
-            held = list(self._lanes)
-            if not held:
-                continue
             try:
-                kept = await self.run_db(
-                    functools.partial(
-                        outbox.renew, self.store_factory, held, self.worker, self.now(), self.lease
-                    )
-                )
+                await self.renew()
             except Exception as error:
                 log.warning("outbox: leases not renewed (%s)", type(error).__name__)
+
+    async def renew(self) -> None:
+        """Extend the leases of the lanes being worked; stop the task of a lane whose lease
+        another sender has taken."""
+        looked = {conversation: self._round_of.get(conversation) for conversation in self._lanes}
+        if not looked:
+            return
+        kept = await self.run_db(
+            functools.partial(
+                outbox.renew, self.store_factory, list(looked), self.worker, self.now(), self.lease
+            )
+        )
+        for conversation in set(looked) - set(kept):
+            task = self._lanes.get(conversation)
+            # Stale when a claim of ours took the lane since the look: its task had given it
+            # back just before, and the lane is being worked again. Stopping that work mid-call
+            # left the lane held and unrenewed, and the call (maybe made) was made again after
+            # the lease: a posting twice.
+            if task is None or self._round_of.get(conversation) != looked[conversation]:
                 continue
-            for conversation in set(held) - set(kept):
-                log.warning("outbox: lost the lease of a lane; another sender has it")
-                task = self._lanes.pop(conversation, None)
-                if task is not None:
-                    task.cancel()
+            log.warning("outbox: lost the lease of a lane; another sender has it")
+            task.cancel()  # the task leaves the table itself, once its transaction is over
 
     # --- one lane ---------------------------------------------------------------------------
 
@@ -227,45 +265,81 @@ class OutboxSender:
     async def _work(self, conversation: str, batch: outbox.Work | None) -> None:
         release = True
         try:
-            poster = self._poster(conversation)
-            latest: dict[int | None, MessageRefs] = {}  # what this lane's own postings made
-            while not self._stopping:
-                if batch is None:
-                    batch = await self.run_db(
-                        lambda: outbox.pending_postings(
-                            self.store_factory, conversation, self.worker
-                        )
-                    )
-                if not batch:
-                    break
-                for posting, refs in batch:
-                    after = await self._send(poster, posting, latest.get(posting.meeting_id, refs))
-                    if after is None:
-                        return
-                    if after.drained:
-                        release = False  # given back with the last record already
-                        return
-                    latest[posting.meeting_id] = after.refs
-                    if self._stopping:
-                        break
-                batch = None
+            release = await self._send_lane(conversation, batch)
         except asyncio.CancelledError:
-            # shutdown() or a lost lease decides what becomes of the lane
-            self._lanes.pop(conversation, None)
+            release = False  # shutdown() or a lost lease decides what becomes of the lane
             raise
         except Exception as error:
             log.error("outbox: a lane stopped (%s)", type(error).__name__)
             log.debug("outbox lane failure", exc_info=True)
         finally:
-            if self._lanes.get(conversation) is asyncio.current_task():
-                if release:
+            try:
+                # Claimed again for us meanwhile: the successor takes the lane as it is.
+                again = conversation in self._again and not self._stopping
+                if (
+                    release
+                    and not again
+                    and self._lanes.get(conversation) is asyncio.current_task()
+                ):
                     with contextlib.suppress(Exception):
-                        await self.run_db(
-                            lambda: outbox.release(self.store_factory, [conversation], self.worker)
+                        await self._db(
+                            functools.partial(
+                                outbox.release, self.store_factory, [conversation], self.worker
+                            )
                         )
-                # Only now: until the lane is free in the database, a look finds it held.
-                self._lanes.pop(conversation, None)
-                self.wake()  # something may have arrived after the last look
+            finally:
+                self._ended(conversation)
+
+    def _ended(self, conversation: str) -> None:
+        """A lane's task is over, its last transaction too (no await from here to the table)."""
+        if self._lanes.get(conversation) is not asyncio.current_task():
+            return  # shutdown() took the lane out of the table already
+        del self._lanes[conversation]
+        if conversation in self._again:
+            self._again.discard(conversation)
+            # Our claim took the lane again while this task finished: what waits in it now is
+            # read by a task of its own, after this one (when stopping, it gives the lane back).
+            self._lanes[conversation] = asyncio.create_task(self._work(conversation, None))
+        else:
+            self._round_of.pop(conversation, None)
+        self.wake()  # something may have arrived after the last look
+
+    async def _send_lane(self, conversation: str, batch: outbox.Work | None) -> bool:
+        """The lane's postings in order until none waits; whether the lane is still to be given
+        back (not when the last record gave it back, nothing more waiting)."""
+        poster = self._poster(conversation)
+        latest: dict[int | None, MessageRefs] = {}  # what this lane's own postings made
+        while not self._stopping:
+            if batch is None:
+                batch = await self._db(
+                    functools.partial(
+                        outbox.pending_postings, self.store_factory, conversation, self.worker
+                    )
+                )
+            if not batch:
+                break
+            for posting, refs in batch:
+                after = await self._send(poster, posting, latest.get(posting.meeting_id, refs))
+                if after is None:
+                    return True
+                if after.drained:
+                    return False  # given back with the last record already
+                latest[posting.meeting_id] = after.refs
+                if self._stopping:
+                    break
+            batch = None
+        return True
+
+    async def _db(self, call: Callable[[], T]) -> T:
+        """A lane task's transaction, run to its end even when the task is cancelled: the task
+        must not be over (and the lane's next task read the postings) while it still writes."""
+        running = asyncio.ensure_future(self.run_db(call))
+        try:
+            return await asyncio.shield(running)
+        except asyncio.CancelledError:
+            if not running.done():
+                await asyncio.wait([running])
+            raise
 
     async def _send(
         self, poster: Poster, posting: Posting, refs: MessageRefs
@@ -286,7 +360,7 @@ class OutboxSender:
             plan = dump_plan(steps)
             posting.plan = plan  # this copy too: a later step may look up what an earlier made
         if posting.steps_done >= len(steps):
-            return await self.run_db(
+            return await self._db(
                 lambda: outbox.finish(
                     self.store_factory, pid, conversation, self.worker, self.now()
                 )
@@ -348,8 +422,9 @@ class OutboxSender:
     ) -> outbox.Recorded | None:
         assert posting.id is not None
         pid = posting.id
-        return await self.run_db(
-            lambda: outbox.record_step(
+        return await self._db(
+            functools.partial(
+                outbox.record_step,
                 self.store_factory,
                 pid,
                 posting.conversation,
