@@ -871,3 +871,19 @@ def test_board_decisions_sub_items_and_signature_parties() -> None:
         ("Övrigt", "Övriga frågor", "", ""),
     ]
     assert minutes.justerare == [("Hassan Jafari", "Kommunal"), ("Rut Berg", "arbetsgivaren")]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Datum: 12/3 2024", date(2024, 3, 12)),
+        ("Datum: 12.03.2024", date(2024, 3, 12)),
+        ("Mötesdatum: tisdag 12 mars 2024", date(2024, 3, 12)),
+        ("Datum: 2024-03-12", date(2024, 3, 12)),
+    ],
+)
+def test_dates_day_first_as_swedes_write_them(line: str, day: date) -> None:
+    minutes = parse_minutes(f"Minnesanteckningar FSG\n{line}\n\nInformation\nBudget\nInget nytt.\n")
+    assert minutes.date == day
+    # A protocol number is no date.
+    assert parse_minutes("Protokoll nr 3/2024\nInformation\nBudget\nInget nytt.\n").date is None

@@ -300,13 +300,16 @@ _MONTHS = {
     "dec": 12,
 }
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# 2024-03-12, 12 mars 2024, and day first: "12/3 2024", "12.03.2024".
 DATE_PATTERN = (
     r"(?:(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}"
-    rf"|\d{{1,2}}(?::?[ae])?\s+(?:{_MONTH_NAMES})\.?\s+(?:19|20)\d{{2}})"
+    rf"|\d{{1,2}}(?::?[ae])?\s+(?:{_MONTH_NAMES})\.?\s+(?:19|20)\d{{2}}"
+    r"|\d{1,2}/\d{1,2}\s+(?:19|20)\d{2}|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})"
 )
 _DATE = re.compile(
     r"(?<![\d])(?:(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d])"
-    rf"|(?P<d2>\d{{1,2}})(?::?[ae])?\s+(?P<mon>{_MONTH_NAMES})\.?\s+(?P<y2>(?:19|20)\d{{2}}))",
+    rf"|(?P<d2>\d{{1,2}})(?::?[ae])?\s+(?P<mon>{_MONTH_NAMES})\.?\s+(?P<y2>(?:19|20)\d{{2}})"
+    r"|(?P<d3>\d{1,2})(?:/(?P<m3>\d{1,2})\s+|\.(?P<m4>\d{1,2})\.)(?P<y3>(?:19|20)\d{2})(?![\d]))",
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(
@@ -360,6 +363,9 @@ def find_dates(text: str) -> list[tuple[int, date]]:
         try:
             if match.group("y"):
                 year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+            elif match.group("y3"):
+                year, day = int(match["y3"]), int(match["d3"])
+                month = int(match["m3"] or match["m4"])
             else:
                 year, month = int(match["y2"]), _MONTHS[match["mon"].casefold()]
                 day = int(match["d2"])
