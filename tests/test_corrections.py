@@ -204,6 +204,15 @@ def test_a_groups_own_standing_items_come_on_every_new_meeting_in_their_order(
     assert "Föredragningslista nämnden" not in agenda
     # The meeting planned before keeps the items it was planned with.
     assert "Föredragningslista nämnden" in h.do("maria", "/mote visa #1").message
+    # On one meeting a standing item is taken off, not rejected; it moves like any other
+    # (to another section, then first in it).
+    refused = h.refused("sara", "/arende avvisa #2 3")
+    assert "`/arende ta bort 3`" in refused.message("sv")
+    h.do("sara", "/arende flytta #2 3; Dialog")
+    h.do("sara", "/arende ordna #2 3, 4")
+    assert "Dialog\n  [3] Ärenden till nämnden – Direktören\n  [4] Arbetsmiljö" in (
+        h.do("maria", "/mote visa #2").message
+    )
 
 
 def test_items_with_nothing_recorded_and_their_empty_sections_are_left_out(store_factory) -> None:

@@ -139,8 +139,9 @@ def order_items(tx: Tx, ref: int | None, numbers: list[int]) -> Result:
 def move_item(tx: Tx, ref: int | None, number: int, section: Section) -> Result:
     group, meeting = _managed(tx, ref)
     item = tx.item(meeting, number)
-    if item.origin is ItemOrigin.STANDING or section is Section.OPENING:
-        raise UserError("standing_item_stays", number=number)
+    # A standing item moves like any other (as with `/arende ändra 3; sektion: Dialog`).
+    if section is Section.OPENING:
+        raise UserError("unknown_section", given=section.value, example="/arende flytta 5; Beslut")
     if item.section is not section:
         others = [i for i in _items(tx, meeting) if i.section is section]
         item.section = section

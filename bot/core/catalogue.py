@@ -348,10 +348,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Item {numbers} is now on the agenda of meeting #{ref}.",
     ),
     "standing_item_stays": (
-        "Ärende {number} är en stående punkt och ligger kvar; välj ett annat, "
-        "till exempel `/arende avvisa 5`.",
-        "Item {number} is a standing item and stays; choose another, "
-        "for example `/arende avvisa 5`.",
+        "Ärende {number} är en stående punkt och avvisas inte; ta bort den från mötet med "
+        "`/arende ta bort {number}`.",
+        "Item {number} is a standing item and is not rejected; take it off the meeting with "
+        "`/arende ta bort {number}`.",
     ),
     "item_rejected": (
         "Ärende {number} är avvisat från möte #{ref}.",
