@@ -229,6 +229,7 @@ def test_numbered_capital_headings_inline_decisions_justerare_at_the_end() -> No
     assert minutes.unstructured == ""
     assert minutes.recognised == [
         "datum",
+        "tid 13:00",
         "plats",
         "grupp VSG",
         "gruppnamn Vuxen",

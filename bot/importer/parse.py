@@ -161,6 +161,7 @@ def _with_report(minutes: ImportedMinutes) -> ImportedMinutes:
     found = []
     for label, present in (
         ("datum", minutes.date),
+        (f"tid {minutes.time}", minutes.time),
         ("plats", minutes.place),
         (f"grupp {minutes.group_kind}", minutes.group_kind),
         (f"gruppnamn {minutes.group_name}", minutes.group_name),
