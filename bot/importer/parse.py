@@ -1230,7 +1230,8 @@ class _Body:
         that very section ("ÖVRIGT" then "9. Övriga frågor")."""
         number = _item_number(line)
         if number is None:
-            return False
+            # "§ 22" alone above "Övriga frågor": the number was the line before.
+            return self.pending_number and is_standing(line)
         if self.section == section and self.sections_seen:
             return True
         if not is_standing(_strip_marker(line)[1]):
@@ -1360,6 +1361,7 @@ class _Body:
             self.section = section
             self.sections_seen = True
         self.last_number = _item_number(line) or self.last_number
+        self.pending_number = False
         named = section_of(bare)
         if named and self.section is not None:
             section = self.section = named  # "9. Övriga frågor" belongs to Övrigt
