@@ -261,6 +261,31 @@ def test_what_the_archive_bordlade_is_not_proposed_when_a_meeting_is_planned(
     assert "Ny rutin för inköp" not in h.do("maria", "/mote visa #2").message, answer
 
 
+def test_an_imported_meetings_file_says_each_outcome_once(store_factory) -> None:
+    """The outcome read from an archived item's text is not said again after it; one an admin
+    corrects is said, and an oenighet from the archive (no clock ran here) names no deadline."""
+    from bot.export import render_any
+
+    h = Harness(store_factory)
+    set_up_group(h)
+    run(h, MINUTES.replace("Ärendet är samverkat.", "Parterna är oeniga."))
+    assert "Ny rutin för inköp – oenighet" in h.do("maria", "/mote visa #1").message
+
+    def exported() -> str:
+        data, _name = render_any(h.do("maria", "/protokoll export md #1"), "md")
+        return data.decode("utf-8")
+
+    text = exported()
+    assert text.count("Parterna är oeniga.") == 1, text
+    h.do("maria", "/beslut #1 1; enighet")
+    text = exported()
+    assert "Arbetsgivaren och de fackliga parterna är eniga." in text
+    h.do("maria", "/beslut #1 1; oenighet; Vision; Vision vill ha mer tid.")
+    text = exported()
+    assert "**Parterna är oeniga. Vision vill ha mer tid.**" in text
+    assert "MBL §14" not in text
+
+
 # One command per correction IMPORTED_CORRECTIONS allows on an imported meeting (#1 here).
 IMPORTED_COMMANDS = {
     Action.CORRECT: "/arende ändra #1 1; titel: Budgetläget 2024",

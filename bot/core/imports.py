@@ -9,6 +9,7 @@ from bot.core.context import STOCKHOLM, Result
 from bot.core.entries import add_entry, entries_of
 from bot.core.minutes import content_hash
 from bot.core.model import (
+    IMPORTED_BY,
     AgendaItem,
     Decision,
     EntryKind,
@@ -38,7 +39,7 @@ OUTCOMES = {
     "inget beslut": Outcome.NO_DECISION,
     "beslutat": Outcome.DECIDED,
 }
-IMPORTER = "system:import"
+IMPORTER = IMPORTED_BY
 NOON = time(12, 0)  # old minutes give a day, seldom a time
 
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from bot.core.context import STOCKHOLM
 from bot.core.housestyle import DEFAULT, HouseStyle, built_in
 from bot.core.model import (
+    IMPORTED_BY,
     AgendaItem,
     Decision,
     EntryKind,
@@ -352,8 +353,10 @@ def _item_block(
         (f"[{e.ref}] " if refs and e.ref else "") + _plain_line(e.line) for e in entry.entries
     ]
     lines += commitment_lines(entry, doc.style)
-    if entry.decision is not None:
-        lines.append(decision_sentence(entry.decision, entry.decision_party))
+    if entry.decision is not None and (
+        sentence := decision_sentence(entry.decision, entry.decision_party)
+    ):
+        lines.append(sentence)
     return lines
 
 
@@ -372,8 +375,10 @@ def render_item_text(entry: ItemMinutes, style: HouseStyle | None = None) -> str
     """An item's notes, statements, commitments and decision as plain text, for search."""
     lines = [_plain_line(e.line) for e in entry.entries]
     lines += commitment_lines(entry, style or built_in(DEFAULT))
-    if entry.decision is not None:
-        lines.append(decision_sentence(entry.decision, entry.decision_party))
+    if entry.decision is not None and (
+        sentence := decision_sentence(entry.decision, entry.decision_party)
+    ):
+        lines.append(sentence)
     return "\n".join(lines)
 
 
@@ -425,11 +430,16 @@ ALREADY_SAID: dict[Outcome, re.Pattern[str]] = {
 
 
 def decision_sentence(decision: Decision, party: str) -> str:
+    """The outcome as the minutes say it; "" for an outcome the importer read from an archived
+    item's own text, which says it already."""
+    if decision.decided_by == IMPORTED_BY and not decision.text:
+        return ""
     if decision.own_text and decision.text:
         return decision.text  # the secretary's own wording of the outcome, as typed
     said = bool(decision.text) and bool(ALREADY_SAID[decision.outcome].search(decision.text))
     sentence = "" if said else OUTCOME_SENTENCES[decision.outcome]
-    if decision.outcome is Outcome.OENIGHET:
+    # No deadline is known for an imported meeting's oenighet (no clock ran here): no clause.
+    if decision.outcome is Outcome.OENIGHET and decision.mbl14_deadline is not None:
         who = party or "De fackliga parterna"
         sentence += (
             f" {who} kan begära central förhandling enligt MBL §14 senast "

@@ -213,6 +213,9 @@ class Entry:
         return [int(p) for p in self.party_ids.split(",") if p.strip()]
 
 
+IMPORTED_BY = "system:import"  # who stored what came from the archive (bot.core.imports)
+
+
 @dataclass
 class Decision:
     item_id: int

@@ -290,8 +290,9 @@ def _item_view(entry: ItemMinutes, doc: MinutesDoc, label: str = "") -> ItemView
         Block(Kind.COMMITMENT, c.line, lead=style.commitment_lead) for c in entry.commitments
     ]
     blocks += [Block(Kind.OUTCOME, text, lead=style.outcome_lead) for text in entry.outcomes]
-    if entry.decision is not None:
-        blocks.append(Block(Kind.DECISION, decision_sentence(entry.decision, entry.decision_party)))
+    sentence = decision_sentence(entry.decision, entry.decision_party) if entry.decision else ""
+    if sentence:
+        blocks.append(Block(Kind.DECISION, sentence))
     shown = headed(item, label)
     return ItemView(item.number, item.section, item.title, item.presenter, tuple(blocks), shown)
 
