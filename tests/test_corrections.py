@@ -258,3 +258,14 @@ def test_the_outcome_sentence_is_never_said_twice_and_may_be_left_to_the_secreta
 
     data, _ = render_any(h.do("sara", "/protokoll export md #1"), "md")
     assert "Arbetsgivaren fattar beslut." in data.decode() and "samverkat." not in data.decode()
+
+
+def test_oenighet_with_a_party_alone_names_who_disagrees(store_factory) -> None:
+    h = Harness(store_factory)
+    in_session(h)
+    h.do("sara", "/beslut 6; oenighet; Vision")
+    text = minutes(h)
+    assert "Parterna är oeniga. Vision kan begära central förhandling enligt MBL §14" in text
+    assert "oeniga. Vision\n" not in text  # not stored as the decision's text
+    h.do("sara", "/beslut 6; oenighet; Visionen vill vänta.")  # a text stays a text
+    assert "De fackliga parterna kan begära" in minutes(h) and "Visionen vill vänta." in minutes(h)

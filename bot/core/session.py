@@ -167,6 +167,11 @@ def record_decision(
     group, meeting = _session(tx, ref, Action.RECORD_DECISION)
     item = _recordable(tx, meeting, number)
     check_content(group, "decision", text)
+    if outcome is Outcome.OENIGHET and not party_name and text.strip():
+        # "/beslut 7; oenighet; Vision": a text that is only a party's name names who disagrees.
+        wanted = text.strip().rstrip(".").casefold()
+        if any(wanted in (p.name.casefold(), p.short_name.casefold()) for p in tx.parties(group)):
+            party_name, text = text.strip().rstrip("."), ""
     party = tx.party_named(group, party_name) if party_name else None
     if party is not None and outcome is not Outcome.OENIGHET:
         raise UserError("party_only_oenighet")
