@@ -9,14 +9,27 @@ from datetime import date
 from bot.importer.checks import language_of
 from bot.importer.cleaning import clean_text
 from bot.importer.vocabulary import (
+    ATTENDANCE,
+    BOARD_DECISION,
     BULLET,
+    CLOSING,
+    CLOSING_SENTENCE,
     CONNECTIVES,
+    DATE_LABEL,
     DATE_PATTERN,
+    DECIDING_BODY,
     DECIDING_KINDS,
+    DOC_TITLE,
+    FRONT_MATTER,
     LETTERED,
     LIST_NUMBER,
+    METADATA_LABEL,
     NAME_TOKEN,
+    NO_DECISIONS,
+    OTHER_DATE,
     PARAGRAPH_NUMBER,
+    PRESENTER_LABEL,
+    SECRETARY,
     SECTIONS,
     decision_of,
     find_dates,
@@ -265,18 +278,6 @@ class _Header:
 
 _HEADER_SCAN = 30
 _FRONT_PAGE_SCAN = 120
-# The words of a protocol's front page: justering, signatures, the notice of its posting.
-_FRONT_MATTER = re.compile(
-    r"\b(?:justera\w*|justering\w*|anslag\w*|tillkännag\w*|bevis|underskrift\w*"
-    r"|utdragsbestyrkande|förvaringsplats\w*)\b",
-    re.IGNORECASE,
-)
-# Dates that are not the meeting's: when the page was printed, when it was justerad.
-_OTHER_DATE = re.compile(
-    r"\b(?:utskriv\w*|utskrift\w*|printed|justeringens|justerat|justeras|anslag\w*|"
-    r"nästa\s+möte|skickad|upprättad)\b",
-    re.IGNORECASE,
-)
 _TIME = re.compile(
     r"(?:\b(?:tid|kl\.?|klockan|kl)\s*[:|]?\s*|(?<=\d)\s*,\s*)(?P<h>[0-2]?\d)(?:[.:](?P<m>[0-5]\d))?"
     r"(?=\s*(?:[-–—]|$|,|\s|\)))",
@@ -291,28 +292,11 @@ _PLACE_AFTER_TIME = re.compile(
     r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?\s*,\s*"
     r"(?P<place>[A-ZÅÄÖ][^,]*(?:,\s*[^,]+)?)$"
 )
-_ATTENDANCE = re.compile(
-    r"^(?:närvarande|frånvarande|deltagare|deltagande|beslutande|ersättare|adjungerade"
-    r"|övriga\s+(?:deltagare|närvarande)|parter|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?"
-    r"|arbetstagarsidan|fackliga|namn)\b[^:|]*(?:[:|]|$)",
-    re.IGNORECASE,
-)
-_DOC_TITLE = re.compile(
-    r"^(?:minnesanteckningar|mötesanteckningar|anteckningar|protokoll|sammanträdesprotokoll"
-    r"|mötesprotokoll)\b",
-    re.IGNORECASE,
-)
 _KIND_TOKEN = re.compile(r"\b(FSG\s*/\s*VSG|VSG\s*/\s*FSG|FSG|VSG)\b")
 _KIND_WORD = re.compile(r"(förvaltnings|verksamhets)samverkansgrupp", re.IGNORECASE)
 _ORG_LINE = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\w\- ]*?(?:förvaltningen|förvaltning|nämnden|kontoret|avdelningen"
     r"|stadsdelen|kommun|regionen|staden))(?:\s+den\s+.*|\s+\d.*)?$"
-)
-_DATE_LABEL = re.compile(
-    r"(?:\b(?:datum|mötesdatum|sammanträdesdatum|datum\s+och\s+tid|tid\s+och\s+datum)\s*[:|]?"
-    r"|^(?:tid|när|sammanträde|möte)\s*[:|])\s*"
-    r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?",
-    re.IGNORECASE,
 )
 _NEXT_LABEL = r"(?:tid|datum|dnr|klockan|kl|närvarande|justerare|ordförande|sekreterare|protokoll)"
 _PLACE = re.compile(
@@ -332,11 +316,6 @@ _JUSTERARE_LABEL = re.compile(
     r"^(?:justerare|justeras(?:\s+av)?|justerande|protokolljusterare|justering"
     r"|justeringsperson(?:er)?)\s*(?:[:|]\s*|$)"
     r"(?P<names>.*?)(?:\s+justerar\s+(?:dagens\s+)?(?:protokollet|minnesanteckningarna)\.?)?$",
-    re.IGNORECASE,
-)
-_METADATA_LABEL = re.compile(
-    r"^(?:datum|tid|plats|lokal|dnr|diarienummer|protokoll\s*(?:nr|nummer)|bilaga\s+till\s+protokoll"
-    r"|mötesdatum|klockan|kl\.)\b",
     re.IGNORECASE,
 )
 
@@ -373,7 +352,7 @@ def _header_end(lines: list[str]) -> int:
 
 def _body_prose(line: str) -> bool:
     """Prose that is not the front page's ("Protokollet är justerat. …")."""
-    return _prose(line) and not _FRONT_MATTER.search(line)
+    return _prose(line) and not FRONT_MATTER.search(line)
 
 
 def _prose(line: str) -> bool:
@@ -381,7 +360,7 @@ def _prose(line: str) -> bool:
     return (
         len(line.split()) >= 6
         and _ends_sentence(line)
-        and not (_LABEL_VALUE.match(line) or _ATTENDANCE.match(line) or _person_line(line))
+        and not (_LABEL_VALUE.match(line) or ATTENDANCE.match(line) or _person_line(line))
         and not _JUSTERARE_LABEL.match(line)
     )
 
@@ -390,11 +369,11 @@ def _letterhead_end(lines: list[str]) -> int:
     """After the metadata at the top and the attendance list below it."""
     end = 0
     for index, line in enumerate(lines[:15]):
-        if _ATTENDANCE.match(line):
+        if ATTENDANCE.match(line):
             break
         if (
-            _DOC_TITLE.match(line)
-            or _METADATA_LABEL.match(line)
+            DOC_TITLE.match(line)
+            or METADATA_LABEL.match(line)
             or is_date_only(line)
             or group_kind_of(line)
             or _PROTOCOL.search(line)
@@ -412,7 +391,7 @@ def _attendance_end(lines: list[str], start: int) -> int:
     index, listing = start, False
     while index < len(lines):
         line = lines[index]
-        if _ATTENDANCE.match(line):
+        if ATTENDANCE.match(line):
             listing = True
         elif not (listing and (_attendance_line(line) or _list_goes_on(lines[index - 1]))):
             break
@@ -483,8 +462,8 @@ def _read_header(lines: list[str]) -> _Header:
                 continue
             collecting_justerare = False
         used = False
-        label = _DATE_LABEL.search(line)
-        other = _OTHER_DATE.search(line)
+        label = DATE_LABEL.search(line)
+        other = OTHER_DATE.search(line)
         found = find_dates(line[label.end() :]) if label else []
         if label and other and other.start() < label.end() + (found[0][0] if found else 0):
             # "Datum då anslaget sätts upp: 2025-09-23": the date is another's.
@@ -501,7 +480,7 @@ def _read_header(lines: list[str]) -> _Header:
                     rank = 5
                 elif is_date_only(line) or is_page_marker(line):
                     rank = 4
-                elif _DOC_TITLE.match(line) or re.search(r"\bden\s+\d", line):
+                elif DOC_TITLE.match(line) or re.search(r"\bden\s+\d", line):
                     rank = 1
                 else:
                     rank = 3
@@ -523,7 +502,7 @@ def _read_header(lines: list[str]) -> _Header:
             used = True
         protocol = (
             _PROTOCOL.search(line)
-            or (_DOC_TITLE.match(line) and _PROTOCOL_TOKEN.search(line))
+            or (DOC_TITLE.match(line) and _PROTOCOL_TOKEN.search(line))
             or _NUMBER_LABEL.search(line)
         )
         if protocol and not header.protocol_number:
@@ -549,7 +528,7 @@ def _read_header(lines: list[str]) -> _Header:
         if org:
             org_name = org_name or org["name"].strip()
             used = True
-        if _DOC_TITLE.match(line) or is_date_only(line):
+        if DOC_TITLE.match(line) or is_date_only(line):
             used = True
         # Short lines above the first "Label:" are the letterhead ("HR"); below it they are data
         # the parser does not know (attendance lists) and are kept.
@@ -631,7 +610,7 @@ def _name_after_kind(line: str) -> str:
 
 def _labelled_date(text: str) -> date | None:
     for line in text.split("\n"):
-        label = _DATE_LABEL.search(line)
+        label = DATE_LABEL.search(line)
         if label:
             dates = find_dates(line[label.end() :])
             if dates:
@@ -854,47 +833,12 @@ def _merge_people(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 # --- body --------------------------------------------------------------------------------------
 
-_PRESENTER_LABEL = re.compile(
-    r"^(?:föredragande|föredras\s+av|presenteras\s+av|presentatör|ansvarig)\s*[:|]\s*(?P<who>.+)$",
-    re.IGNORECASE,
-)
-_CLOSING = re.compile(
-    r"^(?:vid\s+protokollet|antecknat\s+av|antecknades\s+av|sekreterare|ordförande|underskrift(?:er)?"
-    r"|justeras|justerat|justerandes\s+signatur|signatur(?:er)?)\b\s*:?",
-    re.IGNORECASE,
-)
-# "Mötet avslutas." alone, not a numbered item: the minutes end, the justering may follow.
-_CLOSING_SENTENCE = re.compile(
-    r"^(?:mötet|sammanträdet|förhandlingen)\s+(?:avslutas|avslutades|förklaras\s+avslutat|"
-    r"förklarades\s+avslutat)\.?$|^ordföranden\s+(?:avslutar|avslutade|förklarar|förklarade)\s+"
-    r"(?:mötet|sammanträdet)(?:\s+avslutat)?\.?$",
-    re.IGNORECASE,
-)
-_SECRETARY = re.compile(
-    r"^(?:vid\s+protokollet|antecknat\s+av|antecknades\s+av|sekreterare)\b", re.I
-)
 _SIGN_FOR = re.compile(
     rf"^för\s+(?P<party>[^:]+?)\s*:\s*(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})$", re.I
 )
 _ROLES = frozenset({"ordförande", "ordf", "sekreterare", "justerare", "kassör", "ledamot"})
-# "Inga beslut.", "Inga beslut fattas vid information enligt MBL § 19."
-_NO_DECISIONS = re.compile(
-    r"^(?:inga|inget)\s+beslut(?:särenden|sfrågor|spunkter)?(?:\s+(?:fattas|fattades|togs)\b[^.]*)?\.?$",
-    re.I,
-)
 _TRAILING_SEPARATOR = re.compile(r"\s*[-–—]+$")
 _DECISION_LINE = re.compile(r"^beslut\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
-# A sentence whose subject is the body that decides.
-_DECIDING_BODY = re.compile(
-    r"^(?:styrelsen|nämnden|[\w-]+nämnden|kommittén|skyddskommittén|föreningen|årsmötet)\s+\w+",
-    re.IGNORECASE,
-)
-_BOARD_DECISION = re.compile(
-    r"\b(?:styrelsen|nämnden|\w+nämnden|kommittén|skyddskommittén|föreningen|årsmötet|mötet)\s+"
-    r"(?:beslutade|beslutar|beslöt|godkänner|godkände|fastställer|fastställde|antar|antog"
-    r"|beviljar|beviljade|avslår|avslog)\b",
-    re.IGNORECASE,
-)
 
 
 def _strip_marker(line: str) -> tuple[str, str]:
@@ -939,7 +883,7 @@ class _Building:
     def build(self, layout: _Layout, kind: str) -> ImportedItem:
         text = _reflow(self.lines, layout)
         stated = " ".join(self.decided) or " ".join(
-            line for line in text.split("\n") if _BOARD_DECISION.search(line)
+            line for line in text.split("\n") if BOARD_DECISION.search(line)
         )
         outcome = decision_of(stated) or ("beslutat" if stated else decision_of(text))
         section = self.section
@@ -1053,7 +997,7 @@ class _Body:
                 if people:
                     self.justerare.extend(people)
                     continue
-            if closing or _CLOSING.match(line) or self._closing_sentence(line):
+            if closing or CLOSING.match(line) or self._closing_sentence(line):
                 closing = self._closing(line, following, closing)
                 continue
             if agenda:
@@ -1070,10 +1014,10 @@ class _Body:
                     self.unplaced.append(line)
                     continue
                 agenda = False
-            if self.item is None and _ATTENDANCE.match(line):
+            if self.item is None and ATTENDANCE.match(line):
                 attendance = True
             if attendance:
-                listed = _ATTENDANCE.match(line) or _attendance_line(line)
+                listed = ATTENDANCE.match(line) or _attendance_line(line)
                 if listed or (index and _list_goes_on(lines[index - 1])):
                     self.unplaced.append(line)
                     continue
@@ -1107,7 +1051,7 @@ class _Body:
         return None
 
     def _closing_sentence(self, line: str) -> bool:
-        return bool(_CLOSING_SENTENCE.match(line)) and not (
+        return bool(CLOSING_SENTENCE.match(line)) and not (
             self.item is not None and is_closing_item(self.item.title) and not self.item.lines
         )
 
@@ -1118,11 +1062,11 @@ class _Body:
         if label and label["names"].strip():
             self.justerare.extend(_names_from_list(label["names"]))
             return "sign"
-        if _SECRETARY.match(line):
+        if SECRETARY.match(line):
             return "secretary"
         if re.match(r"^(?:justeras|justerandes|underskrift|signatur)", line, re.IGNORECASE):
             return "sign"
-        if _CLOSING_SENTENCE.match(line) or re.match(r"^ordförande\b", line, re.IGNORECASE):
+        if CLOSING_SENTENCE.match(line) or re.match(r"^ordförande\b", line, re.IGNORECASE):
             return mode or "end"
         people = _justering_statements(line)
         if people:
@@ -1150,7 +1094,7 @@ class _Body:
         if section:
             self._open_section(section)
             return
-        if self.item is None and self.section and _NO_DECISIONS.match(line):
+        if self.item is None and self.section and NO_DECISIONS.match(line):
             self.unplaced.append(line)
             return
         if is_agenda_marker(line):
@@ -1162,7 +1106,7 @@ class _Body:
         if people:
             self.justerare.extend(people)
             return
-        presenter = _PRESENTER_LABEL.match(line)
+        presenter = PRESENTER_LABEL.match(line)
         if presenter and self.item is not None and not self.item.lines:
             self.item.presenter = presenter["who"].strip().rstrip(".")
             return
@@ -1214,11 +1158,11 @@ class _Body:
         "Beslut (MBL §19)" above "Inga beslut" or above a title opens the section."""
         if section_of(line) != "Beslut" or self.item is None or "(" in line:
             return False
-        if _NO_DECISIONS.match(following) or not following:
+        if NO_DECISIONS.match(following) or not following:
             return False
-        if decision_of(following) or _BOARD_DECISION.search(following):
+        if decision_of(following) or BOARD_DECISION.search(following):
             return True
-        if _DECIDING_BODY.match(following):
+        if DECIDING_BODY.match(following):
             return True  # "Nämnden lägger meddelandena … till handlingarna."
         # Prose below it, a sentence or a line the page width cut: the decision's text.
         prose = following.rstrip().endswith(".") or self.layout.wrapped(following)

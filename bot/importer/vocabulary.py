@@ -507,3 +507,88 @@ def decision_of(text: str) -> str:
         for match in pattern.finditer(text)
     ]
     return max(found)[1] if found else ""
+
+
+# --- the words of labels, closings and decisions, read by the parser ---------------------------
+
+# The words of a protocol's front page: justering, signatures, the notice of its posting.
+FRONT_MATTER = re.compile(
+    r"\b(?:justera\w*|justering\w*|anslag\w*|tillkännag\w*|bevis|underskrift\w*"
+    r"|utdragsbestyrkande|förvaringsplats\w*)\b",
+    re.IGNORECASE,
+)
+
+# Dates that are not the meeting's: when the page was printed, when it was justerad.
+OTHER_DATE = re.compile(
+    r"\b(?:utskriv\w*|utskrift\w*|printed|justeringens|justerat|justeras|anslag\w*|"
+    r"nästa\s+möte|skickad|upprättad)\b",
+    re.IGNORECASE,
+)
+
+ATTENDANCE = re.compile(
+    r"^(?:närvarande|frånvarande|deltagare|deltagande|beslutande|ersättare|adjungerade"
+    r"|övriga\s+(?:deltagare|närvarande)|parter|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?"
+    r"|arbetstagarsidan|fackliga|namn)\b[^:|]*(?:[:|]|$)",
+    re.IGNORECASE,
+)
+
+DOC_TITLE = re.compile(
+    r"^(?:minnesanteckningar|mötesanteckningar|anteckningar|protokoll|sammanträdesprotokoll"
+    r"|mötesprotokoll)\b",
+    re.IGNORECASE,
+)
+
+DATE_LABEL = re.compile(
+    r"(?:\b(?:datum|mötesdatum|sammanträdesdatum|datum\s+och\s+tid|tid\s+och\s+datum)\s*[:|]?"
+    r"|^(?:tid|när|sammanträde|möte)\s*[:|])\s*"
+    r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?",
+    re.IGNORECASE,
+)
+
+METADATA_LABEL = re.compile(
+    r"^(?:datum|tid|plats|lokal|dnr|diarienummer|protokoll\s*(?:nr|nummer)|bilaga\s+till\s+protokoll"
+    r"|mötesdatum|klockan|kl\.)\b",
+    re.IGNORECASE,
+)
+
+PRESENTER_LABEL = re.compile(
+    r"^(?:föredragande|föredras\s+av|presenteras\s+av|presentatör|ansvarig)\s*[:|]\s*(?P<who>.+)$",
+    re.IGNORECASE,
+)
+
+CLOSING = re.compile(
+    r"^(?:vid\s+protokollet|antecknat\s+av|antecknades\s+av|sekreterare|ordförande|underskrift(?:er)?"
+    r"|justeras|justerat|justerandes\s+signatur|signatur(?:er)?)\b\s*:?",
+    re.IGNORECASE,
+)
+
+# "Mötet avslutas." alone, not a numbered item: the minutes end, the justering may follow.
+CLOSING_SENTENCE = re.compile(
+    r"^(?:mötet|sammanträdet|förhandlingen)\s+(?:avslutas|avslutades|förklaras\s+avslutat|"
+    r"förklarades\s+avslutat)\.?$|^ordföranden\s+(?:avslutar|avslutade|förklarar|förklarade)\s+"
+    r"(?:mötet|sammanträdet)(?:\s+avslutat)?\.?$",
+    re.IGNORECASE,
+)
+
+SECRETARY = re.compile(
+    r"^(?:vid\s+protokollet|antecknat\s+av|antecknades\s+av|sekreterare)\b", re.I
+)
+
+# "Inga beslut.", "Inga beslut fattas vid information enligt MBL § 19."
+NO_DECISIONS = re.compile(
+    r"^(?:inga|inget)\s+beslut(?:särenden|sfrågor|spunkter)?(?:\s+(?:fattas|fattades|togs)\b[^.]*)?\.?$",
+    re.I,
+)
+
+# A sentence whose subject is the body that decides.
+DECIDING_BODY = re.compile(
+    r"^(?:styrelsen|nämnden|[\w-]+nämnden|kommittén|skyddskommittén|föreningen|årsmötet)\s+\w+",
+    re.IGNORECASE,
+)
+
+BOARD_DECISION = re.compile(
+    r"\b(?:styrelsen|nämnden|\w+nämnden|kommittén|skyddskommittén|föreningen|årsmötet|mötet)\s+"
+    r"(?:beslutade|beslutar|beslöt|godkänner|godkände|fastställer|fastställde|antar|antog"
+    r"|beviljar|beviljade|avslår|avslog)\b",
+    re.IGNORECASE,
+)
