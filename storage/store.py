@@ -18,6 +18,7 @@ from sqlmodel import Session
 from bot.core.guard import check_record
 from bot.core.model import (
     AgendaItem,
+    ChannelBinding,
     Group,
     Meeting,
     OutboxLane,
@@ -34,6 +35,11 @@ from storage.mapping import columns_of, field_names, record_from, row_values, to
 from storage.tables import OutboxLaneRow, PostingRow
 
 R = TypeVar("R")
+
+# Kinds that are only ever added, never changed or removed (the store refuses to), each with
+# its unique field: once committed, a record found by that field stays as it is, so every
+# process keeps it. A channel's binding was a query in every command.
+WRITE_ONCE: dict[type, str] = {ChannelBinding: "channel_ref"}
 
 
 class Conflict(Exception):
@@ -57,8 +63,12 @@ class SqlStore:
     finds); other transactions' commits are not seen again, as in a snapshot.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, settled: dict[Any, Any] | None = None) -> None:
         self._session = session
+        # Finds of WRITE_ONCE kinds as committed, shared by the stores of one engine; this
+        # store's own go in at its commit, when whatever it read is committed too.
+        self._settled = {} if settled is None else settled
+        self._settling: dict[Any, list[Any]] = {}
         self._seen: dict[tuple[type, int], Any] = {}
         self._found: dict[tuple[Any, ...], list[Any]] = {}
         # SQLite's BEGIN IMMEDIATE holds the whole database: a kept record is current, and
@@ -139,6 +149,7 @@ class SqlStore:
 
     def update(self, record: Any) -> None:
         kind = type(record)
+        _changeable(kind)
         before = row_values(self._current(kind, record.id))
         values = row_values(record)
         check_record(self, record, {n for n, v in values.items() if before[n] != v})
@@ -157,6 +168,7 @@ class SqlStore:
 
     def delete(self, record: Any) -> None:
         kind = type(record)
+        _changeable(kind)
         if record.id is None:
             raise ValueError(f"a {kind.__name__} without id was never stored")
         with self._write():
@@ -193,6 +205,8 @@ class SqlStore:
     def find(self, kind: type[R], /, **where: Any) -> list[R]:
         key = _find_key(kind, where)
         kept = self._found.get(key) if key is not None else None
+        if kept is None and kind in WRITE_ONCE:
+            kept = self._settled.get(key)
         if kept is not None:
             return [_copy(record) for record in kept]
         rows = self._find(kind, where)
@@ -201,9 +215,11 @@ class SqlStore:
         kept_found = [self._keep(record) for record in found]
         if key is not None:
             self._found[key] = kept_found
+            if found and list(where) == [WRITE_ONCE.get(kind)]:
+                self._settling[key] = kept_found
         return found
 
-    def _find(self, kind: type, where: dict[str, Any]) -> Any:
+    def _find(self, kind: type, where: dict[str, Any], locked: bool = False) -> Any:
         columns_of(kind)  # a TypeError for what is not a record type
         known = field_names(kind)
         shape = []
@@ -225,13 +241,25 @@ class SqlStore:
             else:
                 shape.append((name, "equal"))
                 params[name] = to_column(wanted)
-        return self._execute(_select(kind, tuple(shape)), params)
+        return self._execute(_select(kind, tuple(shape), locked), params)
 
     def lock(self, kind: type[R], record_id: int) -> R | None:
         # FOR UPDATE is dropped on SQLite, where BEGIN IMMEDIATE already holds the database.
         if self._holds_database:
             return self.get(kind, record_id)
         return self._read(_statement("lock", kind), kind, record_id)
+
+    def find_locked(self, kind: type[R], /, **where: Any) -> list[R]:
+        if self._holds_database:
+            return self.find(kind, **where)
+        # Read again whatever was kept: a row lock waits for its holder and returns the row
+        # as that one committed it.
+        found = [record_from(kind, row) for row in self._find(kind, where, locked=True)]
+        kept_found = [self._keep(record) for record in found]
+        key = _find_key(kind, where)
+        if key is not None:
+            self._found[key] = kept_found
+        return found
 
     def _execute(self, statement: Any, params: dict[str, Any]) -> Any:
         if self._over:
@@ -335,6 +363,8 @@ class SqlStore:
             # The connection broke or timed out while COMMIT was on its way: the server may
             # have committed. The user must hear "may or may not", never "nothing changed".
             raise OutcomeUnknown() from error
+        self._settled.update((key, tuple(found)) for key, found in self._settling.items())
+        self._settling.clear()
 
     @contextmanager
     def _write(self) -> Iterator[None]:
@@ -352,6 +382,11 @@ class SqlStore:
             if isinstance(error, IntegrityError):
                 raise Conflict(str(error.orig)) from error
             raise
+
+
+def _changeable(kind: type) -> None:
+    if kind in WRITE_ONCE:
+        raise TypeError(f"a {kind.__name__} is never changed: every process keeps it as read")
 
 
 def _copy(record: Any) -> Any:
@@ -395,7 +430,7 @@ def _find_key(kind: type, where: dict[str, Any]) -> tuple[Any, ...] | None:
 
 
 @cache
-def _select(kind: type, shape: tuple[tuple[str, str], ...]) -> Any:
+def _select(kind: type, shape: tuple[tuple[str, str], ...], locked: bool = False) -> Any:
     """find()'s SELECT for these fields and kinds of condition, parameters named by field."""
     table = columns_of(kind)
     query = select(table).order_by(table.c.id)
@@ -411,7 +446,7 @@ def _select(kind: type, shape: tuple[tuple[str, str], ...]) -> Any:
             query = query.where(column.is_(None))
         else:
             query = query.where(column == bindparam(name))
-    return query
+    return query.with_for_update() if locked else query
 
 
 @cache
@@ -453,11 +488,13 @@ def _statement(name: str, kind: type | None = None) -> Any:
 def store_factory(engine: Engine) -> StoreFactory:
     """Stores on this engine; leaving one without commit() rolls its transaction back."""
 
+    settled: dict[Any, Any] = {}  # see WRITE_ONCE: one engine, one database
+
     @contextmanager
     def open_store() -> Iterator[Store]:
         session = Session(engine, expire_on_commit=False)
         try:
-            yield SqlStore(session)
+            yield SqlStore(session, settled)
         finally:
             # Closing rolls back whatever was not committed.
             session.close()

@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, make_url
+from sqlalchemy import Engine, event, inspect, make_url
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
 
 from bot.core.model import (
     RECORD_TYPES,
@@ -59,7 +60,7 @@ from bot.core.model import (
     YearRule,
 )
 from bot.core.ports import Store, StoreFactory
-from storage.db import default_database_url, make_engine, with_search_path
+from storage.db import Timeouts, default_database_url, make_engine, with_search_path
 from storage.fulltext import not_in_models
 from storage.migrate import downgrade_to_base, upgrade
 from storage.store import Conflict, store_factory
@@ -491,6 +492,26 @@ def test_lock_reads_like_get(store_factory: StoreFactory, stored: dict[type, Any
     with store_factory() as store:
         assert store.lock(Meeting, stored[Meeting].id) == stored[Meeting]
         assert store.lock(Meeting, stored[Meeting].id + 1000) is None
+        meeting = stored[Meeting]
+        found = store.find_locked(Meeting, group_id=meeting.group_id, number=meeting.number)
+        assert found == [meeting] == store.find(Meeting, group_id=meeting.group_id)
+        assert store.find_locked(Meeting, number=meeting.number + 1000) == []
+
+
+@pytest.mark.postgres
+def test_find_locked_holds_the_row(postgres_schema_url: str) -> None:
+    url = postgres_schema_url
+    upgrade(url)
+    meeting_id = a_meeting(url)
+    holder, waiter = make_engine(url), make_engine(url, timeouts=Timeouts(lock=1.0))
+    try:
+        with store_factory(holder)() as store:
+            assert store.find_locked(Meeting, id=meeting_id) != []
+            with store_factory(waiter)() as other, pytest.raises(OperationalError, match="lock"):
+                other.lock(Meeting, meeting_id)
+    finally:
+        holder.dispose()
+        waiter.dispose()
 
 
 def test_deleting_an_item_unlinks_the_items_carried_from_it(
@@ -729,28 +750,34 @@ def test_downgrade_to_base_leaves_no_tables(db_url: str) -> None:
 
 
 def numbered_items(url: str, meeting_id: int, count: int, start: Any) -> list[int]:
-    """Adds items numbered one past the highest, each in a transaction that locks the meeting."""
+    """Adds items numbered one past the highest, each in a transaction that locks the meeting:
+    by turns with lock() and numbers counted here, and with find_locked() and number 0, the
+    store's own aggregate."""
     engine = make_engine(url)
     numbers = []
     try:
         start.wait(timeout=WORKER_TIMEOUT)
-        for _ in range(count):
+        for n in range(count):
             with store_factory(engine)() as store:
-                assert store.lock(Meeting, meeting_id) is not None
-                taken = [item.number for item in store.find(AgendaItem, meeting_id=meeting_id)]
-                number = max(taken, default=0) + 1
-                store.add(
+                if n % 2:
+                    assert store.find_locked(Meeting, id=meeting_id) != []
+                    number = 0
+                else:
+                    assert store.lock(Meeting, meeting_id) is not None
+                    taken = [i.number for i in store.find(AgendaItem, meeting_id=meeting_id)]
+                    number = max(taken, default=0) + 1
+                item = store.add(
                     AgendaItem(
                         meeting_id=meeting_id,
                         number=number,
                         section=Section.DIALOG,
-                        title=f"Punkt {number}",
+                        title=f"Punkt {n}",
                         proposer_ref="slack:U1",
                         proposed_at=SUMMER,
                     )
                 )
                 store.commit()
-            numbers.append(number)
+            numbers.append(item.number)
     finally:
         engine.dispose()
     return numbers
@@ -855,3 +882,30 @@ def test_kept_reads_follow_the_transactions_own_writes(
         store.delete(added)
         assert store.get(AgendaItem, added.id) is None
         assert store.find(AgendaItem, meeting_id=meeting.id) == before
+
+
+def test_a_committed_binding_is_kept_by_every_later_store(
+    engine: Engine, store_factory: StoreFactory, stored: dict[type, Any]
+) -> None:
+    binding = stored[ChannelBinding]
+    statements: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    with store_factory() as store:
+        fresh = store.add(ChannelBinding(channel_ref="slack:T1/C2", group_id=binding.group_id))
+        assert store.find(ChannelBinding, channel_ref="slack:T1/C2") == [fresh]
+        # Rolled back: neither the new binding nor this find is kept.
+    with store_factory() as store:
+        assert store.find(ChannelBinding, channel_ref="slack:T1/C2") == []
+        assert store.find(ChannelBinding, channel_ref=binding.channel_ref) == [binding]
+        store.commit()
+    asked = len(statements)
+    with store_factory() as store:
+        assert store.find(ChannelBinding, channel_ref=binding.channel_ref) == [binding]
+        # Not found is not kept: the channel may be bound later.
+        assert store.find(ChannelBinding, channel_ref="slack:T1/C2") == []
+        kept = store.find(ChannelBinding, channel_ref=binding.channel_ref)[0]
+        with pytest.raises(TypeError, match="never changed"):
+            store.update(dataclasses.replace(kept, group_id=kept.group_id + 1))
+        with pytest.raises(TypeError, match="never changed"):
+            store.delete(kept)
+    assert [s.split()[0] for s in statements[asked:]] in (["SELECT"], ["BEGIN", "SELECT"])

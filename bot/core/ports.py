@@ -49,6 +49,10 @@ class Store(Protocol):
     def lock(self, kind: type[R], record_id: int) -> R | None:
         """Like get, but holds the row against concurrent writers until the transaction ends."""
 
+    def find_locked(self, kind: type[R], /, **where: Any) -> list[R]:
+        """Like find, but holds the rows found until the transaction ends (one statement where
+        find and lock were two)."""
+
     def commit(self) -> None: ...
 
 

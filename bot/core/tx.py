@@ -136,11 +136,10 @@ class Tx:
         """The meeting numbered ref in this group, or the one the phase points at."""
         if ref is not None:
             # ref is the group's own number (#1 is its first meeting), never the global id.
-            found = self.store.find(Meeting, group_id=group.id, number=ref)
-            meeting = self.store.lock(Meeting, found[0].id) if found else None
-            if meeting is None:
+            found = self.store.find_locked(Meeting, group_id=group.id, number=ref)
+            if not found:
                 raise UserError("unknown_meeting", ref=ref)
-            return meeting
+            return found[0]
         chosen = self._current(group, phase)
         if chosen is None:
             raise UserError(f"no_meeting_{phase}")
