@@ -79,3 +79,60 @@ def test_a_time_without_an_end_has_a_two_hour_invitation(store_factory) -> None:
     event = invitation(h)
     assert event["DTEND"] == ({"TZID": "Europe/Stockholm"}, "20260318T150000")
     assert "Datum: 2026-03-18  Tid: 13.00  Plats: Sof\n" in held(h)
+
+
+def test_a_meeting_moves_to_a_time_range_or_a_date_only_and_its_reminders_follow(
+    store_factory,
+) -> None:
+    from bot.core.model import ReminderKind
+    from tests.test_reminders import local, pending
+
+    h = Harness(store_factory)
+    set_up_group(h)
+    h.do("maria", "/mote planera onsdag 18 mars kl 13; Sof")
+    assert h.do("maria", "/mote flytta #1 onsdag 25 mars kl 13–15").message == (
+        "Möte #1 är flyttat till onsdag 25 mars 2026 kl. 13.00–15.00; "
+        "sista dag för ärenden är nu onsdag 18 mars 2026 kl. 13.00."
+    )
+    assert invitation(h)["DTEND"][1] == "20260325T150000"
+    tomorrow = pending(h, ReminderKind.MEETING_TOMORROW)
+    assert {local(r.due_at) for r in tomorrow} == {"2026-03-24T09:00+01:00"}
+    assert len(tomorrow) == 5  # moved, not doubled
+    # A new start alone keeps the meeting's length, as a move always did.
+    h.do("maria", "/mote flytta #1 25 mars 13.30")
+    assert invitation(h)["DTEND"][1] == "20260325T153000"
+    # A date only: the meeting is a whole day, the last day for items moves by whole days.
+    assert h.do("maria", "/mote flytta #1 fredag 27 mars").message == (
+        "Möte #1 är flyttat till 27 mars 2026; "
+        "sista dag för ärenden är nu fredag 20 mars 2026 kl. 13.30."
+    )
+    assert invitation(h)["DTSTART"] == ({"VALUE": "DATE"}, "20260327")
+    assert {local(r.due_at) for r in pending(h, ReminderKind.MEETING_TOMORROW)} == {
+        "2026-03-26T09:00+01:00"
+    }
+    # Back to a time in summer time: the deadline keeps its clock across the change of time.
+    assert h.do("maria", "/mote flytta #1 torsdag 16 april kl 13 till 15").message == (
+        "Möte #1 är flyttat till torsdag 16 april 2026 kl. 13.00–15.00; "
+        "sista dag för ärenden är nu torsdag 9 april 2026 kl. 13.30."
+    )
+    assert invitation(h)["DTSTART"] == ({"TZID": "Europe/Stockholm"}, "20260416T130000")
+    assert {local(r.due_at) for r in pending(h, ReminderKind.MEETING_TOMORROW)} == {
+        "2026-04-15T09:00+02:00"
+    }
+
+
+def test_moving_a_meeting_refuses_a_range_without_a_date_or_an_end_before_its_start(
+    store_factory,
+) -> None:
+    h = Harness(store_factory)
+    set_up_group(h)
+    h.do("maria", "/mote planera onsdag 18 mars kl 13; Sof")
+    no_date = h.refused("maria", "/mote flytta #1 kl 13–15")
+    assert no_date.message("sv").startswith("”kl 13–15” har klockslag men inget datum;")
+    assert "”onsdag 19 mars kl 13–15”" in no_date.message("sv")
+    english = h.refused("maria", "/mote flytta #1 kl 13–15", lang="en").message("en")
+    assert english.startswith('"kl 13–15" has times but no date;')
+    backwards = h.refused("maria", "/mote flytta #1 25 mars kl 15–13").message("sv")
+    assert backwards.startswith("Sluttiden i ”25 mars kl 15–13” är inte efter starttiden;")
+    past = h.refused("maria", "/mote flytta #1 1 mars 2026")
+    assert past.key == "meeting_in_past" and "`19 mars kl 13`" in past.message("sv")

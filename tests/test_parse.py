@@ -634,6 +634,28 @@ def test_move_meeting(line: str, ref: int | None, moment: str) -> None:
     assert call.kwargs == {}
 
 
+@pytest.mark.parametrize(
+    ("line", "end"),
+    [
+        ("/mote flytta #3 torsdag 19 mars kl 13–15", "2026-03-19T15:00:00+01:00"),
+        ("/mote flytta #3 19 mars 13.00-15.00", "2026-03-19T15:00:00+01:00"),
+        ("/mote flytta #3; 19 mars kl 13 till 15", "2026-03-19T15:00:00+01:00"),
+    ],
+)
+def test_move_meeting_to_a_time_range(line: str, end: str) -> None:
+    call = run(line)
+    assert call.operation is meetings.move_meeting and call.args[0] == 3
+    assert_stockholm(call.args[1], "2026-03-19T13:00:00+01:00")
+    assert_stockholm(call.kwargs.pop("ends_at"), end)
+    assert call.kwargs == {}
+
+
+def test_move_meeting_to_a_date_only() -> None:
+    call = run("/mote flytta #3 torsdag 19 mars")
+    assert_stockholm(call.args[1], "2026-03-19T00:00:00+01:00")
+    assert call.kwargs == {"time_known": False}
+
+
 # --- word tables ---------------------------------------------------------------------------
 
 
@@ -801,7 +823,8 @@ REFUSALS = [
     ("/mote ställ in nu", "extra_arguments", {"extra": "nu"}),
     ("/mote flytta", "usage", {}),
     ("/mote flytta #3", "usage", {}),
-    ("/mote flytta 19 mars", "need_time", {"given": "19 mars"}),
+    ("/mote flytta kl 13–15", "raw", {}),  # times and no date
+    ("/mote flytta 19 mars kl 15–13", "raw", {}),
     ("/arende Dialog", "usage", {}),
     ("/arende Dialog;", "usage", {}),
     ("/arende Dialog;  ; Direktören", "usage", {}),
@@ -876,7 +899,6 @@ EXAMPLE_REFUSALS = [
     "/mote planera",
     "/mote planera FSG; Sof",
     "/mote flytta",
-    "/mote flytta 19 mars",
     "/mote lista alla",
     "/mote visa 3",
     "/mote publicera nu",

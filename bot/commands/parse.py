@@ -109,16 +109,11 @@ def numbers(text: str, example: str) -> list[int]:
     return [number(p, example) for p in parts]
 
 
-def when(
-    text: str, env: Env, *, need_time: bool, example: str, default_time: time = time(0, 0)
-) -> datetime:
+def when(text: str, env: Env, *, default_time: time = time(0, 0)) -> datetime:
     try:
-        parsed = parse_when_detail(text, now=env.now, default_time=default_time)
+        return parse_when_detail(text, now=env.now, default_time=default_time).at
     except DateNotUnderstood as exc:
         raise UserError("raw", sv=exc.message("sv"), en=exc.message("en")) from None
-    if need_time and not parsed.has_time:
-        raise UserError("need_time", given=text, example=example)
-    return parsed.at
 
 
 def no_more(text: str, example: str) -> None:
@@ -311,10 +306,13 @@ def meeting_command(text: str, env: Env) -> Call:
         no_more(rest, "/mote publicera")
         return Call(agenda.publish_agenda, (ref,))
     if sub == "move":
-        example = "/mote flytta #3 20 mars kl 13"
+        example = "/mote flytta #3 20 mars kl 13–15"
+        rest = rest.lstrip("; ")
         if not rest:
             raise UserError("usage", example=example)
-        return Call(meetings.move_meeting, (ref, when(rest, env, need_time=True, example=example)))
+        # The same forms as /mote planera: a time, a time range or a date only.
+        span = span_of(rest, env, example=example)
+        return Call(meetings.move_meeting, (ref, span.start), span_options(span))
     if sub == "change":
         return meeting_change_call(ref, rest, env)
     if sub == "cancel":
@@ -341,9 +339,7 @@ def plan_call(rest: str, env: Env) -> Call:
         elif folded.startswith(("sista dag ", "deadline ")):
             phrase = part.split(None, 2 if folded.startswith("sista") else 1)[-1]
             # "sista dag 10 mars" means items are in time all that day.
-            options["agenda_deadline"] = when(
-                phrase, env, need_time=False, example=PLAN_EXAMPLE, default_time=END_OF_DAY
-            )
+            options["agenda_deadline"] = when(phrase, env, default_time=END_OF_DAY)
         else:
             positional.append(part)
     if not positional or len(positional) > 3 or not all(positional):
@@ -364,11 +360,18 @@ def plan_call(rest: str, env: Env) -> Call:
     else:
         span = span_of(positional[0], env, example=PLAN_EXAMPLE)
         positional.append("")
+    options.update(span_options(span))
+    return Call(meetings.plan_meeting, (span.start, positional[1]), options)
+
+
+def span_options(span: Span) -> dict[str, Any]:
+    """What a span adds to the start: its end, or that only the date is known."""
+    options: dict[str, Any] = {}
     if span.end is not None:
         options["ends_at"] = span.end
     if not span.has_time:
         options["time_known"] = False
-    return Call(meetings.plan_meeting, (span.start, positional[1]), options)
+    return options
 
 
 def _is_date(text: str, env: Env) -> bool:

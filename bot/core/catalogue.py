@@ -34,10 +34,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Ange ett eller flera ärendenummer, till exempel `{example}`.",
         "Give one or more item numbers, for example `{example}`.",
     ),
-    "need_time": (
-        "”{given}” saknar klockslag; skriv till exempel `{example}`.",
-        "“{given}” has no time of day; write for example `{example}`.",
-    ),
     "need_yes_no": (
         "Svara ja eller nej i stället för ”{given}”, till exempel `{example}`.",
         "Answer ja (yes) or nej (no) instead of “{given}”, for example `{example}`.",

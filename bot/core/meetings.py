@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.core.agenda_text import when_and_where
+from bot.core.agenda_text import meeting_when, when_and_where
 from bot.core.context import STOCKHOLM, Result
 from bot.core.limits import check_length
 from bot.core.model import (
@@ -211,17 +211,35 @@ def next_meeting_after(tx: Tx, group: Group, meeting: Meeting) -> Meeting | None
     return later[0] if later else None
 
 
-def move_meeting(tx: Tx, ref: int | None, starts_at: datetime) -> Result:
+def move_meeting(
+    tx: Tx,
+    ref: int | None,
+    starts_at: datetime,
+    *,
+    ends_at: datetime | None = None,
+    time_known: bool = True,
+) -> Result:
+    """Move a meeting to a time, a time range or a date only, as /mote planera takes them."""
     group = tx.group()
     meeting = tx.meeting(group, ref, Phase.AGENDA)
     tx.require(Action.CHANGE_MEETING, group, meeting)
-    if starts_at <= tx.now:
+    today = tx.now.astimezone(STOCKHOLM).date()
+    if (starts_at <= tx.now) if time_known else (starts_at.date() < today):
         raise UserError("meeting_in_past", when=format_when(starts_at, tx.ctx.lang))
     shift = starts_at - meeting.starts_at
-    meeting.starts_at = starts_at
-    meeting.ends_at = meeting.ends_at + shift if meeting.ends_at else None
-    meeting.time_known = True
-    meeting.agenda_deadline = meeting.agenda_deadline + shift
+    if time_known and meeting.time_known:
+        meeting.agenda_deadline = meeting.agenda_deadline + shift
+    else:
+        # A date only on either side: the deadline moves by whole days and keeps its clock
+        # (a date's midnight is no meeting time: "kl. 12.59" the day after would be nonsense).
+        days = (
+            starts_at.astimezone(STOCKHOLM).date() - meeting.starts_at.astimezone(STOCKHOLM).date()
+        )
+        local = meeting.agenda_deadline.astimezone(STOCKHOLM).replace(tzinfo=None)
+        meeting.agenda_deadline = min((local + days).replace(tzinfo=STOCKHOLM), starts_at)
+    if ends_at is None and time_known and meeting.time_known and meeting.ends_at:
+        ends_at = meeting.ends_at + shift  # a new start alone keeps the meeting's length
+    meeting.starts_at, meeting.ends_at, meeting.time_known = starts_at, ends_at, time_known
     tx.store.update(meeting)
     tx.record("move_meeting", group, meeting)
     lang = tx.ctx.lang
@@ -229,7 +247,7 @@ def move_meeting(tx: Tx, ref: int | None, starts_at: datetime) -> Result:
         tx.say(
             "meeting_moved",
             ref=meeting.number,
-            when=format_when(starts_at, lang),
+            when=meeting_when(meeting, lang),
             deadline=format_when(meeting.agenda_deadline, lang),
         ),
         meeting_id=meeting.id,
