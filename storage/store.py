@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from enum import Enum
@@ -75,6 +75,7 @@ class SqlStore:
         # lock() need not read it again. PostgreSQL's row lock must be taken by a read.
         self._holds_database = session.get_bind().dialect.name == "sqlite"
         self._over = False  # a refused write ended the transaction
+        self._lanes_made: set[str] = set()  # outbox lanes known to exist in this transaction
 
     def _keep(self, record: Any) -> Any:
         """Keep a copy of the record as read or written; the caller keeps the record."""
@@ -301,11 +302,26 @@ class SqlStore:
             self._execute(claim.values(claimed_by=worker, claimed_until=until), {})
 
     def ensure_lane(self, conversation: str) -> None:
-        """Insert the lane unless it exists: ON CONFLICT DO NOTHING, on both databases."""
+        self.ensure_lanes([conversation])
+
+    def ensure_lanes(self, conversations: Iterable[str]) -> None:
+        """Insert the lanes that do not exist, in one statement and in sorted order, with ON
+        CONFLICT DO NOTHING on both databases; each once per transaction.
+
+        On PostgreSQL a transaction inserting a lane another one has just inserted waits for
+        that one to end. Two replicas handing over reminders to the same new lanes, each
+        inserting them in its own order, waited for each other: a deadlock, one hand-over
+        refused. In one order, one of them only waits.
+        """
+        new = sorted(set(conversations) - self._lanes_made)
+        if not new:
+            return
         dialect = self._session.get_bind().dialect.name
         insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
-        statement = insert(OutboxLaneRow.__table__).values(conversation=conversation)  # type: ignore[attr-defined]
-        self._session.execute(statement.on_conflict_do_nothing(index_elements=["conversation"]))
+        rows = [{"conversation": conversation, "claimed_by": ""} for conversation in new]
+        statement = insert(OutboxLaneRow.__table__).values(rows)  # type: ignore[attr-defined]
+        self._execute(statement.on_conflict_do_nothing(index_elements=["conversation"]), {})
+        self._lanes_made.update(new)
         self._changed(OutboxLane)
 
     def claim_lanes(

@@ -98,7 +98,11 @@ def hand_over(
     """
     handed = 0
     with store_factory() as store:
-        for reminder in store.claim_reminders(now, worker, limit, LEASE):  # type: ignore[attr-defined]
+        claimed = store.claim_reminders(now, worker, limit, LEASE)  # type: ignore[attr-defined]
+        outbox.prepare_lanes(
+            store, [r.target_ref for r in claimed if r.target_ref.startswith(prefixes)]
+        )
+        for reminder in claimed:
             if now >= reminder.expires_at or superseded(store, reminder, now):
                 reminder.status = ReminderStatus.DROPPED
             elif not reminder.target_ref.startswith(prefixes):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -42,6 +43,10 @@ class OutboxStore(Store, Protocol):
 
     def ensure_lane(self, conversation: str) -> None:
         """The conversation's lane exists afterwards (made once, whoever asks at the same time)."""
+
+    def ensure_lanes(self, conversations: Iterable[str]) -> None:
+        """As ensure_lane for each, in one order whoever asks: transactions making the same new
+        lanes at once take turns instead of waiting for each other."""
 
     def claim_lanes(
         self, now: datetime, worker: str, limit: int, lease: timedelta, prefixes: tuple[str, ...]
@@ -104,6 +109,12 @@ def enqueue_events(tx: Tx, result: Result) -> list[Posting]:
         )
         for event in result.events
     ]
+
+
+def prepare_lanes(store: Store, conversations: Iterable[str]) -> None:
+    """The lanes of many postings about to be written, made first and in one go: two replicas
+    writing to the same new lanes at once then take turns rather than deadlock."""
+    _outbox(store).ensure_lanes(conversations)
 
 
 def add_made(made: str, ref: str) -> str:
