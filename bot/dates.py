@@ -292,14 +292,21 @@ def format_date(d: date | datetime, lang: str = "sv") -> str:
     return f"{d.day} {SV_MONTHS[d.month - 1]} {d.year}"
 
 
+def format_day(d: date | datetime, lang: str = "sv") -> str:
+    """The date with its weekday, as format_when writes it: "onsdag 18 mars 2026"."""
+    if isinstance(d, datetime) and d.tzinfo is not None:
+        d = d.astimezone(STOCKHOLM)
+    weekdays = _EN_WEEKDAYS if lang.lower().startswith("en") else _SV_WEEKDAYS
+    return f"{weekdays[d.weekday()]} {format_date(d, lang)}"
+
+
 def format_when(dt: datetime, lang: str = "sv") -> str:
     if dt.tzinfo is None or dt.utcoffset() is None:
         raise TypeError("format_when needs an aware datetime")
     local = dt.astimezone(STOCKHOLM)
     if lang.lower().startswith("en"):
-        weekday = _EN_WEEKDAYS[local.weekday()]
-        return f"{weekday} {format_date(local, 'en')} at {local:%H:%M}"
-    return f"{_SV_WEEKDAYS[local.weekday()]} {format_date(local)} kl. {local:%H.%M}"
+        return f"{format_day(local, 'en')} at {local:%H:%M}"
+    return f"{format_day(local)} kl. {local:%H.%M}"
 
 
 def parse_when(text: str, *, now: datetime, default_time: time = time(0, 0)) -> datetime:

@@ -25,11 +25,15 @@ def test_a_meeting_with_a_date_only_and_no_place_invents_neither(store_factory) 
     h = Harness(store_factory)
     set_up_group(h)
     planned = h.do("maria", "/mote planera onsdag 18 mars").message
-    # No time, no place and no "–" for them; the last day for items is the whole day.
-    assert planned.startswith("Möte #1 för FSG är planerat 18 mars 2026. ")
+    # Its weekday as a timed meeting has; no time, no place and no "–" for them; the last day
+    # for items is the whole day.
+    assert planned.startswith("Möte #1 för FSG är planerat onsdag 18 mars 2026. ")
     assert "Sista dag för ärenden: onsdag 11 mars 2026 kl. 23.59." in planned
     agenda = h.do("maria", "/mote visa").message.splitlines()
-    assert agenda[1] == "18 mars 2026"
+    assert agenda[1] == "onsdag 18 mars 2026"
+    assert "  #1  onsdag 18 mars 2026 – planerat" in h.do("maria", "/mote lista").message
+    english = h.do("maria", "/mote visa", lang="en").message.splitlines()
+    assert english[1] == "Wednesday 18 March 2026"
     # The calendar invitation is an all-day event (its end the next day, exclusive).
     event = invitation(h)
     assert event["DTSTART"] == ({"VALUE": "DATE"}, "20260318")
@@ -41,13 +45,13 @@ def test_a_meeting_with_a_date_only_and_no_place_invents_neither(store_factory) 
     assert "Tid:" not in minutes and "Plats:" not in minutes
     # The place said later shows where it belongs, still with no time.
     assert h.do("sara", "/mote ändra; plats: Sof, Storgatan 12").message == (
-        "Möte #1 är ändrat: 18 mars 2026, Sof, Storgatan 12."
+        "Möte #1 är ändrat: onsdag 18 mars 2026, Sof, Storgatan 12."
     )
     assert (
         "Datum: 2026-03-18  Plats: Sof, Storgatan 12\n" in h.do("sara", "/protokoll visa").message
     )
     assert h.do("maria", "/mote visa #1").message.splitlines()[1] == (
-        "18 mars 2026, Sof, Storgatan 12"
+        "onsdag 18 mars 2026, Sof, Storgatan 12"
     )
 
 
@@ -103,7 +107,7 @@ def test_a_meeting_moves_to_a_time_range_or_a_date_only_and_its_reminders_follow
     assert invitation(h)["DTEND"][1] == "20260325T153000"
     # A date only: the meeting is a whole day, the last day for items moves by whole days.
     assert h.do("maria", "/mote flytta #1 fredag 27 mars").message == (
-        "Möte #1 är flyttat till 27 mars 2026; "
+        "Möte #1 är flyttat till fredag 27 mars 2026; "
         "sista dag för ärenden är nu fredag 20 mars 2026 kl. 13.30."
     )
     assert invitation(h)["DTSTART"] == ({"VALUE": "DATE"}, "20260327")
@@ -136,3 +140,19 @@ def test_moving_a_meeting_refuses_a_range_without_a_date_or_an_end_before_its_st
     assert backwards.startswith("Sluttiden i ”25 mars kl 15–13” är inte efter starttiden;")
     past = h.refused("maria", "/mote flytta #1 1 mars 2026")
     assert past.key == "meeting_in_past" and "`19 mars kl 13`" in past.message("sv")
+
+
+def test_a_date_only_meetings_reminder_says_its_day_and_no_time(store_factory) -> None:
+    from tests.test_reminders import runner
+
+    h = Harness(store_factory)
+    set_up_group(h)
+    h.do("maria", "/mote planera onsdag 18 mars")
+    run, sent = runner(h)
+    h.now = at("2026-03-17T09:00")
+    run.tick()
+    tomorrow = {d.text for d in sent if "Ärendelistan" in d.text}
+    # Not "kl. 00.00" and no ", ." for the place nobody has said.
+    assert tomorrow == {
+        "Påminnelse: FSGs möte #1 onsdag 18 mars 2026. Ärendelistan: `/mote visa #1`."
+    }

@@ -5,13 +5,13 @@ from __future__ import annotations
 from bot.core.context import STOCKHOLM
 from bot.core.model import AgendaItem, Group, ItemStatus, Meeting, Section
 from bot.core.texts import say
-from bot.dates import format_date, format_when
+from bot.dates import format_day, format_when
 
 
 def meeting_when(meeting: Meeting, lang: str = "sv") -> str:
     """What is known of the meeting's time: a date, a start, or a start and an end."""
     if not meeting.time_known:
-        return format_date(meeting.starts_at, lang)
+        return format_day(meeting.starts_at, lang)  # its weekday, as a timed meeting has
     text = format_when(meeting.starts_at, lang)
     if meeting.ends_at is not None:
         # Stockholm's clock, whatever zone the store gave back (UTC from the database).

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from bot.core import outbox
+from bot.core.agenda_text import meeting_when
 from bot.core.model import Group, Meeting, Reminder, ReminderKind, ReminderStatus
 from bot.core.ports import Store, StoreFactory
 from bot.core.reminders import group_channel
@@ -174,15 +175,16 @@ def word(reminder: Reminder, group: Group, meeting: Meeting | None, late: bool) 
             "möte före dess; planera ett med `/mote planera`."
         )
     assert meeting is not None, reminder.key
-    when = format_when(meeting.starts_at)
-    about = f"{group.key}s möte #{meeting.number} {when}"
+    # What is known of its time: a date only is no "kl. 00.00", a range has its end.
+    about = f"{group.key}s möte #{meeting.number} {meeting_when(meeting)}"
     if kind is ReminderKind.AGENDA_DEADLINE:
         return (
             f"{prefix}sista dag för ärenden till {about} är {format_when(meeting.agenda_deadline)}."
             " Föreslå ärenden med `/arende`."
         )
     if kind is ReminderKind.MEETING_TOMORROW:
-        return f"{prefix}{about}, {meeting.place}. Ärendelistan: `/mote visa #{meeting.number}`."
+        place = f", {meeting.place}" if meeting.place else ""
+        return f"{prefix}{about}{place}. Ärendelistan: `/mote visa #{meeting.number}`."
     if kind is ReminderKind.JUSTERING:
         return (
             f"{prefix}protokollet från {about} väntar på din justering (version "
