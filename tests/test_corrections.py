@@ -215,6 +215,41 @@ def test_a_groups_own_standing_items_come_on_every_new_meeting_in_their_order(
     )
 
 
+def test_a_groups_standing_items_are_ordered_and_moved_by_its_leads(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_meeting(h)  # meeting #1 planned with the common three standing items
+    assert h.refused("jonas", "/grupp stående ordna 2, 1").key == "denied_leads"
+    # As /arende ordna: the named ones first in their section; the common three become the group's.
+    assert h.do("maria", "/grupp stående ordna 2, 1").message.splitlines() == [
+        "Gruppens stående ärenden, i den ordning nya möten får dem:",
+        "  1. Föregående mötesanteckningar · Inledning",
+        "  2. Val av justerare · Inledning",
+        "  3. Föredragningslista nämnden · Information",
+    ]
+    h.do("maria", "/grupp stående lägg till Arbetsmiljö; Dialog; Skyddsombudet")
+    # As /arende flytta: last in the other section; the numbers follow the order meetings get.
+    assert h.do("maria", "/grupp stående flytta 3; Övrigt").message.splitlines()[3:] == [
+        "  3. Arbetsmiljö, Skyddsombudet · Dialog",
+        "  4. Föredragningslista nämnden · Övrigt",
+    ]
+    h.do("maria", "/grupp stående lägg till Budget; Dialog")  # 5, after Övrigt's
+    h.do("sara", "/grupp stående ordna 5")
+    assert h.do("jonas", "/grupp stående visa").message.splitlines()[3:] == [
+        "  3. Budget · Dialog",
+        "  4. Arbetsmiljö, Skyddsombudet · Dialog",
+        "  5. Föredragningslista nämnden · Övrigt",
+    ]
+    h.do("maria", "/mote planera onsdag 15 april kl 13; Sof")
+    agenda = h.do("maria", "/mote visa #2").message
+    assert "\n  [1] Föregående mötesanteckningar\n  [2] Val av justerare\n" in agenda
+    assert "Dialog\n  [3] Budget\n  [4] Arbetsmiljö – Skyddsombudet\n" in agenda
+    assert "Övrigt\n  [5] Föredragningslista nämnden" in agenda
+    # The meeting planned before keeps its own order.
+    assert "\n  [1] Val av justerare\n  [2] Föregående mötesanteckningar\n" in (
+        h.do("maria", "/mote visa #1").message
+    )
+
+
 def test_items_with_nothing_recorded_and_their_empty_sections_are_left_out(store_factory) -> None:
     h = Harness(store_factory)
     hold_meeting(h)  # notes on 4 and a decision on 6; nothing on 2, 3, 5 and 7

@@ -132,6 +132,13 @@ def section_of(word: str, example: str) -> Any:
     return found
 
 
+def standing_section(word: str, example: str) -> Section:
+    """A section for a standing item: Inledning too, where the common opening items stand."""
+    if fold(word) in ("inledning", "opening"):
+        return Section.OPENING
+    return section_of(word, example)
+
+
 # --- /grupp -----------------------------------------------------------------------------------
 
 GROUP_SUBS = {
@@ -175,6 +182,10 @@ STANDING_SUBS = {
     "add": "add",
     "ta bort": "remove",
     "remove": "remove",
+    "ordna": "order",
+    "order": "order",
+    "flytta": "move",
+    "move": "move",
 }
 STANDING_EXAMPLE = "/grupp stående lägg till Ärenden till nämnden; Information; Direktören"
 
@@ -205,15 +216,21 @@ def group_command(text: str, env: Env) -> Call:
             parts = split_fields(rest)
             if len(parts) not in (2, 3) or not parts[0]:
                 raise UserError("usage", example=STANDING_EXAMPLE)
-            section = (
-                Section.OPENING
-                if fold(parts[1]) in ("inledning", "opening")
-                else section_of(parts[1], STANDING_EXAMPLE)
-            )
+            section = standing_section(parts[1], STANDING_EXAMPLE)
             presenter = parts[2] if len(parts) == 3 else ""
             return Call(grouplayout.add_standing, (parts[0], section, presenter))
         if what == "remove":
             return Call(grouplayout.remove_standing, (number(rest, "/grupp stående ta bort 3"),))
+        if what == "order":
+            example = "/grupp stående ordna 3, 1, 2"
+            return Call(grouplayout.order_standing, (numbers(rest, example),))
+        if what == "move":
+            example = "/grupp stående flytta 3; Dialog"
+            parts = split_fields(rest)
+            if len(parts) != 2:
+                raise UserError("usage", example=example)
+            position = number(parts[0], example)
+            return Call(grouplayout.move_standing, (position, standing_section(parts[1], example)))
         no_more(rest, "/grupp stående visa")
         return Call(grouplayout.show_standing)
     if sub == "create":

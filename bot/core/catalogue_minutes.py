@@ -151,6 +151,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Det finns inget stående ärende {position} (det finns {count}); se dem med `/grupp stående visa`.",
         "There is no standing item {position} (there are {count}); see them with `/grupp stående visa`.",
     ),
+    "standing_order_repeats": (
+        "Ett stående ärende står två gånger i ordningen; nämn vart och ett en gång, till exempel `/grupp stående ordna 3, 1, 2`.",
+        "A standing item is named twice; name each one once, for example `/grupp stående ordna 3, 1, 2`.",
+    ),
+    "standing_ordered": (
+        "Gruppens stående ärenden, i den ordning nya möten får dem:",
+        "The group's standing items, in the order new meetings get them:",
+    ),
     "empty_style": (
         "Stilen är tom; utgå från `/grupp stil export` eller välj en inbyggd med `/grupp stil hr`.",
         "The style is empty; start from `/grupp stil export` or choose a built-in one with `/grupp stil hr`.",

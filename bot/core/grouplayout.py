@@ -75,6 +75,27 @@ def _own(tx: Tx, group) -> list[StandingItem]:
     return sorted(tx.store.find(StandingItem, group_id=group.id), key=lambda s: s.position)
 
 
+def _own_or_common(tx: Tx, group) -> list[StandingItem]:
+    """The group's own standing items; the first change makes the common three its own."""
+    own = _own(tx, group)
+    if not own:
+        for position, (section, title) in enumerate(STANDING_ITEMS, start=1):
+            own.append(
+                tx.store.add(
+                    StandingItem(group_id=group.id, title=title, section=section, position=position)
+                )
+            )
+    return own
+
+
+def _lines(rows: list[tuple[int, str, Section, str]]) -> list[str]:
+    lines = []
+    for position, title, section, presenter in rows:
+        who = f", {presenter}" if presenter else ""
+        lines.append(f"  {position}. {title}{who} · {section.value}")
+    return lines
+
+
 def show_standing(tx: Tx) -> Result:
     group = tx.group()
     tx.require(Action.VIEW, group)
@@ -84,11 +105,8 @@ def show_standing(tx: Tx) -> Result:
         if own
         else [(n, t, sec, "") for n, (sec, t) in enumerate(STANDING_ITEMS, start=1)]
     )
-    lines = [tx.say("standing_heading" if own else "standing_default_heading")]
-    for position, title, section, presenter in rows:
-        who = f", {presenter}" if presenter else ""
-        lines.append(f"  {position}. {title}{who} · {section.value}")
-    return Result("\n".join(lines))
+    heading = tx.say("standing_heading" if own else "standing_default_heading")
+    return Result("\n".join([heading, *_lines(rows)]))
 
 
 def add_standing(tx: Tx, title: str, section: Section, presenter: str = "") -> Result:
@@ -97,16 +115,7 @@ def add_standing(tx: Tx, title: str, section: Section, presenter: str = "") -> R
     tx.require(Action.GROUP_LAYOUT, group)
     check_content(group, "title", title, required=True)
     check_content(group, "presenter", presenter)
-    own = _own(tx, group)
-    if not own:
-        for position, (sec, default_title) in enumerate(STANDING_ITEMS, start=1):
-            own.append(
-                tx.store.add(
-                    StandingItem(
-                        group_id=group.id, title=default_title, section=sec, position=position
-                    )
-                )
-            )
+    own = _own_or_common(tx, group)
     if any(s.title.casefold() == title.strip().casefold() for s in own):
         raise UserError("standing_exists", title=title.strip())
     tx.store.add(
@@ -125,21 +134,58 @@ def add_standing(tx: Tx, title: str, section: Section, presenter: str = "") -> R
 def remove_standing(tx: Tx, position: int) -> Result:
     group = tx.group()
     tx.require(Action.GROUP_LAYOUT, group)
-    own = _own(tx, group)
-    if not own:
-        for n, (sec, default_title) in enumerate(STANDING_ITEMS, start=1):
-            own.append(
-                tx.store.add(
-                    StandingItem(group_id=group.id, title=default_title, section=sec, position=n)
-                )
-            )
-    chosen = [s for s in own if s.position == position]
-    if not chosen:
-        raise UserError("unknown_standing", position=position, count=len(own))
-    tx.store.delete(chosen[0])
-    for number, item in enumerate((s for s in own if s.id != chosen[0].id), start=1):
+    own = _own_or_common(tx, group)
+    chosen = _chosen(own, position)
+    tx.store.delete(chosen)
+    _renumber(tx, [s for s in own if s.id != chosen.id])
+    tx.record("remove_standing", group, None, detail=f"position={position}")
+    return Result(tx.say("standing_removed", title=chosen.title))
+
+
+def order_standing(tx: Tx, positions: list[int]) -> Result:
+    """As /arende ordna: the named items come first in their sections, the rest keep their order."""
+    group = tx.group()
+    tx.require(Action.GROUP_LAYOUT, group)
+    if len(set(positions)) != len(positions):
+        raise UserError("standing_order_repeats")
+    own = _own_or_common(tx, group)
+    named = [_chosen(own, p) for p in positions]
+    rest = [s for s in own if s.id not in {n.id for n in named}]
+    _renumber(tx, named + rest)
+    tx.record("order_standing", group, None, detail=",".join(map(str, positions)))
+    return _reordered(tx, own)
+
+
+def move_standing(tx: Tx, position: int, section: Section) -> Result:
+    """As /arende flytta: the item goes last in the other section."""
+    group = tx.group()
+    tx.require(Action.GROUP_LAYOUT, group)
+    own = _own_or_common(tx, group)
+    chosen = _chosen(own, position)
+    if chosen.section is not section:
+        chosen.section = section
+        tx.store.update(chosen)
+        _renumber(tx, [s for s in own if s.id != chosen.id] + [chosen])
+    tx.record("move_standing", group, None, detail=f"position={position}")
+    return _reordered(tx, own)
+
+
+def _chosen(own: list[StandingItem], position: int) -> StandingItem:
+    for item in own:
+        if item.position == position:
+            return item
+    raise UserError("unknown_standing", position=position, count=len(own))
+
+
+def _renumber(tx: Tx, items: list[StandingItem]) -> None:
+    """Number 1, 2, … in the order new meetings show them: by section, then as given."""
+    ordered = sorted(items, key=lambda s: s.section.rank)  # stable: keeps the order in a section
+    for number, item in enumerate(ordered, start=1):
         if item.position != number:
             item.position = number
             tx.store.update(item)
-    tx.record("remove_standing", group, None, detail=f"position={position}")
-    return Result(tx.say("standing_removed", title=chosen[0].title))
+
+
+def _reordered(tx: Tx, own: list[StandingItem]) -> Result:
+    rows = [(s.position, s.title, s.section, s.presenter) for s in own]
+    return Result("\n".join([tx.say("standing_ordered"), *_lines(sorted(rows))]))
