@@ -96,3 +96,67 @@ def test_a_posting_taken_over_looks_for_its_next_step_before_making_it(store_fac
         assert len(notes) == 1, [n["text"] for n in notes]
         assert h.sender.posters[0].found_again == 1
         assert {p.status for p in h.snapshot()["Posting"]} == {PostingStatus.SENT}
+
+
+def tick(h: SlackHarness) -> None:
+    """Due reminders handed to the outbox, and everything sent."""
+    import asyncio
+
+    asyncio.run_coroutine_threadsafe(h.bot.reminders.tick(), h.loop).result(timeout=30)
+    h.settle()
+
+
+def reminders_due_to_members(h: SlackHarness) -> int:
+    """Meeting #1's agenda reminder goes to the channel; then the clock stands where the next
+    tick sends the five members' day-before DMs. How many posts were made before."""
+    from tests.harness import at
+
+    h.command("UMARIA", "/mote publicera")
+    h.now = at("2026-03-06T09:00")
+    tick(h)
+    h.now = at("2026-03-17T09:00")
+    return len(h.slack.calls_to("chat.postMessage"))
+
+
+def direct_messages(h: SlackHarness, since: int) -> list[str]:
+    calls = h.slack.calls_to("chat.postMessage")[since:]
+    assert all(c.args["channel"].startswith("U") for c in calls), "not only DMs"
+    return sorted(m["channel"] for u in MEMBERS for m in h.slack.posted(u))
+
+
+MEMBERS = ("UJONAS", "ULINA", "UMARIA", "UPETRA", "USARA")
+
+
+def test_a_reminder_dm_whose_answer_was_lost_is_not_sent_twice(store_factory) -> None:
+    """The DM is made, its answer lost: the retry opens the person's DM with the bot, finds the
+    message there by its metadata, and does not send the reminder again."""
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        since = reminders_due_to_members(h)
+        h.slack.drop_answer("chat.postMessage")
+        tick(h)
+        assert direct_messages(h, since) == list(MEMBERS)
+        (opened,) = h.slack.calls_to("conversations.open")
+        (look,) = [
+            c for c in h.slack.calls_to("conversations.history") if c.args["channel"][0] == "D"
+        ]
+        assert look.args["channel"] == f"D{opened.args['users']}"
+        assert h.sender.posters[0].found_again == 1
+        assert h.sender.failures == []
+
+
+def test_a_dm_look_refused_for_good_sends_the_reminder_again_rather_than_never(
+    store_factory,
+) -> None:
+    """An installation without im:history: Slack refuses the look. The reminder is made again
+    (maybe twice, as before the look), not given up."""
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        since = reminders_due_to_members(h)
+        h.slack.drop_answer("chat.postMessage")
+        h.slack.fail_next("conversations.history", status=200, error="missing_scope")
+        tick(h)
+        sent = direct_messages(h, since)
+        assert sorted(set(sent)) == list(MEMBERS) and len(sent) == len(MEMBERS) + 1
+        assert h.sender.posters[0].found_again == 0
+        assert h.sender.failures == []

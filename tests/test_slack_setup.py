@@ -67,10 +67,11 @@ def test_manifest_has_the_scopes_events_and_settings_the_code_needs(path: Path) 
         "reactions:read",
         "im:write",
         "files:write",
-        # A retry after a lost answer reads the channel or thread for the message it may have
-        # made (conversations.history / conversations.replies with metadata).
+        # A retry after a lost answer reads the channel, thread or DM for the message it may
+        # have made (conversations.history / conversations.replies with metadata).
         "channels:history",
         "groups:history",
+        "im:history",
     } <= scopes
     assert manifest["settings"]["event_subscriptions"]["bot_events"] == [
         "app_home_opened",

@@ -268,9 +268,27 @@ class SlackPoster:
 
     async def _find_posted(self, channel: str, thread_ts: str | None, key: tuple[int, str]) -> str:
         """The ts of the message this step made, if Slack has it: read from the thread (or the
-        channel's newest messages) with their metadata. A person's DM (a user id, not a
-        channel) cannot be read this way; there the retry posts again."""
-        if not channel.startswith(("C", "G")):
+        channel's newest messages, or the person's DM with the bot) with their metadata.
+
+        A look Slack refuses for good (a scope the installation lacks: im:history, added
+        later) finds nothing, and the step is made again, as before the look: a message
+        maybe twice rather than none."""
+        try:
+            return await self._look_for(channel, thread_ts, key)
+        except SlackApiError as error:
+            if self.retry(error) is not None:
+                raise  # Slack is away for a moment: the step is tried again, still unsure
+            log.warning(
+                "posting %s not looked for (%s); made again", key[0], self.error_code(error)
+            )
+            return ""
+
+    async def _look_for(self, channel: str, thread_ts: str | None, key: tuple[int, str]) -> str:
+        if channel.startswith(("U", "W")):
+            # A person: the DM with the bot is a channel of its own (D...), read as any other.
+            opened = await self.client.conversations_open(users=channel)
+            channel = str((opened.get("channel") or {}).get("id") or "")
+        if not channel.startswith(("C", "G", "D")):
             return ""
         cursor = ""
         for _ in range(HISTORY_PAGES):

@@ -421,6 +421,7 @@ class FakeSlack:
             "reactions.add": self._reactions_add,
             "chat.getPermalink": self._chat_get_permalink,
             "conversations.history": self._conversations_history,
+            "conversations.open": self._conversations_open,
             "conversations.replies": self._conversations_replies,
             "files.getUploadURLExternal": self._files_get_upload_url,
             "files.completeUploadExternal": self._files_complete_upload,
@@ -430,6 +431,7 @@ class FakeSlack:
     def _clear(self) -> None:
         self._delays: dict[str, float] = {}
         self._dropping: dict[str, int] = {}
+        self._ims: dict[str, str] = {}  # a DM's channel id (D...) to the person's id
         self._home: dict[str, dict[str, Any]] = {}
         self._calls: list[Call] = []
         self._responses: list[tuple[str, dict[str, Any]]] = []
@@ -785,9 +787,20 @@ class FakeSlack:
 
     # -- reading a channel, as conversations.history and conversations.replies do -----------
 
+    def _conversations_open(self, args: dict[str, Any], at: float) -> dict[str, Any]:
+        """A person's DM with the bot (users=U...): its channel id, where posts to them land."""
+        user = _required(args, "users", "users_list_not_supplied")
+        if user not in self._users:
+            raise _Refusal("user_not_found", detail=user)
+        channel = f"D{user}"
+        self._ims[channel] = user
+        return {"channel": {"id": channel}}
+
     def _conversations_history(self, args: dict[str, Any], at: float) -> dict[str, Any]:
         """The channel's top-level messages, newest first; metadata only when asked for."""
         channel = _required(args, "channel", "channel_not_found")
+        # The fake keeps a person's DM under their own id, as posts to them name it.
+        channel = self._ims.get(channel, channel)
         found = [
             m
             for (c, _ts), m in self._messages.items()
