@@ -76,6 +76,7 @@ class SqlStore:
         self._holds_database = session.get_bind().dialect.name == "sqlite"
         self._over = False  # a refused write ended the transaction
         self._lanes_made: set[str] = set()  # outbox lanes known to exist in this transaction
+        self._connection: Any = None
 
     def _keep(self, record: Any) -> Any:
         """Keep a copy of the record as read or written; the caller keeps the record."""
@@ -265,7 +266,12 @@ class SqlStore:
     def _execute(self, statement: Any, params: dict[str, Any]) -> Any:
         if self._over:
             raise Conflict("a refused write ended this transaction")
-        return self._session.connection().execute(statement, params)
+        connection = self._connection
+        if connection is None or connection.closed:
+            # Asked once per transaction: the session's own look-up was a twentieth of a
+            # command. A commit hands the connection back (closed), so it is asked again.
+            connection = self._connection = self._session.connection()
+        return connection.execute(statement, params)
 
     def claim_reminders(
         self, now: datetime, worker: str, limit: int, lease: timedelta
