@@ -63,3 +63,43 @@ def test_a_slack_meeting_logs_no_user_text_and_no_secret(
     assert "[parameters:" not in logged
     for word in [*SECRET_WORDS, SECRET, "xoxb-test", "med hemlig text"]:
         assert word not in logged
+
+
+def test_a_teams_meeting_logs_no_user_text_and_no_secret(
+    store_factory, caplog: pytest.LogCaptureFixture
+) -> None:
+    from tests.teams_harness import CHANNEL, TeamsHarness
+    from tests.teams_harness import set_up as teams_set_up
+
+    caplog.set_level(logging.INFO)
+    with TeamsHarness(store_factory, outbox=True) as h:
+        teams_set_up(h)
+        h.say("maria", "mote planera onsdag 18 mars kl 13; Sof")
+        h.say("sara", f"arende Beslut; {SECRET_WORDS[0]}; riskbedömning: ja")
+        h.say("maria", "mote publicera")
+        h.now = at("2026-03-18T13:05")
+        h.say("sara", "justerare @jonas, @lina")
+        h.say("sara", f"anteckning 4; {SECRET_WORDS[1]}")
+        h.say("petra", f"protokollsanteckning 4; {SECRET_WORDS[2]}")
+        h.say("sara", "protokoll posta")
+        h.say("jonas", f"protokoll ändring; {SECRET_WORDS[3]}")
+        h.say("jonas", "arende Okänd; med hemlig text")  # a refusal is not logged either
+        h.connector.fail_next(CHANNEL, 403)  # Teams refuses the reply: given up, and logged
+        h.say("sara", "anteckning 4; Ett tillägg.")
+        # A request with a token for someone else: refused, and its body is not logged.
+        act = h.message("sara", f"anteckning 4; {SECRET_WORDS[4]}")
+        assert h.send(act, token=h.issuer.token("someone-else")).status_code == 401
+        with h.service.store_factory() as store:
+            store._session.execute(text("ALTER TABLE entries RENAME TO entries_gone"))
+            store._session.commit()
+        h.say("sara", f"anteckning 4; {SECRET_WORDS[5]}")
+    records = [r for r in caplog.records if r.levelno >= logging.INFO]
+    logged = "\n".join(r.getMessage() + "\n" + (r.exc_text or "") for r in records)
+    logged += "\n".join(
+        logging.Formatter().formatException(r.exc_info) for r in records if r.exc_info
+    )
+    assert "given up" in logged, "the refused reply"
+    assert "Teams command failed" in logged, "the database error is logged, without its values"
+    assert "[parameters:" not in logged
+    for word in [*SECRET_WORDS, "test-secret", "med hemlig text", "Bearer "]:
+        assert word not in logged

@@ -87,6 +87,10 @@ def run_in_teams(store_factory) -> tuple[str, TeamsHarness]:
         h.settle()
         status_card = h.snapshot()["Meeting"][0].minutes_message_ref
         assert status_card
+        # The approval updated the status card in place, for everyone (one PUT, one approval).
+        shown = h.connector.messages[status_card]
+        assert len(shown.versions) == 2, len(shown.versions)
+        assert "Jonas Ek: godkänt" in json.dumps(shown.activity, ensure_ascii=False)
         like = h.activity(
             "messageReaction", "lina", reactionsAdded=[{"type": "like"}], replyToId=status_card
         )

@@ -148,6 +148,24 @@ def test_no_exception_text_reaches_the_conversation(h: TeamsHarness, monkeypatch
     assert not h.connector.calls
 
 
+def test_an_exception_the_sdk_catches_posts_nothing_into_the_conversation(
+    h: TeamsHarness, monkeypatch
+) -> None:
+    """Outside our handlers' own catch, the SDK's default error handler would post the
+    exception text and the connector URL into the conversation; ours only logs its type."""
+    from bot.teams import handlers
+
+    def broken(_activity):
+        raise RuntimeError("secret connector URL https://smba.example/")
+
+    monkeypatch.setattr(handlers, "caller_of", broken)
+    response = h.send(h.message("maria", "grupp skapa FSG; X"))
+    assert "secret" not in response.text and "smba" not in response.text
+    assert h.connector.calls == []  # nothing was sent to Teams at all
+    assert h.outgoing.replies == []
+    assert h.snapshot()["Group"] == []
+
+
 def _call(operation):
     from bot.commands.parse import Call
 

@@ -99,17 +99,22 @@ def list_reminders(tx: Tx) -> Result:
     """What the bot will send, and when: the pending reminders of this group."""
     group = tx.group()
     tx.require(Action.VIEW, group)
+    names = {m.user_ref: m.display_name for m in tx.store.find(Member, group_id=group.id)}
+
+    def shown(r: Reminder) -> str:
+        return names.get(r.target_ref) or tx.say("reminder_to_channel")
+
+    # Recipients of one moment by name, not by reference: the same list on every platform.
     pending = sorted(
         tx.store.find(Reminder, group_id=group.id, status=ReminderStatus.PENDING),
-        key=lambda r: (r.due_at, r.key),
+        key=lambda r: (r.due_at, shown(r), r.key),
     )
     if not pending:
         return Result(tx.say("no_reminders", key=group.key))
-    names = {m.user_ref: m.display_name for m in tx.store.find(Member, group_id=group.id)}
     lines = [tx.say("reminders_heading", key=group.key)]
     numbers = {m.id: m.number for m in tx.meetings(group)}
     for r in pending:
-        who = names.get(r.target_ref) or tx.say("reminder_to_channel")
+        who = shown(r)
         what = tx.say(f"reminder_kind_{r.kind.name.lower()}")
         meeting = f" #{numbers.get(r.meeting_id, r.meeting_id)}" if r.meeting_id else ""
         detail = json.loads(r.detail or "{}")
