@@ -21,6 +21,15 @@ SECRET_WORDS = [
 ]
 
 
+def _logged(caplog: pytest.LogCaptureFixture) -> str:
+    """Everything logged at info or above, with the tracebacks as a handler would write them."""
+    records = [r for r in caplog.records if r.levelno >= logging.INFO]
+    logged = "\n".join(r.getMessage() + "\n" + (r.exc_text or "") for r in records)
+    return logged + "\n".join(
+        logging.Formatter().formatException(r.exc_info) for r in records if r.exc_info
+    )
+
+
 def test_a_slack_meeting_logs_no_user_text_and_no_secret(
     store_factory, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -53,11 +62,7 @@ def test_a_slack_meeting_logs_no_user_text_and_no_secret(
             store._session.execute(text("ALTER TABLE entries RENAME TO entries_gone"))
             store._session.commit()
         h.command("USARA", f"/anteckning 4; {SECRET_WORDS[5]}")
-    records = [r for r in caplog.records if r.levelno >= logging.INFO]
-    logged = "\n".join(r.getMessage() + "\n" + (r.exc_text or "") for r in records)
-    logged += "\n".join(
-        logging.Formatter().formatException(r.exc_info) for r in records if r.exc_info
-    )
+    logged = _logged(caplog)
     assert any(r.levelno >= logging.ERROR for r in caplog.records), "the failed posting"
     assert "/anteckning failed" in logged, "the database error is logged, without its values"
     assert "[parameters:" not in logged
@@ -93,11 +98,7 @@ def test_a_teams_meeting_logs_no_user_text_and_no_secret(
             store._session.execute(text("ALTER TABLE entries RENAME TO entries_gone"))
             store._session.commit()
         h.say("sara", f"anteckning 4; {SECRET_WORDS[5]}")
-    records = [r for r in caplog.records if r.levelno >= logging.INFO]
-    logged = "\n".join(r.getMessage() + "\n" + (r.exc_text or "") for r in records)
-    logged += "\n".join(
-        logging.Formatter().formatException(r.exc_info) for r in records if r.exc_info
-    )
+    logged = _logged(caplog)
     assert "given up" in logged, "the refused reply"
     assert "Teams command failed" in logged, "the database error is logged, without its values"
     assert "[parameters:" not in logged
