@@ -943,3 +943,23 @@ def test_refusal_example_is_a_working_line(line: str) -> None:
     example = refusal(line).params["example"]
     assert example.startswith("/")
     assert run(example).operation is not None
+
+
+def help_examples() -> list[str]:
+    """The concrete commands the help texts show; templates ([..], a|b, …, (who)) are left out."""
+    lines = []
+    for key, (sv, _en) in CATALOGUE.items():
+        if not key.startswith("help_") or key == "help_all":
+            continue
+        for part in sv.split(" · "):
+            part = re.sub(r"\s+\([^()]*\)$", "", part.split(" – ")[0]).strip()
+            template = any(mark in part for mark in "[|…(")
+            # /arsklocka import reads its YAML from the lines after the command.
+            if part.startswith("/") and not template and part != "/arsklocka import":
+                lines.append(part)
+    return lines
+
+
+@pytest.mark.parametrize("line", help_examples())
+def test_every_help_example_is_a_command(line: str) -> None:
+    assert run(line).operation is not None, line

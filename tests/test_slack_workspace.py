@@ -629,6 +629,19 @@ def test_the_app_home_shows_what_waits_for_each_person(store_factory) -> None:
         assert h.slack.violations == []
 
 
+def test_the_app_home_shows_only_what_is_known_of_a_meetings_time(store_factory) -> None:
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        to_draft(h)
+        h.command("UMARIA", "/mote planera 15 april")  # a date only, no place yet
+        h.command("UMARIA", "/mote planera 6 maj kl 13-15; Sof")
+        h.event({"type": "app_home_opened", "user": "UJONAS", "tab": "home"}, "EvHomeK")
+        shown = home_text(h, "UJONAS")
+        assert "möte #2, onsdag 15 april 2026; ärenden senast" in shown
+        assert "möte #3, onsdag 6 maj 2026 kl. 13.00–15.00, Sof; ärenden senast" in shown
+        assert "kl. 00.00" not in shown and ", ;" not in shown
+
+
 def test_the_change_request_note_names_the_secretary(store_factory) -> None:
     with SlackHarness(store_factory) as h:
         set_up(h)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.core.context import STOCKHOLM
 from bot.core.model import AgendaItem, Group, ItemStatus, Meeting, Section
 from bot.core.texts import say
@@ -10,12 +12,19 @@ from bot.dates import format_day, format_when
 
 def meeting_when(meeting: Meeting, lang: str = "sv") -> str:
     """What is known of the meeting's time: a date, a start, or a start and an end."""
-    if not meeting.time_known:
-        return format_day(meeting.starts_at, lang)  # its weekday, as a timed meeting has
-    text = format_when(meeting.starts_at, lang)
-    if meeting.ends_at is not None:
+    return known_when(meeting.starts_at, meeting.ends_at, meeting.time_known, lang)
+
+
+def known_when(
+    starts_at: datetime, ends_at: datetime | None, time_known: bool, lang: str = "sv"
+) -> str:
+    """meeting_when for views that carry the three fields rather than the meeting."""
+    if not time_known:
+        return format_day(starts_at, lang)  # its weekday, as a timed meeting has
+    text = format_when(starts_at, lang)
+    if ends_at is not None:
         # Stockholm's clock, whatever zone the store gave back (UTC from the database).
-        end = meeting.ends_at.astimezone(STOCKHOLM)
+        end = ends_at.astimezone(STOCKHOLM)
         text += f"–{end:%H:%M}" if lang == "en" else f"–{end:%H.%M}"
     return text
 

@@ -605,8 +605,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "home_change_asked": (" (du har begärt ändring)", " (you asked for a change)"),
     "home_upcoming": ("*Kommande möten*", "*Coming meetings*"),
     "home_meeting": (
-        "{group} möte #{ref}, {when}, {place}; ärenden senast {deadline}",
-        "{group} meeting #{ref}, {when}, {place}; items by {deadline}",
+        "{group} möte #{ref}, {when}; ärenden senast {deadline}",
+        "{group} meeting #{ref}, {when}; items by {deadline}",
     ),
     "home_deadline_passed": (" (sista dag har passerat)", " (the deadline has passed)"),
     "home_proposals": ("*Dina förslag*", "*Your proposals*"),
@@ -948,26 +948,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_grupp": (
         "/grupp skapa FSG; Namn · /grupp koppla FSG · /grupp part Vision; fack[; kortnamn] · "
         "/grupp medlem @anna; Anna Ek; Vision; ledamot[; admin] · /grupp visa · "
-        "/grupp ord visa | lägg till Solrosen | ta bort Solrosen",
+        "/grupp ord visa | lägg till Solrosen | ta bort Solrosen · /grupp stil [2021|hr|export] · "
+        "/grupp stående visa | lägg till Rubrik; Information | ta bort 3 | ordna 2, 1 | "
+        "flytta 3; Övrigt",
         "/grupp skapa FSG; Name · /grupp koppla FSG · /grupp part Vision; fack[; short] · "
         "/grupp medlem @anna; Anna Ek; Vision; ledamot[; admin] · /grupp visa · "
-        "/grupp ord visa | lägg till Solrosen | ta bort Solrosen",
+        "/grupp ord visa | lägg till Solrosen | ta bort Solrosen · /grupp stil [2021|hr|export] · "
+        "/grupp stående visa | lägg till Title; Information | ta bort 3 | ordna 2, 1 | "
+        "flytta 3; Övrigt",
     ),
     "help_mote": (
         "/mote planera [FSG;] 19 mars kl 13; Plats[; protokoll 3/2025][; dnr X]"
         "[; sista dag 12 mars] · /mote lista · /mote visa [#3] · /mote publicera · "
-        "/mote flytta [#3] torsdag kl 13 · /mote ställ in [#3] · /mote påminnelser",
+        "/mote flytta [#3] torsdag kl 13–15 · /mote ändra [#3]; plats: Sof; tid: kl 13–15 · "
+        "/mote ställ in [#3] · /mote påminnelser",
         "/mote planera [FSG;] next wednesday 13:00; Place[; protokoll 3/2025][; dnr X]"
         "[; sista dag 12 mars] · /mote lista · /mote visa [#3] · /mote publicera · "
-        "/mote flytta [#3] thursday 13:00 · /mote ställ in [#3] · /mote påminnelser",
+        "/mote flytta [#3] thursday 13:00-15:00 · /mote ändra [#3]; plats: Sof; tid: 13-15 · "
+        "/mote ställ in [#3] · /mote påminnelser",
     ),
     "help_arende": (
         "/arende Dialog; Rubrik[; föredragande: X][; beskrivning: Y][; länk: URL]"
         "[; riskbedömning: ja] · /arende acceptera 4, 5 | alla · /arende avvisa 4 · "
-        "/arende ordna 6, 4, 5 · /arende flytta 5; Beslut · /arende visa · /arende publicera",
+        "/arende ordna 6, 4, 5 · /arende flytta 5; Beslut · /arende ändra 4; titel: X · "
+        "/arende ta bort 3 · /arende visa [4] · /arende publicera",
         "/arende Dialog; Title[; föredragande: X][; beskrivning: Y][; länk: URL]"
         "[; riskbedömning: ja] · /arende acceptera 4, 5 | alla · /arende avvisa 4 · "
-        "/arende ordna 6, 4, 5 · /arende flytta 5; Beslut · /arende visa · /arende publicera",
+        "/arende ordna 6, 4, 5 · /arende flytta 5; Beslut · /arende ändra 4; titel: X · "
+        "/arende ta bort 3 · /arende visa [4] · /arende publicera",
     ),
     "help_justerare": (
         "/justerare @evert, @denniz – väljer mötets justerare (en per fack och en för "
@@ -976,12 +984,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "for the employer is usual).",
     ),
     "help_anteckning": (
-        "/anteckning 5; text – en anteckning på ärende 5.",
-        "/anteckning 5; text – a note on item 5.",
+        "/anteckning 5; text – en anteckning på ärende 5 · /anteckning ändra 5.2; ny text · "
+        "/anteckning ta bort 5.2 · /anteckning flytta 5.3; 1 · /anteckning ändra 5 (hela ärendet) · "
+        "/ångra",
+        "/anteckning 5; text – a note on item 5 · /anteckning ändra 5.2; new text · "
+        "/anteckning ta bort 5.2 · /anteckning flytta 5.3; 1 · /anteckning ändra 5 (the whole item) · "
+        "/ångra",
     ),
     "help_protokollsanteckning": (
-        "/protokollsanteckning 7; text – din parts protokollsanteckning på ärende 7.",
-        "/protokollsanteckning 7; text – your party's statement on item 7.",
+        "/protokollsanteckning 7; text – din parts protokollsanteckning på ärende 7 · "
+        "/protokollsanteckning 7; SSR, Kommunal; text (ordföranden, sekreteraren) · "
+        "/protokollsanteckning ta bort 7; Vision",
+        "/protokollsanteckning 7; text – your party's statement on item 7 · "
+        "/protokollsanteckning 7; SSR, Kommunal; text (chair, secretary) · "
+        "/protokollsanteckning ta bort 7; Vision",
     ),
     "help_beslut": (
         "/beslut 7; samverkat|enighet|oenighet|bordlagt|information|inget beslut[; text] · "

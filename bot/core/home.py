@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.core.agenda_text import known_when
 from bot.core.followups import CommitmentView, commitments_of
 from bot.core.model import (
     AgendaItem,
@@ -48,6 +49,13 @@ class Upcoming:
     agenda_deadline: datetime
     deadline_passed: bool
     meeting_number: int = 0
+    ends_at: datetime | None = None
+    time_known: bool = True  # False: a date only, shown without a clock time
+
+    def when(self, lang: str = "sv") -> str:
+        """The time as far as it is known, and the place once somebody has said it."""
+        when = known_when(self.starts_at, self.ends_at, self.time_known, lang)
+        return f"{when}, {self.place}" if self.place else when
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,8 @@ def waiting_for(tx: Tx) -> Waiting:
                         meeting.agenda_deadline,
                         meeting.agenda_deadline < tx.now,
                         meeting.number,
+                        meeting.ends_at,
+                        meeting.time_known,
                     )
                 )
             if meeting.status is MeetingStatus.CANCELLED or meeting.starts_at < tx.now:

@@ -19,7 +19,7 @@ from slack_sdk.models.views import View
 
 from bot.core.home import Waiting
 from bot.core.texts import say
-from bot.dates import format_date, format_when
+from bot.dates import format_date
 from bot.render.blockkit import APPROVE_ACTION, CHANGE_ACTION, escape
 
 HOME_BLOCKS = 95  # Slack allows 100 on a Home tab
@@ -82,8 +82,7 @@ def home_view(waiting: Waiting, lang: str, channel_id: Callable[[str], str]) -> 
                 "home_meeting",
                 group=meeting.group_key,
                 ref=meeting.meeting_number,
-                when=format_when(meeting.starts_at, lang),
-                place=meeting.place,
+                when=meeting.when(lang),
                 deadline=format_date(meeting.agenda_deadline, lang),
             )
             if meeting.deadline_passed:
