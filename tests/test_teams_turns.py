@@ -157,7 +157,9 @@ def test_godkann_on_the_card_and_a_double_click(h: TeamsHarness) -> None:
     version = h.snapshot()["MinutesVersion"][0].number
     data = {"meeting": meeting.id, "version": version}
     mine = _execute(h, "jonas", cards.REFRESH_VERB, data)
-    assert [a["verb"] for a in mine["actions"]] == [cards.APPROVE_VERB, cards.CHANGE_VERB]
+    assert [a["title"] for a in mine["actions"]] == ["Godkänn", "Begär ändring"]
+    assert mine["actions"][0]["verb"] == cards.APPROVE_VERB
+    assert mine["actions"][1]["data"]["msteams"]["type"] == "task/fetch"  # opens a dialog
     others = _execute(h, "petra", cards.REFRESH_VERB, data)
     assert "actions" not in others  # only justerare see the buttons
     after = _execute(h, "jonas", cards.APPROVE_VERB, data)
@@ -180,7 +182,36 @@ def test_a_hidden_button_is_checked_anyway(h: TeamsHarness) -> None:
     assert "justerare" in _texts(card).lower()
 
 
-def test_begar_andring_asks_for_the_comment_in_the_card(h: TeamsHarness) -> None:
+def test_begar_andring_opens_a_dialog_for_the_comment(h: TeamsHarness) -> None:
+    _held(h)
+    meeting = h.snapshot()["Meeting"][0]
+    mine = _execute(h, "lina", cards.REFRESH_VERB, {"meeting": meeting.id, "version": 1})
+    button = next(a for a in mine["actions"] if a["title"] == "Begär ändring")
+    task = h.send(h.invoke("lina", "task/fetch", {"data": button["data"]})).json()["task"]
+    assert task["type"] == "continue"
+    form = task["value"]["card"]["content"]
+    assert any(e.get("id") == "comment" for e in form["body"])
+    sent = form["actions"][0]["data"]
+
+    # An empty comment is refused in the dialog, which stays open; nothing is stored.
+    again = h.send(h.invoke("lina", "task/submit", {"data": {**sent, "comment": " "}}))
+    task = again.json()["task"]
+    assert task["type"] == "continue", task
+    assert _texts(task["value"]["card"]["content"]) != _texts(form)  # the refusal is shown
+    assert not h.snapshot()["Approval"]
+    kept = "Punkt 6 ska nämna planen."
+    # A member who is no justerare is refused with what was typed kept.
+    refused = h.send(h.invoke("petra", "task/submit", {"data": {**sent, "comment": kept}}))
+    task = refused.json()["task"]
+    assert task["type"] == "continue"
+    comment = next(e for e in task["value"]["card"]["content"]["body"] if e.get("id") == "comment")
+    assert comment["value"] == kept and not h.snapshot()["Approval"]
+    done = h.send(h.invoke("lina", "task/submit", {"data": {**sent, "comment": kept}}))
+    assert done.json()["task"]["type"] == "message"
+    assert h.snapshot()["Approval"][0].comment == kept
+
+
+def test_begar_andring_in_a_card_posted_before_the_dialog_still_works(h: TeamsHarness) -> None:
     _held(h)
     meeting = h.snapshot()["Meeting"][0]
     data = {"meeting": meeting.id, "version": 1}

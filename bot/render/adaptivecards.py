@@ -173,10 +173,16 @@ def justering_actions(meeting_id: int, version: int) -> list[dict[str, Any]]:
             "data": data,
             "style": "positive",
         },
-        {"type": "Action.Execute", "title": "Begär ändring", "verb": CHANGE_VERB, "data": data},
+        {
+            # A dialog for the comment: an Action.Execute cannot open one, an Action.Submit can.
+            "type": "Action.Submit",
+            "title": "Begär ändring",
+            "data": {"msteams": {"type": "task/fetch"}, "dialog": CHANGE_DIALOG, **data},
+        },
     ]
 
 
+CHANGE_DIALOG = "request_change"  # the Teams change request dialog (bot.teams.dialogs)
 EDIT_ITEM_DIALOG = "edit_item"  # the Teams item dialog (bot.teams.dialogs.EDIT_DIALOG)
 EDIT_CHOICES = 100  # as Slack's menu: the draft's first hundred items
 

@@ -16,6 +16,7 @@ RISK_CHOICES = {"ja": True, "nej": False, "–": None}
 CHANGE_SEND_VERB = "justera_change_send"
 PROPOSE_DIALOG = "propose"
 EDIT_DIALOG = cards.EDIT_ITEM_DIALOG  # the draft card's "Ändra" opens it too
+CHANGE_DIALOG = cards.CHANGE_DIALOG  # the status card's "Begär ändring"
 ENTRY_FIELD = "entry_"  # one input per entry: entry_<reference within the item>
 COMMITMENT_FIELD = "followup_"  # one per commitment on the item: followup_<its number>
 MAX_EDIT_INPUTS = 90  # a dialog stays readable and within Teams' card size
@@ -150,14 +151,19 @@ def propose_task(
     lang: str, values: dict[str, str] | None = None, errors: dict[str, str] | None = None
 ) -> dict[str, Any]:
     """The task module answer that shows (or shows again) the dialog."""
+    return _dialog(_labels(lang)["heading"], propose_card(lang, values, errors))
+
+
+def _dialog(title: str, card: dict[str, Any], height: str = "large") -> dict[str, Any]:
+    """The task module answer that shows (or shows again) a dialog."""
     return {
         "task": {
             "type": "continue",
             "value": {
-                "title": _labels(lang)["heading"],
+                "title": title,
                 "width": "medium",
-                "height": "large",
-                "card": cards.attachment(propose_card(lang, values, errors)),
+                "height": height,
+                "card": cards.attachment(card),
             },
         }
     }
@@ -177,6 +183,30 @@ def title_from_message(payload: dict[str, Any]) -> str:
     return first[: LIMITS["title"]]
 
 
+def _comment_input(lang: str, comment: str, error: str) -> list[dict[str, Any]]:
+    return cards.text_input(
+        "comment",
+        _labels(lang)["change"],
+        comment,
+        required=True,
+        multiline=True,
+        max_length=LIMITS.get("comment", 2000),
+        error=error,
+    )
+
+
+def change_task(
+    meeting_id: int, version: int, lang: str, comment: str = "", error: str = "", *, number: int = 0
+) -> dict[str, Any]:
+    """Begär ändring's dialog: the comment, and (shown again) a refusal under it."""
+    heading = f"Begär ändring av version {version}, möte #{number or meeting_id}"
+    data = {"dialog": CHANGE_DIALOG, "meeting": meeting_id, "version": version}
+    card = cards.form_card(
+        heading, _comment_input(lang, comment, error), _labels(lang)["send"], data
+    )
+    return _dialog(heading, card, height="medium")
+
+
 def change_card(
     meeting_id: int,
     version: int,
@@ -186,22 +216,14 @@ def change_card(
     *,
     number: int = 0,
 ) -> dict[str, Any]:
-    """Begär ändring: the comment asked for in the card itself, for this person only."""
+    """Begär ändring in the card itself (cards posted before the dialog still ask so)."""
     words = _labels(lang)
     data = {"meeting": meeting_id, "version": version}
     return cards.check(
         cards.card(
             [
                 cards.heading(f"Begär ändring av version {version}, möte #{number or meeting_id}"),
-                *cards.text_input(
-                    "comment",
-                    words["change"],
-                    comment,
-                    required=True,
-                    multiline=True,
-                    max_length=LIMITS.get("comment", 2000),
-                    error=error,
-                ),
+                *_comment_input(lang, comment, error),
             ],
             actions=[
                 {
@@ -285,14 +307,4 @@ def edit_task(
     }
     heading = words["edit"].format(number=number)
     card = cards.form_card(heading, body, words["save"], data)
-    return {
-        "task": {
-            "type": "continue",
-            "value": {
-                "title": heading,
-                "width": "medium",
-                "height": "large",
-                "card": cards.attachment(card),
-            },
-        }
-    }
+    return _dialog(heading, card)

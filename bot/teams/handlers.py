@@ -298,7 +298,47 @@ class TeamsBot:
         if data.get("dialog") == dialogs.EDIT_DIALOG and caller is not None:
             await answer_invoke(context, await self._edit_form(caller, data))
             return
+        if data.get("dialog") == dialogs.CHANGE_DIALOG and caller is not None:
+            await answer_invoke(context, await self._change_form(caller, data))
+            return
         await answer_invoke(context, dialogs.propose_task(lang))
+
+    async def _change_form(self, caller: Caller, data: dict[str, Any]) -> dict[str, Any]:
+        """Begär ändring's dialog, for the version the card showed."""
+        ctx = self.context(caller)
+        try:
+            meeting_id, version = int(data["meeting"]), int(data["version"])
+            view = await self.run(ctx, justering.justering_view, meeting_id)
+        except UserError as error:
+            return dialogs.done(error.message(ctx.lang))
+        except (KeyError, TypeError, ValueError):
+            return dialogs.done(say(ctx.lang, "internal_error"))
+        return dialogs.change_task(meeting_id, version, ctx.lang, number=view.meeting_number)
+
+    async def _request_change(self, act: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+        """The change request sent from its dialog: a refusal keeps the dialog and the text."""
+        caller = caller_of(act)
+        if caller is None:
+            return dialogs.done("Teams sa inte vem du är; försök igen.")
+        ctx = self.context(caller, f"teams:submit:{act.get('id', '')}")
+        try:
+            meeting_id, version = int(data["meeting"]), int(data["version"])
+        except (KeyError, TypeError, ValueError):
+            return dialogs.done(say(ctx.lang, "internal_error"))
+        comment = str(data.get("comment") or "")
+        try:
+            result = await self.run(ctx, justering.request_change, meeting_id, comment, version)
+        except UserError as error:
+            try:
+                number = (await self.run(ctx, justering.justering_view, meeting_id)).meeting_number
+            except UserError:
+                number = 0
+            return dialogs.change_task(
+                meeting_id, version, ctx.lang, comment, error.message(ctx.lang), number=number
+            )
+        if not result.replayed:
+            await self.outgoing.publish(caller, result)
+        return dialogs.done(result.message)
 
     async def _edit_form(self, caller: Caller, data: dict[str, Any]) -> dict[str, Any]:
         """The item's edit dialog, filled with what is stored (refusals close it, said)."""
@@ -340,6 +380,9 @@ class TeamsBot:
         data = value.get("data") or {}
         if data.get("dialog") == dialogs.EDIT_DIALOG:
             await answer_invoke(context, await self._edit(act, data))
+            return
+        if data.get("dialog") == dialogs.CHANGE_DIALOG:
+            await answer_invoke(context, await self._request_change(act, data))
             return
         await answer_invoke(context, await self._propose(act, data))
 
