@@ -88,7 +88,9 @@ def unsent(url: str) -> int:
         engine.dispose()
 
 
-def run(processes: int, reminders: int, channels: int, log: Path) -> Run:
+def run(
+    processes: int, reminders: int, channels: int, log: Path, options: tuple[str, ...] = ()
+) -> Run:
     schema = f"bench_{uuid.uuid4().hex[:12]}"
     admin(f"CREATE SCHEMA {schema}")
     url = with_search_path(POSTGRES_URL, schema)
@@ -102,7 +104,7 @@ def run(processes: int, reminders: int, channels: int, log: Path) -> Run:
             for n in range(processes):
                 # The production settings: the Sender's 1 s interval, the runner's own limit.
                 workers.append(
-                    start_worker(url, fake.base_url, f"w{n + 1}", stderr, "--wait-for-go")
+                    start_worker(url, fake.base_url, f"w{n + 1}", stderr, "--wait-for-go", *options)
                 )
             for worker in workers:
                 wait_until_ready(worker, READY_TIMEOUT)
@@ -167,12 +169,16 @@ def main() -> int:
     parser.add_argument("--reminders", type=int, default=10_000)
     parser.add_argument("--channels", type=int, default=200)
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--lanes-at-once", type=int, help="lanes each sender works at once (its default: 50)"
+    )
     args = parser.parse_args()
+    options = () if args.lanes_at_once is None else ("--lanes-at-once", str(args.lanes_at_once))
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / "workers.log"
         runs = []
         for processes in args.processes:
-            runs.append(run(processes, args.reminders, args.channels, log))
+            runs.append(run(processes, args.reminders, args.channels, log, options))
             print(f"{processes} process(es): drained in {runs[-1].drain_s:.1f} s", flush=True)
         print(table(runs, args.reminders, args.channels))
         errors = log.read_text()

@@ -215,6 +215,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, help="hand over at most this many per tick")
     parser.add_argument("--offset-minutes", type=float, default=0.0, help="clock ahead")
     parser.add_argument("--lease-seconds", type=float, help="the outbox lease")
+    parser.add_argument("--lanes-at-once", type=int, help="lanes one sender works at once")
     parser.add_argument("--die-after-sent", type=int, help="SIGKILL after n postings sent")
     parser.add_argument("--die-after-claims", type=int, help="SIGKILL after the kth lane claim")
     parser.add_argument("--wait-for-go", action="store_true", help="ready, then wait for go")
@@ -234,6 +235,8 @@ async def drain(args: argparse.Namespace) -> dict[str, Any]:
     sender = OutboxSender(service.store_factory, [poster], worker=args.worker, now=now)
     if args.lease_seconds is not None:
         sender.lease = timedelta(seconds=args.lease_seconds)
+    if args.lanes_at_once is not None:
+        sender.lanes_at_once = args.lanes_at_once
     runner = AsyncReminderRunner(service, sender.wake, ("slack:",), now, worker=args.worker)
     if args.limit is not None:
         runner.batch = args.limit

@@ -14,7 +14,7 @@ from bot.core import outbox
 from bot.core.model import OutboxLane, Posting, PostingStatus
 from bot.core.postings import MessageRefs
 from bot.outbox.contract import Retry, Step
-from bot.outbox.sender import OutboxSender
+from bot.outbox.sender import OutboxSender, _at_now
 from tests.harness import at
 
 LANE = "test:C1"
@@ -110,7 +110,10 @@ async def to_the_end(sender: OutboxSender) -> None:
 
 
 def is_call(call: Callable[[], Any], func: Callable[..., Any]) -> bool:
-    return isinstance(call, functools.partial) and call.func is func
+    """Whether the sender's database call is of func (directly, or with the time read late)."""
+    if not isinstance(call, functools.partial):
+        return False
+    return call.func is func or (call.func is _at_now and call.args[0] is func)
 
 
 def sender_for(
@@ -396,6 +399,59 @@ def test_a_cancelled_lane_task_is_over_only_when_its_transaction_is(store_factor
         assert not task.done(), "the task ended while its record was still being written"
         go_on.set()
         await to_the_end(sender)
+
+    asyncio.run(scenario())
+    each_sent_once(store_factory, poster, [first])
+
+
+def test_a_claim_that_waited_for_the_database_dates_its_lease_from_when_it_ran(
+    store_factory,
+) -> None:
+    """The claim waited its turn for the database thread (other lanes' records before it): its
+    lease runs from when it ran. Dated from when it was asked, the lease was that much short,
+    and another sender could take the lane while it was being sent."""
+    poster = GatedPoster()
+    clock = Clock()
+    queue(store_factory)
+    later = NOW + timedelta(seconds=20)
+
+    async def scenario() -> None:
+        async def claim_after_a_wait(call: Callable[[], Any]) -> Any:
+            clock.at = later  # the time it took to get a database thread
+            return await asyncio.to_thread(call)
+
+        async def look(call: Callable[[], Any]) -> Any:
+            assert lane(store_factory).claimed_until == later + outbox.LEASE
+            return await asyncio.to_thread(call)
+
+        hooks = {outbox.claim: claim_after_a_wait, outbox.pending_postings: look}
+        hooks[outbox.record_step] = look
+        sender = sender_for(store_factory, poster, clock, hooks)
+        assert await sender.tick() == 1
+        await to_the_end(sender)
+
+    asyncio.run(scenario())
+    assert len(poster.made) == 1
+
+
+def test_a_drain_renews_the_leases_it_holds(store_factory) -> None:
+    """Benchmarks and the console send with drain() alone: without renewals a lane worked
+    longer than a lease was taken by a second sender, which sent it too."""
+    poster = GatedPoster()
+    clock = Clock()
+    (first,) = queue(store_factory)
+
+    async def scenario() -> None:
+        answer = poster.hold(first)
+        sender = sender_for(store_factory, poster, clock)
+        draining = asyncio.create_task(sender.drain())
+        await asyncio.wait_for(poster.began(first).wait(), WAIT)
+        renewing = sender._renewing
+        assert renewing is not None and not renewing.done()
+        answer.set()
+        await asyncio.wait_for(draining, WAIT)
+        await asyncio.wait([renewing])
+        assert renewing.cancelled()
 
     asyncio.run(scenario())
     each_sent_once(store_factory, poster, [first])

@@ -49,6 +49,12 @@ async def _in_thread(call: Callable[[], T]) -> T:
     return await asyncio.to_thread(call)
 
 
+def _at_now(func: Callable[..., T], now: Callable[[], datetime], /, *args: Any, **kw: Any) -> T:
+    """func(*args, now=now(), **kw), the time read as the transaction starts: a claim or a
+    renewal that waited its turn for a database thread must not date its lease from before."""
+    return func(*args, now=now(), **kw)
+
+
 class _Interrupted(Exception):
     """Shutting down in the middle of retrying: the call is left for the next owner."""
 
@@ -89,6 +95,7 @@ class OutboxSender:
     _stopped: asyncio.Event | None = None
     _main: asyncio.Task[None] | None = None
     _claim_lock: asyncio.Lock | None = None
+    _renewing: asyncio.Task[None] | None = None
 
     # --- running ---------------------------------------------------------------------------
 
@@ -105,7 +112,7 @@ class OutboxSender:
 
     async def run(self) -> None:
         wake, stopped = self._events()
-        renewing = asyncio.create_task(self._renew_forever())
+        renewing = self._keep_renewing()
         try:
             while not stopped.is_set():
                 wake.clear()
@@ -117,7 +124,8 @@ class OutboxSender:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(wake.wait(), self.poll)
         finally:
-            renewing.cancel()
+            if renewing is not None:
+                renewing.cancel()
 
     async def tick(self) -> int:
         """Claim free lanes with work in them and start sending each; how many were claimed."""
@@ -141,13 +149,14 @@ class OutboxSender:
         working = set(self._lanes)
         claimed = await self.run_db(
             functools.partial(
+                _at_now,
                 outbox.claim,
+                self.now,
                 self.store_factory,
-                self.now(),
-                self.worker,
-                prefixes,
-                wanted,
-                self.lease,
+                worker=self.worker,
+                prefixes=prefixes,
+                limit=wanted,
+                lease=self.lease,
             )
         )
         self._rounds += 1
@@ -174,11 +183,25 @@ class OutboxSender:
     async def drain(self) -> None:
         """Send until nothing claimable waits (tests, benchmarks, the console)."""
         self._events()
-        while True:
-            await self.tick()
-            if not self._lanes:
-                return
-            await asyncio.gather(*list(self._lanes.values()), return_exceptions=True)
+        # Lanes held longer than a lease unrenewed were taken by another sender meanwhile,
+        # which sent what this one was sending (the reminder bench's two senders did).
+        renewing = self._keep_renewing()
+        try:
+            while True:
+                await self.tick()
+                if not self._lanes:
+                    return
+                await asyncio.gather(*list(self._lanes.values()), return_exceptions=True)
+        finally:
+            if renewing is not None:
+                renewing.cancel()
+
+    def _keep_renewing(self) -> asyncio.Task[None] | None:
+        """Start renewing leases unless that runs already; the task when this call started it."""
+        if self._renewing is not None and not self._renewing.done():
+            return None
+        self._renewing = asyncio.create_task(self._renew_forever())
+        return self._renewing
 
     async def shutdown(self, grace: float | None = None) -> None:
         """Take no more work; let what is under way finish within grace; release the rest."""
@@ -239,7 +262,13 @@ class OutboxSender:
             return
         kept = await self.run_db(
             functools.partial(
-                outbox.renew, self.store_factory, list(looked), self.worker, self.now(), self.lease
+                _at_now,
+                outbox.renew,
+                self.now,
+                self.store_factory,
+                list(looked),
+                self.worker,
+                lease=self.lease,
             )
         )
         for conversation in set(looked) - set(kept):
