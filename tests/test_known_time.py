@@ -105,20 +105,37 @@ def test_a_meeting_moves_to_a_time_range_or_a_date_only_and_its_reminders_follow
     # A new start alone keeps the meeting's length, as a move always did.
     h.do("maria", "/mote flytta #1 25 mars 13.30")
     assert invitation(h)["DTEND"][1] == "20260325T153000"
-    # A date only: the meeting is a whole day, the last day for items moves by whole days.
+    # A day alone keeps the meeting's clock time and end ("mötet flyttas till fredag").
     assert h.do("maria", "/mote flytta #1 fredag 27 mars").message == (
-        "Möte #1 är flyttat till fredag 27 mars 2026; "
+        "Möte #1 är flyttat till fredag 27 mars 2026 kl. 13.30–15.30; "
         "sista dag för ärenden är nu fredag 20 mars 2026 kl. 13.30."
     )
-    assert invitation(h)["DTSTART"] == ({"VALUE": "DATE"}, "20260327")
+    assert invitation(h)["DTSTART"] == ({"TZID": "Europe/Stockholm"}, "20260327T133000")
+    assert invitation(h)["DTEND"][1] == "20260327T153000"
     assert {local(r.due_at) for r in pending(h, ReminderKind.MEETING_TOMORROW)} == {
         "2026-03-26T09:00+01:00"
     }
-    # Back to a time in summer time: the deadline keeps its clock across the change of time.
-    assert h.do("maria", "/mote flytta #1 torsdag 16 april kl 13 till 15").message == (
-        "Möte #1 är flyttat till torsdag 16 april 2026 kl. 13.00–15.00; "
-        "sista dag för ärenden är nu torsdag 9 april 2026 kl. 13.30."
-    )
+    # ... across the change to summer time too: the same clock, not the same UTC moment.
+    h.do("maria", "/mote flytta #1 torsdag 2 april")
+    assert invitation(h)["DTSTART"] == ({"TZID": "Europe/Stockholm"}, "20260402T133000")
+
+
+def test_a_whole_day_meeting_moves_as_a_whole_day_or_to_a_time(store_factory) -> None:
+    from bot.core.model import ReminderKind
+    from tests.test_reminders import local, pending
+
+    h = Harness(store_factory)
+    set_up_group(h)
+    h.do("maria", "/mote planera fredag 27 mars; Sof")
+    h.do("maria", "/mote flytta #1 fredag 3 april")
+    assert invitation(h)["DTSTART"] == ({"VALUE": "DATE"}, "20260403")
+    assert {local(r.due_at) for r in pending(h, ReminderKind.MEETING_TOMORROW)} == {
+        "2026-04-02T09:00+02:00"
+    }
+    # To a time in summer time: the last day for items moves by whole days and keeps its clock.
+    moved = h.do("maria", "/mote flytta #1 torsdag 16 april kl 13 till 15").message
+    assert moved.startswith("Möte #1 är flyttat till torsdag 16 april 2026 kl. 13.00–15.00; ")
+    assert moved.endswith("sista dag för ärenden är nu torsdag 9 april 2026 kl. 23.59."), moved
     assert invitation(h)["DTSTART"] == ({"TZID": "Europe/Stockholm"}, "20260416T130000")
     assert {local(r.due_at) for r in pending(h, ReminderKind.MEETING_TOMORROW)} == {
         "2026-04-15T09:00+02:00"

@@ -223,6 +223,11 @@ def move_meeting(
     group = tx.group()
     meeting = tx.meeting(group, ref, Phase.AGENDA)
     tx.require(Action.CHANGE_MEETING, group, meeting)
+    if not time_known and meeting.time_known:
+        # "Mötet flyttas till torsdag": a day alone keeps the meeting's clock time and end;
+        # a whole-day meeting comes only from planning one or moving one that is a whole day.
+        starts_at, ends_at = _same_clock_on(starts_at, meeting)
+        time_known = True
     today = tx.now.astimezone(STOCKHOLM).date()
     if (starts_at <= tx.now) if time_known else (starts_at.date() < today):
         raise UserError("meeting_in_past", when=format_when(starts_at, tx.ctx.lang))
@@ -251,6 +256,19 @@ def move_meeting(
             deadline=format_when(meeting.agenda_deadline, lang),
         ),
         meeting_id=meeting.id,
+    )
+
+
+def _same_clock_on(day: datetime, meeting: Meeting) -> tuple[datetime, datetime | None]:
+    """The meeting's start and end on another day, at the same Stockholm clock (DST included)."""
+    date = day.astimezone(STOCKHOLM).date()
+    start = meeting.starts_at.astimezone(STOCKHOLM)
+    moved = datetime.combine(date, start.time()).replace(tzinfo=STOCKHOLM)
+    if meeting.ends_at is None:
+        return moved, None
+    end = meeting.ends_at.astimezone(STOCKHOLM)
+    return moved, datetime.combine(date + (end.date() - start.date()), end.time()).replace(
+        tzinfo=STOCKHOLM
     )
 
 
