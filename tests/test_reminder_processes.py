@@ -121,12 +121,11 @@ def test_two_processes_on_one_postgres_database_send_each_reminder_once(
 # each batch sent before the next is handed over: the first two batches (reminders 1-20) are
 # sent when the third is.
 #
-# The one window no test here closes: a worker killed after Slack accepted a post but before
-# its "sent" is committed. That posting stays pending in a lane under the dead worker's lease,
-# and once the lease runs out another worker sends it again. Closing it needs idempotency on
-# Slack's side (Slack has no idempotency key for chat.postMessage), or looking for the message
-# in the channel before resending. DieAfterSent in reminder_worker.py holds back new posts and
-# waits for those in flight, so the kill never falls in that window.
+# The window no test here opens: a worker killed after Slack accepted a post but before its
+# "sent" is committed. The next owner looks for that message (its plan was committed before the
+# call) instead of sending it again: test_slack_idempotent's killed-sender tests close it in one
+# process. DieAfterSent in reminder_worker.py holds back new posts and waits for those in
+# flight, so the kill never falls in that window here.
 KILLS = {
     # Right after the 25th was recorded sent: between two postings on every channel.
     "between-reminders": ("--die-after-sent", "25"),

@@ -160,3 +160,117 @@ def test_a_dm_look_refused_for_good_sends_the_reminder_again_rather_than_never(
         assert sorted(set(sent)) == list(MEMBERS) and len(sent) == len(MEMBERS) + 1
         assert h.sender.posters[0].found_again == 0
         assert h.sender.failures == []
+
+
+class _Killed:
+    """A sender's poster that makes its first call at Slack and then does not come back until
+    told, as a process killed (kill -9) or one frozen past its lease mid-call: nothing recorded
+    after the call while another sender works."""
+
+    def __init__(self, poster) -> None:
+        import asyncio
+
+        self.poster, self.made, self.wakes = poster, asyncio.Event(), asyncio.Event()
+        self.platform = poster.platform
+
+    def __getattr__(self, name: str):
+        return getattr(self.poster, name)
+
+    async def perform(self, posting, step, refs) -> str:
+        ref = await self.poster.perform(posting, step, refs)
+        self.made.set()
+        await self.wakes.wait()  # no answer, no record, no renewal meanwhile
+        return ref
+
+
+def _sender(h: SlackHarness, store_factory, worker: str, poster, lanes: int = 50):
+    from bot.outbox.sender import OutboxSender
+
+    return OutboxSender(
+        store_factory,
+        [poster],
+        worker=worker,
+        lanes_at_once=lanes,
+        now=lambda: h.now,
+        clock=h.clock.time,
+        sleep=h.clock.asleep,
+        run_db=h.bot.run_db,
+    )
+
+
+def _killed_mid_first_call_then_taken_over(h: SlackHarness, store_factory, act) -> object:
+    """act() writes postings while no sender runs; a sender makes the first one's first call and
+    dies; once its lease is over another sender (a fresh process: nothing in memory) takes the
+    lane. The taker's Slack poster, for its counts."""
+    import asyncio
+    from datetime import timedelta
+
+    from bot.core.outbox import LEASE
+    from bot.slack.poster import SlackPoster
+
+    asyncio.run_coroutine_threadsafe(h.sender.shutdown(grace=5), h.loop).result(timeout=30)
+    act()
+    client = h.sender.posters[0].client
+    killed = _Killed(SlackPoster(client, interval=0))
+    dead = _sender(h, store_factory, "replica-a", killed, lanes=1)  # one call, then dead
+
+    async def die() -> None:
+        await dead.tick()
+        await killed.made.wait()
+
+    asyncio.run_coroutine_threadsafe(die(), h.loop).result(timeout=30)
+    h.now += LEASE + timedelta(seconds=1)
+    taker = SlackPoster(client, interval=0)
+    alive = _sender(h, store_factory, "replica-b", taker)
+    asyncio.run_coroutine_threadsafe(alive.drain(), h.loop).result(timeout=60)
+    # The frozen one comes back with its answer: the lane is no longer its own, so its record
+    # is refused and it sends nothing more.
+    h.loop.call_soon_threadsafe(killed.wakes.set)
+    asyncio.run_coroutine_threadsafe(dead.shutdown(grace=30), h.loop).result(timeout=60)
+    assert alive.failures == [] and dead.failures == []
+    return taker
+
+
+def test_a_post_whose_sender_was_killed_mid_first_call_is_found_not_made_again(
+    store_factory,
+) -> None:
+    """The ärendelista's only call made at Slack by a sender that then died before recording
+    it: the replica taking the lane over finds it by its metadata and posts nothing."""
+    from bot.core.model import PostingStatus
+
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+
+        def publish() -> None:
+            assert "publicera" in h.command("UMARIA", "/mote publicera")
+            assert top_level(h) == []  # no sender runs: written, not sent
+
+        taker = _killed_mid_first_call_then_taken_over(h, store_factory, publish)
+        (agenda,) = top_level(h)
+        assert taker.found_again == 1
+        assert len(h.slack.calls_to("chat.postMessage")) == 1
+        snapshot = h.snapshot()
+        assert snapshot["Meeting"][0].agenda_message_ref == agenda["ts"]
+        assert {p.status for p in snapshot["Posting"]} == {PostingStatus.SENT}
+        assert h.slack.violations == []
+
+
+def test_a_reminder_dm_whose_sender_was_killed_mid_call_is_found_not_sent_again(
+    store_factory,
+) -> None:
+    """A day-before DM made by a sender that died before recording it: the next owner of the
+    person's lane finds it in the bot's DM with them; every member has their DM once."""
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        since = reminders_due_to_members(h)
+        taker = _killed_mid_first_call_then_taken_over(h, store_factory, lambda: hand_over(h))
+        assert direct_messages(h, since) == list(MEMBERS)
+        assert taker.found_again == 1
+        assert h.slack.violations == []
+
+
+def hand_over(h: SlackHarness) -> None:
+    """Due reminders handed to the outbox (no sender runs to send them)."""
+    import asyncio
+
+    asyncio.run_coroutine_threadsafe(h.bot.reminders.tick(), h.loop).result(timeout=30)

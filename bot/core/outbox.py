@@ -267,6 +267,33 @@ def _refs(store: Store, meeting_id: int | None) -> MessageRefs:
     return MessageRefs(meeting.agenda_message_ref, meeting.minutes_message_ref)
 
 
+def _ours(store: Store, posting_id: int, conversation: str, worker: str) -> Posting | None:
+    """The posting, locked, while its lane is still ours and it still waits."""
+    if _held_lane(store, conversation, worker) is None:
+        return None
+    posting = store.lock(Posting, posting_id)
+    if posting is None or posting.status is not PostingStatus.PENDING:
+        return None
+    return posting
+
+
+def begin(
+    store_factory: StoreFactory, posting_id: int, conversation: str, worker: str, plan: str
+) -> bool:
+    """The plan kept, and committed, before the posting's first call: a sender that finds a plan
+    knows the step after the recorded ones may have been made (by an owner killed, or one whose
+    lease ran out, mid-call) and looks for it first. False when the lane is no longer ours."""
+    with store_factory() as store:
+        posting = _ours(store, posting_id, conversation, worker)
+        if posting is None:
+            return False
+        if not posting.plan:
+            posting.plan = plan
+            store.update(posting)
+        store.commit()
+    return True
+
+
 def record_step(
     store_factory: StoreFactory,
     posting_id: int,
@@ -287,10 +314,8 @@ def record_step(
     now (and whether the lane was given back, nothing more waiting in it), or None when the
     lane is no longer ours."""
     with store_factory() as store:
-        if _held_lane(store, conversation, worker) is None:
-            return None
-        posting = store.lock(Posting, posting_id)
-        if posting is None or posting.status is not PostingStatus.PENDING:
+        posting = _ours(store, posting_id, conversation, worker)
+        if posting is None:
             return None
         if plan and not posting.plan:
             posting.plan = plan
@@ -347,10 +372,8 @@ def finish(
 ) -> Recorded | None:
     """A posting whose every step is done (a plan of no steps, or a resumed one)."""
     with store_factory() as store:
-        if _held_lane(store, conversation, worker) is None:
-            return None
-        posting = store.lock(Posting, posting_id)
-        if posting is None or posting.status is not PostingStatus.PENDING:
+        posting = _ours(store, posting_id, conversation, worker)
+        if posting is None:
             return None
         _finish(store, posting, now)
         drained = _release_if_drained(store, conversation, worker, posting)

@@ -379,14 +379,21 @@ class OutboxSender:
         pid, conversation = posting.id, posting.conversation
         plan = ""
         # A plan already stored means an earlier owner (a process killed or stopped, a replica
-        # whose lease ran out) made steps of it; the next one it may have made unrecorded.
+        # whose lease ran out) began it: the step after its recorded ones it may have made.
         resumed = bool(posting.plan)
         if posting.plan:
             steps = load_plan(posting.plan)
         else:
-            # Decided here, once, while we hold the conversation; kept with the first step.
+            # Decided here, once, while we hold the conversation; committed before the first
+            # call, so that whoever takes the posting over knows a call may have been made.
             steps = poster.plan(posting, refs)
             plan = dump_plan(steps)
+            if steps and not await self._db(
+                functools.partial(
+                    outbox.begin, self.store_factory, pid, conversation, self.worker, plan
+                )
+            ):
+                return None
             posting.plan = plan  # this copy too: a later step may look up what an earlier made
         if posting.steps_done >= len(steps):
             return await self._db(
