@@ -90,6 +90,23 @@ def test_imported_fields_are_kept_and_shown(store_factory) -> None:
         assert "2. [Beslut] Ny rutin för inköp – samverkat" in shown
 
 
+def test_minutes_that_name_no_time_are_a_whole_day_and_a_named_noon_stays(store_factory) -> None:
+    h = Harness(store_factory)
+    set_up_group(h)
+    no_time = MINUTES.replace(" Tid: 13.00–15.00", "")
+    noon = MINUTES.replace("2024-02-07 Tid: 13.00–15.00", "2024-03-06 Tid: 12.00")
+    day, twelve = run(h, no_time).meeting_id, run(h, noon.replace("två", "fyra")).meeting_id
+    with store_factory() as store:
+        whole, named = store.get(Meeting, day), store.get(Meeting, twelve)
+    assert (whole.time_known, named.time_known) == (False, True)
+    assert named.starts_at.astimezone(STOCKHOLM).isoformat() == "2024-03-06T12:00:00+01:00"
+    shown = h.do("jonas", f"/protokoll visa #{whole.number}").message
+    assert shown.startswith("Importerat från fsg.txt: datum 2024-02-07; plats Rådhuset")
+    assert "Tid:" not in shown and "12.00" not in shown and "00.00" not in shown
+    shown = h.do("jonas", f"/mote visa #{named.number}").message
+    assert shown.startswith("Importerat från fsg.txt: datum 2024-03-06; tid 12:00;")
+
+
 def test_a_near_copy_of_the_same_day_is_refused_unless_allowed(store_factory) -> None:
     h = Harness(store_factory)
     set_up_group(h)

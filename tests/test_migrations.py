@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 from alembic import command
 from sqlalchemy import text
 
@@ -26,3 +29,58 @@ def test_upgrading_from_0001_keeps_rows_and_fills_the_new_columns(db_url: str) -
     engine.dispose()
     assert tuple(row) == ("FSG", "3,1", "2,5")
     assert tables == 0
+
+
+def test_imported_meetings_that_named_no_time_become_whole_days(db_url: str) -> None:
+    """0016: the importer's 12:00 placeholder becomes a date only; a named time and a live
+    meeting at 12:00 stay, in winter and in summer time alike."""
+    command.upgrade(alembic_config(db_url), "0015")
+    engine = make_engine(db_url)
+    starts = {  # meeting id: (start in UTC, imported)
+        1: ("2024-02-07 11:00:00+00:00", True),  # 12:00 in winter: no time was named
+        2: ("2024-06-12 10:00:00+00:00", True),  # 12:00 in summer: the same
+        3: ("2024-02-08 12:00:00+00:00", True),  # 13:00, a time the minutes named
+        4: ("2024-02-09 11:00:00+00:00", False),  # a live meeting at 12:00
+    }
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO groups (id, key, name, created_at) VALUES (1, 'FSG', 'F', :at)"),
+            {"at": "2024-01-01 10:00:00+00:00"},
+        )
+        for meeting_id, (at, was_imported) in starts.items():
+            connection.execute(
+                text(
+                    "INSERT INTO meetings (id, group_id, starts_at, place, agenda_deadline, status,"
+                    " protocol_number, dnr, agenda_message_ref, minutes_message_ref, time_known,"
+                    " title, closing, section_labels, empty_sections, number) VALUES (:id, 1, :at,"
+                    " 'Sof', :at, 'justerad', '', '', '', '', :known, '', '', '', '', :id)"
+                ),
+                {"id": meeting_id, "at": at, "known": True},
+            )
+            if was_imported:
+                connection.execute(
+                    text(
+                        "INSERT INTO imported_meetings (meeting_id, source, content_key,"
+                        " group_kind, justerare, report) VALUES (:id, 'a.txt', :key, '', '', '')"
+                    ),
+                    {"id": meeting_id, "key": f"k{meeting_id}"},
+                )
+    upgrade(db_url)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT id, starts_at, time_known FROM meetings ORDER BY id")
+        ).all()
+    engine.dispose()
+    stockholm = ZoneInfo("Europe/Stockholm")
+
+    def local(value: datetime | str) -> str:
+        at = datetime.fromisoformat(value) if isinstance(value, str) else value
+        at = at.replace(tzinfo=UTC) if at.utcoffset() is None else at
+        return at.astimezone(stockholm).strftime("%Y-%m-%d %H:%M")
+
+    assert [(i, local(at), bool(known)) for i, at, known in rows] == [
+        (1, "2024-02-07 00:00", False),
+        (2, "2024-06-12 00:00", False),
+        (3, "2024-02-08 13:00", True),
+        (4, "2024-02-09 12:00", True),
+    ]

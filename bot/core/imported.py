@@ -16,7 +16,7 @@ def imported_facts(tx: Tx, meeting: Meeting) -> str:
     starts = meeting.starts_at.astimezone(STOCKHOLM)
     fields = [
         ("datum", starts.date().isoformat()),
-        ("tid", starts.strftime("%H:%M") if (starts.hour, starts.minute) != (12, 0) else ""),
+        ("tid", starts.strftime("%H:%M") if meeting.time_known else ""),
         ("plats", meeting.place),
         ("grupp", facts.group_kind),
         ("protokoll", meeting.protocol_number),

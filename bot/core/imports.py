@@ -40,7 +40,6 @@ OUTCOMES = {
     "beslutat": Outcome.DECIDED,
 }
 IMPORTER = IMPORTED_BY
-NOON = time(12, 0)  # old minutes give a day, seldom a time
 
 
 def import_minutes(
@@ -74,11 +73,14 @@ def import_minutes(
     report = _report(tx, minutes)
     if dry_run:
         return Result(tx.say("import_preview", source=minutes.source, found=report))
-    starts = datetime.combine(minutes.date, _time(getattr(minutes, "time", "")), STOCKHOLM)
+    clock = _time(getattr(minutes, "time", ""))
+    # Minutes that name no time are a whole day, as a meeting planned with a date only.
+    starts = datetime.combine(minutes.date, clock if clock is not None else time(0), STOCKHOLM)
     meeting = tx.store.add(
         Meeting(
             group_id=group.id,
             starts_at=starts,
+            time_known=clock is not None,
             place=minutes.place,
             agenda_deadline=starts,
             status=MeetingStatus.JUSTERAD,
@@ -216,13 +218,13 @@ def _check_not_similar(tx: Tx, group: Group, minutes: Any) -> None:
                 )
 
 
-def _time(text: str) -> time:
-    """ "13:00" from the minutes' header; noon when they say no time."""
+def _time(text: str) -> time | None:
+    """ "13:00" from the minutes' header; None when they say no time."""
     try:
         hour, minute = (int(part) for part in text.split(":"))
         return time(hour, minute)
     except ValueError:
-        return NOON
+        return None
 
 
 def _section(name: str) -> Section:
