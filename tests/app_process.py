@@ -144,6 +144,7 @@ class Proxy:
     def __init__(self, target_port: int) -> None:
         self.target = ("127.0.0.1", target_port)
         self.down = False
+        self.mute = False  # while set, calls reach Slack but their answers are lost on the way
         self._server = socket.socket()
         self._server.bind(("127.0.0.1", 0))
         self._server.listen(128)
@@ -174,13 +175,14 @@ class Proxy:
         except OSError:
             client.close()
             return
-        for a, b in ((client, upstream), (upstream, client)):
-            threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+        for a, b, answers in ((client, upstream, False), (upstream, client, True)):
+            threading.Thread(target=self._pipe, args=(a, b, answers), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source: socket.socket, target: socket.socket) -> None:
+    def _pipe(self, source: socket.socket, target: socket.socket, answers: bool) -> None:
         try:
             while data := source.recv(65536):
+                if answers and self.mute:
+                    continue  # Slack did the call; the app never hears of it
                 target.sendall(data)
         except OSError:
             pass

@@ -280,3 +280,39 @@ def test_a_killed_replicas_claims_are_taken_over_within_a_minute(
     first_post = min(c.at for c in fake.calls_to("chat.postMessage"))
     assert first_post - killed_at < 60, first_post - killed_at
     check_agenda(fake, items)
+
+
+def test_a_replica_killed_in_the_middle_of_a_post_has_it_found_not_posted_again(
+    url: str, fake: FakeSlack, log: Any
+) -> None:
+    """kill -9 while chat.postMessage has reached Slack and its answer has not come back: the
+    replica that takes the lane over looks the message up by its metadata and posts no second
+    ärendelista (the plan was committed before the call)."""
+    seed(url, [*SETUP, ("UMARIA", future_meeting())], datetime.now(STOCKHOLM))
+    proxy = Proxy(fake.port)
+    doomed = App(url, proxy.url(), log, name="doomed")
+    try:
+        doomed.command("UMARIA", "/mote lista")
+        proxy.mute = True
+        doomed.command("UMARIA", "/mote publicera")
+        wait_until(
+            lambda: len(fake.calls_to("chat.postMessage")) == 1, 30, "the post reaching Slack"
+        )
+        doomed.kill()
+    finally:
+        doomed.stop()
+        proxy.close()
+    assert len(top_level(fake)) == 1
+    assert all(p.status is PostingStatus.PENDING for p in read(url, Posting))
+
+    other = App(url, fake.base_url, log, name="survivor")
+    try:
+        wait_until(lambda: all_sent(url), 60 + ARRIVAL_TIMEOUT, "the survivor taking over")
+        other.command("UMARIA", "/arende Dialog; Punkt efter övertagandet")
+        wait_until(lambda: all_sent(url), ARRIVAL_TIMEOUT, "the change after the takeover")
+    finally:
+        other.stop()
+    assert fake.calls_to("conversations.history"), "the survivor looked before posting"
+    check_agenda(fake, ["Punkt efter övertagandet"])
+    (meeting,) = read(url, Meeting)
+    assert meeting.agenda_message_ref.endswith(top_level(fake)[0]["ts"])
