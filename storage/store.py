@@ -211,15 +211,19 @@ class SqlStore:
             kept = self._settled.get(key)
         if kept is not None:
             return [_copy(record) for record in kept]
-        rows = self._find(kind, where)
-        # One kept copy per record, shared by get() and this find; the caller gets the rows.
+        found, kept_found = self._kept_finds(kind, key, self._find(kind, where))
+        if key is not None and found and list(where) == [WRITE_ONCE.get(kind)]:
+            self._settling[key] = kept_found
+        return found
+
+    def _kept_finds(self, kind: type, key: Any, rows: Any) -> tuple[list[Any], list[Any]]:
+        """The records for the caller, and one kept copy of each, shared by get() and this
+        find's key (None: a question not kept)."""
         found = [record_from(kind, row) for row in rows]
         kept_found = [self._keep(record) for record in found]
         if key is not None:
             self._found[key] = kept_found
-            if found and list(where) == [WRITE_ONCE.get(kind)]:
-                self._settling[key] = kept_found
-        return found
+        return found, kept_found
 
     def _find(self, kind: type, where: dict[str, Any], locked: bool = False) -> Any:
         columns_of(kind)  # a TypeError for what is not a record type
@@ -256,12 +260,8 @@ class SqlStore:
             return self.find(kind, **where)
         # Read again whatever was kept: a row lock waits for its holder and returns the row
         # as that one committed it.
-        found = [record_from(kind, row) for row in self._find(kind, where, locked=True)]
-        kept_found = [self._keep(record) for record in found]
-        key = _find_key(kind, where)
-        if key is not None:
-            self._found[key] = kept_found
-        return found
+        rows = self._find(kind, where, locked=True)
+        return self._kept_finds(kind, _find_key(kind, where), rows)[0]
 
     def _execute(self, statement: Any, params: dict[str, Any]) -> Any:
         if self._over:
