@@ -66,9 +66,7 @@ def plan_meeting(
     check_length("place", place)
     check_length("protocol_number", protocol_number)
     check_length("dnr", dnr)
-    today = tx.now.astimezone(STOCKHOLM).date()
-    if (starts_at <= tx.now) if time_known else (starts_at.date() < today):
-        raise UserError("meeting_in_past", when=format_when(starts_at, tx.ctx.lang))
+    _refuse_past(tx, starts_at, time_known)
     deadline = agenda_deadline or default_deadline(starts_at)
     if agenda_deadline is None and not time_known:
         # A date alone: the last day for items is the whole day a week before, not its first
@@ -228,9 +226,7 @@ def move_meeting(
         # a whole-day meeting comes only from planning one or moving one that is a whole day.
         starts_at, ends_at = _same_clock_on(starts_at, meeting)
         time_known = True
-    today = tx.now.astimezone(STOCKHOLM).date()
-    if (starts_at <= tx.now) if time_known else (starts_at.date() < today):
-        raise UserError("meeting_in_past", when=format_when(starts_at, tx.ctx.lang))
+    _refuse_past(tx, starts_at, time_known)
     shift = starts_at - meeting.starts_at
     if time_known and meeting.time_known:
         meeting.agenda_deadline = meeting.agenda_deadline + shift
@@ -257,6 +253,13 @@ def move_meeting(
         ),
         meeting_id=meeting.id,
     )
+
+
+def _refuse_past(tx: Tx, starts_at: datetime, time_known: bool) -> None:
+    """Planned or moved to a moment gone, or with a date only to a day gone: refused."""
+    today = tx.now.astimezone(STOCKHOLM).date()
+    if (starts_at <= tx.now) if time_known else (starts_at.date() < today):
+        raise UserError("meeting_in_past", when=format_when(starts_at, tx.ctx.lang))
 
 
 def _same_clock_on(day: datetime, meeting: Meeting) -> tuple[datetime, datetime | None]:
