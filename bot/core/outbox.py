@@ -306,19 +306,16 @@ def record_step(
     lost: str = "",
     error: str = "",
     last: bool = False,
-    plan: str = "",
 ) -> Recorded | None:
     """One step done (or given up): recorded before the next is sent, so that a later posting's
-    "post or update" sees this one's message. The first step keeps the plan with it, so that
-    a sender taking over makes the same calls. Returns the meeting's message refs as they are
+    "post or update" sees this one's message (the plan was kept by begin(), so that a sender
+    taking over makes the same calls). Returns the meeting's message refs as they are
     now (and whether the lane was given back, nothing more waiting in it), or None when the
     lane is no longer ours."""
     with store_factory() as store:
         posting = _ours(store, posting_id, conversation, worker)
         if posting is None:
             return None
-        if plan and not posting.plan:
-            posting.plan = plan
         posting.made = add_made(posting.made, ref)
         posting.steps_done += 1
         if lost:

@@ -377,7 +377,6 @@ class OutboxSender:
         lane is lost or we stop."""
         assert posting.id is not None
         pid, conversation = posting.id, posting.conversation
-        plan = ""
         # A plan already stored means an earlier owner (a process killed or stopped, a replica
         # whose lease ran out) began it: the step after its recorded ones it may have made.
         resumed = bool(posting.plan)
@@ -425,15 +424,15 @@ class OutboxSender:
                 )
                 log.debug("outbox step failure", exc_info=True)
                 ref, given_up = "", True
-                after = await self._record(posting, step, last, plan, lost=step.name, error=code)
+                after = await self._record(posting, step, last, lost=step.name, error=code)
             else:
                 self.sent += 1
-                after = await self._record(posting, step, last, plan, ref=ref)
+                after = await self._record(posting, step, last, ref=ref)
             if after is None:
                 return None
             # As record_step stored it, for the steps after this one in this process.
             posting.made = outbox.add_made(posting.made, ref)
-            refs, plan = after.refs, ""
+            refs = after.refs
         self._count_posting(posting, given_up)
         return after
 
@@ -454,7 +453,7 @@ class OutboxSender:
             metrics.platform_error(poster.platform, poster.error_code(error))
 
     async def _record(
-        self, posting: Posting, step: Step, last: bool, plan: str, **outcome: str
+        self, posting: Posting, step: Step, last: bool, **outcome: str
     ) -> outbox.Recorded | None:
         assert posting.id is not None
         pid = posting.id
@@ -468,7 +467,6 @@ class OutboxSender:
                 self.now(),
                 remember=step.remember,
                 last=last,
-                plan=plan,
                 **outcome,
             )
         )
