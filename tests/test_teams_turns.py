@@ -311,3 +311,28 @@ def test_the_items_edit_dialog_corrects_entries_and_commitments(h: TeamsHarness)
     assert commitment.due_on.isoformat() == "2026-05-31"
     assert commitment.responsible_ref.endswith(PEOPLE["petra"][0])
     assert [e.text for e in h.snapshot()["Entry"]] == ["Förvaltningen redogör för rapporten."]
+
+
+@pytest.mark.parametrize(
+    ("dialog", "locale", "expected"),
+    [
+        (dialogs.EDIT_DIALOG, "en-GB", "Teams did not say who you are"),
+        (dialogs.CHANGE_DIALOG, "en-US", "Teams did not say who you are"),
+        ("propose", "sv-SE", "Teams sa inte vem du är"),
+        ("propose", "en-GB", "Teams did not say who you are"),
+    ],
+)
+def test_a_dialog_sent_without_who_is_answered_in_the_senders_language(
+    h: TeamsHarness, dialog: str, locale: str, expected: str
+) -> None:
+    set_up(h)
+    h.say("maria", "mote planera 18 mars kl 13; Sof")
+    before = _without_refs(h.snapshot())
+    data = {"dialog": dialog, "title": "Kvalitetsrapport 2025", "meeting": "1", "version": "1"}
+    act = h.invoke("jonas", "task/submit", {"data": data})
+    act["locale"] = locale
+    del act["from"]["aadObjectId"]  # Teams left out who sent it
+    task = h.send(act).json()["task"]
+    assert task["type"] == "message"
+    assert task["value"].startswith(expected), task["value"]
+    assert _without_refs(h.snapshot()) == before

@@ -29,7 +29,14 @@ from bot.core.model import ConversationRef, Section
 from bot.core.texts import UserError, say
 from bot.render import adaptivecards as cards
 from bot.teams import dialogs
-from bot.teams.identity import Caller, base_conversation, caller_of, command_text, mention_resolver
+from bot.teams.identity import (
+    Caller,
+    base_conversation,
+    caller_of,
+    command_text,
+    lang_of,
+    mention_resolver,
+)
 
 log = logging.getLogger(__name__)
 
@@ -293,7 +300,7 @@ class TeamsBot:
     async def on_task_fetch(self, context: Any, _state: Any) -> None:
         act = dump(context.activity)
         caller = caller_of(act)
-        lang = caller.lang if caller else "sv"
+        lang = caller.lang if caller else lang_of(act.get("locale"))
         data = (act.get("value") or {}).get("data") or {}
         if data.get("dialog") == dialogs.EDIT_DIALOG and caller is not None:
             await answer_invoke(context, await self._edit_form(caller, data))
@@ -319,7 +326,7 @@ class TeamsBot:
         """The change request sent from its dialog: a refusal keeps the dialog and the text."""
         caller = caller_of(act)
         if caller is None:
-            return dialogs.done("Teams sa inte vem du är; försök igen.")
+            return dialogs.done(say(lang_of(act.get("locale")), "teams_unknown_caller"))
         ctx = self.context(caller, f"teams:submit:{act.get('id', '')}")
         try:
             meeting_id, version = int(data["meeting"]), int(data["version"])
@@ -371,7 +378,10 @@ class TeamsBot:
         value = act.get("value") or {}
         title = dialogs.title_from_message(value.get("messagePayload") or {})
         await answer_invoke(
-            context, dialogs.propose_task(caller.lang if caller else "sv", {"title": title})
+            context,
+            dialogs.propose_task(
+                caller.lang if caller else lang_of(act.get("locale")), {"title": title}
+            ),
         )
 
     async def on_task_submit(self, context: Any, _state: Any) -> None:
@@ -390,7 +400,7 @@ class TeamsBot:
         """The edit dialog sent back: the whole item in one correction, as the Slack form."""
         caller = caller_of(act)
         if caller is None:
-            return dialogs.done("Teams sa inte vem du är; försök igen.")
+            return dialogs.done(say(lang_of(act.get("locale")), "teams_unknown_caller"))
         ctx = self.context(caller, f"teams:submit:{act.get('id', '')}")
         try:
             meeting, number = int(data.get("meeting") or 0), int(data["number"])
@@ -445,7 +455,7 @@ class TeamsBot:
     async def _propose(self, act: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
         caller = caller_of(act)
         if caller is None:
-            return dialogs.done("Teams sa inte vem du är; försök igen.")
+            return dialogs.done(say(lang_of(act.get("locale")), "teams_unknown_caller"))
         await self.remember(act, caller)
         ctx = self.context(caller, f"teams:submit:{act.get('id', '')}")
         kept = {k: str(values.get(k) or "") for k in dialogs.PROPOSE_FIELDS}
