@@ -40,6 +40,12 @@ from bot.teams.identity import (
 
 log = logging.getLogger(__name__)
 
+
+def _unknown_caller(act: dict[str, Any]) -> dict[str, Any]:
+    """A dialog sent with no Entra id: closed, in the language of the sender's Teams."""
+    return dialogs.done(say(lang_of(act.get("locale")), "teams_unknown_caller"))
+
+
 SYSTEM = "teams:system"
 APPROVE_REACTIONS = {"like", "checkmark", "heavycheckmark", "✅", "👍"}
 QUIET_ON_REACTION = {"not_the_latest_draft", "no_group_here", "no_meeting_justering"}
@@ -300,7 +306,7 @@ class TeamsBot:
     async def on_task_fetch(self, context: Any, _state: Any) -> None:
         act = dump(context.activity)
         caller = caller_of(act)
-        lang = caller.lang if caller else lang_of(act.get("locale"))
+        lang = lang_of(act.get("locale"))  # what caller.lang is, also when Teams left out who
         data = (act.get("value") or {}).get("data") or {}
         if data.get("dialog") == dialogs.EDIT_DIALOG and caller is not None:
             await answer_invoke(context, await self._edit_form(caller, data))
@@ -326,7 +332,7 @@ class TeamsBot:
         """The change request sent from its dialog: a refusal keeps the dialog and the text."""
         caller = caller_of(act)
         if caller is None:
-            return dialogs.done(say(lang_of(act.get("locale")), "teams_unknown_caller"))
+            return _unknown_caller(act)
         ctx = self.context(caller, f"teams:submit:{act.get('id', '')}")
         try:
             meeting_id, version = int(data["meeting"]), int(data["version"])
@@ -374,14 +380,11 @@ class TeamsBot:
     async def on_compose_fetch(self, context: Any, _state: Any) -> None:
         """The message's "…" menu: the dialog opens with the message's text as the title."""
         act = dump(context.activity)
-        caller = caller_of(act)
         value = act.get("value") or {}
         title = dialogs.title_from_message(value.get("messagePayload") or {})
         await answer_invoke(
             context,
-            dialogs.propose_task(
-                caller.lang if caller else lang_of(act.get("locale")), {"title": title}
-            ),
+            dialogs.propose_task(lang_of(act.get("locale")), {"title": title}),
         )
 
     async def on_task_submit(self, context: Any, _state: Any) -> None:
@@ -400,7 +403,7 @@ class TeamsBot:
         """The edit dialog sent back: the whole item in one correction, as the Slack form."""
         caller = caller_of(act)
         if caller is None:
-            return dialogs.done(say(lang_of(act.get("locale")), "teams_unknown_caller"))
+            return _unknown_caller(act)
         ctx = self.context(caller, f"teams:submit:{act.get('id', '')}")
         try:
             meeting, number = int(data.get("meeting") or 0), int(data["number"])
@@ -455,7 +458,7 @@ class TeamsBot:
     async def _propose(self, act: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
         caller = caller_of(act)
         if caller is None:
-            return dialogs.done(say(lang_of(act.get("locale")), "teams_unknown_caller"))
+            return _unknown_caller(act)
         await self.remember(act, caller)
         ctx = self.context(caller, f"teams:submit:{act.get('id', '')}")
         kept = {k: str(values.get(k) or "") for k in dialogs.PROPOSE_FIELDS}
