@@ -7,8 +7,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- general --------------------------------------------------------------------------
     "raw": ("{sv}", "{en}"),
     "teams_unknown_caller": (
-        "Teams sa inte vem du är, så inget har ändrats; öppna dialogen igen från kortet och skicka på nytt.",
-        "Teams did not say who you are, so nothing has changed; open the dialog again from the card and send it again.",
+        "Teams sa inte vem du är, så inget har ändrats; öppna dialogen igen och skicka den på nytt.",
+        "Teams did not say who you are, so nothing has changed; open the dialog again and send it again.",
     ),
     "internal_error": (
         "Något gick fel hos Justera och inget har ändrats; försök igen om en stund, till exempel `/mote lista`.",
