@@ -115,5 +115,5 @@ def test_the_unseen_set_keeps_at_least_its_blind_score() -> None:
         score = corpus.score(import_file(document), document.with_suffix(".json"))
         print(f"unseen {document.name}: {score.share:.1%}, spurious items {score.spurious}")
         total.add(score)
-    assert total.total == 375, total.total
+    assert total.total - total.spurious == 358, total.total  # the fields expected
     assert total.share >= 0.72, total.misses

@@ -19,6 +19,7 @@ from bot.importer.vocabulary import (
     DATE_PATTERN,
     DECIDING_BODY,
     DECIDING_KINDS,
+    DECISION_HEADING,
     DOC_TITLE,
     FRONT_MATTER,
     LETTERED,
@@ -31,6 +32,7 @@ from bot.importer.vocabulary import (
     PRESENTER_LABEL,
     SECRETARY,
     SECTIONS,
+    TITLE_LABEL,
     decision_of,
     find_dates,
     group_kind_of,
@@ -117,7 +119,8 @@ def parse_minutes(
                     if "justera" in sentence.casefold():
                         justerare.extend(_names_from_sentence(sentence))
     justerare.extend(body.justerare)
-    if not justerare:
+    if not justerare or _WITH_CHAIR.search(full_text):
+        # "Att jämte ordföranden justera …": the chair signs as a justerare too.
         justerare.extend(body.signed)
     # The signature block may name the parties the sentence of their choice left out.
     signed = dict(_merge_people(body.signed))
@@ -158,6 +161,9 @@ def parse_minutes(
         uncertain=uncertain,
     )
     return _with_report(minutes)
+
+
+_WITH_CHAIR = re.compile(r"\bjämte\s+ordförande(?:n)?\b[^.\n]*\bjustera", re.IGNORECASE)
 
 
 def _without_agenda_copies(items: list[ImportedItem]) -> list[ImportedItem]:
@@ -855,7 +861,8 @@ def _strip_marker(line: str) -> tuple[str, str]:
     ):
         match = pattern.match(line)
         if match:
-            return kind, match.group(1).strip()
+            bare = match.group(1).strip()
+            return kind, TITLE_LABEL.sub("", bare) if kind in ("para", "num") else bare
     return "", line
 
 
@@ -1086,6 +1093,12 @@ class _Body:
 
     def _line(self, line: str, following: str) -> None:
         section = section_of(line)
+        if self.item is not None and DECISION_HEADING.match(line):
+            # "Förhandlingens resultat" above "Parterna är överens.": the outcome's text.
+            self._add(line)
+            self.deciding = True
+            self._remember(line, _BODY)
+            return
         if section and self._decision_label(line, following):
             self._add(line)
             self.deciding = True
@@ -1409,8 +1422,17 @@ def _signature(line: str, following: str) -> list[tuple[str, str]]:
     if len(words) % 2 == 0 and 2 <= len(words) <= 6:
         pairs = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
         if all(is_person_name(name) for name in pairs):
-            return [(name, "") for name in pairs]
+            parties = _captions(following, len(pairs))
+            return list(zip(pairs, parties or [""] * len(pairs), strict=True))
     return []
+
+
+def _captions(line: str, count: int) -> list[str] | None:
+    """ "För arbetsgivaren För Sveriges Lärare" under two names: the side each signs for."""
+    pieces = [p.strip() for p in re.split(r"(?:^|\s+)(?=för\s)", line, flags=re.I) if p.strip()]
+    if len(pieces) != count or not all(p.casefold().startswith("för ") for p in pieces):
+        return None
+    return [p[4:].strip() for p in pieces]
 
 
 # --- warnings ----------------------------------------------------------------------------------

@@ -580,6 +580,16 @@ NO_DECISIONS = re.compile(
     re.I,
 )
 
+# A heading inside an item above the text of its outcome: "Förhandlingens resultat".
+DECISION_HEADING = re.compile(
+    r"^(?:förhandlingens\s+resultat|förhandlingsresultat|resultat(?:\s+av\s+förhandlingen)?"
+    r"|(?:beslut|utfall)\s+i\s+förhandlingen|parternas\s+ställningstagande)\s*:?$",
+    re.IGNORECASE,
+)
+
+# A label before an item's title that only says it is an item: "§ 3 Ärende: Flytt av …".
+TITLE_LABEL = re.compile(r"^(?:ärende|fråga|punkt|rubrik)\s*:\s*(?=\S)", re.IGNORECASE)
+
 # A sentence whose subject is the body that decides.
 DECIDING_BODY = re.compile(
     r"^(?:styrelsen|nämnden|[\w-]+nämnden|kommittén|skyddskommittén|föreningen|årsmötet)\s+\w+",
