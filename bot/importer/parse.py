@@ -21,6 +21,7 @@ from bot.importer.vocabulary import (
     DECIDING_KINDS,
     DECISION_HEADING,
     DOC_TITLE,
+    ENDORSEMENT,
     FRONT_MATTER,
     LETTERED,
     LIST_NUMBER,
@@ -39,12 +40,14 @@ from bot.importer.vocabulary import (
     is_agenda_marker,
     is_closing_item,
     is_date_only,
+    is_employer_role,
     is_page_marker,
     is_party,
     is_person_name,
     is_presenter,
     is_standing,
     is_subheading,
+    is_when_line,
     opens_body,
     section_of,
     section_prefix,
@@ -119,12 +122,19 @@ def parse_minutes(
                     if "justera" in sentence.casefold():
                         justerare.extend(_names_from_sentence(sentence))
     justerare.extend(body.justerare)
-    if not justerare or _WITH_CHAIR.search(full_text):
+    with_chair = bool(_WITH_CHAIR.search(full_text))
+    if not justerare or with_chair:
         # "Att jämte ordföranden justera …": the chair signs as a justerare too.
         justerare.extend(body.signed)
+    if with_chair:
+        justerare.extend(body.chairs)
     # The signature block may name the parties the sentence of their choice left out.
     signed = dict(_merge_people(body.signed))
     justerare = [(name, party or signed.get(name, "")) for name, party in _merge_people(justerare)]
+    if any(not party for _, party in justerare):
+        # "Deltog: A, verksamhetschef, B, Vision": the attendance list says whose side each is on.
+        sides = _sides(lines)
+        justerare = [(name, party or sides.get(name, "")) for name, party in justerare]
 
     uncertain = list(header.uncertain)
     when = header.date or _labelled_date(full_text)
@@ -299,7 +309,7 @@ _PLACE_AND_TIME = re.compile(
 )
 # "2024-09-10 kl. 19.00, Klubbstugan": the place after the time.
 _PLACE_AFTER_TIME = re.compile(
-    r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?\s*,\s*"
+    r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s*,\s*|\s+i\s+)"
     r"(?P<place>[A-ZÅÄÖ][^,]*(?:,\s*[^,]+)?)$"
 )
 _KIND_TOKEN = re.compile(r"\b(FSG\s*/\s*VSG|VSG\s*/\s*FSG|FSG|VSG)\b")
@@ -371,6 +381,7 @@ def _prose(line: str) -> bool:
         len(line.split()) >= 6
         and _ends_sentence(line)
         and not (_LABEL_VALUE.match(line) or ATTENDANCE.match(line) or _person_line(line))
+        and not is_when_line(line)
         and not _JUSTERARE_LABEL.match(line)
     )
 
@@ -385,6 +396,7 @@ def _letterhead_end(lines: list[str]) -> int:
             DOC_TITLE.match(line)
             or METADATA_LABEL.match(line)
             or is_date_only(line)
+            or is_when_line(line)
             or group_kind_of(line)
             or _PROTOCOL.search(line)
             or _DNR.search(line)
@@ -502,7 +514,7 @@ def _read_header(lines: list[str]) -> _Header:
         ):
             header.time = _time_of(line)
         place = _PLACE.search(line) or _PLACE_AND_TIME.match(line)
-        if not place and not other and find_dates(line):
+        if not place and not other and (find_dates(line) or is_when_line(line)):
             place = _PLACE_AFTER_TIME.search(line)
         if place and find_dates(place["place"]):
             # "Tid och plats: 2019-11-05 kl. 15.30–16.15, Västerskolan": the place after the time.
@@ -527,6 +539,12 @@ def _read_header(lines: list[str]) -> _Header:
             header.justerare.extend(_names_from_list(justerare["names"]))
             collecting_justerare = not justerare["names"].strip()
             used = True
+        elif "justera" in line.casefold():
+            # "A och B valdes att justera anteckningarna." above the first item.
+            chosen = _justering_statements(line)
+            if chosen:
+                header.justerare.extend(chosen)
+                used = True
         kind = group_kind_of(line) or _group_kind(line)
         if kind:
             kinds.append(kind)
@@ -822,6 +840,64 @@ def _party_like(text: str) -> bool:
     return is_party(text) or (len(words) == 1 and words[0][:1].isupper())
 
 
+def _sides(lines: list[str]) -> dict[str, str]:
+    """Each person the minutes list with a party ("A, Vision", "A (Vision)", "A | Vision") or
+    with a manager's role ("A, verksamhetschef": the employer side), by name."""
+    sides: dict[str, str] = {}
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].count("(") > joined[-1].count(")"):
+            joined[-1] = f"{joined[-1]} {line}"  # "Jan Fält (Sveriges" + "Lärare)"
+        else:
+            joined.append(line)
+    above = ""  # a name alone on its line: a table's cells read one per line
+    for line in joined:
+        if above and (_party_in(line) or is_employer_role(line)):
+            sides.setdefault(above, _party_in(line) or "arbetsgivaren")
+        above = line if is_person_name(line) else ""
+        label = ATTENDANCE.match(line)
+        rest = line[label.end() :] if label and label.group(0).rstrip().endswith(":") else line
+        cells = [c.strip() for c in rest.split("|")] if "|" in rest else None
+        pieces = cells or _split_outside_parentheses(rest.strip().rstrip("."))
+        name = ""
+        for piece in pieces:
+            paren = re.match(r"^(?P<name>.*?)\s*\((?P<party>[^)]*)\)$", piece)
+            if paren and is_person_name(paren["name"]) and is_party(paren["party"].strip()):
+                sides.setdefault(paren["name"].strip(), paren["party"].strip())
+                name = ""
+            elif is_person_name(piece):
+                name = piece
+            elif name and _party_in(piece):
+                sides.setdefault(name, _party_in(piece))
+                name = ""
+            elif name and is_employer_role(piece):
+                sides.setdefault(name, "arbetsgivaren")
+                name = ""
+            else:
+                name = "" if not cells else name
+                # A table row read without its columns: "Eva Mård huvudskyddsombud Vårdförbundet".
+                words = piece.split()
+                for size in (2, 3):
+                    head, tail = " ".join(words[:size]), " ".join(words[size:])
+                    if tail and is_person_name(head):
+                        if _party_in(tail):
+                            sides.setdefault(head, _party_in(tail))
+                        else:
+                            name = head  # "Nora Fahl skyddsombud", its party next
+                        break
+    return sides
+
+
+def _party_in(piece: str) -> str:
+    """ "Vision", "för Kommunal", "huvudskyddsombud Vårdförbundet": the party a piece names."""
+    words = piece.removeprefix("för ").split()
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:])
+        if is_party(tail) and not is_party(words[0]):
+            return tail  # a role before the party
+    return " ".join(words) if words and is_party(" ".join(words)) else ""
+
+
 def _more_people(found: list[tuple[str, str]], before: list[tuple[str, str]]) -> bool:
     """Whether `found` names more people, more of them with a party, or a party that goes on
     ("Sveriges" + "Lärare"), than `before`."""
@@ -907,12 +983,17 @@ class _Building:
             elif (
                 stated
                 or outcome in _SAMVERKAN_OUTCOMES
+                or (outcome == "enighet" and ENDORSEMENT.search(text))
                 or (outcome and kind in DECIDING_KINDS and outcome != "inget beslut")
             ):
                 section = "Beslut"
             else:
                 section = "Information"
-        if section == "Information" and outcome == "enighet" and not stated:
+        if (
+            section == "Information"
+            and outcome == "enighet"
+            and not (stated or ENDORSEMENT.search(text))
+        ):
             # "Parterna är överens" about information is agreement, not a decision.
             outcome = ""
         return ImportedItem(
@@ -960,6 +1041,7 @@ class _Body:
         self.unplaced: list[str] = []
         self.justerare: list[tuple[str, str]] = []
         self.signed: list[tuple[str, str]] = []  # names under "Justeras": used when none else
+        self.chairs: list[tuple[str, str]] = []  # who signs there as ordförande
         self.section: str | None = None
         self.sections_seen = False
         self.item: _Building | None = None
@@ -1089,6 +1171,7 @@ class _Body:
             return "sign"
         if mode == "sign":
             self.signed.extend(_signature(line, following))
+            self.chairs.extend(_chairs(line, following))
         return mode
 
     def _line(self, line: str, following: str) -> None:
@@ -1106,6 +1189,10 @@ class _Body:
             return
         if section and self._numbered_item(line, section):
             # "8. Övriga frågor" after item 7, "§ 22 Övriga frågor": an item of its own.
+            self._open_item(line)
+            return
+        if section and self.items and not self.sections_seen and is_standing(line):
+            # "Övriga frågor" after items of minutes without sections: one more item.
             self._open_item(line)
             return
         if section:
@@ -1425,6 +1512,25 @@ def _signature(line: str, following: str) -> list[tuple[str, str]]:
             parties = _captions(following, len(pairs))
             return list(zip(pairs, parties or [""] * len(pairs), strict=True))
     return []
+
+
+def _chairs(line: str, following: str) -> list[tuple[str, str]]:
+    """ "Annika Blom  Rebecka Moberg" above "Ordförande  Justerare", or "Ida Falk, ordförande":
+    who signs as the chair."""
+    person = re.match(
+        rf"^(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})\s*,\s*(?:ordförande|ordf)\.?$", line
+    )
+    if person and is_person_name(person["name"]):
+        return [(person["name"], "")]
+    words, roles = line.split(), [r.casefold().strip(".") for r in following.split()]
+    if not roles or len(words) != 2 * len(roles) or not all(r in _ROLES for r in roles):
+        return []
+    pairs = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
+    return [
+        (name, "")
+        for name, role in zip(pairs, roles, strict=True)
+        if role in ("ordförande", "ordf") and is_person_name(name)
+    ]
 
 
 def _captions(line: str, count: int) -> list[str] | None:

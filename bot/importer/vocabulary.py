@@ -356,6 +356,15 @@ _ENIGHET = re.compile(
 )
 
 
+# Agreement to a proposal, not only about what to do next: "Vision och SSR ställde sig bakom
+# den nya rutinen" decides an item that "Parterna är överens om att följa upp …" does not.
+ENDORSEMENT = re.compile(
+    r"\bst(?:äller|ällde|ällt)\s+sig\s+bakom\b|\btillstyrk(?:er|te|t)\b"
+    r"|\b(?:överens|eniga?)\s+om\s+(?:förslaget|arbetsgivarens\s+förslag|den\s+nya)\b",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str) -> list[tuple[int, date]]:
     """Every valid date in the text with its position, in order."""
     found = []
@@ -373,6 +382,21 @@ def find_dates(text: str) -> list[tuple[int, date]]:
         except ValueError:
             continue
     return found
+
+
+# "Måndagen den 4 juni kl 9.30 i Rådhuset", "Onsdag 10 september 2025, kl 17.15": a line that
+# opens with the meeting's day (its year may be left out) and says when it began.
+_WHEN_LINE = re.compile(
+    rf"^(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?"
+    rf"(?:{DATE_PATTERN}|\d{{1,2}}(?::?[ae])?\s+(?:{_MONTH_NAMES}))\b[^.]*?,?\s*"
+    r"\b(?:kl\.?|klockan)\s*\d",
+    re.IGNORECASE,
+)
+
+
+def is_when_line(line: str) -> bool:
+    """Whether a line gives the meeting's day and time, as a sentence or a label's value."""
+    return bool(_WHEN_LINE.match(line.strip()))
 
 
 def is_date_only(line: str) -> bool:
@@ -491,6 +515,37 @@ def is_presenter(text: str) -> bool:
     return marked or (len(words) >= 2 and bool(_NAME.match(text)))
 
 
+# Roles that sit on the union side, or on neither: a role that is not one of them is a manager's.
+_NOT_EMPLOYER_ROLES = frozenset(
+    {
+        "ordförande",
+        "ordföranden",
+        "ordf",
+        "sekreterare",
+        "sekreteraren",
+        "samtliga",
+        "fackliga",
+        "facket",
+        "skyddsombud",
+        "huvudskyddsombud",
+        "arbetsmiljöombud",
+        "kassör",
+        "kassören",
+    }
+)
+
+
+def is_employer_role(text: str) -> bool:
+    """ "verksamhetschef BUF", "HR-specialist": a role that speaks for the employer."""
+    words = text.split()
+    if not words or len(words) > 4:
+        return False
+    first = words[0].casefold().strip(".:")
+    if first in _NOT_EMPLOYER_ROLES or first.endswith("ombud"):
+        return False
+    return first in _ROLE_WORDS or first.endswith(_ROLE_SUFFIXES) or first.startswith("hr-")
+
+
 def decision_of(text: str) -> str:
     """The outcome a text states: postponement and disagreement outrank the last other statement."""
     if _BORDLAGT.search(text):
@@ -526,7 +581,7 @@ OTHER_DATE = re.compile(
 )
 
 ATTENDANCE = re.compile(
-    r"^(?:närvarande|frånvarande|deltagare|deltagande|beslutande|ersättare|adjungerade"
+    r"^(?:närvarande|närvaro|frånvarande|deltagare|deltagande|deltog|beslutande|ersättare|adjungerade"
     r"|övriga\s+(?:deltagare|närvarande)|parter|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?"
     r"|arbetstagarsidan|fackliga|namn)\b[^:|]*(?:[:|]|$)",
     re.IGNORECASE,
