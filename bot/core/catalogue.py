@@ -245,8 +245,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status_cancelled": ("inställt", "cancelled"),
     # --- meetings ---------------------------------------------------------------------------
     "meeting_in_past": (
-        "{when} har redan varit; ange en kommande tid, till exempel `19 mars kl 13`.",
-        "{when} is in the past; give a time ahead, for example `next wednesday 13:00`.",
+        "{when} har redan varit; ange en kommande tid, till exempel `{example}`.",
+        "{when} is in the past; give a time ahead, for example `{example}`.",
     ),
     "deadline_after_meeting": (
         "Sista dag för ärenden måste vara före mötet, till exempel `; sista dag 12 mars`.",

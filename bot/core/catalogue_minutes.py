@@ -71,6 +71,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Möte #{ref} är ändrat: {when}.",
         "Meeting #{ref} is changed: {when}.",
     ),
+    "deadline_now": (
+        "Sista dag för ärenden är nu {deadline}.",
+        "The agenda deadline is now {deadline}.",
+    ),
     "nothing_to_undo": (
         "Du har ingen ändring att ångra på möte #{ref}; se mötet med `/protokoll visa #{ref}`.",
         "You have no change to take back on meeting #{ref}; see it with `/protokoll visa #{ref}`.",

@@ -28,6 +28,7 @@ from bot.core.model import (
     Section,
 )
 from bot.core.permissions import LEAD_ROLES, Action
+from bot.core.retiming import retime
 from bot.core.texts import UserError
 from bot.core.tx import Phase, Tx
 from bot.core.undo import Recorder, last_change, restore
@@ -307,14 +308,11 @@ def change_meeting(tx: Tx, ref: int | None, changes: MeetingChanges) -> Result:
     undo = Recorder()
     undo.changing(meeting)
     before = (meeting.starts_at, meeting.ends_at, meeting.time_known)
+    deadline = meeting.agenda_deadline
     if changes.when is not None:
         span = changes.when
-        if meeting.status in (S.PLANNED, S.PUBLISHED) and span.start <= tx.now and span.has_time:
-            raise UserError("meeting_in_past", when=format_when(span.start, tx.ctx.lang))
-        shift = span.start - meeting.starts_at
-        meeting.starts_at, meeting.ends_at, meeting.time_known = span.start, span.end, span.has_time
-        if meeting.status in (S.PLANNED, S.PUBLISHED):
-            meeting.agenda_deadline = min(meeting.agenda_deadline + shift, span.start)
+        command = f"/mote ändra #{meeting.number}; tid: "
+        retime(tx, group, meeting, span.start, span.end, span.has_time, command=command)
     if changes.place is not None:
         check_length("place", changes.place)
     if changes.protocol_number is not None:
@@ -344,16 +342,17 @@ def change_meeting(tx: Tx, ref: int | None, changes: MeetingChanges) -> Result:
     undo.save(tx.store, meeting, tx.ctx.user_ref, tx.now, "change_meeting")
     tx.record("change_meeting", group, meeting)
     lines = []
+    lang = tx.ctx.lang
     if (meeting.starts_at, meeting.ends_at, meeting.time_known) != before:
-        lines.append(f"~ {meeting_when(meeting, tx.ctx.lang)}")
+        lines.append(f"~ {meeting_when(meeting, lang)}")
     if changes.place is not None:
         lines.append(f"~ {meeting.place or '–'}")
+    message = tx.say("meeting_changed", ref=meeting.number, when=when_and_where(meeting, lang))
+    if meeting.agenda_deadline != deadline:
+        when = format_when(meeting.agenda_deadline, lang)
+        message += " " + tx.say("deadline_now", deadline=when)
     return Result(
-        tx.say(
-            "meeting_changed",
-            ref=meeting.number,
-            when=when_and_where(meeting, tx.ctx.lang),
-        ),
+        message,
         agenda_changed(tx, group, meeting, lines),
         meeting.id,
     )

@@ -21,6 +21,7 @@ from bot.core.model import (
     StandingItem,
 )
 from bot.core.permissions import Action
+from bot.core.retiming import refuse_past, refuse_same_time, retime
 from bot.core.texts import UserError
 from bot.core.tx import Phase, Tx
 from bot.dates import format_date, format_when
@@ -66,7 +67,7 @@ def plan_meeting(
     check_length("place", place)
     check_length("protocol_number", protocol_number)
     check_length("dnr", dnr)
-    _refuse_past(tx, starts_at, time_known)
+    refuse_past(tx, starts_at, time_known, command=f"/mote planera {group.key}; ")
     deadline = agenda_deadline or default_deadline(starts_at)
     if agenda_deadline is None and not time_known:
         # A date alone: the last day for items is the whole day a week before, not its first
@@ -79,9 +80,7 @@ def plan_meeting(
         # Planned less than a week ahead: items proposed today are not late.
         end_of_today = tx.now.astimezone(STOCKHOLM).replace(hour=23, minute=59, second=59)
         deadline = min(end_of_today, starts_at)
-    for other in tx.meetings(group):
-        if other.starts_at == starts_at and other.status is not S.CANCELLED:
-            raise UserError("meeting_exists", ref=other.number)
+    refuse_same_time(tx, group, starts_at)
     meeting = tx.store.add(
         Meeting(
             group_id=group.id,
@@ -221,26 +220,8 @@ def move_meeting(
     group = tx.group()
     meeting = tx.meeting(group, ref, Phase.AGENDA)
     tx.require(Action.CHANGE_MEETING, group, meeting)
-    if not time_known and meeting.time_known:
-        # "Mötet flyttas till torsdag": a day alone keeps the meeting's clock time and end;
-        # a whole-day meeting comes only from planning one or moving one that is a whole day.
-        starts_at, ends_at = _same_clock_on(starts_at, meeting)
-        time_known = True
-    _refuse_past(tx, starts_at, time_known)
-    shift = starts_at - meeting.starts_at
-    if time_known and meeting.time_known:
-        meeting.agenda_deadline = meeting.agenda_deadline + shift
-    else:
-        # A date only on either side: the deadline moves by whole days and keeps its clock
-        # (a date's midnight is no meeting time: "kl. 12.59" the day after would be nonsense).
-        days = (
-            starts_at.astimezone(STOCKHOLM).date() - meeting.starts_at.astimezone(STOCKHOLM).date()
-        )
-        local = meeting.agenda_deadline.astimezone(STOCKHOLM).replace(tzinfo=None)
-        meeting.agenda_deadline = min((local + days).replace(tzinfo=STOCKHOLM), starts_at)
-    if ends_at is None and time_known and meeting.time_known and meeting.ends_at:
-        ends_at = meeting.ends_at + shift  # a new start alone keeps the meeting's length
-    meeting.starts_at, meeting.ends_at, meeting.time_known = starts_at, ends_at, time_known
+    command = f"/mote flytta #{meeting.number} "
+    retime(tx, group, meeting, starts_at, ends_at, time_known, command=command)
     tx.store.update(meeting)
     tx.record("move_meeting", group, meeting)
     lang = tx.ctx.lang
@@ -252,26 +233,6 @@ def move_meeting(
             deadline=format_when(meeting.agenda_deadline, lang),
         ),
         meeting_id=meeting.id,
-    )
-
-
-def _refuse_past(tx: Tx, starts_at: datetime, time_known: bool) -> None:
-    """Planned or moved to a moment gone, or with a date only to a day gone: refused."""
-    today = tx.now.astimezone(STOCKHOLM).date()
-    if (starts_at <= tx.now) if time_known else (starts_at.date() < today):
-        raise UserError("meeting_in_past", when=format_when(starts_at, tx.ctx.lang))
-
-
-def _same_clock_on(day: datetime, meeting: Meeting) -> tuple[datetime, datetime | None]:
-    """The meeting's start and end on another day, at the same Stockholm clock (DST included)."""
-    date = day.astimezone(STOCKHOLM).date()
-    start = meeting.starts_at.astimezone(STOCKHOLM)
-    moved = datetime.combine(date, start.time()).replace(tzinfo=STOCKHOLM)
-    if meeting.ends_at is None:
-        return moved, None
-    end = meeting.ends_at.astimezone(STOCKHOLM)
-    return moved, datetime.combine(date + (end.date() - start.date()), end.time()).replace(
-        tzinfo=STOCKHOLM
     )
 
 

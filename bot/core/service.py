@@ -152,6 +152,7 @@ def _normalised(name: str, value: Any) -> Any:
 YEAR_OPERATIONS = {
     meetings.plan_meeting,
     meetings.move_meeting,
+    corrections.change_meeting,  # its tid: retimes the meeting as /mote flytta does
     meetings.cancel_meeting,
     yearrules.take_default,
     yearrules.add_rule,
@@ -173,6 +174,7 @@ MEETING_OPERATIONS = {
     justering.approve,
     postings.approve_message,
     draftedit.edit_posted_item,  # posts the next version: the justerare reminded again
+    corrections.undo_last,  # may take back a new time
 }
 
 
