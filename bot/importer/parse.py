@@ -12,6 +12,7 @@ from bot.importer.vocabulary import (
     ATTENDANCE,
     BOARD_DECISION,
     BULLET,
+    CELL_LABEL,
     CLOSING,
     CLOSING_SENTENCE,
     CONNECTIVES,
@@ -33,6 +34,7 @@ from bot.importer.vocabulary import (
     PRESENTER_LABEL,
     SECRETARY,
     SECTIONS,
+    TABLE_COLUMN,
     TITLE_LABEL,
     decision_of,
     find_dates,
@@ -102,7 +104,7 @@ def parse_minutes(
     larger type), normalised by case and spacing; evidence for a title, not proof.
     """
     full_text = clean_text(text)
-    lines = [line for line in full_text.split("\n") if line]
+    lines = _header_cells([line for line in full_text.split("\n") if line])
     layout = _Layout(lines)
     end = _header_end(lines)
     header = _read_header(lines[:end])
@@ -340,6 +342,37 @@ _JUSTERARE_LABEL = re.compile(
 )
 
 
+_CELL_SCAN = 40
+
+
+def _header_cells(lines: list[str]) -> list[str]:
+    """A header table read one cell a line: "Datum" / "Tid" / "Plats" over their three values,
+    or "Datum" / "2021-11-23" by turns, become "Datum: 2021-11-23" lines; a line that opens a
+    parenthesis goes on in the next ("Petra Lindgren (Sveriges" + "Ingenjörer)")."""
+    out: list[str] = []
+    index, top = 0, min(len(lines), _CELL_SCAN)
+    while index < top:
+        run = 0
+        while index + run < top and CELL_LABEL.match(lines[index + run]):
+            run += 1
+        values = lines[index + run : index + 2 * run]
+        if run and len(values) == run and not any(_cell_not_value(v) for v in values):
+            out += [f"{label.rstrip(':')}: {v}" for label, v in zip(lines[index:], values)]
+            index += 2 * run
+            continue
+        line = lines[index]
+        if out and out[-1].count("(") > out[-1].count(")") and len(out[-1]) < 200:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        index += 1
+    return out + lines[top:]
+
+
+def _cell_not_value(line: str) -> bool:
+    return bool(CELL_LABEL.match(line) or ATTENDANCE.match(line) or TABLE_COLUMN.match(line))
+
+
 def _header_end(lines: list[str]) -> int:
     """Where the letterhead stops: the first section, agenda word, standing item or § item;
     without one, after the metadata at the top and the attendance list below it."""
@@ -381,14 +414,14 @@ def _prose(line: str) -> bool:
         len(line.split()) >= 6
         and _ends_sentence(line)
         and not (_LABEL_VALUE.match(line) or ATTENDANCE.match(line) or _person_line(line))
-        and not is_when_line(line)
+        and not (is_when_line(line) or _listing(line))
         and not _JUSTERARE_LABEL.match(line)
     )
 
 
 def _letterhead_end(lines: list[str]) -> int:
     """After the metadata at the top and the attendance list below it."""
-    end = 0
+    end, unknown = 0, 0
     for index, line in enumerate(lines[:15]):
         if ATTENDANCE.match(line):
             break
@@ -398,13 +431,18 @@ def _letterhead_end(lines: list[str]) -> int:
             or is_date_only(line)
             or is_when_line(line)
             or group_kind_of(line)
+            or _group_kind(line)
             or _PROTOCOL.search(line)
             or _DNR.search(line)
             or (_ORG_LINE.match(line) and not any(c.isdigit() for c in line))
         ):
-            end = index + 1
+            end, unknown = index + 1, 0
         elif not (_letterhead(line) or _LABEL_VALUE.match(line) or find_dates(line)):
-            break  # the letterhead is the run of such lines at the top
+            # The letterhead is the run of such lines at the top; a line or two of the
+            # organisation's name ("Gata, park och fastighet, Tekniska") may stand among them.
+            unknown += 1
+            if unknown > 2 or _ends_sentence(line) or len(line.split()) > 8:
+                break
     return _attendance_end(lines, end)
 
 
@@ -422,7 +460,20 @@ def _attendance_end(lines: list[str], start: int) -> int:
 
 
 def _attendance_line(line: str) -> bool:
-    return _person_line(line) or bool(_LABEL_VALUE.match(line))
+    return _person_line(line) or bool(_LABEL_VALUE.match(line)) or _listing(line)
+
+
+def _listing(line: str) -> bool:
+    """ "Anneli Viklund (Kommunal), Ola Berggren (Vision), Petra", "(avdelningschef,
+    ordförande), Therese Näslund (HR-partner),": nothing but names, parties and labels."""
+    if "(" not in line and ")" not in line:
+        return False
+    bare = re.sub(r"\([^()]*\)|^[^()]*\)|\([^()]*$", ",", line)
+    pieces = [p.strip() for p in re.split(r"[,.;:]|\s+och\s+", bare) if p.strip()]
+    return bool(pieces) and all(
+        is_person_name(p) or re.fullmatch(NAME_TOKEN, p) or ATTENDANCE.match(p) or is_party(p)
+        for p in pieces
+    )
 
 
 def _list_goes_on(line: str) -> bool:
@@ -1211,9 +1262,12 @@ class _Body:
             self.justerare.extend(people)
             return
         presenter = PRESENTER_LABEL.match(line)
-        if presenter and self.item is not None and not self.item.lines:
-            self.item.presenter = presenter["who"].strip().rstrip(".")
-            return
+        if presenter and self.item is not None and not self.item.presenter:
+            # Above the item's text or after it ("Ansvarig: Agnes Falk" at its end).
+            who = presenter["who"].strip().rstrip(".")
+            if not self.item.lines or len(who.split()) <= 4:
+                self.item.presenter = who
+                return
         decided = _DECISION_LINE.match(line)
         if decided and self.item is not None and self._decision_text(decided["text"], following):
             self._add(line)

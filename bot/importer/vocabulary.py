@@ -47,6 +47,8 @@ _STANDING = re.compile(
     r"^(?:mötets\s+öppnande|öppnande|val\s+av\s+(?:protokoll)?justerare|val\s+av\s+justeringsperson"
     r"|(?:godkännande|fastställande)\s+av\s+(?:dagordning|ärendelista|föredragningslista)"
     r"|föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll)|genomgång\s+av\s+föregående"
+    r"|uppföljning\s+av\s+föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll|möte)"
+    r"|förra\s+mötets\s+(?:anteckningar|protokoll|minnesanteckningar)"
     r"|föredragningslista(?:n)?(?:\s|$)|nästa\s+möte|mötets\s+avslutande|avslutning"
     r"|(?:mötet|sammanträdet|förhandlingen)\s+(?:öppnas|avslutas)|(?:mötets|sammanträdets"
     r"|förhandlingens)\s+(?:öppnande|avslutande)|val\s+av\s+(?:sekreterare|ordförande)"
@@ -580,10 +582,23 @@ OTHER_DATE = re.compile(
     re.IGNORECASE,
 )
 
+# A label alone in a header table's cell: "Datum", "Tid", "Plats" over (or before) their values.
+CELL_LABEL = re.compile(
+    r"^(?:datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|dnr|diarienummer"
+    r"|protokoll\s*(?:nr|nummer)|nr)\s*:?$",
+    re.IGNORECASE,
+)
+# The head of an attendance table, cell by cell: "Namn | Roll | Organisation".
+TABLE_COLUMN = re.compile(
+    r"^(?:namn|roll|funktion|befattning|titel|organisation|part|parti|representerar|förbund"
+    r"|facklig\s+organisation|uppdrag)$",
+    re.IGNORECASE,
+)
+
 ATTENDANCE = re.compile(
     r"^(?:närvarande|närvaro|frånvarande|deltagare|deltagande|deltog|beslutande|ersättare|adjungerade"
     r"|övriga\s+(?:deltagare|närvarande)|parter|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?"
-    r"|arbetstagarsidan|fackliga|namn)\b[^:|]*(?:[:|]|$)",
+    r"|arbetstagarsidan|fackliga|namn|för\s+arbets(?:givaren|tagarna|tagarsidan))\b[^:|]*(?:[:|]|$)",
     re.IGNORECASE,
 )
 
