@@ -357,7 +357,10 @@ def _header_cells(lines: list[str]) -> list[str]:
             run += 1
         values = lines[index + run : index + 2 * run]
         if run and len(values) == run and not any(_cell_not_value(v) for v in values):
-            out += [f"{label.rstrip(':')}: {v}" for label, v in zip(lines[index:], values)]
+            out += [
+                f"{label.rstrip(':')}: {v}"
+                for label, v in zip(lines[index : index + run], values, strict=True)
+            ]
             index += 2 * run
             continue
         line = lines[index]
