@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import threading
 from collections.abc import Awaitable, Callable
@@ -117,7 +118,11 @@ def is_call(call: Callable[[], Any], func: Callable[..., Any]) -> bool:
 
 
 def sender_for(
-    store_factory, poster: GatedPoster, clock: Clock, hooks: dict[Any, Hook] | None = None
+    store_factory,
+    poster: GatedPoster,
+    clock: Clock,
+    hooks: dict[Any, Hook] | None = None,
+    worker: str = "w1",
 ) -> OutboxSender:
     """A sender whose database work can be stopped at a chosen transaction: hooks maps an
     outbox function to what runs in place of its call (the call passed in to make)."""
@@ -128,7 +133,7 @@ def sender_for(
                 return await hook(call)
         return await asyncio.to_thread(call)
 
-    sender = OutboxSender(store_factory, [poster], worker="w1", now=clock, run_db=run_db)
+    sender = OutboxSender(store_factory, [poster], worker=worker, now=clock, run_db=run_db)
     sender._events()
     return sender
 
@@ -455,3 +460,120 @@ def test_a_drain_renews_the_leases_it_holds(store_factory) -> None:
 
     asyncio.run(scenario())
     each_sent_once(store_factory, poster, [first])
+
+
+class Platform:
+    """Where messages come to exist: a request on its way (held by the test) makes its message
+    only when it arrives; one cut off before it arrives makes none."""
+
+    def __init__(self) -> None:
+        self.made: list[int] = []
+
+
+class InTransit(GatedPoster):
+    """A sender's end of the platform: a held call makes its message when let go. A posting
+    it is told may have been made (taken over) is looked for first, as the Slack poster does."""
+
+    def __init__(self, platform: Platform) -> None:
+        super().__init__()
+        self.platform_ = platform
+        self.unsure_of: set[int] = set()
+        self.cut: list[int] = []
+
+    def unsure(self, posting: Posting, step: Step) -> None:
+        assert posting.id is not None
+        self.unsure_of.add(posting.id)
+
+    async def perform(self, posting: Posting, step: Step, refs: MessageRefs) -> str:
+        assert posting.id is not None
+        if posting.id in self.unsure_of and posting.id in self.platform_.made:
+            return f"ts-{posting.id}"  # found: made by the earlier owner
+        self.began(posting.id).set()
+        gate = self.gates.get(posting.id)
+        try:
+            if gate is not None:
+                await gate.wait()
+        except asyncio.CancelledError:
+            self.cut.append(posting.id)
+            raise
+        self.platform_.made.append(posting.id)
+        return f"ts-{posting.id}"
+
+
+async def turns(count: int = 20) -> None:
+    for _ in range(count):
+        await asyncio.sleep(0)  # turns of the loop, not time
+
+
+def test_a_call_does_not_start_with_less_than_half_a_lease_left(store_factory) -> None:
+    """The first posting's call took 20 s of a 30 s lease and no renewal came (the database was
+    slow): the second's call started with 10 s left, and a second sender took the lane when
+    the lease ran out while that call was still on its way, and made it too. Now the call
+    renews the lease first."""
+    platform = Platform()
+    ours, theirs = InTransit(platform), InTransit(platform)
+    clock = Clock()
+    first, second = queue(store_factory, 2)
+
+    async def scenario() -> None:
+        let_first, let_second = ours.hold(first), ours.hold(second)
+        sender = sender_for(store_factory, ours, clock)
+        assert await sender.tick() == 1
+        await asyncio.wait_for(ours.began(first).wait(), WAIT)
+        clock.at = NOW + timedelta(seconds=20)
+        let_first.set()
+        await asyncio.wait_for(ours.began(second).wait(), WAIT)
+        assert lane(store_factory).claimed_until == clock.at + outbox.LEASE
+        clock.at = LAPSED  # the first lease is over; the renewed one is not
+        other = sender_for(store_factory, theirs, clock, worker="w2")
+        assert await other.tick() == 0, "another sender took the lane during the call"
+        let_second.set()
+        await to_the_end(sender)
+        await other.drain()
+
+    asyncio.run(scenario())
+    assert platform.made == [first, second]
+    assert statuses(store_factory) == [PostingStatus.SENT] * 2
+
+
+def test_a_call_under_way_is_cut_before_an_unrenewed_lease_runs_out(store_factory) -> None:
+    """The call is under way and the renewals fail (a database stalled for this replica
+    only): with half the lease gone the call is cut and the lane left to lapse, not given
+    back. The sender taking it after the lease looks, finds nothing, and makes it once. Not
+    cut, the first call arrived after that look and the posting was made twice."""
+    platform = Platform()
+    ours, theirs = InTransit(platform), InTransit(platform)
+    clock = Clock()
+    (first,) = queue(store_factory)
+
+    async def stalled(call: Callable[[], Any]) -> Any:
+        raise OSError("the database does not answer")
+
+    async def scenario() -> None:
+        let_go = ours.hold(first)
+        sender = sender_for(store_factory, ours, clock, {outbox.renew: stalled})
+        assert await sender.tick() == 1
+        await asyncio.wait_for(ours.began(first).wait(), WAIT)
+        clock.at = NOW + timedelta(seconds=10)
+        with contextlib.suppress(OSError):
+            await sender.renew()
+        await turns()
+        assert ours.cut == [], "cut with two thirds of the lease left"
+        clock.at = NOW + timedelta(seconds=20)
+        with contextlib.suppress(OSError):
+            await sender.renew()
+        await turns()
+        held = lane(store_factory)
+        assert (held.claimed_by, statuses(store_factory)) == ("w1", [PostingStatus.PENDING])
+        clock.at = LAPSED
+        other = sender_for(store_factory, theirs, clock, worker="w2")
+        await other.drain()
+        let_go.set()  # a call not cut would arrive now
+        await turns()
+        await finished(sender)
+
+    asyncio.run(scenario())
+    assert platform.made == [first]
+    assert ours.cut == [first]
+    assert statuses(store_factory) == [PostingStatus.SENT]
+    assert lane(store_factory).claimed_by == ""

@@ -55,8 +55,26 @@ def _at_now(func: Callable[..., T], now: Callable[[], datetime], /, *args: Any, 
     return func(*args, now=now(), **kw)
 
 
+class _Noted:
+    """A clock that keeps the last time it told: when a claim's or renewal's lease began."""
+
+    def __init__(self, now: Callable[[], datetime]) -> None:
+        self.now = now
+        self.at: datetime | None = None
+
+    def __call__(self) -> datetime:
+        self.at = self.now()
+        return self.at
+
+
 class _Interrupted(Exception):
     """Shutting down in the middle of retrying: the call is left for the next owner."""
+
+
+class _Fenced(Exception):
+    """The lane's lease may lapse before a call could end: the call is not made, or is cut
+    while under way, and the lane is left to lapse (not given back) for the next owner, who
+    looks for what the call may have made before making it again."""
 
 
 @dataclass
@@ -96,6 +114,11 @@ class OutboxSender:
     _main: asyncio.Task[None] | None = None
     _claim_lock: asyncio.Lock | None = None
     _renewing: asyncio.Task[None] | None = None
+    # Fencing: when each lane's lease, as we last took or renewed it, runs out (shared clock),
+    # and the platform call under way in each lane, to be cut before that.
+    _until: dict[str, datetime] = field(default_factory=dict)
+    _flying: dict[str, asyncio.Task[str]] = field(default_factory=dict)
+    _cut: set[str] = field(default_factory=set)
 
     # --- running ---------------------------------------------------------------------------
 
@@ -147,11 +170,12 @@ class OutboxSender:
         if wanted <= 0:
             return 0
         working = set(self._lanes)
+        noted = _Noted(self.now)
         claimed = await self.run_db(
             functools.partial(
                 _at_now,
                 outbox.claim,
-                self.now,
+                noted,
                 self.store_factory,
                 worker=self.worker,
                 prefixes=prefixes,
@@ -162,6 +186,8 @@ class OutboxSender:
         self._rounds += 1
         for conversation, work in claimed.items():
             self._round_of[conversation] = self._rounds
+            if noted.at is not None:
+                self._until[conversation] = noted.at + self.lease
             if conversation in self._lanes:
                 # Its task is still on it. A second task beside it would send this batch,
                 # read before the first has marked its postings sent; skipping the claim would
@@ -222,6 +248,7 @@ class OutboxSender:
         self._lanes.clear()
         self._again.clear()
         self._round_of.clear()
+        self._until.clear()
         if held:
             await self.run_db(lambda: outbox.release(self.store_factory, held, self.worker))
         if self._main is not None:
@@ -244,15 +271,82 @@ class OutboxSender:
             self._stopped = asyncio.Event()
         return self._wake, self._stopped
 
+    @property
+    def _every(self) -> float:
+        """Seconds between two renewal rounds."""
+        return max(self.lease.total_seconds() / 3, 0.5)
+
+    @property
+    def _need(self) -> timedelta:
+        """The lease a call must have left to start, and keep at each renewal round to go on:
+        half a lease. A round comes at most a third of a lease after the last, so a call is
+        over (answered or cut) a sixth of a lease (5 s) before the lease can run out, and
+        another sender, which takes a lane only then, looks after the call is over."""
+        return self.lease / 2
+
     async def _renew_forever(self) -> None:
         # Real time, not the injected clock: a lease is about the wall clock other replicas see.
-        every = max(self.lease.total_seconds() / 3, 0.5)
-        while True:
-            await asyncio.sleep(every)
-            try:
-                await self.renew()
-            except Exception as error:
-                log.warning("outbox: leases not renewed (%s)", type(error).__name__)
+        renewing: asyncio.Task[None] | None = None
+        try:
+            while True:
+                await asyncio.sleep(self._every)
+                # Before the renewal, and not after it: a renewal stalled with the database
+                # must not keep a call going past the lease it could not extend.
+                self.fence()
+                if renewing is None or renewing.done():
+                    renewing = asyncio.create_task(self._renew_logged())
+        finally:
+            if renewing is not None:
+                renewing.cancel()
+
+    async def _renew_logged(self) -> None:
+        try:
+            await self.renew()
+        except Exception as error:
+            log.warning("outbox: leases not renewed (%s)", type(error).__name__)
+
+    def fence(self) -> int:
+        """Cut the calls under way in lanes whose lease has less than half of it left (its
+        renewals failed): had they gone on, another sender could take the lane when the lease
+        ran out, find nothing yet and post the same thing. How many were cut."""
+        cut = 0
+        for conversation, call in list(self._flying.items()):
+            if call.done() or self._left(conversation) >= self._need:
+                continue
+            log.warning("outbox: a call cut short, its lane's lease was not renewed")
+            self._cut.add(conversation)
+            call.cancel()
+            cut += 1
+        return cut
+
+    def _left(self, conversation: str) -> timedelta:
+        until = self._until.get(conversation)
+        return until - self.now() if until is not None else timedelta(0)
+
+    async def _enough_lease(self, conversation: str) -> None:
+        """A call starts only with half a lease left: renewed first when less is left (the
+        renewals fell behind), and not made at all when the lane can no longer be renewed."""
+        if self._left(conversation) >= self._need:
+            return
+        noted = _Noted(self.now)
+        try:
+            kept = await self._db(
+                functools.partial(
+                    _at_now,
+                    outbox.renew,
+                    noted,
+                    self.store_factory,
+                    [conversation],
+                    self.worker,
+                    lease=self.lease,
+                )
+            )
+        except Exception as error:
+            log.warning("outbox: no call without a lease (%s)", type(error).__name__)
+            raise _Fenced from error
+        if conversation not in kept or noted.at is None:
+            raise _Fenced
+        self._until[conversation] = noted.at + self.lease
 
     async def renew(self) -> None:
         """Extend the leases of the lanes being worked; stop the task of a lane whose lease
@@ -260,17 +354,24 @@ class OutboxSender:
         looked = {conversation: self._round_of.get(conversation) for conversation in self._lanes}
         if not looked:
             return
-        kept = await self.run_db(
-            functools.partial(
-                _at_now,
-                outbox.renew,
-                self.now,
-                self.store_factory,
-                list(looked),
-                self.worker,
-                lease=self.lease,
+        noted = _Noted(self.now)
+        try:
+            kept = await self.run_db(
+                functools.partial(
+                    _at_now,
+                    outbox.renew,
+                    noted,
+                    self.store_factory,
+                    list(looked),
+                    self.worker,
+                    lease=self.lease,
+                )
             )
-        )
+        finally:
+            self.fence()  # a failed renewal leaves less lease to the calls under way
+        if noted.at is not None:
+            for conversation in kept:
+                self._until[conversation] = noted.at + self.lease
         for conversation in set(looked) - set(kept):
             task = self._lanes.get(conversation)
             # Stale when a claim of ours took the lane since the look: its task had given it
@@ -298,6 +399,10 @@ class OutboxSender:
         except asyncio.CancelledError:
             release = False  # shutdown() or a lost lease decides what becomes of the lane
             raise
+        except _Fenced:
+            # Not given back: the lease runs out first, so the next owner's look comes after
+            # whatever the cut call may still have made.
+            release = False
         except Exception as error:
             log.error("outbox: a lane stopped (%s)", type(error).__name__)
             log.debug("outbox lane failure", exc_info=True)
@@ -324,6 +429,7 @@ class OutboxSender:
         if self._lanes.get(conversation) is not asyncio.current_task():
             return  # shutdown() took the lane out of the table already
         del self._lanes[conversation]
+        self._cut.discard(conversation)
         if conversation in self._again:
             self._again.discard(conversation)
             # Our claim took the lane again while this task finished: what waits in it now is
@@ -331,6 +437,7 @@ class OutboxSender:
             self._lanes[conversation] = asyncio.create_task(self._work(conversation, None))
         else:
             self._round_of.pop(conversation, None)
+            self._until.pop(conversation, None)
         self.wake()  # something may have arrived after the last look
 
     async def _send_lane(self, conversation: str, batch: outbox.Work | None) -> bool:
@@ -411,6 +518,10 @@ class OutboxSender:
                 ref = await self._call(poster, posting, step, refs)
             except _Interrupted:
                 return None
+            except _Fenced:
+                if unsure is not None:
+                    unsure(posting, step)  # if this process takes the lane again
+                raise
             except Exception as error:
                 code = poster.error_code(error)
                 self.lost.append(f"{posting.kind} {posting.meeting_id} {step.name} {code}")
@@ -488,7 +599,9 @@ class OutboxSender:
             return self._stopping or self.clock() - started >= self.give_up_after
 
         retrying = AsyncRetrying(
-            retry=retry_if_exception(lambda e: poster.retry(e) is not None),
+            retry=retry_if_exception(
+                lambda e: not isinstance(e, _Fenced) and poster.retry(e) is not None
+            ),
             wait=wait,
             stop=stop,
             sleep=self._pause,
@@ -498,8 +611,11 @@ class OutboxSender:
             async for attempt in retrying:
                 with attempt:
                     await self._pace(conversation)
+                    await self._enough_lease(conversation)
                     try:
-                        return await poster.perform(posting, step, refs)
+                        return await self._fenced(conversation, poster.perform(posting, step, refs))
+                    except _Fenced:
+                        raise
                     except Exception as error:
                         self._count_failure(poster, error)
                         raise
@@ -514,6 +630,21 @@ class OutboxSender:
                 raise _Interrupted from error
             raise
         raise AssertionError("unreachable")
+
+    async def _fenced(self, conversation: str, call: Awaitable[str]) -> str:
+        """The call, which fence() may cut while it is under way."""
+        flying = asyncio.ensure_future(call)
+        self._flying[conversation] = flying
+        try:
+            return await flying
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if conversation in self._cut and not (task is not None and task.cancelling()):
+                raise _Fenced from None
+            raise
+        finally:
+            if self._flying.get(conversation) is flying:
+                del self._flying[conversation]
 
     async def _pace(self, conversation: str) -> None:
         wait = self._next_at.get(conversation, 0.0) - self.clock()
