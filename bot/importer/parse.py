@@ -239,6 +239,18 @@ class _Layout:
         return line.endswith((",", "-", "–")) or last in CONNECTIVES or len(line) >= self.wrap
 
 
+def _heading_wraps(line: str, following: str) -> bool:
+    """Whether a heading line goes on in the next heading line: it ends in a connective or a
+    comma, or the next one opens in lower case or is a year alone."""
+    last = line.rsplit(" ", 1)[-1].casefold()
+    return (
+        last in CONNECTIVES
+        or line.endswith(",")
+        or _starts_lower(following)
+        or bool(re.fullmatch(r"(?:19|20)\d{2}", following.strip()))
+    )
+
+
 def _ends_sentence(line: str) -> bool:
     return line.rstrip("”\"'’»)]").endswith((".", "!", "?", ":", ";"))
 
@@ -1245,8 +1257,16 @@ class _Body:
             # "8. Övriga frågor" after item 7, "§ 22 Övriga frågor": an item of its own.
             self._open_item(line)
             return
-        if section and self.items and not self.sections_seen and is_standing(line):
-            # "Övriga frågor" after items of minutes without sections: one more item.
+        if (
+            section
+            and is_standing(line)
+            and (
+                (self.items and not self.sections_seen)
+                or (self.section == section and self.item is None and self.previous_kind == _TITLE)
+            )
+        ):
+            # "Övriga frågor" after items of minutes without sections, or right under the
+            # heading "Övrigt": one more item.
             self._open_item(line)
             return
         if section:
@@ -1319,6 +1339,8 @@ class _Body:
         "Beslut (MBL §19)" above "Inga beslut" or above a title opens the section."""
         if section_of(line) != "Beslut" or self.item is None or "(" in line:
             return False
+        if self._heading(line) and self._heading(following):
+            return False  # a heading above a heading: the section and its first title
         if NO_DECISIONS.match(following) or not following:
             return False
         if decision_of(following) or BOARD_DECISION.search(following):
@@ -1364,6 +1386,15 @@ class _Body:
         marker, bare = _strip_marker(line)
         if marker == "letter":
             return _BODY
+        if (
+            self._heading(line)
+            and self._heading(following)
+            and _heading_wraps(line, following)
+            and not section_of(following)
+            and _titleish(_TRAILING_SEPARATOR.sub("", f"{bare} {following}"), strong=True)
+        ):
+            # A heading the page width broke: "Verksamhetsplan … 2026 för" + "avdelningen …".
+            return _TITLE
         tagged = section_prefix(bare)
         if tagged and _titleish(tagged[1], strong=True) and not decision_of(tagged[1]):
             return _TITLE
@@ -1434,8 +1465,9 @@ class _Body:
             return False
         if _ends_sentence(line) or section_of(line) or _strip_marker(line)[0]:
             return False  # "a) Kommunens bud" under a long title is its first sub-item
-        if self._heading(line) and self._heading(self.previous) and len(self.previous) > 40:
-            return True
+        if self._heading(line) and self._heading(self.previous):
+            if len(self.previous) > 40 or _heading_wraps(self.previous, line):
+                return True
         return (
             _starts_lower(line)
             and len(self.previous) >= self.layout.wrap * 0.85

@@ -339,6 +339,8 @@ _BORDLAGT = re.compile(
     r"|\båterkommer\b[^.]*?\bnästa\s+(?:möte|sammanträde|fsg|vsg|samverkan)"
     r"|\btar\b[^.]{0,80}?\bmed\s+sig\b[^.]{0,60}?\bnästa\s+(?:möte|sammanträde)"
     r"|\btar\s+upp\b[^.]{0,40}?\bigen\b|\bflyttas\s+till\s+nästa\b|\båterupptas\b"
+    r"|\btas\s+med\s+till\s+nästa\b|\b(?:dialogen|samtalet|diskussionen)\s+fortsätter\b"
+    r"|\bfortsätter\s+(?:samtalet|dialogen|diskussionen)\b[^.]{0,40}?\bnästa\b"
     r"|\båterremitter\w*|\bskjuts\s+fram\b|\bhänskjuts\s+till\s+nästa\b"
     r"|\bbeslut\s+(?:fattas|tas)\s+(?:vid|på)\s+nästa\s+(?:möte|sammanträde)\b|\btas\s+upp\s+(?:den\s+|frågan\s+)?igen\b",
     re.IGNORECASE,
