@@ -1465,9 +1465,9 @@ class _Body:
             return False
         if _ends_sentence(line) or section_of(line) or _strip_marker(line)[0]:
             return False  # "a) Kommunens bud" under a long title is its first sub-item
-        if self._heading(line) and self._heading(self.previous):
-            if len(self.previous) > 40 or _heading_wraps(self.previous, line):
-                return True
+        wraps = len(self.previous) > 40 or _heading_wraps(self.previous, line)
+        if self._heading(line) and self._heading(self.previous) and wraps:
+            return True
         return (
             _starts_lower(line)
             and len(self.previous) >= self.layout.wrap * 0.85
