@@ -19,7 +19,6 @@ from bot.importer.vocabulary import (
     DATE_LABEL,
     DATE_PATTERN,
     DECIDING_BODY,
-    DECIDING_KINDS,
     DECISION_HEADING,
     DOC_TITLE,
     ENDORSEMENT,
@@ -31,6 +30,7 @@ from bot.importer.vocabulary import (
     NO_DECISIONS,
     OTHER_DATE,
     PARAGRAPH_NUMBER,
+    PRESENTER_AT_END,
     PRESENTER_LABEL,
     SECRETARY,
     SECTIONS,
@@ -42,6 +42,7 @@ from bot.importer.vocabulary import (
     is_agenda_marker,
     is_closing_item,
     is_date_only,
+    is_deciding_kind,
     is_employer_role,
     is_page_marker,
     is_party,
@@ -348,7 +349,7 @@ _DNR = re.compile(
 )
 _JUSTERARE_LABEL = re.compile(
     r"^(?:justerare|justeras(?:\s+av)?|justerande|protokolljusterare|justering"
-    r"|justeringsperson(?:er)?)\s*(?:[:|]\s*|$)"
+    r"|justeringsperson(?:er)?|(?:utses|utsedd|utsedda|valda?)\s+att\s+justera)\s*(?:[:|]\s*|$)"
     r"(?P<names>.*?)(?:\s+justerar\s+(?:dagens\s+)?(?:protokollet|minnesanteckningarna)\.?)?$",
     re.IGNORECASE,
 )
@@ -642,7 +643,7 @@ _TIME_LABEL = re.compile(r"(?:^|\s)(?:tid\s*[:|]|klockan\s*[:|]?\s*\d|kl\.?\s*\d
 # "Nr 14/2019" in the letterhead, beside or below "PROTOKOLL" (not "Dnr").
 _NUMBER_LABEL = re.compile(r"(?<!\w)nr\.?\s*(\d{1,3}\s*/\s*(?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
 _PROTOCOL_TOKEN = re.compile(r"(?<![\d/])(\d{1,3}\s*/\s*(?:19|20)\d{2})(?![\d/])")
-_KIND_ORDER = ("MBL §11", "MBL §19", "skyddskommitté", "FSG/VSG", "FSG", "VSG", "LSG")
+_KIND_ORDER = ("MBL §11", "MBL §19", "skyddskommitté", "FSG/VSG", "FSG", "VSG", "LSG", "ASG")
 
 
 def _pick_kind(kinds: list[str]) -> str:
@@ -652,7 +653,9 @@ def _pick_kind(kinds: list[str]) -> str:
     for kind in _KIND_ORDER:
         if kind in kinds:
             return kind
-    return kinds[0] if kinds else ""
+    # A nämnd's utskott writes "sammanträdesprotokoll" like the nämnd: the utskott is the kind.
+    committees = [kind for kind in kinds if kind.casefold().endswith("utskott")]
+    return (committees or kinds or [""])[0]
 
 
 def _time_of(line: str) -> str:
@@ -738,7 +741,9 @@ _JUSTERARE_ITEM = re.compile(
     r"|^val\s+av\s+\w+\s+(?:och|samt)\s+(?:protokoll)?justerare",
     re.IGNORECASE,
 )
-_JUSTERARE_IN_TITLE = re.compile(r"\bval\s+av\s+(?:protokoll)?justerare\b", re.IGNORECASE)
+_JUSTERARE_IN_TITLE = re.compile(
+    r"\bval\s+av\s+(?:\w+\s+(?:och|samt)\s+)?(?:protokoll)?justera(?:re|ring)\b", re.IGNORECASE
+)
 _ELECTED = re.compile(
     r"[,\s]*\b(?:valdes|väljs|utsågs|utses|blev|är|var)\b(?:\s+(?:som|till|att))?.*$",
     re.IGNORECASE,
@@ -883,6 +888,17 @@ def _names_from_list(text: str) -> list[tuple[str, str]]:
         for_party = None if party else _FOR_PARTY.match(name)
         if for_party and is_person_name(for_party["name"]):
             name, party = for_party["name"], for_party["party"].strip()
+        words = name.split()
+        if (
+            not party
+            and len(words) >= 3
+            and is_party(words[0])
+            and is_person_name(" ".join(words[1:]))
+        ):
+            # "A, Vårdförbundet B, arbetsgivaren": two cells of a table run together.
+            if people and not people[-1][1]:
+                people[-1] = (people[-1][0], words[0])
+            name = " ".join(words[1:])
         if is_person_name(name):
             people.append((name, party))
         elif people and not people[-1][1] and _party_like(name):
@@ -957,6 +973,8 @@ def _sides(lines: list[str]) -> dict[str, str]:
 def _party_in(piece: str) -> str:
     """ "Vision", "för Kommunal", "huvudskyddsombud Vårdförbundet": the party a piece names."""
     words = piece.removeprefix("för ").split()
+    if len(words) > 1 and is_employer_role(words[0]):
+        return "arbetsgivaren"  # "verksamhetschef BUF": the unit, not a union
     for start in range(1, len(words)):
         tail = " ".join(words[start:])
         if is_party(tail) and not is_party(words[0]):
@@ -1050,7 +1068,7 @@ class _Building:
                 stated
                 or outcome in _SAMVERKAN_OUTCOMES
                 or (outcome == "enighet" and ENDORSEMENT.search(text))
-                or (outcome and kind in DECIDING_KINDS and outcome != "inget beslut")
+                or (outcome and is_deciding_kind(kind) and outcome != "inget beslut")
             ):
                 section = "Beslut"
             else:
@@ -1062,10 +1080,14 @@ class _Building:
         ):
             # "Parterna är överens" about information is agreement, not a decision.
             outcome = ""
+        presenter = self.presenter
+        at_end = None if presenter else PRESENTER_AT_END.search(text)
+        if at_end and is_presenter(at_end["who"].strip()):
+            presenter = at_end["who"].strip()
         return ImportedItem(
             section=section,
             title=self.title,
-            presenter=self.presenter,
+            presenter=presenter,
             text=text,
             decision=outcome,
         )

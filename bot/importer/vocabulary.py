@@ -157,6 +157,14 @@ GROUP_KINDS = (
     ),
     ("skyddskommitté", r"\bskyddskommitt[ée](?:n|ns|s)?\b"),
     ("LSG", r"\bLSG\b|\blokal(?:a)?\s+samverkansgrupp"),
+    # A workplace meeting with samverkan: "Arbetsplatsträff med samverkan (ASG)", "APT/ASG".
+    (
+        "ASG",
+        r"\bASG\b|\barbetsplatsträff(?:ar)?\s+med\s+samverkan\b|\barbetsplatssamverkan"
+        r"|\barbetsplatssamverkansgrupp",
+    ),
+    # "Kommunstyrelsens personalutskott": the committee's own word, "Personalutskott".
+    ("{}", r"\b(?P<kind>[a-zåäö]+utskott)(?:et|ets)?\b"),
     ("styrelse", r"\bstyrelse(?:möte|sammanträde|protokoll)?\b"),
     ("nämnd", r"^\s*[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?\s*$|sammanträdesprotokoll"),
 )
@@ -166,13 +174,21 @@ _GROUP_KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in 
 def group_kind_of(line: str) -> str:
     """ "MBL §11", "skyddskommitté", "LSG", "styrelse", "nämnd" for a header line, else ""."""
     for kind, pattern in _GROUP_KINDS:
-        if pattern.search(line):
-            return kind
+        match = pattern.search(line)
+        if match:
+            named = match.groupdict().get("kind")
+            return kind.format(named.capitalize()) if named else kind
     return ""
 
 
 # Kinds whose items are decided by the body that meets (a board, a committee, a negotiation).
 DECIDING_KINDS = frozenset({"MBL §11", "styrelse", "nämnd"})
+
+
+def is_deciding_kind(kind: str) -> bool:
+    """A board, a nämnd or its utskott, a negotiation: the body that meets decides."""
+    return kind in DECIDING_KINDS or kind.casefold().endswith("utskott")
+
 
 _ROLE_WORDS = frozenset(
     [
@@ -499,7 +515,9 @@ def is_party(text: str) -> bool:
 
 
 def is_person_name(text: str) -> bool:
-    return bool(_NAME.match(text.strip())) and not is_party(text)
+    # "Vårdförbundet Karin Westerlund" (two cells of a signature table run together) is not one.
+    words = text.split()
+    return bool(_NAME.match(text.strip())) and not any(is_party(word) for word in [text, *words])
 
 
 def is_presenter(text: str) -> bool:
@@ -565,7 +583,16 @@ def decision_of(text: str) -> str:
         )
         for match in pattern.finditer(text)
     ]
-    return max(found)[1] if found else ""
+    if found:
+        return max(found)[1]
+    # "Arbetsgivaren beslutar att införa …" with no other outcome: decided after samverkan.
+    return "samverkat" if _EMPLOYER_DECIDES.search(text) else ""
+
+
+_EMPLOYER_DECIDES = re.compile(
+    r"(?:^|[.!?]\s+)(?:arbetsgivaren|förvaltningen|\w*chefen)\s+(?:beslutar|har\s+beslutat)\s+att\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 # --- the words of labels, closings and decisions, read by the parser ---------------------------
@@ -621,6 +648,12 @@ METADATA_LABEL = re.compile(
     r"^(?:datum|tid|plats|lokal|dnr|diarienummer|protokoll\s*(?:nr|nummer)|bilaga\s+till\s+protokoll"
     r"|mötesdatum|klockan|kl\.)\b",
     re.IGNORECASE,
+)
+
+# "… innan 1 november. Ansvarig: Fredrik Nord": the label at the end of a paragraph.
+PRESENTER_AT_END = re.compile(
+    r"(?:^|[.!?]\s+)(?:föredragande|ansvarig)\s*:\s*(?P<who>[A-ZÅÄÖ][^.:;]{1,40}?)\.?$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 PRESENTER_LABEL = re.compile(
