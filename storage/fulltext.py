@@ -16,6 +16,11 @@ PG_COLUMN = "search_doc"  # PostgreSQL only: the stored tsvector, written by ind
 COMPOUND_MIN = 6
 # A query word this long also finds compounds that begin or end with it ("bokslut").
 PART_MIN = 4
+# A query word this long also finds compounds with it in the middle ("bokslut" in
+# "årsbokslutsrapport"): shorter ones stand inside too many unrelated words ("ring", "stol").
+MIDDLE_MIN = 5
+# What stands before a middle part: a first part of a compound is at least this long ("års").
+MIDDLE_FROM = 3
 
 
 def not_in_models(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
@@ -46,12 +51,25 @@ def _tail(group_id: int, word: str) -> str:
     return f"{group_token(group_id)}r{word[::-1]}"
 
 
+def _middle(group_id: int, word: str) -> str:
+    return f"{group_token(group_id)}m{word}"
+
+
+def middles(stem: str) -> list[str]:
+    """The stem's inner endings a middle part can begin ("årsbokslutsrapport": "bokslutsrapport",
+    "okslutsrapport", ...): each with a first part before it and something after a whole part,
+    since what a stem begins or ends with is found by its head and tail already."""
+    return [stem[i:] for i in range(MIDDLE_FROM, len(stem) - MIDDLE_MIN)]
+
+
 def parts(group_id: int, stemmed: list[str]) -> list[str]:
-    """Each long stem forwards and reversed, behind the group's token: a query word is then a
-    prefix of the compounds that begin or end with it, looked up among its group's words only
-    (so the cost of a search follows the size of a group, not of the city)."""
+    """Each long stem forwards and reversed, and its inner endings, behind the group's token: a
+    query word is then a prefix of the compounds that begin, end or hold it, looked up among its
+    group's words only (so the cost of a search follows the size of a group, not of the city)."""
     long = {s for s in stemmed if len(s) >= COMPOUND_MIN}
-    return sorted({_head(group_id, s) for s in long} | {_tail(group_id, s) for s in long})
+    found = {_head(group_id, s) for s in long} | {_tail(group_id, s) for s in long}
+    found |= {_middle(group_id, m) for s in long for m in middles(s)}
+    return sorted(found)
 
 
 def sqlite_row(group_id: int, stemmed: list[str]) -> tuple[str, str, str]:
@@ -110,8 +128,9 @@ def _query_words(query: str) -> list[str]:
 def search(session: Session, group_ids: list[int], query: str, limit: int) -> list[int]:
     """Ids of matching entries, best first, within the given groups only.
 
-    Entries with every word come first; then entries where a long query word is part of a
-    compound ("bokslut" in "delårsbokslut", "bokslutsarbete"), so compounds rank below.
+    Entries with every word come first; then entries where a long query word begins or ends a
+    compound ("bokslut" in "delårsbokslut", "bokslutsarbete"); last those where it stands in the
+    middle of one ("årsbokslutsrapport"). Each step runs only while the answer is not full.
     """
     wanted = _query_words(query)
     if not group_ids or not wanted:
@@ -119,16 +138,18 @@ def search(session: Session, group_ids: list[int], query: str, limit: int) -> li
     groups = sorted({int(g) for g in group_ids})
     sqlite = session.get_bind().dialect.name == "sqlite"
     run = _run(sqlite)
-    exact = run(session, groups, _exact(wanted, groups, sqlite), limit)
-    if len(exact) >= limit or not any(len(w) >= PART_MIN for w in wanted):
-        return exact
-    if exact and len(wanted) > 1:
+    found = run(session, groups, _exact(wanted, groups, sqlite), limit)
+    if found and len(wanted) > 1:
         # Several words that all stand in some entries: those are the answer. Expanding every
         # word to its compounds as well costs most and ranks below them anyway.
-        return exact
-    more = run(session, groups, _compound(wanted, groups, sqlite), limit + len(exact))
-    seen = set(exact)
-    return (exact + [i for i in more if i not in seen])[:limit]
+        return found
+    for middle, shortest in ((False, PART_MIN), (True, MIDDLE_MIN)):
+        if len(found) >= limit or not any(len(w) >= shortest for w in wanted):
+            break
+        more = run(session, groups, _compound(wanted, groups, sqlite, middle), limit + len(found))
+        seen = set(found)
+        found = (found + [i for i in more if i not in seen])[:limit]
+    return found
 
 
 # Every word is a stem of \w characters (quotes and operators cannot reach the query syntax).
@@ -143,29 +164,31 @@ def _exact(wanted: list[str], groups: list[int], sqlite: bool) -> str:
     return " & ".join(f"'{w}'" for w in wanted)
 
 
-def _compound(wanted: list[str], groups: list[int], sqlite: bool) -> str:
+def _pieces(group: int, word: str, middle: bool) -> list[str]:
+    """The part tokens a query word is a prefix of: head and tail, and with middle the inner."""
+    if len(word) < PART_MIN:
+        return []
+    pieces = [_head(group, word), _tail(group, word)]
+    if middle and len(word) >= MIDDLE_MIN:
+        pieces.append(_middle(group, word))
+    return pieces
+
+
+def _compound(wanted: list[str], groups: list[int], sqlite: bool, middle: bool = False) -> str:
     if sqlite:
-        return " OR ".join(f"({_sqlite_compound(wanted, g)})" for g in groups)
+        return " OR ".join(f"({_sqlite_compound(wanted, g, middle)})" for g in groups)
     terms = []
     for w in wanted:
-        if len(w) < PART_MIN:
-            terms.append(f"'{w}'")
-            continue
-        pieces = [p for g in groups for p in (_head(g, w), _tail(g, w))]
-        terms.append(f"('{w}' | " + " | ".join(f"'~{p}':*" for p in pieces) + ")")
-    return " & ".join(terms)
+        pieces = [p for g in groups for p in _pieces(g, w, middle)]
+        terms.append(" | ".join([f"'{w}'", *(f"'~{p}':*" for p in pieces)]))
+    return " & ".join(f"({t})" for t in terms)
 
 
-def _sqlite_compound(wanted: list[str], group: int) -> str:
+def _sqlite_compound(wanted: list[str], group: int, middle: bool) -> str:
     terms = []
     for w in wanted:
-        exact = f'stems : "{_stem(group, w)}"'
-        if len(w) < PART_MIN:
-            terms.append(exact)
-        else:
-            terms.append(
-                f'({exact} OR parts : "{_head(group, w)}"* OR parts : "{_tail(group, w)}"*)'
-            )
+        pieces = [f'parts : "{p}"*' for p in _pieces(group, w, middle)]
+        terms.append("(" + " OR ".join([f'stems : "{_stem(group, w)}"', *pieces]) + ")")
     return " AND ".join(terms)
 
 

@@ -84,3 +84,60 @@ def test_imported_meetings_that_named_no_time_become_whole_days(db_url: str) -> 
         (3, "2024-02-08 13:00", True),
         (4, "2024-02-09 12:00", True),
     ]
+
+
+def test_entries_indexed_before_0017_are_found_by_a_word_in_a_compounds_middle(
+    db_url: str,
+) -> None:
+    """0017: every entry's parts anew, so the archive finds "bokslut" in a compound's middle."""
+    from storage import fulltext
+    from storage.store import store_factory
+
+    command.upgrade(alembic_config(db_url), "0016")
+    engine = make_engine(db_url)
+    sqlite = engine.dialect.name == "sqlite"
+    title, body = "Årsbokslutsrapport 2023", "Rapporten godkändes."
+    stemmed = fulltext.words(title, body)
+    # What 0016 stored: heads and tails of the long stems, no inner endings.
+    old = [p for p in fulltext.parts(1, stemmed) if not p.startswith("g1m")]
+    assert old != fulltext.parts(1, stemmed)
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO groups (id, key, name, created_at) VALUES (1, 'FSG', 'F', :at)"),
+            {"at": "2024-01-01 10:00:00+00:00"},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO meetings (id, group_id, starts_at, place, agenda_deadline, status,"
+                " protocol_number, dnr, agenda_message_ref, minutes_message_ref, time_known,"
+                " title, closing, section_labels, empty_sections, number) VALUES (1, 1, :at,"
+                " 'Sof', :at, 'justerad', '', '', '', '', true, '', '', '', '', 1)"
+            ),
+            {"at": "2024-02-07 12:00:00+00:00"},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO search_entries (id, group_id, meeting_id, held_on, title, body,"
+                " item_number) VALUES (1, 1, 1, '2024-02-07', :title, :body, 1)"
+            ),
+            {"title": title, "body": body},
+        )
+        if sqlite:
+            connection.execute(
+                text("INSERT INTO search_fts (rowid, stems, parts) VALUES (1, :s, :p)"),
+                {"s": fulltext.sqlite_columns(1, stemmed)[0], "p": " ".join(old)},
+            )
+        else:
+            document = fulltext.pg_document(1, stemmed).split()
+            document = [lexeme for lexeme in document if not lexeme.startswith("'~g1m")]
+            connection.execute(
+                text("UPDATE search_entries SET search_doc = CAST(:d AS tsvector)"),
+                {"d": " ".join(document)},
+            )
+    with store_factory(engine)() as store:
+        assert store.search([1], "bokslut", 20) == []
+    upgrade(db_url)
+    with store_factory(engine)() as store:
+        assert [e.title for e in store.search([1], "bokslut", 20)] == [title]
+        assert [e.title for e in store.search([1], "rapport", 20)] == [title]
+    engine.dispose()

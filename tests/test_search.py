@@ -90,6 +90,48 @@ def test_a_word_finds_the_compounds_it_ends_or_begins_ranked_below_exact(store_f
         ]
 
 
+def test_a_word_in_the_middle_of_a_compound_is_found_ranked_below_its_ends(
+    store_factory,
+) -> None:
+    fsg = _archive(
+        store_factory,
+        [
+            ("Årsbokslutsrapport 2023", "Rapporten godkändes."),
+            ("Delårsbokslut augusti", "Prognosen visar ett underskott."),
+            ("Bokslut", "Bokslutet för förra året presenterades."),
+            ("Samverkansavtalet", "Förhandlingsprotokollet och arbetsmiljöarbetet."),
+            ("Lokaler", "Inga nya lokaler."),
+        ],
+    )
+    other = _archive(store_factory, [("Lokaler", "Årsbokslutsrapporten i VSG.")], "VSG")
+    with store_factory() as store:
+        titles = [e.title for e in store.search([fsg], "bokslut", 20)]
+        # The word itself, then a compound it ends, then one it stands inside.
+        assert titles == ["Bokslut", "Delårsbokslut augusti", "Årsbokslutsrapport 2023"]
+        assert [e.title for e in store.search([fsg], "bokslutet", 20)] == titles
+        # Inside a compound in the body too, and in the middle with two words at once.
+        assert [e.title for e in store.search([fsg], "miljö", 20)] == ["Samverkansavtalet"]
+        assert [e.title for e in store.search([fsg], "verkan", 20)] == ["Samverkansavtalet"]
+        assert [e.title for e in store.search([fsg], "bokslut godkändes", 20)] == [
+            "Årsbokslutsrapport 2023"
+        ]
+        # Four letters are too few for a middle part ("verk", "ring" stand in many words);
+        # five are enough ("handl" in "förhandlingsprotokollet").
+        assert store.search([fsg], "verk", 20) == []
+        assert [e.title for e in store.search([fsg], "handl", 20)] == ["Samverkansavtalet"]
+        # Another group's compound is never found.
+        assert [e.group_id for e in store.search([other], "bokslut", 20)] == [other]
+
+
+def test_a_compound_hit_shows_the_compound_in_its_snippet(store_factory) -> None:
+    from bot.core.textsearch import snippet
+
+    body = "Inledning. " * 20 + "Årsbokslutsrapporten presenterades av ekonomichefen."
+    assert "Årsbokslutsrapporten presenterades" in snippet(body, "bokslut")
+    assert snippet(body, "ekonomi").startswith("…")
+    assert snippet("Inget här.", "bokslut") == "Inget här."
+
+
 def test_several_groups_at_once_each_find_their_own_and_no_other(store_factory) -> None:
     fsg = _archive(store_factory, [("Budget", "Ett underskott."), ("Lokaler", "Delårsbokslut.")])
     vsg = _archive(store_factory, [("Budget", "Underskott och årsbokslut i VSG.")], "VSG")
