@@ -240,6 +240,14 @@ class _Layout:
         return line.endswith((",", "-", "–")) or last in CONNECTIVES or len(line) >= self.wrap
 
 
+_LABEL_AT_END = re.compile(r"\b(?:ansvarig|föredragande|beslut|justerare)\s*:$", re.IGNORECASE)
+
+
+def _cut_after(line: str) -> bool:
+    """ "… i Västerskolans och": a line that stops on a connective or a comma goes on below."""
+    return line.endswith(",") or line.rsplit(" ", 1)[-1].casefold() in CONNECTIVES
+
+
 def _heading_wraps(line: str, following: str) -> bool:
     """Whether a heading line goes on in the next heading line: it ends in a connective or a
     comma, or the next one opens in lower case or is a year alone."""
@@ -377,7 +385,17 @@ def _header_cells(lines: list[str]) -> list[str]:
             index += 2 * run
             continue
         line = lines[index]
-        if out and out[-1].count("(") > out[-1].count(")") and len(out[-1]) < 200:
+        unclosed = out and out[-1].count("(") > out[-1].count(")")
+        # "Tid och plats: 2019-11-05 kl. 15.30–16.15, Västerskolan," + "personalrummet".
+        label_goes_on = (
+            out
+            and (_cut_after(out[-1]) or out[-1].endswith(";") or line.startswith("("))
+            and (_LABEL_VALUE.match(out[-1]) or is_when_line(out[-1]))
+            and ":" not in line
+            and len(line.split()) <= 4
+            and not opens_body(line, _strip_marker(line)[1])
+        )
+        if (unclosed or label_goes_on) and len(out[-1]) < 200:
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -928,12 +946,21 @@ def _sides(lines: list[str]) -> dict[str, str]:
     sides: dict[str, str] = {}
     joined: list[str] = []
     for line in lines:
-        if joined and joined[-1].count("(") > joined[-1].count(")"):
+        listing = joined and ATTENDANCE.match(joined[-1]) and _cut_after(joined[-1])
+        if joined and (joined[-1].count("(") > joined[-1].count(")") or listing):
             joined[-1] = f"{joined[-1]} {line}"  # "Jan Fält (Sveriges" + "Lärare)"
         else:
             joined.append(line)
     above = ""  # a name alone on its line: a table's cells read one per line
     for line in joined:
+        side = re.match(r"^(?P<party>[^:]{2,40}):\s*(?P<rest>.+)$", line)
+        generic = side and side["party"].strip().casefold() in ("fackliga", "facket")
+        if side and is_party(side["party"].strip()) and not generic:
+            # "Vårdförbundet: Annika Strömberg", "Arbetsgivaren: A, grundskolechef; B".
+            for piece in re.split(r"[,;]|\s+och\s+", side["rest"]):
+                person = re.sub(r"\s*\(.*$", "", piece).strip()
+                if is_person_name(person) and person == piece.strip():
+                    sides.setdefault(person, side["party"].strip())
         if above and (_party_in(line) or is_employer_role(line)):
             sides.setdefault(above, _party_in(line) or "arbetsgivaren")
         above = line if is_person_name(line) else ""
@@ -1447,6 +1474,8 @@ class _Body:
             if self.in_list or not _titleish(bare, strong=True) or _starts_lower(following_bare):
                 return _BODY
             return _TITLE
+        if _LABEL_AT_END.search(self.previous):
+            return _BODY  # "… Ansvarig:" + "Fredrik Nord": the label's value
         continues = self.previous_kind == _BODY and self.layout.wrapped(self.previous)
         candidate = _TRAILING_SEPARATOR.sub("", _colon_title(line, following))
         if not continues and self._after_break() and self._wrapped_title(candidate, following):
@@ -1474,7 +1503,8 @@ class _Body:
         fragment = following.strip()
         return (
             len(bare) >= self.layout.wrap * 0.8
-            and _starts_lower(fragment)
+            and (_starts_lower(fragment) or _cut_after(bare))
+            and not (_strip_marker(fragment)[0] or PRESENTER_LABEL.match(fragment))
             and not _ends_sentence(fragment)
             and len(fragment.split()) <= 6
             and _titleish(f"{bare} {fragment}", strong=True)
@@ -1491,9 +1521,11 @@ class _Body:
         if self._heading(line) and self._heading(self.previous) and wraps:
             return True
         return (
-            _starts_lower(line)
-            and len(self.previous) >= self.layout.wrap * 0.85
+            (_starts_lower(line) or _cut_after(self.previous))
+            and len(self.previous)
+            >= self.layout.wrap * (0.8 if _cut_after(self.previous) else 0.85)
             and len(line.split()) <= 6
+            and not PRESENTER_LABEL.match(line)
         )
 
     def _after_break(self) -> bool:
