@@ -787,13 +787,17 @@ def measure_search(db: Database, size: Size, rounds: int, full_rounds: int) -> S
                 hits[query] += len(found)
                 with factory() as store:
                     started = time.perf_counter()
-                    rows = store._session.execute(  # type: ignore[attr-defined]
-                        text(
-                            "SELECT id, title FROM search_entries WHERE group_id = :g "
-                            "ORDER BY id DESC LIMIT 20"
-                        ),
-                        {"g": group_id},
-                    ).all()
+                    rows = (
+                        store._in_transaction()
+                        .execute(  # type: ignore[attr-defined]
+                            text(
+                                "SELECT id, title FROM search_entries WHERE group_id = :g "
+                                "ORDER BY id DESC LIMIT 20"
+                            ),
+                            {"g": group_id},
+                        )
+                        .all()
+                    )
                     baseline.add(time.perf_counter() - started)
                     assert rows
             for query in COMPOUND_QUERIES:

@@ -89,7 +89,9 @@ def make_engine(
     if parsed.get_backend_name() == "postgresql":
         return create_engine(
             _with_server_timeouts(parsed, timeouts),
-            pool_pre_ping=True,
+            # No pre-ping (a round trip before every transaction): the store sends a
+            # transaction's first statement again on a new connection when its pooled one
+            # turns out to be dead (storage.store.SqlStore._execute).
             hide_parameters=True,
             # A thread waiting for a pooled connection gives up like one waiting to connect.
             pool_timeout=timeouts.connect,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, text
 
 from bot.core.textsearch import stems
 
@@ -94,38 +93,38 @@ def pg_document(group_id: int, stemmed: list[str]) -> str:
     return " ".join(lexemes)
 
 
-def index(session: Session, entry_id: int, group_id: int, title: str, body: str) -> None:
+def index(connection: Connection, entry_id: int, group_id: int, title: str, body: str) -> None:
     stemmed = words(title, body)
-    if session.get_bind().dialect.name == "sqlite":
+    if connection.dialect.name == "sqlite":
         joined, reversed_ = sqlite_columns(group_id, stemmed)
-        session.execute(
+        connection.execute(
             text(f"INSERT INTO {FTS_TABLE}(rowid, stems, parts) VALUES (:id, :s, :p)"),
             {"id": entry_id, "s": joined, "p": reversed_},
         )
     else:
-        session.execute(
+        connection.execute(
             text(f"UPDATE search_entries SET {PG_COLUMN} = CAST(:doc AS tsvector) WHERE id = :id"),
             {"id": entry_id, "doc": pg_document(group_id, stemmed)},
         )
 
 
-def unindex(session: Session, entry_id: int) -> None:
+def unindex(connection: Connection, entry_id: int) -> None:
     """An entry's words out of the index (PostgreSQL keeps them in the row itself)."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": entry_id})
+    if connection.dialect.name == "sqlite":
+        connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": entry_id})
 
 
-def reindex(session: Session, entry_id: int, group_id: int, title: str, body: str) -> None:
+def reindex(connection: Connection, entry_id: int, group_id: int, title: str, body: str) -> None:
     """A changed entry indexed anew: a corrected imported meeting is found by its new words."""
-    unindex(session, entry_id)
-    index(session, entry_id, group_id, title, body)
+    unindex(connection, entry_id)
+    index(connection, entry_id, group_id, title, body)
 
 
 def _query_words(query: str) -> list[str]:
     return list(dict.fromkeys(words(query, "")))
 
 
-def search(session: Session, group_ids: list[int], query: str, limit: int) -> list[int]:
+def search(connection: Connection, group_ids: list[int], query: str, limit: int) -> list[int]:
     """Ids of matching entries, best first, within the given groups only.
 
     Entries with every word come first; then entries where a long query word begins or ends a
@@ -136,9 +135,9 @@ def search(session: Session, group_ids: list[int], query: str, limit: int) -> li
     if not group_ids or not wanted:
         return []
     groups = sorted({int(g) for g in group_ids})
-    sqlite = session.get_bind().dialect.name == "sqlite"
+    sqlite = connection.dialect.name == "sqlite"
     run = _run(sqlite)
-    found = run(session, groups, _exact(wanted, groups, sqlite), limit)
+    found = run(connection, groups, _exact(wanted, groups, sqlite), limit)
     if found and len(wanted) > 1:
         # Several words that all stand in some entries: those are the answer. Expanding every
         # word to its compounds as well costs most and ranks below them anyway.
@@ -146,7 +145,9 @@ def search(session: Session, group_ids: list[int], query: str, limit: int) -> li
     for middle, shortest in ((False, PART_MIN), (True, MIDDLE_MIN)):
         if len(found) >= limit or not any(len(w) >= shortest for w in wanted):
             break
-        more = run(session, groups, _compound(wanted, groups, sqlite, middle), limit + len(found))
+        more = run(
+            connection, groups, _compound(wanted, groups, sqlite, middle), limit + len(found)
+        )
         seen = set(found)
         found = (found + [i for i in more if i not in seen])[:limit]
     return found
@@ -217,8 +218,8 @@ def exact_statement(sqlite: bool, groups: list[int], query: str, limit: int) -> 
 
 
 def _run(sqlite: bool):
-    def run(session: Session, groups: list[int], words_: str, limit: int) -> list[int]:
+    def run(connection: Connection, groups: list[int], words_: str, limit: int) -> list[int]:
         sql, params = statement(sqlite, groups, words_, limit)
-        return [row[0] for row in session.execute(text(sql), params)]
+        return [row[0] for row in connection.execute(text(sql), params)]
 
     return run

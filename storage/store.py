@@ -1,4 +1,4 @@
-"""The core's Store on a SQLModel session: one store, one transaction."""
+"""The core's Store on one SQLAlchemy connection: one store, one transaction at a time."""
 
 from __future__ import annotations
 
@@ -9,11 +9,21 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, bindparam, case, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
-from sqlmodel import Session
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
 from bot.core.guard import check_record
 from bot.core.model import (
@@ -30,7 +40,7 @@ from bot.core.model import (
 )
 from bot.core.ports import Between, Store, StoreFactory
 from bot.core.texts import OutcomeUnknown
-from storage import fulltext
+from storage import direct, fulltext
 from storage.mapping import columns_of, field_names, record_from, row_values, to_column
 from storage.tables import OutboxLaneRow, PostingRow
 
@@ -52,7 +62,7 @@ class Conflict(Exception):
 
 
 class SqlStore:
-    """Store on one session's transaction; every write is sent at once so its conflicts
+    """Store on one connection's transaction; every write is sent at once so its conflicts
     surface there. Reads and writes are SQLAlchemy Core statements built once per process
     (the ORM's unit of work and identity map were most of a command's CPU, for nothing: the
     core's records are plain dataclasses, copied to and from rows field for field).
@@ -63,8 +73,11 @@ class SqlStore:
     finds); other transactions' commits are not seen again, as in a snapshot.
     """
 
-    def __init__(self, session: Session, settled: dict[Any, Any] | None = None) -> None:
-        self._session = session
+    def __init__(self, engine: Engine, settled: dict[Any, Any] | None = None) -> None:
+        # A plain connection, not an ORM Session: nothing here needs its unit of work, and
+        # its transaction bookkeeping was a twentieth of a command. Taken at the first
+        # statement, given back when the store is left.
+        self._engine = engine
         # Finds of WRITE_ONCE kinds as committed, shared by the stores of one engine; this
         # store's own go in at its commit, when whatever it read is committed too.
         self._settled = {} if settled is None else settled
@@ -73,10 +86,11 @@ class SqlStore:
         self._found: dict[tuple[Any, ...], list[Any]] = {}
         # SQLite's BEGIN IMMEDIATE holds the whole database: a kept record is current, and
         # lock() need not read it again. PostgreSQL's row lock must be taken by a read.
-        self._holds_database = session.get_bind().dialect.name == "sqlite"
+        self._holds_database = engine.dialect.name == "sqlite"
         self._over = False  # a refused write ended the transaction
         self._lanes_made: set[str] = set()  # outbox lanes known to exist in this transaction
         self._connection: Any = None
+        self._cursor: Any = None  # the DBAPI cursor of direct statements, one per connection
 
     def _keep(self, record: Any) -> Any:
         """Keep a copy of the record as read or written; the caller keeps the record."""
@@ -122,7 +136,9 @@ class SqlStore:
             result = self._execute(_insert(kind), values)
             record_id = result.inserted_primary_key[0]
             if isinstance(record, SearchEntry):
-                fulltext.index(self._session, record_id, record.group_id, record.title, record.body)
+                fulltext.index(
+                    self._in_transaction(), record_id, record.group_id, record.title, record.body
+                )
         record.id = record_id  # type: ignore[attr-defined]
         self._added(self._keep(record))
         return record
@@ -145,7 +161,7 @@ class SqlStore:
 
     def search(self, group_ids: list[int], query: str, limit: int) -> list[SearchEntry]:
         """Finished minutes matching the words, best first, within the given groups only."""
-        ids = fulltext.search(self._session, group_ids, query, limit)
+        ids = fulltext.search(self._in_transaction(), group_ids, query, limit)
         found = {e.id: e for e in self.find(SearchEntry, id=ids)} if ids else {}
         return [found[i] for i in ids if i in found]
 
@@ -163,7 +179,11 @@ class SqlStore:
                 self._execute(_update(kind, tuple(sorted(changed))), {**changed, "_id": record.id})
                 if isinstance(record, SearchEntry):
                     fulltext.reindex(
-                        self._session, record.id, record.group_id, record.title, record.body
+                        self._in_transaction(),
+                        record.id,
+                        record.group_id,
+                        record.title,
+                        record.body,
                     )
         self._changed(kind)
         self._keep(record)
@@ -175,7 +195,7 @@ class SqlStore:
             raise ValueError(f"a {kind.__name__} without id was never stored")
         with self._write():
             if isinstance(record, SearchEntry):
-                fulltext.unindex(self._session, record.id)
+                fulltext.unindex(self._in_transaction(), record.id)
             gone = self._execute(_statement("delete", kind), {"id": record.id}).rowcount
         if not gone:
             raise LookupError(f"no {kind.__name__} with id {record.id}")
@@ -267,11 +287,46 @@ class SqlStore:
         if self._over:
             raise Conflict("a refused write ended this transaction")
         connection = self._connection
-        if connection is None or connection.closed:
-            # Asked once per transaction: the session's own look-up was a twentieth of a
-            # command. A commit hands the connection back (closed), so it is asked again.
-            connection = self._connection = self._session.connection()
-        return connection.execute(statement, params)
+        starts = connection is None or not connection.in_transaction()
+        try:
+            return self._send(self._in_transaction(), statement, params)
+        except DBAPIError as error:
+            if not (starts and error.connection_invalidated):
+                raise
+        # The transaction's first statement found its pooled connection dead (the database
+        # restarted, or dropped it while idle). Nothing of the transaction reached the
+        # database, so it goes again, once, on a new connection; SQLAlchemy has marked the
+        # pool's other connections of that time to be replaced. (The pool's pre-ping asked
+        # the same question with a round trip before every transaction.)
+        self.close()
+        return self._send(self._in_transaction(), statement, params)
+
+    def _send(self, connection: Connection, statement: Any, params: dict[str, Any]) -> Any:
+        compiled = (
+            direct.compiled_for(statement, connection, params)
+            if direct.is_direct(statement)
+            else None
+        )
+        if compiled is None:
+            return connection.execute(statement, params)
+        if self._cursor is None:
+            self._cursor = connection.connection.cursor()
+        return direct.execute(connection, self._cursor, compiled, params)
+
+    def _in_transaction(self) -> Connection:
+        """The store's connection, in a transaction (begun here: on SQLite BEGIN IMMEDIATE)."""
+        connection = self._connection
+        if connection is None:
+            connection = self._connection = self._engine.connect()
+        if not connection.in_transaction():
+            connection.begin()
+        return connection
+
+    def close(self) -> None:
+        """Give the connection back; whatever was not committed is rolled back."""
+        connection, self._connection, self._cursor = self._connection, None, None
+        if connection is not None:
+            connection.close()
 
     def claim_reminders(
         self, now: datetime, worker: str, limit: int, lease: timedelta
@@ -322,7 +377,7 @@ class SqlStore:
         new = sorted(set(conversations) - self._lanes_made)
         if not new:
             return
-        dialect = self._session.get_bind().dialect.name
+        dialect = self._engine.dialect.name
         insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
         rows = [{"conversation": conversation, "claimed_by": ""} for conversation in new]
         statement = insert(OutboxLaneRow.__table__).values(rows)  # type: ignore[attr-defined]
@@ -367,18 +422,23 @@ class SqlStore:
 
     def outbox_summary(self) -> tuple[int, datetime | None]:
         """One aggregate query, not the rows: the metrics ask every few seconds."""
-        row = self._session.execute(
-            select(func.count(PostingRow.id), func.min(PostingRow.created_at)).where(
-                PostingRow.status == PostingStatus.PENDING.value
+        row = (
+            self._in_transaction()
+            .execute(
+                select(func.count(PostingRow.id), func.min(PostingRow.created_at)).where(
+                    PostingRow.status == PostingStatus.PENDING.value
+                )
             )
-        ).one()
+            .one()
+        )
         return int(row[0]), row[1]
 
     def commit(self) -> None:
         if self._over:
             raise Conflict("a refused write ended this transaction")
         try:
-            self._session.commit()
+            if self._connection is not None:
+                self._connection.commit()
         except IntegrityError as error:
             raise Conflict(str(error.orig)) from error
         except (OperationalError, InterfaceError) as error:
@@ -468,18 +528,18 @@ def _select(kind: type, shape: tuple[tuple[str, str], ...], locked: bool = False
             query = query.where(column.is_(None))
         else:
             query = query.where(column == bindparam(name))
-    return query.with_for_update() if locked else query
+    return direct.direct(query.with_for_update() if locked else query)
 
 
 @cache
 def _insert(kind: type) -> Any:
-    return insert(columns_of(kind))
+    return direct.direct(insert(columns_of(kind)))
 
 
 @cache
 def _update(kind: type, names: tuple[str, ...]) -> Any:
     table = columns_of(kind)
-    return (
+    return direct.direct(
         update(table)
         .where(table.c.id == bindparam("_id"))
         .values({name: bindparam(name) for name in names})
@@ -488,6 +548,10 @@ def _update(kind: type, names: tuple[str, ...]) -> Any:
 
 @cache
 def _statement(name: str, kind: type | None = None) -> Any:
+    return direct.direct(_build_statement(name, kind))
+
+
+def _build_statement(name: str, kind: type | None) -> Any:
     if name == "item_number":
         items = columns_of(AgendaItem)
         in_section = case((items.c.section == bindparam("s"), items.c.position))
@@ -514,11 +578,10 @@ def store_factory(engine: Engine) -> StoreFactory:
 
     @contextmanager
     def open_store() -> Iterator[Store]:
-        session = Session(engine, expire_on_commit=False)
+        store = SqlStore(engine, settled)
         try:
-            yield SqlStore(session, settled)
+            yield store
         finally:
-            # Closing rolls back whatever was not committed.
-            session.close()
+            store.close()
 
     return open_store

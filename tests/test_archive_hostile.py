@@ -37,10 +37,10 @@ def justerad(h: Harness, key: str = "FSG", channel: str = "samverkan") -> None:
 def poison(h: Harness) -> None:
     """Text stored before input was normalised, written past every check."""
     with h.store_factory() as store:
-        session = store._session
-        session.execute(text("UPDATE entries SET text = :t"), {"t": HOSTILE})
-        session.execute(text("UPDATE groups SET name = :t"), {"t": "Grupp\x02" + HOSTILE})
-        session.commit()
+        connection = store._in_transaction()
+        connection.execute(text("UPDATE entries SET text = :t"), {"t": HOSTILE})
+        connection.execute(text("UPDATE groups SET name = :t"), {"t": "Grupp\x02" + HOSTILE})
+        store.commit()
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "html", "md"])

@@ -59,8 +59,8 @@ def test_a_slack_meeting_logs_no_user_text_and_no_secret(
         # A database error in the middle of a command: its message names the statement, and
         # must not carry the parameters (the note's text, the user's reference).
         with h.service.store_factory() as store:
-            store._session.execute(text("ALTER TABLE entries RENAME TO entries_gone"))
-            store._session.commit()
+            store._in_transaction().execute(text("ALTER TABLE entries RENAME TO entries_gone"))
+            store.commit()
         h.command("USARA", f"/anteckning 4; {SECRET_WORDS[5]}")
     logged = _logged(caplog)
     assert any(r.levelno >= logging.ERROR for r in caplog.records), "the failed posting"
@@ -95,8 +95,8 @@ def test_a_teams_meeting_logs_no_user_text_and_no_secret(
         act = h.message("sara", f"anteckning 4; {SECRET_WORDS[4]}")
         assert h.send(act, token=h.issuer.token("someone-else")).status_code == 401
         with h.service.store_factory() as store:
-            store._session.execute(text("ALTER TABLE entries RENAME TO entries_gone"))
-            store._session.commit()
+            store._in_transaction().execute(text("ALTER TABLE entries RENAME TO entries_gone"))
+            store.commit()
         h.say("sara", f"anteckning 4; {SECRET_WORDS[5]}")
     logged = _logged(caplog)
     assert "given up" in logged, "the refused reply"

@@ -107,7 +107,7 @@ def test_a_concurrent_duplicate_gets_the_first_answer_and_one_effect(store_facto
 
 def _is_postgres(h: Harness) -> bool:
     with h.service.store_factory() as store:
-        return store._session.bind.dialect.name == "postgresql"  # type: ignore[attr-defined]
+        return store._engine.dialect.name == "postgresql"  # type: ignore[attr-defined]
 
 
 def test_the_daily_sweep_runs_once_a_day_whichever_replica_asks(store_factory) -> None:

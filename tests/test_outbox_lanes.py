@@ -41,7 +41,7 @@ def seed(store_factory, targets: list[str]) -> None:
 
 
 def pid_of(store: Any) -> int:
-    return store._session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+    return store._in_transaction().exec_driver_sql("SELECT pg_backend_pid()").scalar()
 
 
 def test_two_hand_overs_to_the_same_new_lanes_in_opposite_orders_both_go_through(

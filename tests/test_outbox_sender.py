@@ -250,7 +250,7 @@ def test_another_sender_cannot_take_a_lane_while_its_task_marks_the_posting_sent
             def commit_after_the_others_claim() -> None:
                 claimer = threading.Thread(target=other_claims)
                 claimer.start()
-                if store._session.get_bind().dialect.name == "postgresql":
+                if store._engine.dialect.name == "postgresql":
                     claimer.join(WAIT)  # SKIP LOCKED: it answers while the record is open
                     assert other, "the other claim waited for the record"
                 commit()

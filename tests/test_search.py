@@ -143,12 +143,12 @@ def test_several_groups_at_once_each_find_their_own_and_no_other(store_factory) 
         parts = store.search([vsg, fsg], "bokslut", 20)
         assert sorted(e.group_id for e in parts) == sorted([fsg, vsg])
         assert [e.group_id for e in store.search([lsg], "bokslut", 20)] == [lsg]
-        session = store._session  # type: ignore[attr-defined]
-        if session.get_bind().dialect.name == "sqlite":
+        connection = store._in_transaction()  # type: ignore[attr-defined]
+        if connection.dialect.name == "sqlite":
             from sqlalchemy import text
 
             # Every stem in the index stands behind its group's token ("g3sbudget").
-            rows = session.execute(
+            rows = connection.execute(
                 text(
                     "SELECT e.group_id, f.stems FROM search_fts f "
                     "JOIN search_entries e ON e.id = f.rowid"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import psycopg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -66,6 +67,7 @@ from storage.migrate import downgrade_to_base, upgrade
 from storage.store import Conflict, store_factory
 from storage.tables import metadata
 from storage.types import UtcDateTime
+from tests.conftest import POSTGRES_URL
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 SUMMER = datetime(2025, 6, 12, 9, 30, 15, 123456, tzinfo=STOCKHOLM)  # UTC+2
@@ -669,7 +671,35 @@ def test_the_default_database_is_a_file_in_the_xdg_data_home(
 def test_postgresql_urls_use_psycopg_3(url: str) -> None:
     engine = make_engine(url)
     assert engine.url.drivername == "postgresql+psycopg"
-    assert engine.pool._pre_ping  # type: ignore[attr-defined]
+
+
+@pytest.mark.postgres
+def test_a_pooled_connection_that_died_is_replaced_at_the_transactions_first_statement(
+    postgres_schema_url: str,
+) -> None:
+    # No pre-ping: the store itself sends a transaction's first statement again, once, when
+    # its pooled connection was dropped while idle (as a database restart drops them all).
+    upgrade(postgres_schema_url)
+    engine = make_engine(postgres_schema_url)
+    try:
+        stores = store_factory(engine)
+        with stores() as store:
+            store.add(Group(key="FSG", name="Förvaltningsgruppen", created_at=SUMMER))
+            store.commit()
+        with engine.connect() as connection:
+            pids = {connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()}
+        assert engine.pool.checkedin() >= 1
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
+            for pid in pids:
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with stores() as store:
+            assert [g.key for g in store.find(Group)] == ["FSG"]
+            store.add(Group(key="LSG", name="Lokala gruppen", created_at=SUMMER))
+            store.commit()
+        with stores() as store:
+            assert sorted(g.key for g in store.find(Group)) == ["FSG", "LSG"]
+    finally:
+        engine.dispose()
 
 
 def test_a_schema_becomes_the_search_path() -> None:

@@ -33,6 +33,8 @@ def well_formed(body: bytes, content_type: str) -> bool:
         text = body.decode("utf-8")
         if content_type.startswith("application/json"):
             return _event_ok(json.loads(text))
+        if _plain_command(text):
+            return True
         form = parse_qs(text, keep_blank_values=True)
         if "payload" not in form:
             # A slash command: plain form fields, each of those we read present once.
@@ -40,6 +42,26 @@ def well_formed(body: bytes, content_type: str) -> bool:
         return _payload_ok(json.loads(form["payload"][0]))
     except (UnicodeDecodeError, ValueError, TypeError, AttributeError):
         return False
+
+
+def _plain_command(text: str) -> bool:
+    """A slash command whose field names need no decoding, with each field we read once and
+    not empty: the answer parse_qs gives, without decoding every value (Bolt parses the
+    body again, and the values, the text among them, are most of it). Anything else, a
+    payload or an encoded name, is left to parse_qs."""
+    seen: dict[str, bool] = {}
+    for pair in text.split("&"):
+        if not pair:
+            continue
+        name, _, value = pair.partition("=")
+        if "%" in name or "+" in name or name == "payload":
+            return False
+        if name in seen:
+            seen[name] = False
+        else:
+            # A value that is not empty stays so decoded: "+" is a space, "%.." a character.
+            seen[name] = bool(value)
+    return all(seen.get(name) for name in COMMAND_FIELDS)
 
 
 def _text(value: Any) -> bool:
