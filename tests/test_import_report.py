@@ -239,6 +239,30 @@ def test_an_admin_corrects_an_imported_meeting_with_the_live_commands(store_fact
     assert h.snapshot()["Meeting"][0].status is MeetingStatus.JUSTERAD
 
 
+def test_an_admin_corrects_an_imported_meetings_kind_and_justerare(store_factory) -> None:
+    h = Harness(store_factory)
+    h.now = at("2024-02-09T09:00")
+    set_up_group(h)
+    run(h, MINUTES)
+    assert (
+        "justerare Sofia Ahl (Vision), Erik Nord (Kommunal)"
+        in h.do("maria", "/mote visa #1").message
+    )
+    refused = h.refused("sara", "/mote ändra #1; grupptyp: VSG")
+    assert refused.key == "imported_admin_only"
+    h.do("maria", "/mote ändra #1; grupptyp: VSG; justerare: Sofia Ahl (Vision), Eva Berg")
+    shown = h.do("maria", "/mote visa #1").message
+    assert "justerare Sofia Ahl (Vision), Eva Berg\n" in shown and "grupp VSG;" in shown
+    assert "change_meeting" in [a.action for a in h.snapshot()["AuditEntry"]]
+    h.do("maria", "/ångra #1")
+    shown = h.do("maria", "/mote visa #1").message
+    assert "grupp FSG;" in shown and "justerare Sofia Ahl (Vision), Erik Nord (Kommunal)" in shown
+    # A meeting of the bot has no such field: its justerare are members, chosen with /justerare.
+    h.do("maria", "/mote planera onsdag 6 mars kl 13; Sof")
+    live = h.refused("maria", "/mote ändra #2; justerare: Eva Berg")
+    assert live.key == "imported_field_only" and "/justerare" in live.message("sv")
+
+
 def test_a_corrected_imported_decision_sets_off_no_live_work(store_factory) -> None:
     """Bordlagt or oenighet on a meeting from the archive is history: nothing is proposed on the
     next meeting, no MBL §14 clock runs and nobody is reminded; the reply says how to ask."""

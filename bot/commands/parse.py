@@ -1011,6 +1011,10 @@ def meeting_change_call(ref: int | None, rest: str, env: Env) -> Call:
             changes.protocol_number = value.strip()
         elif name == "dnr":
             changes.dnr = value.strip()
+        elif name in ("grupptyp", "grupp", "typ", "group kind", "kind"):
+            changes.group_kind = value.strip()
+        elif name in ("justerare", "justerat av"):
+            changes.justerare = _people(value)
         elif name.startswith(("rubrik ", "sektion ", "label ")):
             section = section_of(label.split(None, 1)[1], "/mote ändra; rubrik Beslut: Beslut")
             changes.labels[section] = value.strip()
@@ -1021,6 +1025,16 @@ def meeting_change_call(ref: int | None, rest: str, env: Env) -> Call:
         else:
             raise UserError("need_meeting_field", given=part, example=MEETING_CHANGE_EXAMPLE)
     return Call(corrections.change_meeting, (ref, changes))
+
+
+def _people(text: str) -> list[tuple[str, str]]:
+    """ "Tove Rask (Sveriges Lärare), Anders Holm" → [(name, party), …]; "" for nobody."""
+    people = []
+    for piece in re.split(r",(?![^()]*\))|\s+och\s+", text):
+        match = re.fullmatch(r"\s*(?P<name>[^()]+?)\s*(?:\((?P<party>[^()]*)\))?\s*", piece)
+        if match and match["name"].strip():
+            people.append((match["name"].strip(), (match["party"] or "").strip()))
+    return people
 
 
 def help_command(text: str, env: Env) -> Call:

@@ -53,6 +53,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field_place": ("Platsen", "The place"),
     "field_protocol_number": ("Protokollnumret", "The protocol number"),
     "field_dnr": ("Diarienumret", "The registry number"),
+    "field_group_kind": ("Grupptypen", "The group kind"),
     "field_title": ("Rubriken", "The title"),
     "field_presenter": ("Föredragande", "The presenter"),
     "field_description": ("Beskrivningen", "The description"),
@@ -183,6 +184,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "denied_create_group": (
         "Bara de administratörer som angavs vid installationen (JUSTERA_ADMINS) kan skapa grupper; be en av dem, eller be en grupps administratör koppla den hit med `/grupp koppla FSG`.",
         "Only the admins named at installation (JUSTERA_ADMINS) can create groups; ask one of them, or ask a group's admin to link it here with `/grupp koppla FSG`.",
+    ),
+    "imported_field_only": (
+        "Fältet {field} finns bara på möten importerade från arkivet; för ett möte i boten väljer du justerare med `/justerare @Anna, @Erik`.",
+        "The field {field} exists only on meetings imported from the archive; for a meeting in the bot choose justerare with `/justerare @Anna, @Erik`.",
     ),
     "imported_admin_only": (
         "Möte #{ref} är importerat från arkivet och rättas bara av gruppens administratörer, till exempel `/anteckning ändra #{ref} 1.1; Rätt text.`; se vem som är administratör med `/grupp visa`.",

@@ -18,6 +18,7 @@ from bot.core.model import (
     Entry,
     EntryKind,
     Group,
+    ImportedMeeting,
     ItemStatus,
     Justerare,
     Meeting,
@@ -291,6 +292,9 @@ class MeetingChanges:
     closing: str | None = None
     protocol_number: str | None = None
     dnr: str | None = None
+    # An imported meeting's kept fields (bot.core.model.ImportedMeeting): kind and justerare.
+    group_kind: str | None = None
+    justerare: list[tuple[str, str]] | None = None
     labels: dict[Section, str] = field(default_factory=dict)
     empty_sections: list[Section] | None = None
 
@@ -319,6 +323,7 @@ def change_meeting(tx: Tx, ref: int | None, changes: MeetingChanges) -> Result:
         check_length("protocol_number", changes.protocol_number)
     if changes.dnr is not None:
         check_length("dnr", changes.dnr)
+    _change_imported(tx, meeting, changes, undo)
     if changes.title is not None:
         check_content(group, "meeting_title", changes.title)
     if changes.closing is not None:
@@ -356,6 +361,27 @@ def change_meeting(tx: Tx, ref: int | None, changes: MeetingChanges) -> Result:
         agenda_changed(tx, group, meeting, lines),
         meeting.id,
     )
+
+
+def _change_imported(tx: Tx, meeting: Meeting, changes: MeetingChanges, undo: Recorder) -> None:
+    """The group kind and the justerare an imported file named, as an admin corrects them."""
+    if changes.group_kind is None and changes.justerare is None:
+        return
+    found = tx.store.find(ImportedMeeting, meeting_id=meeting.id)
+    if not found:
+        name = "grupptyp" if changes.group_kind is not None else "justerare"
+        raise UserError("imported_field_only", field=name)
+    imported = found[0]
+    undo.changing(imported)
+    if changes.group_kind is not None:
+        check_length("group_kind", changes.group_kind.strip())
+        imported.group_kind = changes.group_kind.strip()
+    if changes.justerare is not None:
+        for name, party in changes.justerare:
+            check_length("display_name", name)
+            check_length("party_name", party)
+        imported.justerare = "\n".join(f"{n}|{p}" for n, p in changes.justerare)
+    tx.store.update(imported)
 
 
 def section_labels(meeting: Meeting) -> dict[Section, str]:

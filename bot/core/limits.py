@@ -12,6 +12,7 @@ LIMITS: dict[str, int] = {
     "place": 200,
     "protocol_number": 40,
     "dnr": 60,
+    "group_kind": 64,
     "title": 200,
     "presenter": 100,
     "description": 3000,

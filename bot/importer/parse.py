@@ -134,9 +134,11 @@ def parse_minutes(
     # The signature block may name the parties the sentence of their choice left out.
     signed = dict(_merge_people(body.signed))
     justerare = [(name, party or signed.get(name, "")) for name, party in _merge_people(justerare)]
+    from_list = 0
     if any(not party for _, party in justerare):
         # "Deltog: A, verksamhetschef, B, Vision": the attendance list says whose side each is on.
         sides = _sides(lines)
+        from_list = sum(1 for name, party in justerare if not party and sides.get(name))
         justerare = [(name, party or sides.get(name, "")) for name, party in justerare]
 
     uncertain = list(header.uncertain)
@@ -146,6 +148,8 @@ def parse_minutes(
         uncertain.append("datum från filnamnet" if when else "inget datum")
     if not justerare:
         uncertain.append("inga justerare hittade")
+    elif from_list:
+        uncertain.append("justerarnas parti från deltagarlistan")
     if not header.place:
         uncertain.append("ingen plats")
     if not items:
