@@ -167,17 +167,19 @@ class _Killed:
     told, as a process killed (kill -9) or one frozen past its lease mid-call: nothing recorded
     after the call while another sender works."""
 
-    def __init__(self, poster) -> None:
+    def __init__(self, poster, at: str = "") -> None:
         import asyncio
 
         self.poster, self.made, self.wakes = poster, asyncio.Event(), asyncio.Event()
-        self.platform = poster.platform
+        self.platform, self.at = poster.platform, at  # the step it dies at: its first unnamed
 
     def __getattr__(self, name: str):
         return getattr(self.poster, name)
 
     async def perform(self, posting, step, refs) -> str:
         ref = await self.poster.perform(posting, step, refs)
+        if self.at and step.op != self.at:
+            return ref
         self.made.set()
         await self.wakes.wait()  # no answer, no record, no renewal meanwhile
         return ref
@@ -198,7 +200,9 @@ def _sender(h: SlackHarness, store_factory, worker: str, poster, lanes: int = 50
     )
 
 
-def _killed_mid_first_call_then_taken_over(h: SlackHarness, store_factory, act) -> object:
+def _killed_mid_first_call_then_taken_over(
+    h: SlackHarness, store_factory, act, at: str = "", poster=None
+) -> object:
     """act() writes postings while no sender runs; a sender makes the first one's first call and
     dies; once its lease is over another sender (a fresh process: nothing in memory) takes the
     lane. The taker's Slack poster, for its counts."""
@@ -211,7 +215,8 @@ def _killed_mid_first_call_then_taken_over(h: SlackHarness, store_factory, act) 
     asyncio.run_coroutine_threadsafe(h.sender.shutdown(grace=5), h.loop).result(timeout=30)
     act()
     client = h.sender.posters[0].client
-    killed = _Killed(SlackPoster(client, interval=0))
+    made = poster or (lambda: SlackPoster(client, interval=0))
+    killed = _Killed(made(), at)
     dead = _sender(h, store_factory, "replica-a", killed, lanes=1)  # one call, then dead
 
     async def die() -> None:
@@ -220,7 +225,7 @@ def _killed_mid_first_call_then_taken_over(h: SlackHarness, store_factory, act) 
 
     asyncio.run_coroutine_threadsafe(die(), h.loop).result(timeout=30)
     h.now += LEASE + timedelta(seconds=1)
-    taker = SlackPoster(client, interval=0)
+    taker = made()
     alive = _sender(h, store_factory, "replica-b", taker)
     asyncio.run_coroutine_threadsafe(alive.drain(), h.loop).result(timeout=60)
     # The frozen one comes back with its answer: the lane is no longer its own, so its record
@@ -274,3 +279,117 @@ def hand_over(h: SlackHarness) -> None:
     import asyncio
 
     asyncio.run_coroutine_threadsafe(h.bot.reminders.tick(), h.loop).result(timeout=30)
+
+
+def export(h: SlackHarness) -> None:
+    assert "Filen görs nu" in h.command("USARA", "/protokoll export html #1")
+
+
+def test_a_file_whose_share_answer_was_lost_is_not_shared_twice(store_factory) -> None:
+    """files.completeUploadExternal shares the file, then the connection closes before its
+    answer: the retry asks files.info about the upload it kept, finds it in the channel and
+    shares nothing more. Retried whole, the export was uploaded and shared a second time."""
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        h.slack.drop_answer("files.completeUploadExternal")
+        export(h)
+        (shared,) = h.slack.files
+        (look,) = h.slack.calls_to("files.info")
+        assert look.args["file"] == shared["id"]
+        assert len(h.slack.calls_to("files.getUploadURLExternal")) == 1
+        assert h.sender.posters[0].found_again == 1
+        (told,) = h.slack.responses_to("cmd-USARA")  # the private "it is there" still comes
+        assert shared["filename"] in told["text"]
+        assert h.sender.failures == [] and h.slack.violations == []
+
+
+def test_a_share_slack_has_not_shown_yet_is_waited_for_not_made_twice(store_factory) -> None:
+    """Slack shares a completed upload asynchronously: the look right after the lost answer
+    finds the file but not yet in the channel. It looks again after a pause (fake clock)
+    instead of completing the file a second time."""
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        h.slack.share_delay = 5.0
+        h.slack.drop_answer("files.completeUploadExternal")
+        export(h)
+        assert len(h.slack.files) == 1
+        assert len(h.slack.calls_to("files.info")) >= 2
+        assert len(h.slack.calls_to("files.completeUploadExternal")) == 1
+        assert h.sender.posters[0].found_again == 1
+        assert h.sender.failures == [] and h.slack.violations == []
+
+
+def test_a_share_never_completed_is_completed_by_the_retry(store_factory) -> None:
+    """The look's other answer: Slack refused the completion with a 500 before doing it, and
+    files.info does not know the file; the retry completes the same upload, once."""
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        h.slack.fail_next("files.completeUploadExternal", status=500)
+        export(h)
+        assert len(h.slack.files) == 1
+        assert [c.status for c in h.slack.calls_to("files.completeUploadExternal")] == [500, 200]
+        assert [c.error for c in h.slack.calls_to("files.info")] == ["file_not_found"]
+        assert len(h.slack.calls_to("files.getUploadURLExternal")) == 1
+        assert h.sender.posters[0].found_again == 0
+        assert h.sender.failures == [] and h.slack.violations == []
+
+
+def test_a_file_whose_sender_was_killed_mid_share_is_found_not_shared_again(
+    store_factory,
+) -> None:
+    """The share made at Slack by a sender that then died before recording it: the replica
+    taking the lane over asks files.info about the upload the posting kept, and shares
+    nothing more."""
+    from bot.slack.poster import SlackPoster
+
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        loader = h.sender.posters[0].load_export
+        client = h.sender.posters[0].client
+        taker = _killed_mid_first_call_then_taken_over(
+            h,
+            store_factory,
+            lambda: export(h),
+            at="share_file",
+            poster=lambda: SlackPoster(client, load_export=loader, interval=0),
+        )
+        assert len(h.slack.files) == 1
+        assert len(h.slack.calls_to("files.getUploadURLExternal")) == 1
+        assert taker.found_again == 1
+        assert h.slack.violations == []
+
+
+def test_the_justerade_pdf_whose_share_answer_was_lost_is_shared_once(store_factory) -> None:
+    """The notice in the channel is the PDF's share comment: its completion answered with a
+    lost connection, the retry finds the PDF in the channel and does not share it again."""
+    from tests.slack_harness import draft_message
+    from tests.test_slack_reliability import reaction, to_draft
+
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        to_draft(h)
+        ts = draft_message(h)["ts"]
+        h.slack.drop_answer("files.completeUploadExternal")
+        for user, n in (("UJONAS", 1), ("ULINA", 2)):
+            assert h.event(reaction(user, ts), f"Ev{n}") == 200
+        h.settle()
+        (pdf,) = h.slack.files
+        assert pdf["filename"].endswith(".pdf") and "är justerat" in pdf["initial_comment"]
+        assert h.sender.posters[0].found_again == 1
+        assert h.sender.failures == [] and h.slack.violations == []
+
+
+def test_a_file_look_refused_for_good_shares_the_file_again_rather_than_never(
+    store_factory,
+) -> None:
+    """An installation without files:read: Slack refuses the look, and the same upload is
+    completed again (maybe twice, as before the look), not given up."""
+    with SlackHarness(store_factory) as h:
+        set_up(h)
+        h.slack.drop_answer("files.completeUploadExternal")
+        h.slack.fail_next("files.info", status=200, error="missing_scope")
+        export(h)
+        assert len(h.slack.files) == 2
+        assert len({f["id"] for f in h.slack.files}) == 1  # the one upload, completed twice
+        assert h.sender.posters[0].found_again == 0
+        assert h.sender.failures == []

@@ -67,6 +67,7 @@ def test_manifest_has_the_scopes_events_and_settings_the_code_needs(path: Path) 
         "reactions:read",
         "im:write",
         "files:write",
+        "files:read",
         # A retry after a lost answer reads the channel, thread or DM for the message it may
         # have made (conversations.history / conversations.replies with metadata).
         "channels:history",

@@ -18,7 +18,7 @@ from bot.core.context import Event
 from bot.core.model import Posting
 from bot.core.postings import AGENDA, MINUTES, MessageRefs
 from bot.core.texts import say
-from bot.outbox.contract import Retry, Step, made_by
+from bot.outbox.contract import Retry, Step, load_plan, made_by
 from bot.render.blockkit import (
     agenda_blocks,
     escape,
@@ -40,6 +40,10 @@ TRANSIENT_ERRORS = frozenset(
 # a retry after an unknown outcome (a timeout, a lost connection, a 5xx) can look for it first.
 METADATA_TYPE = "justera_posting"
 HISTORY_PAGES = 5  # how far back (pages of 200) a retry looks for the message it may have made
+# Slack shares a completed upload asynchronously: a retry that finds the file completed but not
+# yet in the channel looks again this many times, SHARE_WAIT seconds apart, before sharing again.
+SHARE_LOOKS = 5
+SHARE_WAIT = 3.0
 # The posting and step being performed, per lane task (several lanes share one poster).
 _STEP: contextvars.ContextVar[tuple[int, str] | None] = contextvars.ContextVar(
     "justera_slack_step", default=None
@@ -55,6 +59,10 @@ class Unpostable(Exception):
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
+
+
+class SharePending(Exception):
+    """The file is completed at Slack and its share not yet visible: look again shortly."""
 
 
 class SlackPoster:
@@ -76,6 +84,7 @@ class SlackPoster:
         self._interval = interval
         # Steps whose last chat.postMessage may or may not have been made: looked for first.
         self._unsure: set[tuple[int, str]] = set()
+        self._share_looks: dict[tuple[int, str], int] = {}
         self.found_again = 0  # retries that found their message already there (tests, logs)
 
     # --- the contract ----------------------------------------------------------------------
@@ -85,9 +94,14 @@ class SlackPoster:
 
     def plan(self, posting: Posting, refs: MessageRefs) -> list[Step]:
         kind = posting.kind
-        if kind == outbox.FILE and outbox.payload_of(posting).get("reply_to"):
-            return [Step(kind), Step("confirm_file")]
-        if kind in (outbox.REMINDER, outbox.FILE, outbox.NOTICE):
+        if kind == outbox.FILE:
+            # The upload's file id is kept with the posting before the share, so that a share
+            # whose answer was lost is looked for (files.info) instead of shared again.
+            steps = [Step("upload_file"), Step("share_file")]
+            if outbox.payload_of(posting).get("reply_to"):
+                steps.append(Step("confirm_file"))
+            return steps
+        if kind in (outbox.REMINDER, outbox.NOTICE):
             return [Step(kind)]
         event = outbox.event_of(posting)
         if kind in ("agenda_published", "agenda_changed"):
@@ -119,6 +133,8 @@ class SlackPoster:
                 steps.append(Step("heading", remember=AGENDA))
             pages = len(_final_pages(event))
             steps += [Step("announce", part=n) for n in range(pages)]
+            if self.justerade_pdf is not None:
+                steps.append(Step("upload_pdf"))
             return [*steps, Step("notice_justerade")]
         raise ValueError(f"no Slack plan for postings of kind {kind!r}")
 
@@ -134,7 +150,11 @@ class SlackPoster:
             text = str(outbox.payload_of(posting).get("text", ""))
             return await self._post(channel, text=escape(text)[:3000], blocks=text_blocks(text))
         if op == outbox.FILE:
-            return await self._file(posting, channel)
+            return await self._file(posting, channel)  # a plan made before files were split
+        if op == "upload_file":
+            return await self._upload_file(posting)
+        if op == "share_file":
+            return await self._share_file(posting, channel)
         if op == "confirm_file":
             await self._confirm_file(posting, refs)
             return ""
@@ -203,6 +223,8 @@ class SlackPoster:
                 text=heading,
                 blocks=_final_pages(event)[step.part],
             )
+        if op == "upload_pdf":
+            return await self._upload_pdf(event)
         if op == "notice_justerade":
             return await self._notice_justerade(posting, event, channel)
         raise Unpostable(f"unknown_step_{op}")
@@ -214,6 +236,8 @@ class SlackPoster:
             self._unsure.add((posting.id, step.name))
 
     def retry(self, error: BaseException) -> Retry | None:
+        if isinstance(error, SharePending):
+            return Retry(after=SHARE_WAIT)
         if isinstance(error, SlackApiError):
             status = error.response.status_code
             if status == 429:
@@ -233,6 +257,8 @@ class SlackPoster:
             return str(code) if code else f"http_{error.response.status_code}"
         if isinstance(error, Unpostable):
             return error.code
+        if isinstance(error, SharePending):
+            return "share_pending"
         return type(error).__name__
 
     # --- calls -----------------------------------------------------------------------------
@@ -355,6 +381,102 @@ class SlackPoster:
         self._shared[posting.id] = name
         return str(files[0].get("id", ""))
 
+    async def _upload_file(self, posting: Posting) -> str:
+        if self.load_export is None:
+            raise Unpostable("no_export_loader")
+        data, name = await self.load_export(posting)
+        self._shared[posting.id] = name
+        return await self._upload(data, name)
+
+    async def _share_file(self, posting: Posting, channel: str) -> str:
+        uploaded = made_by(posting, "upload_file")
+        if not uploaded:
+            raise Unpostable("no_upload_to_share")
+        name = uploaded.partition("/")[2]
+        self._shared[posting.id] = name
+        return await self._share(channel, uploaded, say(posting.lang, "exported", name=name))
+
+    async def _upload_pdf(self, event: Event) -> str:
+        """The justerade minutes' PDF uploaded for the notice to share; "" without one."""
+        if self.justerade_pdf is None:
+            return ""
+        try:
+            data, name = await self.justerade_pdf(event.meeting_id)
+        except Exception as error:  # no PDF is no reason to withhold the notice
+            log.warning("justerade PDF not made: %s", type(error).__name__)
+            return ""
+        return await self._upload(data, name)
+
+    async def _upload(self, data: bytes, name: str) -> str:
+        """A file's bytes at Slack, in no channel yet (an upload never completed is no file):
+        made again freely. Its reference is "file id/name", kept with the posting."""
+        got = await self.client.files_getUploadURLExternal(filename=name, length=len(data))
+        extra: dict[str, Any] = {}
+        if self.client.proxy:
+            extra["proxy"] = self.client.proxy
+        if self.client.ssl is not None:
+            extra["ssl"] = self.client.ssl
+        timeout = aiohttp.ClientTimeout(total=self.client.timeout)
+        async with (
+            aiohttp.ClientSession(timeout=timeout) as session,
+            session.post(str(got["upload_url"]), data=data, **extra) as answer,
+        ):
+            if answer.status >= 500:
+                answer.raise_for_status()  # Slack's side: tried again
+            if answer.status != 200:
+                raise Unpostable(f"upload_http_{answer.status}")
+        key = _STEP.get()
+        if key is not None:
+            self._unsure.discard(key)  # nothing to look for: an upload alone shows nowhere
+        return f"{got['file_id']}/{name}"
+
+    async def _share(self, channel: str, uploaded: str, comment: str) -> str:
+        """An uploaded file completed into the channel with its comment; after an unknown
+        outcome, looked for first (files.info) and not shared a second time."""
+        file_id, _, name = uploaded.partition("/")
+        key = _STEP.get()
+        if key is not None and key in self._unsure and await self._is_shared(file_id, channel, key):
+            self._unsure.discard(key)
+            self.found_again += 1
+            log.info("posting %s step %s was shared already; not shared again", *key)
+            return file_id
+        try:
+            await self.client.files_completeUploadExternal(
+                files=[{"id": file_id, "title": name}], channel_id=channel, initial_comment=comment
+            )
+        except Exception as error:
+            if key is not None and _outcome_unknown(error):
+                self._unsure.add(key)
+            raise
+        if key is not None:
+            self._unsure.discard(key)
+            self._share_looks.pop(key, None)
+        return file_id
+
+    async def _is_shared(self, file_id: str, channel: str, key: tuple[int, str]) -> bool:
+        """Whether Slack has the file in the channel. A completed file not shown there yet is
+        looked at again (Slack shares asynchronously), SHARE_LOOKS times, then shared again;
+        a file Slack does not know was never completed, and is completed now."""
+        try:
+            found = await self.client.files_info(file=file_id)
+        except SlackApiError as error:
+            if self.retry(error) is not None:
+                raise  # Slack is away for a moment: looked for again, still unsure
+            if error.response.get("error") != "file_not_found":
+                log.warning(
+                    "posting %s not looked for (%s); shared again", key[0], self.error_code(error)
+                )
+            return False
+        file = found.get("file") or {}
+        if channel in _channels_of(file):
+            return True
+        looks = self._share_looks.get(key, 0) + 1
+        self._share_looks[key] = looks
+        if looks < SHARE_LOOKS:
+            raise SharePending(file_id)
+        log.warning("posting %s: file completed but never shown shared; shared again", key[0])
+        return False
+
     async def _notice_justerade(self, posting: Posting, event: Event, channel: str) -> str:
         # The announcement's first message, as the posting stored it: found after a restart.
         first = made_by(posting, "announce")
@@ -369,7 +491,11 @@ class SlackPoster:
             f"Protokollet för möte #{event.shown_number} är justerat (version {event.version})."
         )
         shown = escape(notice) + (f" <{link}|Läs det i tråden>." if link else " Läs det i tråden.")
-        if self.justerade_pdf is not None:
+        if any(step.op == "upload_pdf" for step in load_plan(posting.plan)):
+            uploaded = made_by(posting, "upload_pdf")
+            if uploaded:
+                return await self._share(channel, uploaded, shown)
+        elif self.justerade_pdf is not None:  # a plan made before the upload was a step
             try:
                 data, name = await self.justerade_pdf(event.meeting_id)
             except Exception as error:  # no PDF is no reason to withhold the notice
@@ -400,6 +526,15 @@ class SlackPoster:
             )
         except Exception as error:  # the response_url may have expired (30 minutes)
             log.warning("export confirmation not sent: %s", type(error).__name__)
+
+
+def _channels_of(file: dict[str, Any]) -> set[str]:
+    """The channels a files.info file is shared in (public and private channels, DMs)."""
+    shares = file.get("shares") or {}
+    found = {str(c) for name in ("channels", "groups", "ims") for c in file.get(name) or []}
+    for kind in ("public", "private"):
+        found |= {str(c) for c in shares.get(kind) or {}}
+    return found
 
 
 def _outcome_unknown(error: BaseException) -> bool:

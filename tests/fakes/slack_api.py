@@ -425,6 +425,7 @@ class FakeSlack:
             "conversations.replies": self._conversations_replies,
             "files.getUploadURLExternal": self._files_get_upload_url,
             "files.completeUploadExternal": self._files_complete_upload,
+            "files.info": self._files_info,
         }
         self._clear()
 
@@ -447,6 +448,9 @@ class FakeSlack:
         self._reactions: set[tuple[str, str, str]] = set()
         self._uploads: dict[str, dict[str, Any]] = {}
         self._files: list[dict[str, Any]] = []
+        # Slack completes a share asynchronously (security scans first): files.info shows a
+        # completed file's share only this many seconds (of the fake clock) after completion.
+        self.share_delay = 0.0
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -1135,6 +1139,7 @@ class FakeSlack:
                 "thread_ts": args.get("thread_ts"),
                 "initial_comment": args.get("initial_comment") or "",
                 "data": upload["data"],
+                "completed_at": at,
             }
             self._files.append(record)
             done.append({"id": entry["id"], "title": record["title"]})
@@ -1142,9 +1147,36 @@ class FakeSlack:
 
     @property
     def files(self) -> list[dict[str, Any]]:
-        """Completed uploads: id, title, filename, channel, thread_ts and the bytes."""
+        """Completed uploads (each share of one): id, title, filename, channel, thread_ts and
+        the bytes."""
         with self._lock:
             return [dict(f) for f in self._files]
+
+    def _files_info(self, args: dict[str, Any], at: float) -> dict[str, Any]:
+        """A completed file, with the channels it is shared in once Slack has shared it. An
+        upload never completed is no file yet (file_not_found), as Slack answers."""
+        file_id = _required(args, "file", "file_not_found")
+        shares = [f for f in self._files if f["id"] == file_id]
+        if not shares:
+            raise _Refusal("file_not_found", detail=file_id, violation=False)
+        first = shares[0]
+        shared = [f for f in shares if f["channel"] and at - f["completed_at"] >= self.share_delay]
+        public: dict[str, list[dict[str, Any]]] = {}
+        for f in shared:
+            share = {"ts": f"{f['completed_at']:.6f}", "reply_count": 0}
+            public.setdefault(f["channel"], []).append(share)
+        file = {
+            "id": file_id,
+            "name": first["filename"],
+            "title": first["title"],
+            "user": BOT_USER_ID,
+            "created": int(first["completed_at"]),
+            "channels": sorted(public),
+            "groups": [],
+            "ims": [],
+            "shares": {"public": public} if public else {},
+        }
+        return {"file": file, "comments": [], "response_metadata": {"next_cursor": ""}}
 
     # -- response URLs ----------------------------------------------------------------------
 
