@@ -6,7 +6,7 @@ import asyncio
 import contextvars
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -29,6 +29,8 @@ from bot.render.blockkit import (
 from bot.slack.identity import slack_id
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 MIN_INTERVAL = 1.0  # Slack allows about one message per second per channel
 # ok:false answers that say Slack, not the request, is at fault: worth another try.
@@ -277,20 +279,33 @@ class SlackPoster:
             if key in self._unsure:
                 found = await self._find_posted(channel, kwargs.get("thread_ts"), key)
                 if found:
-                    # The earlier try was made; its answer was lost. Not posted twice.
-                    self._unsure.discard(key)
-                    self.found_again += 1
-                    log.info("posting %s step %s was made already; not posted again", *key)
-                    return found
+                    return self._found(key, found)  # the earlier try's answer was lost
+        response = await self._unless_unknown(
+            key, self._call("chat.postMessage", channel=channel, **kwargs)
+        )
+        return str(response.get("ts", ""))
+
+    async def _unless_unknown(self, key: tuple[int, str] | None, call: Awaitable[T]) -> T:
+        """The step's call; after a failure that may have taken effect (no answer, a 5xx) the
+        step is looked for before it is made again."""
         try:
-            response = await self._call("chat.postMessage", channel=channel, **kwargs)
+            answer = await call
         except Exception as error:
             if key is not None and _outcome_unknown(error):
                 self._unsure.add(key)
             raise
         if key is not None:
             self._unsure.discard(key)
-        return str(response.get("ts", ""))
+            self._share_looks.pop(key, None)
+        return answer
+
+    def _found(self, key: tuple[int, str], ref: str) -> str:
+        """The step was made already: not made twice."""
+        self._unsure.discard(key)
+        self._share_looks.pop(key, None)
+        self.found_again += 1
+        log.info("posting %s step %s was made already; not made again", *key)
+        return ref
 
     async def _find_posted(self, channel: str, thread_ts: str | None, key: tuple[int, str]) -> str:
         """The ts of the message this step made, if Slack has it: read from the thread (or the
@@ -436,21 +451,13 @@ class SlackPoster:
         file_id, _, name = uploaded.partition("/")
         key = _STEP.get()
         if key is not None and key in self._unsure and await self._is_shared(file_id, channel, key):
-            self._unsure.discard(key)
-            self.found_again += 1
-            log.info("posting %s step %s was shared already; not shared again", *key)
-            return file_id
-        try:
-            await self.client.files_completeUploadExternal(
+            return self._found(key, file_id)
+        await self._unless_unknown(
+            key,
+            self.client.files_completeUploadExternal(
                 files=[{"id": file_id, "title": name}], channel_id=channel, initial_comment=comment
-            )
-        except Exception as error:
-            if key is not None and _outcome_unknown(error):
-                self._unsure.add(key)
-            raise
-        if key is not None:
-            self._unsure.discard(key)
-            self._share_looks.pop(key, None)
+            ),
+        )
         return file_id
 
     async def _is_shared(self, file_id: str, channel: str, key: tuple[int, str]) -> bool:
