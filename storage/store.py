@@ -31,6 +31,7 @@ from bot.core.model import (
     ChannelBinding,
     Group,
     Meeting,
+    Member,
     OutboxLane,
     Posting,
     PostingStatus,
@@ -207,6 +208,21 @@ class SqlStore:
         if kept is not None:
             return _copy(kept)
         return self._read(_statement("get", kind), kind, record_id)
+
+    def get_group(self, group_id: int, member_ref: str) -> Group | None:
+        if (Group, group_id) in self._seen:
+            return self.get(Group, group_id)
+        # One LEFT JOIN where the group and the member were two statements.
+        row = self._execute(_statement("group_member"), {"id": group_id, "u": member_ref}).first()
+        if row is None:
+            return None
+        width = len(columns_of(Group).columns)
+        group = self._handed(record_from(Group, row[:width]))
+        member_id = row[width + columns_of(Member).columns.keys().index("id")]
+        rows = [] if member_id is None else [row[width:]]
+        key = _find_key(Member, {"group_id": group_id, "user_ref": member_ref})
+        self._kept_finds(Member, key, rows)
+        return group
 
     def _read(self, statement: Any, kind: type[R], record_id: int) -> R | None:
         columns_of(kind)  # a TypeError for what is not a record type
@@ -561,6 +577,14 @@ def _build_statement(name: str, kind: type | None) -> Any:
     if name == "meeting_number":
         meetings = columns_of(Meeting)
         return select(func.max(meetings.c.number)).where(meetings.c.group_id == bindparam("g"))
+    if name == "group_member":
+        groups, members = columns_of(Group), columns_of(Member)
+        mine = (members.c.group_id == groups.c.id) & (members.c.user_ref == bindparam("u"))
+        return (
+            select(groups, members)
+            .select_from(groups.outerjoin(members, mine))
+            .where(groups.c.id == bindparam("id"))
+        )
     if name == "lock_group":
         groups = columns_of(Group)
         return select(groups.c.id).where(groups.c.id == bindparam("id")).with_for_update()

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from bot.core.model import Group
 
 R = TypeVar("R")
 
@@ -39,6 +42,10 @@ class Store(Protocol):
     def delete(self, record: Any) -> None: ...
 
     def get(self, kind: type[R], record_id: int) -> R | None: ...
+
+    def get_group(self, group_id: int, member_ref: str) -> Group | None:
+        """get(Group, group_id), its member of that user_ref read in the same statement: the
+        find(Member, group_id=..., user_ref=...) that follows is answered from it."""
 
     def find(self, kind: type[R], /, **where: Any) -> list[R]:
         """Records whose fields equal the given values, in id order.

@@ -81,7 +81,10 @@ class Tx:
 
     def bound_group(self) -> Group | None:
         bindings = self.store.find(ChannelBinding, channel_ref=self.ctx.channel_ref)
-        return self.store.get(Group, bindings[0].group_id) if bindings else None
+        if not bindings:
+            return None
+        # The caller's membership comes with the group: nearly every command asks for it next.
+        return self.store.get_group(bindings[0].group_id, self.ctx.user_ref)
 
     def group(self, key: str | None = None) -> Group:
         """The named group, or the channel's; a named group must be the channel's own."""
