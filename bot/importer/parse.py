@@ -388,7 +388,7 @@ def _header_cells(lines: list[str]) -> list[str]:
             ]
             index += 2 * run
             continue
-        line = lines[index]
+        line = _BARE_LABEL.sub(r"\g<label>: ", lines[index], count=1)
         unclosed = out and out[-1].count("(") > out[-1].count(")")
         # "Tid och plats: 2019-11-05 kl. 15.30–16.15, Västerskolan," + "personalrummet".
         label_goes_on = (
@@ -405,6 +405,14 @@ def _header_cells(lines: list[str]) -> list[str]:
             out.append(line)
         index += 1
     return out + lines[top:]
+
+
+# "Tid 14.00–14.45", "Plats Kulturhuset": a header label without its colon.
+_BARE_LABEL = re.compile(
+    r"^(?P<label>datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats)"
+    r"\s+(?=(?-i:[A-ZÅÄÖ0-9]))(?!.*[.!?]$)",
+    re.IGNORECASE,
+)
 
 
 def _cell_not_value(line: str) -> bool:
@@ -1276,7 +1284,7 @@ class _Body:
             return "sign"
         if SECRETARY.match(line):
             return "secretary"
-        if re.match(r"^(?:justeras|justerandes|underskrift|signatur)", line, re.IGNORECASE):
+        if re.match(r"^(?:justeras|justerande|underskrift|signatur)", line, re.IGNORECASE):
             return "sign"
         if CLOSING_SENTENCE.match(line) or re.match(r"^ordförande\b", line, re.IGNORECASE):
             return mode or "end"

@@ -23,7 +23,7 @@ _SECTION_WORDS = {
     r"|(?:(?:ärenden|frågor)\s+)?för\s+dialog"
     r"|diskussionsfrågor|diskussionsärenden",
     "Beslut": r"beslut|beslutsärenden|beslutspunkter|beslutsfrågor"
-    r"|(?:(?:ärenden|frågor)\s+)?för\s+beslut"
+    r"|(?:(?:ärenden|frågor)\s+)?för\s+(?:beslut|samverkan)|samverkansärenden|samverkansfrågor"
     r"|samverkan\s+inför\s+beslut",
     "Övrigt": r"övrigt|övriga\s+frågor|övriga\s+ärenden|övriga\s+punkter",
 }
@@ -149,11 +149,11 @@ GROUP_KINDS = (
     # "11 § lagen (1976:580) om medbestämmande i arbetslivet (MBL)": the law named in full.
     (
         "MBL §11",
-        r"\b(?:mbl\s*§\s*11|11\s*§\s*mbl|§\s*11\s*mbl)\b|\b11\s*§\s*lagen\b.*medbestämmande",
+        r"(?<!\w)(?:mbl\s*§\s*11|11\s*§\s*mbl|§\s*11\s*mbl)\b|\b11\s*§\s*lagen\b.*medbestämmande",
     ),
     (
         "MBL §19",
-        r"\b(?:mbl\s*§\s*19|19\s*§\s*mbl|§\s*19\s*mbl)\b|\b19\s*§\s*lagen\b.*medbestämmande",
+        r"(?<!\w)(?:mbl\s*§\s*19|19\s*§\s*mbl|§\s*19\s*mbl)\b|\b19\s*§\s*lagen\b.*medbestämmande",
     ),
     ("skyddskommitté", r"\bskyddskommitt[ée](?:n|ns|s)?\b"),
     ("LSG", r"\bLSG\b|\blokal(?:a)?\s+samverkansgrupp"),
@@ -663,7 +663,7 @@ PRESENTER_LABEL = re.compile(
 
 CLOSING = re.compile(
     r"^(?:vid\s+protokollet|antecknat\s+av|antecknades\s+av|sekreterare|ordförande|underskrift(?:er)?"
-    r"|justeras|justerat|justerandes\s+signatur|signatur(?:er)?)\b\s*:?",
+    r"|justeras|justerat|justerande|justerandes(?:\s+signatur)?|signatur(?:er)?)\b\s*:?",
     re.IGNORECASE,
 )
 
