@@ -130,7 +130,7 @@ def parse_minutes(
         # "Att jämte ordföranden justera …": the chair signs as a justerare too.
         justerare.extend(body.signed)
     if with_chair:
-        justerare.extend(body.chairs)
+        justerare.extend(body.chairs or _listed_chair(lines))
     # The signature block may name the parties the sentence of their choice left out.
     signed = dict(_merge_people(body.signed))
     justerare = [(name, party or signed.get(name, "")) for name, party in _merge_people(justerare)]
@@ -975,6 +975,8 @@ def _sides(lines: list[str]) -> dict[str, str]:
                     sides.setdefault(person, side["party"].strip())
         if above and (_party_in(line) or is_employer_role(line)):
             sides.setdefault(above, _party_in(line) or "arbetsgivaren")
+        elif above and is_presenter(line) and not is_person_name(line):
+            continue  # "huvudskyddsombud" between a name and its party: the row goes on
         above = line if is_person_name(line) else ""
         label = ATTENDANCE.match(line)
         rest = line[label.end() :] if label and label.group(0).rstrip().endswith(":") else line
@@ -1007,6 +1009,24 @@ def _sides(lines: list[str]) -> dict[str, str]:
                             name = head  # "Nora Fahl skyddsombud", its party next
                         break
     return sides
+
+
+def _listed_chair(lines: list[str]) -> list[tuple[str, str]]:
+    """The person the attendance list names as ordförande ("Stina Holm, avdelningschef,
+    ordförande", or a table's cells one a line: the name on the line above)."""
+    for index, line in enumerate(lines):
+        if not re.search(r"\bordförande\b", line, re.IGNORECASE) or _prose(line):
+            continue
+        before = re.split(r"\bordförande\b", line, maxsplit=1, flags=re.IGNORECASE)[0]
+        pieces = [p.strip() for p in re.split(r"[,;:(|]", before) if p.strip()]
+        for piece in reversed(pieces):
+            words = piece.split()
+            for size in (3, 2):
+                if len(words) >= size and is_person_name(" ".join(words[:size])):
+                    return [(" ".join(words[:size]), "")]
+        if index and is_person_name(lines[index - 1]) and not before.strip(" ,(").istitle():
+            return [(lines[index - 1].strip(), "")]
+    return []
 
 
 def _party_in(piece: str) -> str:
@@ -1284,7 +1304,7 @@ class _Body:
             return "sign"
         if SECRETARY.match(line):
             return "secretary"
-        if re.match(r"^(?:justeras|justerande|underskrift|signatur)", line, re.IGNORECASE):
+        if re.match(r"^(?:justeras|justerande|justerat\s+av|underskrift|signatur)", line, re.I):
             return "sign"
         if CLOSING_SENTENCE.match(line) or re.match(r"^ordförande\b", line, re.IGNORECASE):
             return mode or "end"

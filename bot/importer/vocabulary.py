@@ -49,7 +49,8 @@ _STANDING = re.compile(
     r"|föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll)|genomgång\s+av\s+föregående"
     r"|uppföljning\s+av\s+föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll|möte)"
     r"|förra\s+mötets\s+(?:anteckningar|protokoll|minnesanteckningar)"
-    r"|föredragningslista(?:n)?(?:\s|$)|nästa\s+möte|mötets\s+avslutande|avslutning"
+    r"|föredragningslista(?:n)?(?:\s|$)|nästa\s+(?:möte|sammanträde|träff)|mötets\s+avslutande"
+    r"|avslutning"
     r"|(?:mötet|sammanträdet|förhandlingen)\s+(?:öppnas|avslutas)|(?:mötets|sammanträdets"
     r"|förhandlingens)\s+(?:öppnande|avslutande)|val\s+av\s+(?:sekreterare|ordförande)"
     r"|föregående\s+protokoll|förhandlingsordning|övriga\s+(?:frågor|ärenden|punkter)$)",
@@ -58,7 +59,8 @@ _STANDING = re.compile(
 # Standing items that close a meeting: without sections they land in Övrigt.
 _CLOSING_ITEM = re.compile(
     r"^(?:mötets\s+avslutande|sammanträdets\s+avslutande|förhandlingens\s+avslutande"
-    r"|(?:mötet|sammanträdet|förhandlingen)\s+avslutas|avslutning|nästa\s+möte)",
+    r"|(?:mötet|sammanträdet|förhandlingen)\s+avslutas|avslutning"
+    r"|nästa\s+(?:möte|sammanträde|träff|mötestillfälle))",
     re.IGNORECASE,
 )
 
@@ -562,7 +564,7 @@ def is_employer_role(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 4:
         return False
-    first = words[0].casefold().strip(".:")
+    first = words[0].casefold().strip(".:,;")
     if first in _NOT_EMPLOYER_ROLES or first.endswith("ombud"):
         return False
     return first in _ROLE_WORDS or first.endswith(_ROLE_SUFFIXES) or first.startswith("hr-")
@@ -662,7 +664,8 @@ PRESENTER_LABEL = re.compile(
 )
 
 CLOSING = re.compile(
-    r"^(?:vid\s+protokollet|antecknat\s+av|antecknades\s+av|sekreterare|ordförande|underskrift(?:er)?"
+    r"^(?:vid\s+(?:protokollet|anteckningarna|tangentbordet)|antecknat\s+av|antecknades\s+av"
+    r"|sekreterare|ordförande|underskrift(?:er)?"
     r"|justeras|justerat|justerande|justerandes(?:\s+signatur)?|signatur(?:er)?)\b\s*:?",
     re.IGNORECASE,
 )
@@ -676,7 +679,9 @@ CLOSING_SENTENCE = re.compile(
 )
 
 SECRETARY = re.compile(
-    r"^(?:vid\s+protokollet|antecknat\s+av|antecknades\s+av|sekreterare)\b", re.I
+    r"^(?:vid\s+(?:protokollet|anteckningarna|tangentbordet)|antecknat\s+av|antecknades\s+av"
+    r"|sekreterare)\b",
+    re.I,
 )
 
 # "Inga beslut.", "Inga beslut fattas vid information enligt MBL § 19."
