@@ -409,7 +409,7 @@ def _header_cells(lines: list[str]) -> list[str]:
 
 # "Tid 14.00–14.45", "Plats Kulturhuset": a header label without its colon.
 _BARE_LABEL = re.compile(
-    r"^(?P<label>datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats)"
+    r"^(?P<label>datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|justerare)"
     r"\s+(?=(?-i:[A-ZÅÄÖ0-9]))(?!.*[.!?]$)",
     re.IGNORECASE,
 )
@@ -1089,6 +1089,9 @@ def _split_presenter(title: str) -> tuple[str, str]:
     """ "Vakanshållning BUF, VC BUF" → ("Vakanshållning BUF", "VC BUF"); also "(…)" and " – …"."""
     title = _TRAILING_SEPARATOR.sub("", title.strip().rstrip(":").strip())
     paren = re.match(r"^(?P<title>.*\S)\s*\((?P<who>[^()]+)\)$", title)
+    labelled = PRESENTER_LABEL.match(paren["who"].strip()) if paren else None
+    if labelled:
+        return paren["title"].strip(), labelled["who"].strip()  # "(Föredragande: Lisa Berg)"
     if paren and is_presenter(paren["who"].strip()):
         return paren["title"].strip(), paren["who"].strip()
     comma = title.rsplit(", ", 1)
@@ -1404,6 +1407,7 @@ class _Body:
         elif kind == _SUB:
             self._add(line)
             self.expect_body = True
+            self.deciding = False  # "Reservation" under "Beslut": the decision's text ended
             self._remember(line, _SUB)
         else:
             self._body(line, following)

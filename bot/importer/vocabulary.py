@@ -69,7 +69,9 @@ _SUBHEADING = re.compile(
     r"^(?:fackliga?\s+inspel|fackligt\s+inspel|fackliga\s+synpunkter"
     r"|protokollsanteckning(?:ar)?(?:\s+(?:från|av)\s+[^:]+)?"
     r"|arbetsgivarens\s+(?:svar|kommentar|kommentarer|förslag)|bakgrund|förslag\s+till\s+beslut"
-    r"|riskbedömning|synpunkter|kommentarer|diskussion|underlag|bilagor?|\w+:s\s+synpunkter)"
+    r"|riskbedömning|synpunkter|kommentarer|diskussion|underlag|bilagor?|\w+:s\s+synpunkter"
+    r"|reservation(?:er)?|yrkanden?|beslutsunderlag|propositionsordning|särskilt\s+yttrande"
+    r"|beslutet\s+(?:skickas|expedieras)\s+till|expedieras\s+till|skickas\s+till)"
     r"\s*:?$",
     re.IGNORECASE,
 )
