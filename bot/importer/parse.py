@@ -105,7 +105,7 @@ def parse_minutes(
     larger type), normalised by case and spacing; evidence for a title, not proof.
     """
     full_text = clean_text(text)
-    lines = _header_cells([line for line in full_text.split("\n") if line])
+    lines = _signature_cells(_header_cells([line for line in full_text.split("\n") if line]))
     layout = _Layout(lines)
     end = _header_end(lines)
     header = _read_header(lines[:end])
@@ -411,6 +411,35 @@ def _header_cells(lines: list[str]) -> list[str]:
 _BARE_LABEL = re.compile(
     r"^(?P<label>datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|justerare)"
     r"\s+(?=(?-i:[A-ZÅÄÖ0-9]))(?!.*[.!?]$)",
+    re.IGNORECASE,
+)
+
+
+def _signature_cells(lines: list[str]) -> list[str]:
+    """A signature table read one cell a line, names over their parties ("Olle Berg" / "Siv Lund"
+    / "Kommunal" / "Vårdförbundet"), becomes its two rows ("Olle Berg | Siv Lund" / …)."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        out.append(line)
+        index += 1
+        if not _SIGNATURE_HEAD.match(line):
+            continue
+        names = 0
+        while index + names < len(lines) and is_person_name(lines[index + names]):
+            names += 1
+        parties = lines[index + names : index + 2 * names]
+        if names >= 2 and len(parties) == names and all(is_party(p) for p in parties):
+            out.append(" | ".join(lines[index : index + names]))
+            out.append(" | ".join(parties))
+            index += 2 * names
+    return out
+
+
+_SIGNATURE_HEAD = re.compile(
+    r"^(?:justeras|justerat(?:\s+av)?|justerande|justerandes\s+signatur|underskrift(?:er)?"
+    r"|signatur(?:er)?)\s*:?$",
     re.IGNORECASE,
 )
 
