@@ -137,7 +137,7 @@ def parse_minutes(
     from_list = 0
     if any(not party for _, party in justerare):
         # "Deltog: A, verksamhetschef, B, Vision": the attendance list says whose side each is on.
-        sides = _sides(lines)
+        sides = _sides(lines, {name for name, party in justerare if not party})
         from_list = sum(1 for name, party in justerare if not party and sides.get(name))
         justerare = [(name, party or sides.get(name, "")) for name, party in justerare]
 
@@ -981,7 +981,7 @@ def _party_like(text: str) -> bool:
     return is_party(text) or (len(words) == 1 and words[0][:1].isupper())
 
 
-def _sides(lines: list[str]) -> dict[str, str]:
+def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
     """Each person the minutes list with a party ("A, Vision", "A (Vision)", "A | Vision") or
     with a manager's role ("A, verksamhetschef": the employer side), by name."""
     sides: dict[str, str] = {}
@@ -994,6 +994,8 @@ def _sides(lines: list[str]) -> dict[str, str]:
             joined.append(line)
     above = ""  # a name alone on its line: a table's cells read one per line
     for line in joined:
+        if not above and not any(name in line for name in wanted):
+            continue  # only the lines that name someone whose party is looked for
         side = re.match(r"^(?P<party>[^:]{2,40}):\s*(?P<rest>.+)$", line)
         generic = side and side["party"].strip().casefold() in ("fackliga", "facket")
         if side and is_party(side["party"].strip()) and not generic:
