@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from tests.fakes.teams_connector import DROPPED
 from tests.harness import at
 from tests.teams_harness import CHANNEL, PEOPLE, TeamsHarness, set_up
 
@@ -100,7 +101,7 @@ def test_a_429_waits_its_retry_after_and_nothing_is_lost(h: TeamsHarness) -> Non
     assert h.clock.time() - before >= 7
 
 
-@pytest.mark.parametrize("status", [412, 502, 504])
+@pytest.mark.parametrize("status", [412, 429])
 def test_a_transient_answer_is_retried(h: TeamsHarness, status: int) -> None:
     set_up(h)
     h.connector.fail_next(CHANNEL, status)
@@ -247,3 +248,76 @@ def test_the_posted_drafts_card_opens_an_items_dialog_and_posts_the_next_version
 def _form_values(task: dict) -> tuple[dict, dict]:
     form = task["value"]["card"]["content"]
     return {e["id"]: e.get("value") for e in form["body"] if e.get("id")}, form
+
+
+def _told_in_person(h: TeamsHarness) -> list[str]:
+    """What the bot wrote in 1:1 chats (notices of postings given up)."""
+    return [
+        m.activity.get("text", "")
+        for m in h.connector.messages.values()
+        if "1on1" in m.conversation
+    ]
+
+
+@pytest.mark.parametrize("status", [502, 504, DROPPED])
+def test_a_message_the_connector_may_have_made_is_not_sent_twice_and_is_shown(
+    h: TeamsHarness, status: int
+) -> None:
+    """The connector made the ärendelista and then answered 502/504 or closed the connection:
+    Teams has no idempotency key and a bot cannot read the channel to look, so it is not sent
+    again (it was, and the channel had two ärendelistor). It is shown as maybe not posted in
+    /mote visa, and the chair is told in their chat to look and re-send."""
+    set_up(h)
+    h.say("maria", "mote planera 18 mars kl 13; Sof")
+    h.connector.accept_then_fail(CHANNEL, status)
+    h.say("maria", "mote publicera")
+    agendas = [m for m in _channel_posts(h) if m.activity.get("attachments")]
+    assert len(agendas) == 1
+    (notice,) = [t for t in _told_in_person(h) if "ärendelistan" in t]
+    assert "vet inte om ärendelistan för möte #1 kom fram" in notice
+    assert "/mote publicera" in notice
+    h.say("maria", "mote visa")
+    assert "Kanske inte postat: ärendelistan" in json.dumps(h.last_reply(), ensure_ascii=False)
+    (posting,) = [p for p in h.snapshot()["Posting"] if p.kind == "agenda_published"]
+    assert posting.error.startswith("uncertain_")
+
+
+def test_an_update_whose_answer_was_lost_is_made_again(h: TeamsHarness) -> None:
+    """An update names its message: made twice it is the same card, so it is retried."""
+    set_up(h)
+    h.say("maria", "mote planera 18 mars kl 13; Sof")
+    h.say("maria", "mote publicera")
+    h.connector.fail_next(CHANNEL, 504)  # the update's PUT
+    h.say("sara", "arende Dialog; Kvalitetsrapport 2025")
+    (agenda,) = [m for m in _channel_posts(h) if m.activity.get("attachments")]
+    assert "Kvalitetsrapport 2025" in json.dumps(agenda.activity, ensure_ascii=False)
+    assert all(p.status.value == "sent" for p in h.snapshot()["Posting"])
+
+
+def test_a_message_taken_over_unrecorded_is_not_sent_again(h: TeamsHarness) -> None:
+    """An owner killed between the connector's making a thread note and its record: the next
+    owner cannot look in Teams, so it sends no second note and shows it as maybe not posted."""
+    from bot.core.model import Posting, PostingStatus
+
+    set_up(h)
+    h.say("maria", "mote planera 18 mars kl 13; Sof")
+    h.say("maria", "mote publicera")
+    h.say("sara", "arende Dialog; Kvalitetsrapport 2025")
+    agenda_id = h.snapshot()["Meeting"][0].agenda_message_ref
+    with h.store_factory() as store:
+        (change,) = [p for p in store.find(Posting) if p.kind == "agenda_changed"]
+        # As the database stood when the owner died: the update recorded, the note made in
+        # Teams but not recorded.
+        change.status, change.steps_done, change.sent_at = PostingStatus.PENDING, 1, None
+        change.made = change.made.rsplit(",", 1)[0] + "]"
+        store.update(change)
+        store.commit()
+    h.settle()
+    notes = [
+        m
+        for m in h.connector.thread(agenda_id)
+        if "Ändrat i ärendelistan" in m.activity.get("text", "")
+    ]
+    assert len(notes) == 1
+    (change,) = [p for p in h.snapshot()["Posting"] if p.kind == "agenda_changed"]
+    assert change.status is PostingStatus.GIVEN_UP and change.error == "uncertain_taken_over"

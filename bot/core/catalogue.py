@@ -1036,6 +1036,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Justera could not post {what} for meeting #{ref} in the channel ({error}); see what "
         "waits with `/mote visa #{ref}` and try again with `{retry}`.",
     ),
+    "posting_uncertain": (
+        "Justera vet inte om {what} för möte #{ref} kom fram i kanalen: inget svar kom på om det "
+        "togs emot, och det skickas inte igen för att inte komma två gånger. Se efter i kanalen; "
+        "saknas det, skicka det igen med `{retry}`.",
+        "Justera does not know whether {what} for meeting #{ref} reached the channel: no answer "
+        "said whether it was taken, and it is not sent again so as not to arrive twice. Look in "
+        "the channel; if it is missing, send it again with `{retry}`.",
+    ),
+    "posting_uncertain_line": (
+        "Kanske inte postat: {what} ({at}, inget svar); se efter i kanalen och skicka igen med "
+        "`{retry}` om det saknas.",
+        "Maybe not posted: {what} ({at}, no answer); look in the channel and send it again with "
+        "`{retry}` if it is missing.",
+    ),
     "postings_waiting": (
         "Väntar på att postas i kanalen ({count}): {what}.",
         "Waiting to be posted in the channel ({count}): {what}.",

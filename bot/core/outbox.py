@@ -22,6 +22,10 @@ REMINDER = "reminder"
 FILE = "file"
 NOTICE = "notice"  # a posting given up, told to the one who caused it
 
+# The start of a step's error code when the platform may have made it and it cannot be looked
+# for (Teams): given up rather than made again, and told as "maybe not posted".
+UNCERTAIN = "uncertain"
+
 # Short: a sender that dies holds its conversations no longer than this; a live one renews.
 LEASE = timedelta(seconds=30)
 
@@ -412,12 +416,17 @@ def _number_of(store: Store, meeting_id: int | None) -> int | None:
     return meeting.number if meeting is not None else None
 
 
+def is_uncertain(posting: Posting) -> bool:
+    """Given up because it may have been made (the platform's answer never came)."""
+    return (posting.error or "").startswith(UNCERTAIN)
+
+
 def notice_text(posting: Posting, number: int | None = None) -> str:
     sv, en, retry = WHAT.get(posting.kind, ("meddelandet", "the message", "/mote visa"))
     lang = posting.lang if posting.lang in ("sv", "en") else "sv"
     return say(
         lang,
-        "posting_given_up",
+        "posting_uncertain" if is_uncertain(posting) else "posting_given_up",
         what=sv if lang == "sv" else en,
         ref=number if number is not None else "–",
         error=posting.error or "?",
@@ -449,7 +458,7 @@ def postings_status(tx: Tx, meeting_id: int) -> str:
         sv, english, retry = WHAT.get(p.kind, ("meddelandet", "the message", "/mote visa"))
         lines.append(
             tx.say(
-                "posting_failed_line",
+                "posting_uncertain_line" if is_uncertain(p) else "posting_failed_line",
                 what=english if en else sv,
                 at=p.created_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M"),
                 error=p.error or "?",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import contextvars
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 import aiohttp
@@ -25,8 +26,21 @@ RETRY_STATUSES = {412, 429, 500, 502, 503, 504}  # Teams' documented transient a
 REPLY = "reply"  # the answer to a typed command, in the command's thread
 FOOTER = "Ändringar i ärendelistan visas i tråden."
 
+# The posting and step being performed, per lane task (several lanes share one poster).
+_STEP: contextvars.ContextVar[tuple[int, str] | None] = contextvars.ContextVar(
+    "justera_teams_step", default=None
+)
+
 ExportLoader = Callable[[Posting], Awaitable[tuple[bytes, str]]]
 LinkMaker = Callable[[Posting, str], str]
+
+
+# A new message's answers after which the connector has not made it: tried again. Any other
+# failure of a new message (408, 5xx, a timeout, a connection lost mid-call) may come after the
+# connector took it; the Bot Connector has no idempotency key and a bot cannot read a Teams
+# conversation's messages to look, so such a message is not sent again but given up as
+# uncertain: the one who caused it is told, and /mote visa shows it, to check and re-send.
+SAFE_TO_RESEND = {412, 429}
 
 
 class Unpostable(Exception):
@@ -35,6 +49,24 @@ class Unpostable(Exception):
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
+
+
+class Uncertain(Exception):
+    """A new message the connector may have made: given up, never made a second time."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = f"{outbox.UNCERTAIN}_{code}"
+
+
+def _maybe_made(error: BaseException) -> bool:
+    """Whether a failed new message may still have been made."""
+    status = status_of(error)
+    if status is not None:
+        return status not in SAFE_TO_RESEND and (status == 408 or status >= 500)
+    if isinstance(error, aiohttp.ClientConnectorError):
+        return False  # never connected: nothing was sent
+    return isinstance(error, aiohttp.ClientConnectionError | asyncio.TimeoutError)
 
 
 def message(text: str) -> dict[str, Any]:
@@ -73,6 +105,8 @@ class TeamsPoster:
         self.run_db = run_db
         self.link_for = link_for
         self._interval = interval
+        # Steps an earlier owner may have made (taken over unrecorded): not made again.
+        self._unsure: set[tuple[int, str]] = set()
 
     # --- the contract ----------------------------------------------------------------------
 
@@ -111,7 +145,20 @@ class TeamsPoster:
             return steps + [Step("final", part=i) for i in range(1, pages + 1)]
         raise Unpostable(f"unknown_kind_{kind}")
 
+    def unsure(self, posting: Posting, step: Step) -> None:
+        """The sender's word that an earlier owner may have made this step (killed, or its
+        lease ran out, before recording it): a new message is then not sent again."""
+        if posting.id is not None:
+            self._unsure.add((posting.id, step.name))
+
     async def perform(self, posting: Posting, step: Step, refs: MessageRefs) -> str:
+        key = (posting.id or 0, step.name)
+        _STEP.set(key)
+        ref = await self._perform(posting, step, refs)
+        self._unsure.discard(key)  # an update or nothing to post: made, whoever made it first
+        return ref
+
+    async def _perform(self, posting: Posting, step: Step, refs: MessageRefs) -> str:
         if step.op == REPLY:
             return await self._reply(posting)
         if step.op == outbox.REMINDER:
@@ -134,7 +181,7 @@ class TeamsPoster:
         return None
 
     def error_code(self, error: BaseException) -> str:
-        if isinstance(error, Unpostable):
+        if isinstance(error, Unpostable | Uncertain):
             return error.code
         status = status_of(error)
         return f"http_{status}" if status else type(error).__name__
@@ -181,7 +228,24 @@ class TeamsPoster:
 
     async def _to_person(self, ref: str, activity: dict[str, Any]) -> str:
         where = await self._person(ref)
-        return await self.connector.send(where.service_url, where.conversation_id, activity)
+        return await self._new(
+            self.connector.send(where.service_url, where.conversation_id, activity)
+        )
+
+    async def _new(self, call: Coroutine[Any, Any, str]) -> str:
+        """A new message: not sent when an earlier owner may have sent it, and given up as
+        uncertain when it fails in a way that may come after the connector took it."""
+        key = _STEP.get()
+        if key in self._unsure:
+            self._unsure.discard(key)
+            call.close()  # never started
+            raise Uncertain("taken_over")
+        try:
+            return await call
+        except Exception as error:
+            if _maybe_made(error):
+                raise Uncertain(self.error_code(error)) from error
+            raise
 
     async def _justerare_ids(self, meeting_id: int) -> tuple[list[str], list[tuple[str, str]]]:
         """The justerare's Teams ids (for the card's refresh) and (id, name) for mentions."""
@@ -204,12 +268,16 @@ class TeamsPoster:
     # --- the steps ---------------------------------------------------------------------------
 
     async def _post(self, where: ConversationRef, activity: dict[str, Any]) -> str:
-        return await self.connector.send(where.service_url, where.conversation_id, activity)
+        return await self._new(
+            self.connector.send(where.service_url, where.conversation_id, activity)
+        )
 
     async def _in_thread(self, where: ConversationRef, root: str, activity: dict) -> str:
         if not root:
             raise Unpostable("no_thread")
-        return await self.connector.reply(where.service_url, where.conversation_id, root, activity)
+        return await self._new(
+            self.connector.reply(where.service_url, where.conversation_id, root, activity)
+        )
 
     async def _update(self, where: ConversationRef, activity_id: str, activity: dict) -> str:
         return await self.connector.update(

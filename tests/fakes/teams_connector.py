@@ -19,6 +19,7 @@ from jsonschema.validators import Draft6Validator
 
 from tests.fakes.entra import CONNECTOR_AUDIENCE, LocalIssuer
 
+DROPPED = 0  # accept_then_fail's status for a connection closed without an answer
 MESSAGE_BYTES = 28 * 1024  # Teams: "Message size too large" above about 28 KB
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 
@@ -57,6 +58,7 @@ class FakeConnector:
         self.messages: dict[str, Message] = {}
         self.members: dict[str, dict[str, Any]] = {}  # Teams user id -> ChannelAccount
         self._fail: list[tuple[str, int, int]] = []  # (conversation prefix, status, retry_after)
+        self._fail_after: list[tuple[str, int]] = []  # (conversation prefix, status or DROPPED)
         self._ids = itertools.count(1000)
         self._lock = threading.Lock()
         self._open = threading.Event()  # cleared by hold(): every call waits until release()
@@ -102,6 +104,12 @@ class FakeConnector:
     def fail_next(self, conversation: str = "", status: int = 429, retry_after: int = 1) -> None:
         """The next call to that conversation (any, when empty) is answered with this status."""
         self._fail.append((conversation, status, retry_after))
+
+    def accept_then_fail(self, conversation: str = "", status: int = 504) -> None:
+        """The next new message to that conversation is made, and then answered with status
+        (DROPPED: the connection closes unanswered), as the real connector can after it has
+        taken an activity: the caller cannot know it was made."""
+        self._fail_after.append((conversation, status))
 
     def hold(self) -> None:
         """Keep every call waiting, unanswered, until release(): what the bot's answer to a
@@ -150,6 +158,9 @@ class FakeConnector:
                 self._gate.notify_all()
             self._open.wait()
         status, answer, headers = self._answer(method, path, raw, request.headers)
+        if status == DROPPED:
+            request.close_connection = True
+            return
         data = json.dumps(answer).encode() if answer is not None else b""
         request.send_response(status)
         for name, value in headers.items():
@@ -201,6 +212,10 @@ class FakeConnector:
                     root = self.messages[root].thread or root
                 self.messages[new_id] = Message(new_id, conversation, root, body, [body])
                 self.calls.append(Call(method, path, conversation, root, activity_id, body, 201))
+                for i, (prefix, status) in enumerate(self._fail_after):
+                    if not prefix or conversation.startswith(prefix):
+                        del self._fail_after[i]
+                        return status, {"error": {"code": "GatewayTimeout"}}, {}
                 return 201, {"id": new_id}, {}
             message = self.messages.get(activity_id)
             if message is None or message.conversation != conversation:
