@@ -110,7 +110,7 @@ def parse_minutes(
     end = _header_end(lines)
     header = _read_header(lines[:end])
     body = _Body(layout, frozenset(_normalise_line(h) for h in headings))
-    body.read(lines[end:])
+    body.read(_titles_before_labels(lines[end:], layout))
     items = _without_agenda_copies([built.build(layout, header.group_kind) for built in body.items])
 
     justerare = list(header.justerare)
@@ -413,6 +413,59 @@ _BARE_LABEL = re.compile(
     r"\s+(?=(?-i:[A-ZÅÄÖ0-9]))(?!.*[.!?]$)",
     re.IGNORECASE,
 )
+
+
+_TITLE_LINES = 3  # a title the page width broke spans at most this many lines
+
+
+def _titles_before_labels(lines: list[str], layout: _Layout) -> list[str]:
+    """ "Verksamhetsplan … för" / "avdelningen … fullmäktiges" / "beslut i november" between a
+    finished paragraph and "Föredragande: …": the lines of one title the page width broke."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        after_break = not out or _ends_sentence(out[-1]) or bool(section_of(out[-1]))
+        label = next(
+            (
+                j
+                for j in range(index + 2, min(len(lines), index + _TITLE_LINES + 1))
+                if PRESENTER_LABEL.match(lines[j])
+            ),
+            None,
+        )
+        run = lines[index:label] if label is not None else []
+        if (
+            after_break
+            and run
+            and not any(_ends_sentence(line) or PRESENTER_LABEL.match(line) for line in run)
+            and not any(section_of(line) or _strip_marker(line)[0] for line in run[1:])
+            and not (section_of(run[0]) or _LABEL_VALUE.match(run[0]))
+            and all(_title_wraps(a, b, layout) for a, b in zip(run, run[1:]))
+            and sum(len(line.split()) for line in run) <= 25
+            and _long_title(_TRAILING_SEPARATOR.sub("", " ".join(run)))
+        ):
+            out.append(" ".join(run))
+            index = label
+            continue
+        out.append(lines[index])
+        index += 1
+    return out
+
+
+def _long_title(text: str) -> bool:
+    """A title a label below vouches for may be long (up to about 160 characters)."""
+    return _titleish(text, strong=True) or (
+        len(text) <= 160
+        and text[:1].isupper()
+        and not _SENTENCE_INSIDE.search(text)
+        and text.split()[-1].casefold() not in CONNECTIVES
+    )
+
+
+def _title_wraps(line: str, following: str, layout: _Layout) -> bool:
+    """Whether a title line goes on in the next: it stops on a connective or a comma, the next
+    opens in lower case or is a year, or the line is as wide as the page's prose."""
+    return _heading_wraps(line, following) or len(line) >= layout.wrap * 0.7
 
 
 def _signature_cells(lines: list[str]) -> list[str]:
@@ -1502,6 +1555,14 @@ class _Body:
         marker, bare = _strip_marker(line)
         if marker == "letter":
             return _BODY
+        if (
+            PRESENTER_LABEL.match(following)
+            and not PRESENTER_LABEL.match(line)
+            and self._after_break()
+            and _long_title(_TRAILING_SEPARATOR.sub("", bare))
+            and not _ends_sentence(bare)
+        ):
+            return _TITLE  # "Föredragande: …" below it vouches for a title, however long
         if (
             self._heading(line)
             and self._heading(following)
