@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
 from bot.importer.checks import language_of
 from bot.importer.cleaning import clean_text
@@ -440,7 +441,7 @@ def _titles_before_labels(lines: list[str], layout: _Layout) -> list[str]:
             and not any(_ends_sentence(line) or PRESENTER_LABEL.match(line) for line in run)
             and not any(section_of(line) or _strip_marker(line)[0] for line in run[1:])
             and not (section_of(run[0]) or _LABEL_VALUE.match(run[0]))
-            and all(_title_wraps(a, b, layout) for a, b in zip(run, run[1:]))
+            and all(_title_wraps(a, b, layout) for a, b in pairwise(run))
             and sum(len(line.split()) for line in run) <= 25
             and _long_title(_TRAILING_SEPARATOR.sub("", " ".join(run)))
         ):
