@@ -9,7 +9,9 @@ from datetime import date
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
-FORMATS = ("txt", "docx-styles", "docx-plain", "pdf", "pdf-narrow")
+# "pdf-text": the narrow PDF's text saved as .txt, as a PDF reader's export gives it: the page
+# width's line breaks without the bold and larger type that mark the headings.
+FORMATS = ("txt", "docx-styles", "docx-plain", "pdf", "pdf-narrow", "pdf-text")
 HEADER_FIELDS = ("date", "time", "place", "group_kind", "protocol_number", "dnr")
 
 
@@ -181,6 +183,13 @@ def render(source_path: Path, fmt: str, folder: Path) -> Path:
     elif fmt.startswith("docx"):
         target = folder / f"{stem}-{fmt}.docx"
         render_docx(source, target, styles=fmt == "docx-styles")
+    elif fmt == "pdf-text":
+        from bot.importer.readers import read_document
+
+        pdf = folder / f"{stem}-{fmt}.pdf"
+        render_pdf(source, pdf, narrow=True)
+        target = folder / f"{stem}-{fmt}.txt"
+        target.write_text(read_document(pdf)[0], encoding="utf-8")
     else:
         target = folder / f"{stem}-{fmt}.pdf"
         render_pdf(source, target, narrow=fmt == "pdf-narrow")
