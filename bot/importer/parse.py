@@ -29,6 +29,7 @@ from bot.importer.vocabulary import (
     METADATA_LABEL,
     NAME_TOKEN,
     NO_DECISIONS,
+    NOTED,
     OTHER_DATE,
     PARAGRAPH_NUMBER,
     PRESENTER_AT_END,
@@ -348,7 +349,7 @@ _ORG_LINE = re.compile(
 )
 _NEXT_LABEL = r"(?:tid|datum|dnr|klockan|kl|närvarande|justerare|ordförande|sekreterare|protokoll)"
 _PLACE = re.compile(
-    rf"\b(?:plats|lokal|mötesplats|mötesrum|plats\s*/\s*lokal)\s*[:|]\s*(?P<place>.+?)"
+    rf"\b(?:plats|lokal|mötesplats|mötesrum|plats\s*/\s*lokal|mötesform)\s*[:|]\s*(?P<place>.+?)"
     rf"(?=\s+(?:\|\s*)?{_NEXT_LABEL}\b\s*(?:nr\.?\s*)?[:|\d]|\s+\|\s|$)",
     re.IGNORECASE,
 )
@@ -410,7 +411,8 @@ def _header_cells(lines: list[str]) -> list[str]:
 
 # "Tid 14.00–14.45", "Plats Kulturhuset": a header label without its colon.
 _BARE_LABEL = re.compile(
-    r"^(?P<label>datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|justerare)"
+    r"^(?P<label>datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|mötesform"
+    r"|justerare)"
     r"\s+(?=(?-i:[A-ZÅÄÖ0-9]))(?!.*[.!?]$)",
     re.IGNORECASE,
 )
@@ -1204,6 +1206,8 @@ class _Building:
             line for line in text.split("\n") if BOARD_DECISION.search(line)
         )
         outcome = decision_of(stated) or ("beslutat" if stated else decision_of(text))
+        if outcome == "beslutat" and NOTED.match(stated.strip()) and not is_deciding_kind(kind):
+            stated, outcome = "", ""  # a samverkan group took note; a board decides even that
         section = self.section
         if self.inferred:
             # Minutes without section headings: what the item is says where it belongs.

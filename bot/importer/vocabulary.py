@@ -11,7 +11,7 @@ DECISIONS = ("samverkat", "enighet", "oenighet", "bordlagt", "inget beslut", "be
 # Numbering that may stand before a heading or title: "§ 3", "3.", "3)", "3.1", "IV.".
 _NUMBERING = (
     r"(?:§\s*\d+[a-z]?\s*[.:)–-]?\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|\d{1,2}\.\d{1,2}\s+"
-    r"|[IVX]{1,4}\.\s+)"
+    r"|\d{1,2}\s+(?=[A-ZÅÄÖ])|[IVX]{1,4}\.\s+)"
 )
 
 _SECTION_WORDS = {
@@ -617,7 +617,8 @@ OTHER_DATE = re.compile(
 
 # A label alone in a header table's cell: "Datum", "Tid", "Plats" over (or before) their values.
 CELL_LABEL = re.compile(
-    r"^(?:datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|dnr|diarienummer"
+    r"^(?:datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|mötesform|organ"
+    r"|dnr|diarienummer"
     r"|protokoll\s*(?:nr|nummer)|nr)\s*:?$",
     re.IGNORECASE,
 )
@@ -649,7 +650,8 @@ DATE_LABEL = re.compile(
 )
 
 METADATA_LABEL = re.compile(
-    r"^(?:datum|tid|plats|lokal|dnr|diarienummer|protokoll\s*(?:nr|nummer)|bilaga\s+till\s+protokoll"
+    r"^(?:datum|tid|plats|lokal|mötesform|organ|dnr|diarienummer|protokoll\s*(?:nr|nummer)"
+    r"|bilaga\s+till\s+protokoll"
     r"|mötesdatum|klockan|kl\.)\b",
     re.IGNORECASE,
 )
@@ -701,6 +703,15 @@ DECISION_HEADING = re.compile(
 
 # A label before an item's title that only says it is an item: "§ 3 Ärende: Flytt av …".
 TITLE_LABEL = re.compile(r"^(?:ärende|fråga|punkt|rubrik)\s*:\s*(?=\S)", re.IGNORECASE)
+
+# "Beslut: Informationen noteras.": a samverkan group takes note, it decides nothing.
+NOTED = re.compile(
+    r"^(?:informationen|redovisningen|rapporten|ärendet)?\s*(?:noteras|noterades|tas\s+till\s+"
+    r"protokollet|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna)\.?$"
+    r"|^(?:informationen|redovisningen|rapporten)\s+(?:noteras|noterades|läggs\s+till\s+handlingarna"
+    r"|lades\s+till\s+handlingarna)\.?$",
+    re.IGNORECASE,
+)
 
 # A sentence whose subject is the body that decides.
 DECIDING_BODY = re.compile(
