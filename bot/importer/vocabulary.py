@@ -83,7 +83,8 @@ BULLET = re.compile(
 PARAGRAPH_NUMBER = re.compile(
     r"^(?:§\s*|(?:ärende|punkt|paragraf)\s+)\d+[a-z]?\s*[.:)–-]?\s*(.*)$", re.IGNORECASE
 )
-LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?)\s+(.*)$")
+# "3. Budget", "3) Budget", "3.1 Budget", and "3 Budget" with no full stop (a capital after it).
+LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|\d{1,2}(?=\s+[A-ZÅÄÖ]))\s+(.*)$")
 # Lettered sub-items ("a) Vårfest i maj") belong to the item above them.
 LETTERED = re.compile(r"^[a-h]\)\s+(.*)$")
 
@@ -384,7 +385,8 @@ _ENIGHET = re.compile(
 # den nya rutinen" decides an item that "Parterna är överens om att följa upp …" does not.
 ENDORSEMENT = re.compile(
     r"\bst(?:äller|ällde|ällt)\s+sig\s+bakom\b|\btillstyrk(?:er|te|t)\b"
-    r"|\b(?:överens|eniga?)\s+om\s+(?:förslaget|arbetsgivarens\s+förslag|den\s+nya)\b",
+    # "eniga om valet av leverantör" (a thing chosen), not "överens om att följa upp" (a plan).
+    r"|\b(?:överens|eniga?)\s+om\s+(?!att\b|hur\b|vad\b|när\b|vikten\b)\w+",
     re.IGNORECASE,
 )
 
