@@ -890,13 +890,18 @@ _CHOSEN_STATEMENT = re.compile(
     r"\.?$",
     re.IGNORECASE,
 )
+_INLINE_TITLE = re.compile(r"^(?P<title>[A-ZÅÄÖ][^:]{2,60}?)\s*:\s+(?P<rest>\S.*)$")
+# "Val av justerare: A (Vision) och B (Kommunal)." as a line of text, under "Inledning".
+_CHOICE_LABEL = re.compile(
+    r"^val\s+av\s+(?:protokoll)?justerare(?:\s+och\s+\w+)?\s*:\s*(?P<names>\S.*)$", re.IGNORECASE
+)
 _TRAILING_DATE = re.compile(rf"\s*,?\s*(?:den\s+)?{DATE_PATTERN}\.?$", re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖ])")
 
 
 def _justering_statements(line: str) -> list[tuple[str, str]] | None:
     """People in a line made only of "X justerar protokollet för Y." sentences, else None."""
-    label = _JUSTERARE_LABEL.match(line)
+    label = _JUSTERARE_LABEL.match(line) or _CHOICE_LABEL.match(line)
     if label:
         return _names_from_list(label["names"])
     people: list[tuple[str, str]] = []
@@ -1452,6 +1457,17 @@ class _Body:
             self.item, self.expect_body, self.in_list = None, False, False
             self._remember(line, _TITLE)
             return
+        inline = _INLINE_TITLE.match(line)
+        if (
+            inline
+            and is_standing(inline["title"])
+            and not (is_closing_item(inline["title"]) or "." in inline["title"])
+            and not self._in_standing(inline["title"])
+        ):
+            # "Val av justerare: A (Vision) och B (Kommunal).": a standing item and its text.
+            self._open_item(inline["title"])
+            self._body(inline["rest"], following)
+            return
         in_justerare_item = self.item is not None and _JUSTERARE_ITEM.match(self.item.title)
         people = None if in_justerare_item else _justering_statements(line)
         if people:
@@ -1500,6 +1516,11 @@ class _Body:
             self._remember(line, _SUB)
         else:
             self._body(line, following)
+
+    def _in_standing(self, title: str) -> bool:
+        """Whether the item being read is that standing item already ("Val av justerare" above
+        "Val av justerare: …")."""
+        return self.item is not None and self.item.title.casefold() == title.casefold()
 
     def _decision_text(self, text: str, following: str) -> bool:
         """ "Beslut: Ärendet är samverkat." and "Beslut: Att ge …" (a board's att-sats, or text
