@@ -577,3 +577,30 @@ def test_a_call_under_way_is_cut_before_an_unrenewed_lease_runs_out(store_factor
     assert ours.cut == [first]
     assert statuses(store_factory) == [PostingStatus.SENT]
     assert lane(store_factory).claimed_by == ""
+
+
+def test_a_call_cut_by_shutdown_leaves_its_lane_to_others_only_after_a_pause(
+    store_factory,
+) -> None:
+    """SIGTERM's grace ran out while a call was under way: the call is cut, but its request may
+    still reach the platform. Given back at once, the lane was taken by another replica at
+    once, whose look came before that request arrived; now the lane is another's only 5 s
+    later."""
+    poster = GatedPoster()
+    clock = Clock()
+    (first,) = queue(store_factory)
+    pause = outbox.LEASE / 6
+
+    async def scenario() -> None:
+        poster.hold(first)
+        sender = sender_for(store_factory, poster, clock)
+        assert await sender.tick() == 1
+        await asyncio.wait_for(poster.began(first).wait(), WAIT)
+        await sender.shutdown(grace=0)
+
+    asyncio.run(scenario())
+    held = lane(store_factory)
+    assert (held.claimed_by, held.claimed_until) == ("w1", NOW + pause)
+    assert outbox.claim(store_factory, NOW + pause / 2, "w2", ("test:",)) == {}
+    later = NOW + pause + timedelta(seconds=1)
+    assert set(outbox.claim(store_factory, later, "w2", ("test:",))) == {LANE}
