@@ -579,6 +579,34 @@ def test_a_call_under_way_is_cut_before_an_unrenewed_lease_runs_out(store_factor
     assert lane(store_factory).claimed_by == ""
 
 
+def test_a_renewal_that_comes_late_but_succeeds_cuts_no_call(store_factory) -> None:
+    """The renewal waited 20 s for the database and then extended the lease: the call under
+    way goes on (fenced against the lease as it was before the renewal, it was cut)."""
+    platform = Platform()
+    ours = InTransit(platform)
+    clock = Clock()
+    (first,) = queue(store_factory)
+
+    async def late(call: Callable[[], Any]) -> Any:
+        clock.at = NOW + timedelta(seconds=20)
+        return await asyncio.to_thread(call)
+
+    async def scenario() -> None:
+        let_go = ours.hold(first)
+        sender = sender_for(store_factory, ours, clock, {outbox.renew: late})
+        assert await sender.tick() == 1
+        await asyncio.wait_for(ours.began(first).wait(), WAIT)
+        await sender.renew()
+        await turns()
+        assert ours.cut == []
+        let_go.set()
+        await finished(sender)
+
+    asyncio.run(scenario())
+    assert platform.made == [first]
+    assert statuses(store_factory) == [PostingStatus.SENT]
+
+
 def test_a_call_cut_by_shutdown_leaves_its_lane_to_others_only_after_a_pause(
     store_factory,
 ) -> None:

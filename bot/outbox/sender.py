@@ -384,11 +384,13 @@ class OutboxSender:
                     lease=self.lease,
                 )
             )
-        finally:
+        except Exception:
             self.fence()  # a failed renewal leaves less lease to the calls under way
+            raise
         if noted.at is not None:
             for conversation in kept:
                 self._until[conversation] = noted.at + self.lease
+        self.fence()  # after the new leases are known: a late renewal cuts no call it kept
         for conversation in set(looked) - set(kept):
             task = self._lanes.get(conversation)
             # Stale when a claim of ours took the lane since the look: its task had given it
