@@ -528,6 +528,38 @@ def test_cleaning_joins_hyphenated_breaks_and_drops_page_headers() -> None:
 # --- DOCX and PDF ------------------------------------------------------------------------------
 
 
+def test_docx_headings_numbered_by_word_are_headings_not_list_items(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def numbered(paragraph, level: int) -> None:
+        # Word's outline numbering ("1 Information", "1.1 Budgetläget") is kept out of the text.
+        number = OxmlElement("w:numPr")
+        for tag, value in (("w:ilvl", level), ("w:numId", 1)):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), str(value))
+            number.append(element)
+        paragraph._p.get_or_add_pPr().append(number)
+
+    document = docx.Document()
+    document.add_paragraph("Minnesanteckningar FSG Tekniska förvaltningen 2024-05-14")
+    for section, title, text in (
+        ("Information", "Budgetläget", "Prognosen är ett litet överskott."),
+        ("Beslut", "Ny rutin för inköp", "Ärendet är samverkat."),
+    ):
+        numbered(document.add_heading(section, 1), 0)
+        numbered(document.add_heading(title, 2), 1)
+        document.add_paragraph(text)
+    path = tmp_path / "numrerade-rubriker.docx"
+    document.save(str(path))
+    found = [(i.section, i.title, i.decision) for i in import_file(path).items]
+    assert found == [
+        ("Information", "Budgetläget", ""),
+        ("Beslut", "Ny rutin för inköp", "samverkat"),
+    ]
+
+
 def test_docx_paragraphs_tables_header_and_lists(tmp_path: Path) -> None:
     import docx  # a declared dependency: missing in CI must fail, not skip
 

@@ -183,7 +183,12 @@ def _paragraph_text(paragraph: Any) -> str:
     listed = properties is not None and properties.find(f"{_W}numPr") is not None
     style = properties.find(f"{_W}pStyle") if properties is not None else None
     style_name = (style.get(f"{_W}val") or "") if style is not None else ""
-    if text.strip() and (listed or style_name.casefold().startswith(("list", "liststycke"))):
+    heading = style_name.casefold().startswith(("heading", "rubrik", "title"))
+    if (
+        text.strip()
+        and not heading  # a numbered heading's number is the outline's, not a list's
+        and (listed or style_name.casefold().startswith(("list", "liststycke")))
+    ):
         # Word keeps list bullets and numbers out of the text; the parser reads them as markers.
         return f"• {text.strip()}"
     return text
