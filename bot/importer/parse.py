@@ -895,7 +895,9 @@ _INLINE_TITLE = re.compile(r"^(?P<title>[A-ZÅÄÖ][^:]{2,60}?)\s*:\s+(?P<rest>\
 _CHOICE_LABEL = re.compile(
     r"^val\s+av\s+(?:protokoll)?justerare(?:\s+och\s+\w+)?\s*:\s*(?P<names>\S.*)$", re.IGNORECASE
 )
-_TRAILING_DATE = re.compile(rf"\s*,?\s*(?:den\s+)?{DATE_PATTERN}\.?$", re.IGNORECASE)
+_TRAILING_DATE = re.compile(
+    rf"\s*,?\s*(?:(?:senast|före|innan|den)\s+)*{DATE_PATTERN}\.?$", re.IGNORECASE
+)
 _SENTENCES = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖ])")
 
 
@@ -1058,13 +1060,16 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
         if not above and not any(name in line for name in wanted):
             continue  # only the lines that name someone whose party is looked for
         side = re.match(r"^(?P<party>[^:]{2,40}):\s*(?P<rest>.+)$", line)
-        generic = side and side["party"].strip().casefold() in ("fackliga", "facket")
-        if side and is_party(side["party"].strip()) and not generic:
+        label = side["party"].strip() if side else ""
+        # "Arbetsgivarrepresentanter:", "Närvarande för arbetsgivaren:": the employer's side.
+        party = "arbetsgivaren" if re.search(r"arbetsgivar", label, re.I) else label
+        generic = label.casefold() in ("fackliga", "facket")
+        if side and is_party(party) and not generic:
             # "Vårdförbundet: Annika Strömberg", "Arbetsgivaren: A, grundskolechef; B".
             for piece in re.split(r"[,;]|\s+och\s+", side["rest"]):
                 person = re.sub(r"\s*\(.*$", "", piece).strip()
                 if is_person_name(person) and person == piece.strip():
-                    sides.setdefault(person, side["party"].strip())
+                    sides.setdefault(person, party)
         if above and (_party_in(line) or is_employer_role(line)):
             sides.setdefault(above, _party_in(line) or "arbetsgivaren")
         elif above and is_presenter(line) and not is_person_name(line):
