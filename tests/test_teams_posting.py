@@ -321,3 +321,17 @@ def test_a_message_taken_over_unrecorded_is_not_sent_again(h: TeamsHarness) -> N
     assert len(notes) == 1
     (change,) = [p for p in h.snapshot()["Posting"] if p.kind == "agenda_changed"]
     assert change.status is PostingStatus.GIVEN_UP and change.error == "uncertain_taken_over"
+
+
+def test_an_answer_the_connector_may_have_made_is_told_as_such(h: TeamsHarness) -> None:
+    """The answer to a command made and then answered 504: not sent again, and the one who
+    typed it is told in their chat to look before typing it again (typed again blindly, the
+    command itself would be done twice). It was 'could not post the message for meeting #–'."""
+    set_up(h)
+    h.connector.accept_then_fail(CHANNEL, 504)
+    h.say("maria", "mote planera 18 mars kl 13; Sof")
+    answers = [c for c in h.connector.posted(CHANNEL) if "Möte #1" in c.body.get("text", "")]
+    assert len(answers) == 1
+    (notice,) = [t for t in _told_in_person(h) if "kommando" in t]
+    assert notice.startswith("Justera vet inte om svaret på ditt kommando kom fram")
+    assert "möte #–" not in notice

@@ -1044,6 +1044,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "said whether it was taken, and it is not sent again so as not to arrive twice. Look in "
         "the channel; if it is missing, send it again with `{retry}`.",
     ),
+    "reply_uncertain": (
+        "Justera vet inte om svaret på ditt kommando kom fram: inget svar kom på om det togs "
+        "emot. Se efter i tråden innan du skriver kommandot igen; `/mote visa` visar läget.",
+        "Justera does not know whether the answer to your command arrived: no answer said "
+        "whether it was taken. Look in the thread before you type the command again; "
+        "`/mote visa` shows where things stand.",
+    ),
+    "reply_given_up": (
+        "Justera kunde inte posta svaret på ditt kommando ({error}); `/mote visa` visar om det "
+        "gjordes innan du skriver det igen.",
+        "Justera could not post the answer to your command ({error}); `/mote visa` shows whether "
+        "it was done before you type it again.",
+    ),
     "posting_uncertain_line": (
         "Kanske inte postat: {what} ({at}, inget svar); se efter i kanalen och skicka igen med "
         "`{retry}` om det saknas.",

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 REMINDER = "reminder"
 FILE = "file"
 NOTICE = "notice"  # a posting given up, told to the one who caused it
+REPLY = "reply"  # the answer to a typed command, when the platform sends it through the outbox
 
 # The start of a step's error code when the platform may have made it and it cannot be looked
 # for (Teams): given up rather than made again, and told as "maybe not posted".
@@ -424,6 +425,10 @@ def is_uncertain(posting: Posting) -> bool:
 def notice_text(posting: Posting, number: int | None = None) -> str:
     sv, en, retry = WHAT.get(posting.kind, ("meddelandet", "the message", "/mote visa"))
     lang = posting.lang if posting.lang in ("sv", "en") else "sv"
+    if posting.kind == REPLY:
+        # About no meeting; typed again blindly, the command itself could be done twice.
+        uncertain = is_uncertain(posting)
+        return say(lang, "reply_uncertain" if uncertain else "reply_given_up", error=posting.error)
     return say(
         lang,
         "posting_uncertain" if is_uncertain(posting) else "posting_given_up",

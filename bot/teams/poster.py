@@ -23,7 +23,7 @@ from bot.teams.identity import teams_part
 # limit is the one a long draft meets, so pace at its rate.
 MIN_INTERVAL = 0.5
 RETRY_STATUSES = {412, 429, 500, 502, 503, 504}  # Teams' documented transient answers
-REPLY = "reply"  # the answer to a typed command, in the command's thread
+REPLY = outbox.REPLY  # the answer to a typed command, in the command's thread
 FOOTER = "Ändringar i ärendelistan visas i tråden."
 
 # The posting and step being performed, per lane task (several lanes share one poster).
