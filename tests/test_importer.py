@@ -921,3 +921,23 @@ def test_dates_day_first_as_swedes_write_them(line: str, day: date) -> None:
     assert minutes.date == day
     # A protocol number is no date.
     assert parse_minutes("Protokoll nr 3/2024\nInformation\nBudget\nInget nytt.\n").date is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Central samverkansgrupp (CSG)", "CSG"),
+        ("Arbetsmiljökommittén Hemtjänst Norr", "Arbetsmiljökommitté"),
+        ("Protokoll från arbetsplatsträff, Förskolan Ekorren", "APT"),
+        ("Arbetsplatsträff med samverkan (ASG)", "ASG"),
+        ("Kommunstyrelsens personalutskott", "Personalutskott"),
+        ("Förhandling enligt 11 § MBL", "MBL §11"),
+        ("Information enligt § 19 MBL", "MBL §19"),
+        ("MBL 19 § information", "MBL §19"),
+    ],
+)
+def test_group_kinds_read_from_the_header(line: str, kind: str) -> None:
+    minutes = parse_minutes(
+        f"{line}\nDatum: 2024-05-14\n\nInformation\nBudget\nText om budgeten.\n"
+    )
+    assert minutes.group_kind == kind

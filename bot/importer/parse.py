@@ -758,7 +758,19 @@ _TIME_LABEL = re.compile(r"(?:^|\s)(?:tid\s*[:|]|klockan\s*[:|]?\s*\d|kl\.?\s*\d
 # "Nr 14/2019" in the letterhead, beside or below "PROTOKOLL" (not "Dnr").
 _NUMBER_LABEL = re.compile(r"(?<!\w)nr\.?\s*(\d{1,3}\s*/\s*(?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
 _PROTOCOL_TOKEN = re.compile(r"(?<![\d/])(\d{1,3}\s*/\s*(?:19|20)\d{2})(?![\d/])")
-_KIND_ORDER = ("MBL §11", "MBL §19", "skyddskommitté", "FSG/VSG", "FSG", "VSG", "LSG", "ASG")
+_KIND_ORDER = (
+    "MBL §11",
+    "MBL §19",
+    "skyddskommitté",
+    "Arbetsmiljökommitté",
+    "CSG",
+    "FSG/VSG",
+    "FSG",
+    "VSG",
+    "LSG",
+    "ASG",
+    "APT",
+)
 
 
 def _pick_kind(kinds: list[str]) -> str:

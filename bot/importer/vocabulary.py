@@ -154,20 +154,25 @@ GROUP_KINDS = (
     # "11 § lagen (1976:580) om medbestämmande i arbetslivet (MBL)": the law named in full.
     (
         "MBL §11",
-        r"(?<!\w)(?:mbl\s*§\s*11|11\s*§\s*mbl|§\s*11\s*mbl)\b|\b11\s*§\s*lagen\b.*medbestämmande",
+        r"(?<!\w)(?:mbl\s*§\s*11|11\s*§\s*mbl|§\s*11\s*mbl|mbl\s*11\s*§)"
+        r"|\b11\s*§\s*lagen\b.*medbestämmande|\bförhandling\s+enligt\s+(?:§\s*11|11\s*§)",
     ),
     (
         "MBL §19",
-        r"(?<!\w)(?:mbl\s*§\s*19|19\s*§\s*mbl|§\s*19\s*mbl)\b|\b19\s*§\s*lagen\b.*medbestämmande",
+        r"(?<!\w)(?:mbl\s*§\s*19|19\s*§\s*mbl|§\s*19\s*mbl|mbl\s*19\s*§)"
+        r"|\b19\s*§\s*lagen\b.*medbestämmande|\binformation\s+enligt\s+(?:§\s*19|19\s*§)",
     ),
     ("skyddskommitté", r"\bskyddskommitt[ée](?:n|ns|s)?\b"),
     ("LSG", r"\bLSG\b|\blokal(?:a)?\s+samverkansgrupp"),
+    ("CSG", r"\bCSG\b|\bcentral(?:a)?\s+samverkansgrupp"),
+    ("{}", r"\b(?P<kind>arbetsmiljökommitt[ée])(?:n|ns)?\b"),
     # A workplace meeting with samverkan: "Arbetsplatsträff med samverkan (ASG)", "APT/ASG".
     (
         "ASG",
         r"\bASG\b|\barbetsplatsträff(?:ar)?\s+med\s+samverkan\b|\barbetsplatssamverkan"
         r"|\barbetsplatssamverkansgrupp",
     ),
+    ("APT", r"\bAPT\b|\barbetsplatsträff(?:en|ar)?\b"),
     # "Kommunstyrelsens personalutskott": the committee's own word, "Personalutskott".
     ("{}", r"\b(?P<kind>[a-zåäö]+utskott)(?:et|ets)?\b"),
     ("styrelse", r"\bstyrelse(?:möte|sammanträde|protokoll)?\b"),
