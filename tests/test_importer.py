@@ -493,6 +493,17 @@ def test_values_are_those_of_the_core_model() -> None:
         ("Frågan skjuts fram till hösten.", "bordlagt"),
         ("Samverkansgruppen tar frågan med sig till nästa möte.", "bordlagt"),
         ("Informationen noterades.", ""),
+        ("Parterna är ense.", "enighet"),
+        ("Parterna är inte ense om bemanningen.", "oenighet"),
+        ("Vision tillstyrker förslaget.", "enighet"),
+        ("Förhandlingen ajourneras till den 3 maj.", "bordlagt"),
+        ("Frågan tas med till nästa möte.", "bordlagt"),
+        ("Dialogen fortsätter i november.", "bordlagt"),
+        ("Arbetsgivaren beslutar att införa digital signering.", "samverkat"),
+        (
+            "SSR framförde att de kunde fått en inbjudan innan arbetsgivaren beslutade att börja.",
+            "",
+        ),
     ],
 )
 def test_decision_phrases(sentence: str, outcome: str) -> None:

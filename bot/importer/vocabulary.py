@@ -353,7 +353,7 @@ _PAGE_LINE = re.compile(rf"^(?:{DATE_PATTERN}\s+)?{_PAGE}(?:\s+{DATE_PATTERN})?$
 _LONE_NUMBER = re.compile(r"^\d{1,3}$")
 
 _OENIGHET = re.compile(
-    r"\boeni(?:g|ga|ghet)\b|\boense\b|\bst(?:äller|ällde)\s+sig\s+inte\s+bakom\b|\b(?:inte|ej|icke)\s+(?:är\s+)?(?:eniga?|överens)\b|\bingen\s+enighet\b"
+    r"\boeni(?:g|ga|ghet)\b|\boense\b|\bst(?:äller|ällde)\s+sig\s+inte\s+bakom\b|\b(?:inte|ej|icke)\s+(?:är\s+)?(?:eniga?|överens|ense)\b|\bingen\s+enighet\b"
     r"|\bcentral(?:a)?\s+förhandling|\bförhandling\s+enligt\s+(?:mbl\s*)?(?:§\s*14|14\s*§)"
     r"|\bmbl\s*§\s*14\b|\b14\s*§\s*mbl\b|\breserver(?:ar|ade)\s+sig\b",
     re.IGNORECASE,
@@ -367,7 +367,7 @@ _BORDLAGT = re.compile(
     r"|\btar\s+upp\b[^.]{0,40}?\bigen\b|\bflyttas\s+till\s+nästa\b|\båterupptas\b"
     r"|\btas\s+med\s+till\s+nästa\b|\b(?:dialogen|samtalet|diskussionen)\s+fortsätter\b"
     r"|\bfortsätter\s+(?:samtalet|dialogen|diskussionen)\b[^.]{0,40}?\bnästa\b"
-    r"|\båterremitter\w*|\bskjuts\s+fram\b|\bhänskjuts\s+till\s+nästa\b"
+    r"|\båterremitter\w*|\bskjuts\s+fram\b|\bhänskjuts\s+till\s+nästa\b|\bajourner\w*"
     r"|\bbeslut\s+(?:fattas|tas)\s+(?:vid|på)\s+nästa\s+(?:möte|sammanträde)\b|\btas\s+upp\s+(?:den\s+|frågan\s+)?igen\b",
     re.IGNORECASE,
 )
@@ -381,7 +381,7 @@ _SAMVERKAT = re.compile(
 )
 _ENIGHET = re.compile(
     r"\beni(?:g|ga)\b|\benighet\b|\böverens\b|\bsamstämmiga\b|\binga\s+invändningar\b"
-    r"|\bst(?:äller|ällde)\s+sig\s+bakom\b",
+    r"|\bst(?:äller|ällde)\s+sig\s+bakom\b|\bense\b|\benades\b|\btillstyrk(?:er|te|t)\b",
     re.IGNORECASE,
 )
 
