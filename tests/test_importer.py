@@ -571,6 +571,36 @@ def test_docx_headings_numbered_by_word_are_headings_not_list_items(tmp_path: Pa
     ]
 
 
+def test_docx_a_bold_title_opening_its_paragraph_is_the_items_title(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Minnesanteckningar VSG Hemtjänsten 2024-05-14")
+    for title, text in (
+        ("Val av justerare.", "Anna Ek, Vision, justerar."),
+        ("Budgetläget", "Prognosen är ett litet överskott för helåret."),
+        ("Ny rutin för nycklar", "Ärendet är samverkat."),
+    ):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(title).bold = True
+        paragraph.add_run(f" {text}")
+    # A bold label keeps its value on its line; bold inside the text is emphasis.
+    label = document.add_paragraph()
+    label.add_run("Ansvarig:").bold = True
+    label.add_run(" Olle Berg")
+    path = tmp_path / "fetstil.docx"
+    document.save(str(path))
+    assert "\nAnsvarig: Olle Berg" in read_text(path)
+    minutes = import_file(path)
+    found = [(i.section, i.title, i.presenter, i.decision) for i in minutes.items]
+    assert found == [
+        ("Inledning", "Val av justerare", "", ""),
+        ("Information", "Budgetläget", "", ""),
+        ("Beslut", "Ny rutin för nycklar", "Olle Berg", "samverkat"),
+    ]
+    assert minutes.justerare == [("Anna Ek", "Vision")]
+
+
 def test_docx_paragraphs_tables_header_and_lists(tmp_path: Path) -> None:
     import docx  # a declared dependency: missing in CI must fail, not skip
 

@@ -118,11 +118,40 @@ def _read_docx(path: Path, headings: set[str]) -> str:
     lines.extend(_block_lines(document.element.body))
     styles = {s.style_id: s for s in document.styles if s.type == 1}  # paragraph styles
     for paragraph in document.element.body.iter(f"{_W}p"):
-        if _is_heading(paragraph, styles):
+        lead = _bold_lead(paragraph)
+        if lead:
+            headings.add(lead[0])
+        elif _is_heading(paragraph, styles):
             text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t")).strip()
             if text:
                 headings.add(text)
     return "\n".join(lines)
+
+
+# A bold lead of at most this many words may be the title of the text that follows it.
+_LEAD_WORDS = 12
+
+
+def _bold_lead(paragraph: Any) -> tuple[str, str] | None:
+    """ "**Budget 2025** Förvaltningen redovisade …": a paragraph that opens with a short bold
+    title and goes on in plain type, as (title, text); None for any other paragraph, and for a
+    bold label with its value ("**Föredragande:** Anna Ek")."""
+    runs = [
+        (
+            "".join(t.text or "" for t in run.iter(f"{_W}t")),
+            (props := run.find(f"{_W}rPr")) is not None and props.find(f"{_W}b") is not None,
+        )
+        for run in paragraph.iter(f"{_W}r")
+    ]
+    runs = [(text, bold) for text, bold in runs if text]
+    split = next((i for i, (_, bold) in enumerate(runs) if not bold), len(runs))
+    lead = "".join(text for text, _ in runs[:split]).strip()
+    rest = "".join(text for text, _ in runs[split:]).strip()
+    if not lead or not rest or lead.endswith(":") or len(lead.split()) > _LEAD_WORDS:
+        return None
+    if any(bold for _, bold in runs[split:]):
+        return None  # bold again later: emphasis inside the text, not a title before it
+    return lead.rstrip(" .–-"), rest
 
 
 def _is_heading(paragraph: Any, styles: dict[str, Any]) -> bool:
@@ -176,6 +205,9 @@ def _table_lines(table: Any) -> Iterator[str]:
 
 
 def _paragraph_text(paragraph: Any) -> str:
+    lead = _bold_lead(paragraph)
+    if lead:
+        return "\n".join(lead)  # the bold title on its own line above its text
     parts: list[str] = []
     _collect(paragraph, parts)
     text = "".join(parts)
