@@ -982,3 +982,28 @@ def test_group_kinds_read_from_the_header(line: str, kind: str) -> None:
         f"{line}\nDatum: 2024-05-14\n\nInformation\nBudget\nText om budgeten.\n"
     )
     assert minutes.group_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("closing", "justerare"),
+    [
+        ("Justerare: ____________ Bo Lund", [("Bo Lund", "")]),
+        ("Justerare ____________ Bo Lund, Vision", [("Bo Lund", "Vision")]),
+        (
+            "Justerat 2024-05-20 av Bo Lund (Vision) och Eva Ek (Kommunal)",
+            [("Bo Lund", "Vision"), ("Eva Ek", "Kommunal")],
+        ),
+        ("Justerandes signatur: Bo Lund", [("Bo Lund", "")]),
+        (
+            "Justeras\n.................... ....................\nBo Lund Eva Ek\nSveriges Lärare Vision",
+            [("Bo Lund", "Sveriges Lärare"), ("Eva Ek", "Vision")],
+        ),
+        (
+            "Protokollet justeras av Bo Lund (Vision) och Eva Ek (Kommunal) senast 2024-05-21.",
+            [("Bo Lund", "Vision"), ("Eva Ek", "Kommunal")],
+        ),
+    ],
+)
+def test_justering_lines_at_the_end(closing: str, justerare: list[tuple[str, str]]) -> None:
+    text = f"Minnesanteckningar FSG 2024-05-14\n\nInformation\nBudget\nText om budgeten.\n\n{closing}\n"
+    assert parse_minutes(text).justerare == justerare

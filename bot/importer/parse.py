@@ -107,7 +107,9 @@ def parse_minutes(
     larger type), normalised by case and spacing; evidence for a title, not proof.
     """
     full_text = clean_text(text)
-    lines = _signature_cells(_header_cells([line for line in full_text.split("\n") if line]))
+    # "Justerare ____________ Bo Lund": the line to sign on is no part of the name.
+    lines = [" ".join(_SIGNING_RULE.sub(" ", line).split()) for line in full_text.split("\n")]
+    lines = _signature_cells(_header_cells([line for line in lines if line]))
     layout = _Layout(lines)
     end = _header_end(lines)
     header = _read_header(lines[:end])
@@ -182,6 +184,7 @@ def parse_minutes(
     return _with_report(minutes)
 
 
+_SIGNING_RULE = re.compile(r"_{3,}|\.{4,}|…{2,}")
 _WITH_CHAIR = re.compile(r"\bjämte\s+ordförande(?:n)?\b[^.\n]*\bjustera", re.IGNORECASE)
 
 
@@ -363,7 +366,8 @@ _DNR = re.compile(
 )
 _JUSTERARE_LABEL = re.compile(
     r"^(?:justerare|justeras(?:\s+av)?|justerande|protokolljusterare|justering"
-    r"|justeringsperson(?:er)?|(?:utses|utsedd|utsedda|valda?)\s+att\s+justera)\s*(?:[:|]\s*|$)"
+    r"|justeringsperson(?:er)?|(?:utses|utsedd|utsedda|valda?)\s+att\s+justera"
+    r"|justerandes\s+signatur)\s*(?:[:|]\s*|$)"
     r"(?P<names>.*?)(?:\s+justerar\s+(?:dagens\s+)?(?:protokollet|minnesanteckningarna)\.?)?$",
     re.IGNORECASE,
 )
@@ -887,7 +891,7 @@ _JUSTERAR = re.compile(
 )
 _JUSTERAS_AV = re.compile(
     r"^(?:(?:protokollet|minnesanteckningarna|anteckningarna)\s+)?justera(?:s|t|des)"
-    r"(?:\s+(?:digitalt|elektroniskt))?\s+av\s+(?P<names>.+?)\.?$",
+    rf"(?:\s+(?:digitalt|elektroniskt))?(?:\s+(?:den\s+)?{DATE_PATTERN})?\s+av\s+(?P<names>.+?)\.?$",
     re.IGNORECASE,
 )
 # "Till justerare valdes A", "Att jämte ordföranden justera protokollet utsågs A", "A och B
@@ -1851,8 +1855,21 @@ def _captions(line: str, count: int) -> list[str] | None:
     """ "För arbetsgivaren För Sveriges Lärare" under two names: the side each signs for."""
     pieces = [p.strip() for p in re.split(r"(?:^|\s+)(?=för\s)", line, flags=re.I) if p.strip()]
     if len(pieces) != count or not all(p.casefold().startswith("för ") for p in pieces):
-        return None
+        return _party_row(line.split(), count)
     return [p[4:].strip() for p in pieces]
+
+
+def _party_row(words: list[str], count: int) -> list[str] | None:
+    """ "Vision Sveriges Lärare" under two names: the line cut into that many parties."""
+    if count == 0:
+        return [] if not words else None
+    for size in (1, 2, 3):
+        head = " ".join(words[:size])
+        if len(words) >= size and is_party(head):
+            rest = _party_row(words[size:], count - 1)
+            if rest is not None:
+                return [head, *rest]
+    return None
 
 
 # --- warnings ----------------------------------------------------------------------------------
