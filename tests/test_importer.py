@@ -995,7 +995,8 @@ def test_group_kinds_read_from_the_header(line: str, kind: str) -> None:
         ),
         ("Justerandes signatur: Bo Lund", [("Bo Lund", "")]),
         (
-            "Justeras\n.................... ....................\nBo Lund Eva Ek\nSveriges Lärare Vision",
+            "Justeras\n.................... ....................\n"
+            "Bo Lund Eva Ek\nSveriges Lärare Vision",
             [("Bo Lund", "Sveriges Lärare"), ("Eva Ek", "Vision")],
         ),
         (
@@ -1005,5 +1006,6 @@ def test_group_kinds_read_from_the_header(line: str, kind: str) -> None:
     ],
 )
 def test_justering_lines_at_the_end(closing: str, justerare: list[tuple[str, str]]) -> None:
-    text = f"Minnesanteckningar FSG 2024-05-14\n\nInformation\nBudget\nText om budgeten.\n\n{closing}\n"
+    head = "Minnesanteckningar FSG 2024-05-14\n\nInformation\nBudget\nText om budgeten.\n\n"
+    text = f"{head}{closing}\n"
     assert parse_minutes(text).justerare == justerare
