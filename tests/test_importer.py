@@ -1009,3 +1009,30 @@ def test_justering_lines_at_the_end(closing: str, justerare: list[tuple[str, str
     head = "Minnesanteckningar FSG 2024-05-14\n\nInformation\nBudget\nText om budgeten.\n\n"
     text = f"{head}{closing}\n"
     assert parse_minutes(text).justerare == justerare
+
+
+@pytest.mark.parametrize(
+    ("head", "time", "place"),
+    [
+        ("Protokoll FSG\nTisdag den 14 maj 2024, klockan 13–15, i Rådhuset", "13:00", "Rådhuset"),
+        (
+            "Minnesanteckningar FSG\nMöte: 14 maj 2024 13.00-15.00\nPlats: Rådhuset",
+            "13:00",
+            "Rådhuset",
+        ),
+        ("Minnesanteckningar FSG\nNär: 14 maj 2024 kl 13\nVar: Rådhuset", "13:00", "Rådhuset"),
+        (
+            "Minnesanteckningar FSG 2024-05-14\nTidpunkt: 13.00–15.00\nMötesplats: Sal A",
+            "13:00",
+            "Sal A",
+        ),
+        (
+            "Minnesanteckningar FSG\nDatum 2024-05-14\nTid 9.30\nPlats Rådhuset, sal 2",
+            "09:30",
+            "Rådhuset, sal 2",
+        ),
+    ],
+)
+def test_when_and_where_in_the_header(head: str, time: str, place: str) -> None:
+    minutes = parse_minutes(f"{head}\n\nInformation\nBudget\nText om budgeten.\n")
+    assert (minutes.date, minutes.time, minutes.place) == (date(2024, 5, 14), time, place)

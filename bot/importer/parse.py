@@ -331,8 +331,10 @@ class _Header:
 _HEADER_SCAN = 30
 _FRONT_PAGE_SCAN = 120
 _TIME = re.compile(
-    r"(?:\b(?:tid|kl\.?|klockan|kl)\s*[:|]?\s*|(?<=\d)\s*,\s*)(?P<h>[0-2]?\d)(?:[.:](?P<m>[0-5]\d))?"
-    r"(?=\s*(?:[-–—]|$|,|\s|\)))",
+    r"(?:\b(?:tid|tidpunkt|kl\.?|klockan|kl)\s*[:|]?\s*|(?<=\d)\s*,\s*)(?P<h>[0-2]?\d)"
+    r"(?:[.:](?P<m>[0-5]\d))?(?=\s*(?:[-–—]|$|,|\s|\)))"
+    # "14 maj 2024 13.00-15.00": a range of hours and minutes needs no "kl".
+    r"|(?<![\d.:/-])(?P<h2>[0-2]?\d)[.:](?P<m2>[0-5]\d)\s*[-–—]\s*[0-2]?\d[.:][0-5]\d\b",
     re.IGNORECASE,
 )
 _PLACE_AND_TIME = re.compile(
@@ -341,7 +343,8 @@ _PLACE_AND_TIME = re.compile(
 )
 # "2024-09-10 kl. 19.00, Klubbstugan": the place after the time.
 _PLACE_AFTER_TIME = re.compile(
-    r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s*,\s*|\s+i\s+)"
+    r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?"
+    r"(?:\s*,\s*(?:i\s+)?|\s+i\s+)"
     r"(?P<place>[A-ZÅÄÖ][^,]*(?:,\s*[^,]+)?)$"
 )
 _KIND_TOKEN = re.compile(r"\b(FSG\s*/\s*VSG|VSG\s*/\s*FSG|FSG|VSG)\b")
@@ -352,7 +355,8 @@ _ORG_LINE = re.compile(
 )
 _NEXT_LABEL = r"(?:tid|datum|dnr|klockan|kl|närvarande|justerare|ordförande|sekreterare|protokoll)"
 _PLACE = re.compile(
-    rf"\b(?:plats|lokal|mötesplats|mötesrum|plats\s*/\s*lokal|mötesform)\s*[:|]\s*(?P<place>.+?)"
+    rf"(?:\b(?:plats|lokal|mötesplats|mötesrum|plats\s*/\s*lokal|mötesform)|^var)\s*[:|]\s*"
+    rf"(?P<place>.+?)"
     rf"(?=\s+(?:\|\s*)?{_NEXT_LABEL}\b\s*(?:nr\.?\s*)?[:|\d]|\s+\|\s|$)",
     re.IGNORECASE,
 )
@@ -758,7 +762,11 @@ def _read_header(lines: list[str]) -> _Header:
     return header
 
 
-_TIME_LABEL = re.compile(r"(?:^|\s)(?:tid\s*[:|]|klockan\s*[:|]?\s*\d|kl\.?\s*\d)", re.IGNORECASE)
+_TIME_LABEL = re.compile(
+    r"(?:^|\s)(?:tid(?:punkt)?\s*[:|]|klockan\s*[:|]?\s*\d|kl\.?\s*\d)"
+    r"|(?<![\d.:/-])[0-2]?\d[.:][0-5]\d\s*[-–—]\s*[0-2]?\d[.:][0-5]\d\b",
+    re.IGNORECASE,
+)
 # "Nr 14/2019" in the letterhead, beside or below "PROTOKOLL" (not "Dnr").
 _NUMBER_LABEL = re.compile(r"(?<!\w)nr\.?\s*(\d{1,3}\s*/\s*(?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
 _PROTOCOL_TOKEN = re.compile(r"(?<![\d/])(\d{1,3}\s*/\s*(?:19|20)\d{2})(?![\d/])")
@@ -791,7 +799,8 @@ def _pick_kind(kinds: list[str]) -> str:
 
 def _time_of(line: str) -> str:
     for match in _TIME.finditer(line):
-        hour, minute = int(match["h"]), int(match["m"] or 0)
+        hour = int(match["h"] or match["h2"])
+        minute = int(match["m"] or match["m2"] or 0)
         if hour <= 23:
             return f"{hour:02d}:{minute:02d}"
     return ""
