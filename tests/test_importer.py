@@ -1036,3 +1036,17 @@ def test_justering_lines_at_the_end(closing: str, justerare: list[tuple[str, str
 def test_when_and_where_in_the_header(head: str, time: str, place: str) -> None:
     minutes = parse_minutes(f"{head}\n\nInformation\nBudget\nText om budgeten.\n")
     assert (minutes.date, minutes.time, minutes.place) == (date(2024, 5, 14), time, place)
+
+
+@pytest.mark.parametrize(
+    ("lines", "presenter"),
+    [
+        ("Budget. Föredragande: Anna Ek\nText om budgeten.", "Anna Ek"),
+        ("Budget /Anna Ek\nText om budgeten.", "Anna Ek"),
+        ("Budget\nInformatör: Anna Ek\nText om budgeten.", "Anna Ek"),
+        ("Budget\nText om budgeten. Ansvarig: Anna Ek", "Anna Ek"),
+    ],
+)
+def test_presenters_where_minutes_put_them(lines: str, presenter: str) -> None:
+    minutes = parse_minutes(f"Minnesanteckningar FSG 2024-05-14\n\nInformation\n{lines}\n")
+    assert [(i.title, i.presenter) for i in minutes.items] == [("Budget", presenter)]

@@ -1189,6 +1189,12 @@ _SIGN_FOR = re.compile(
 )
 _ROLES = frozenset({"ordförande", "ordf", "sekreterare", "justerare", "kassör", "ledamot"})
 _TRAILING_SEPARATOR = re.compile(r"\s*[-–—]+$")
+# Verbs that make a line a sentence, not a title ("Alla ska ha genomfört … Ansvarig: X").
+_VERBS = frozenset({"är", "var", "har", "hade", "ska", "skall", "kan", "blir", "blev", "gäller"})
+_TITLED_PRESENTER = re.compile(
+    r"^(?P<title>[^.:]{3,100}?)[.,;]?\s+(?:föredragande|ansvarig)\s*:\s*(?P<who>[^.:]{3,60})$",
+    re.IGNORECASE,
+)
 _DECISION_LINE = re.compile(r"^beslut\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
 
 
@@ -1222,6 +1228,13 @@ def _split_presenter(title: str) -> tuple[str, str]:
     dash = re.match(r"^(?P<title>.*\S)\s+[–—-]\s+(?P<who>[^–—-]+)$", title)
     if dash and is_presenter(dash["who"].strip()):
         return dash["title"].strip(), dash["who"].strip()
+    # "Budget /Anna Ek", "Budget. Föredragande: Anna Ek": the presenter after a slash or label.
+    slash = re.match(r"^(?P<title>.*\S)\s*/\s*(?P<who>[^/]+)$", title)
+    if slash and " " in slash["who"].strip() and is_presenter(slash["who"].strip()):
+        return slash["title"].strip(), slash["who"].strip()
+    labelled = _TITLED_PRESENTER.match(title)
+    if labelled:
+        return labelled["title"].strip(), labelled["who"].strip()
     return title, ""
 
 
@@ -1528,6 +1541,15 @@ class _Body:
             if _titleish(_TRAILING_SEPARATOR.sub("", line), strong=True):
                 self._open_item(line)
                 return
+        titled = _TITLED_PRESENTER.match(line)
+        if (
+            titled
+            and self._after_break()
+            and _titleish(titled["title"], strong=False)
+            and not _VERBS & set(titled["title"].casefold().split())
+        ):
+            self._open_item(line)  # "Budget. Föredragande: Anna Ek": a title and who presents
+            return
         if self._title_goes_on(line):
             item = self.item
             assert item is not None

@@ -670,7 +670,8 @@ PRESENTER_AT_END = re.compile(
 )
 
 PRESENTER_LABEL = re.compile(
-    r"^(?:föredragande|föredras\s+av|presenteras\s+av|presentatör|ansvarig)\s*[:|]\s*(?P<who>.+)$",
+    r"^(?:föredragande|föredras\s+av|presenteras\s+av|redovisas\s+av|presentatör|informatör"
+    r"|ansvarig|ansvarig\s+för\s+ärendet|ärendeansvarig)\s*[:|]\s*(?P<who>.+)$",
     re.IGNORECASE,
 )
 
