@@ -1545,6 +1545,7 @@ class _Body:
         if (
             titled
             and self._after_break()
+            and (self.item is None or self.previous_kind != _TITLE)  # under a title: its text
             and _titleish(titled["title"], strong=False)
             and not _VERBS & set(titled["title"].casefold().split())
         ):
