@@ -632,3 +632,49 @@ def test_a_call_cut_by_shutdown_leaves_its_lane_to_others_only_after_a_pause(
     assert outbox.claim(store_factory, NOW + pause / 2, "w2", ("test:",)) == {}
     later = NOW + pause + timedelta(seconds=1)
     assert set(outbox.claim(store_factory, later, "w2", ("test:",))) == {LANE}
+
+
+class RateLimited(Exception):
+    """The platform's "wait 30 s": the call was refused, nothing made."""
+
+
+class Throttled(InTransit):
+    """Its first call is refused with a wait (a 429); the sender is stopped while it waits."""
+
+    def __init__(self, platform: Platform) -> None:
+        super().__init__(platform)
+        self.refused = asyncio.Event()
+
+    async def perform(self, posting: Posting, step: Step, refs: MessageRefs) -> str:
+        self.refused.set()
+        raise RateLimited()
+
+    def retry(self, error: BaseException) -> Retry | None:
+        return Retry(after=30.0) if isinstance(error, RateLimited) else None
+
+
+def test_a_posting_stopped_while_waiting_out_a_refusal_is_sent_as_new_by_the_next_owner(
+    store_factory,
+) -> None:
+    """A deploy stops the sender while it waits out a 429 for a posting's first call: that call
+    was surely never made, so its plan is taken back and the next owner sends it without
+    taking it for maybe made (in Teams, where nothing can be looked up, it was given up as
+    uncertain)."""
+    platform = Platform()
+    ours, theirs = Throttled(platform), InTransit(platform)
+    clock = Clock()
+    (first,) = queue(store_factory)
+
+    async def scenario() -> None:
+        sender = sender_for(store_factory, ours, clock)
+        assert await sender.tick() == 1
+        await asyncio.wait_for(ours.refused.wait(), WAIT)
+        await turns()
+        await sender.shutdown(grace=5)
+        other = sender_for(store_factory, theirs, clock, worker="w2")
+        await other.drain()
+
+    asyncio.run(scenario())
+    assert theirs.unsure_of == set()
+    assert platform.made == [first]
+    assert statuses(store_factory) == [PostingStatus.SENT]

@@ -299,6 +299,18 @@ def begin(
     return True
 
 
+def unbegin(store_factory: StoreFactory, posting_id: int, conversation: str, worker: str) -> None:
+    """The plan taken back from a posting whose first call was surely never made (refused, and
+    the sender stops): the next owner sends it as new instead of looking for it, or giving it up
+    where it cannot look."""
+    with store_factory() as store:
+        posting = _ours(store, posting_id, conversation, worker)
+        if posting is not None and posting.steps_done == 0 and posting.plan:
+            posting.plan = ""
+            store.update(posting)
+        store.commit()
+
+
 def record_step(
     store_factory: StoreFactory,
     posting_id: int,

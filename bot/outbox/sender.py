@@ -70,6 +70,16 @@ class _Noted:
 class _Interrupted(Exception):
     """Shutting down in the middle of retrying: the call is left for the next owner."""
 
+    def __init__(self, refused: bool = False) -> None:
+        super().__init__()
+        self.refused = refused  # every try was refused (a 429): nothing was made
+
+
+def _refused(poster: Poster, error: BaseException) -> bool:
+    """A failure after which the call was surely not made: the platform asked us to wait."""
+    decision = poster.retry(error)
+    return decision is not None and decision.after is not None
+
 
 class _Fenced(Exception):
     """The lane's lease may lapse before a call could end: the call is not made, or is cut
@@ -535,7 +545,15 @@ class OutboxSender:
                 unsure(posting, step)
             try:
                 ref = await self._call(poster, posting, step, refs)
-            except _Interrupted:
+            except _Interrupted as stop:
+                if stop.refused and index == 0:
+                    # Never made: the next owner plans it afresh and sends it, rather than
+                    # taking it for maybe made (Teams would give it up as uncertain).
+                    await self._db(
+                        functools.partial(
+                            outbox.unbegin, self.store_factory, pid, conversation, self.worker
+                        )
+                    )
                 return None
             except _Fenced:
                 if unsure is not None:
@@ -605,6 +623,7 @@ class OutboxSender:
         """One call, paced, retried with back-off and jitter while the failure may pass."""
         conversation = posting.conversation
         started = self.clock()
+        refused = True  # so far every try was refused, none maybe made
 
         def wait(state: RetryCallState) -> float:
             error = state.outcome.exception() if state.outcome else None
@@ -637,6 +656,7 @@ class OutboxSender:
                         raise
                     except Exception as error:
                         self._count_failure(poster, error)
+                        refused = refused and _refused(poster, error)
                         raise
                     finally:
                         # Counted from the answer: time in flight must not shorten the gap.
@@ -646,7 +666,7 @@ class OutboxSender:
                         )
         except Exception as error:
             if self._stopping and poster.retry(error) is not None:
-                raise _Interrupted from error
+                raise _Interrupted(refused) from error
             raise
         raise AssertionError("unreachable")
 
