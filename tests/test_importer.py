@@ -1050,3 +1050,25 @@ def test_when_and_where_in_the_header(head: str, time: str, place: str) -> None:
 def test_presenters_where_minutes_put_them(lines: str, presenter: str) -> None:
     minutes = parse_minutes(f"Minnesanteckningar FSG 2024-05-14\n\nInformation\n{lines}\n")
     assert [(i.title, i.presenter) for i in minutes.items] == [("Budget", presenter)]
+
+
+def test_pdf_a_bold_title_opening_its_paragraph_is_the_items_title(tmp_path: Path) -> None:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13)
+    story = [Paragraph("Minnesanteckningar VSG Hemtjänsten 2024-05-14", body)]
+    for title, text in (
+        ("Budgetläget", "Budgetläget är i balans enligt prognosen för helåret."),
+        ("Ny rutin för nycklar", "Ärendet är samverkat."),
+    ):
+        story.append(Paragraph(f"<b>{title}</b> {text}", body))
+    path = tmp_path / "fetstil.pdf"
+    SimpleDocTemplate(str(path)).build(story)
+    found = [(i.section, i.title, i.decision) for i in import_file(path).items]
+    # The text may open with the title's own word: only the bold piece is cut off.
+    assert found == [
+        ("Information", "Budgetläget", ""),
+        ("Beslut", "Ny rutin för nycklar", "samverkat"),
+    ]
+    assert "\nBudgetläget är i balans" in import_file(path).full_text

@@ -284,7 +284,31 @@ def _read_pdf(path: Path, headings: set[str]) -> str:
             path,
         )
     headings.update(_emphasised(marked))
-    return PAGE_BREAK.join(pages)
+    # A bold piece and the plain piece right after it: "Budgetläget" + "Prognosen är …".
+    leads = {
+        f"{text} {marked[i + 1][0].split()[0]}": text
+        for i, (text, _size, bold) in enumerate(marked[:-1])
+        if bold
+        and not marked[i + 1][2]
+        and not text.endswith(":")
+        and len(text.split()) <= _LEAD_WORDS
+    }
+    return PAGE_BREAK.join(_split_leads(page, leads) for page in pages)
+
+
+def _split_leads(page: str, leads: dict[str, str]) -> str:
+    """ "Budgetläget Prognosen är …" where "Budgetläget" alone was bold: the title on its own
+    line above its text, as in a Word paragraph that opens with a bold title."""
+    if not leads:
+        return page
+    lines = []
+    for line in page.split("\n"):
+        lead = next((t for key, t in leads.items() if line.startswith(key)), None)
+        if lead:
+            lines += [lead.rstrip(" .–-"), line[len(lead) :].strip()]
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _emphasised(marked: list[tuple[str, float, bool]]) -> set[str]:
