@@ -1107,8 +1107,13 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
         name = ""
         for piece in pieces:
             paren = re.match(r"^(?P<name>.*?)\s*\((?P<party>[^)]*)\)$", piece)
-            if paren and is_person_name(paren["name"]) and is_party(paren["party"].strip()):
-                sides.setdefault(paren["name"].strip(), paren["party"].strip())
+            # "(Vision)", "(huvudskyddsombud, Sveriges Lärare)", "(enhetschef)".
+            inside = paren["party"].split(",") if paren else []
+            found = next((_party_in(p.strip()) for p in inside if _party_in(p.strip())), "")
+            if not found and inside and is_employer_role(inside[0].strip()):
+                found = "arbetsgivaren"
+            if paren and is_person_name(paren["name"]) and found:
+                sides.setdefault(paren["name"].strip(), found)
                 name = ""
             elif is_person_name(piece):
                 name = piece
@@ -1337,6 +1342,7 @@ class _Body:
         self.pending_number = False  # "§ 4" alone: the title is on the next line
         self.last_number: tuple[int, ...] | None = None  # the last item's "7." or "§ 21"
         self.deciding = False  # after a "Beslut" label inside an item
+        self.table = False  # inside a table of the item (after its head row)
         self.previous = ""
         self.previous_kind = ""
 
@@ -1570,6 +1576,22 @@ class _Body:
         else:
             self._body(line, following)
 
+    def _in_table(self, line: str, following: str) -> bool:
+        """Whether the line is a cell or row of a table in the item: its head ("Åtgärd",
+        "Ansvarig", "Klart" one a line, or on one line) or a row after it that is no sentence."""
+        words = line.split()
+        head = bool(words) and all(TABLE_COLUMN.match(w) for w in words)
+        beside = TABLE_COLUMN.match(self.previous or "-") or TABLE_COLUMN.match(following or "-")
+        if head and (len(words) >= 2 or beside):
+            self.table = True
+            return True
+        prose_next = _ends_sentence(following) and len(following) > 40  # a title above its text
+        ends = _ends_sentence(line) or _strip_marker(line)[0] or section_of(line) or prose_next
+        if self.table and not ends:
+            return True
+        self.table = False
+        return False
+
     def _in_standing(self, title: str) -> bool:
         """Whether the item being read is that standing item already ("Val av justerare" above
         "Val av justerare: …")."""
@@ -1662,6 +1684,8 @@ class _Body:
             return _TITLE
         if self.item is not None and is_subheading(line):
             return _SUB
+        if self.item is not None and (" | " in line or self._in_table(line, following)):
+            return _BODY  # a table's rows in an item ("Åtgärd | Ansvarig | Klart") are its text
         bare_title = _TRAILING_SEPARATOR.sub("", bare)
         if self._heading(line) and _titleish(bare_title, strong=True):
             return _TITLE

@@ -632,7 +632,8 @@ CELL_LABEL = re.compile(
 # The head of an attendance table, cell by cell: "Namn | Roll | Organisation".
 TABLE_COLUMN = re.compile(
     r"^(?:namn|roll|funktion|befattning|titel|organisation|part|parti|representerar|förbund"
-    r"|facklig\s+organisation|uppdrag)$",
+    r"|facklig\s+organisation|uppdrag|åtgärd|åtgärder|ansvarig|klart|klart\s+senast|status"
+    r"|kommentar|uppföljning|tidplan|deadline)$",
     re.IGNORECASE,
 )
 
