@@ -7,6 +7,7 @@ import contextvars
 import functools
 import json
 import logging
+import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -641,8 +642,10 @@ def _log_late_failure(future: Any) -> None:
 
 
 def register(app: AsyncApp, bot: SlackBot) -> None:
-    for command in slash_commands():
-        app.command(command)(bot.on_command)
+    # One listener for every command: Bolt asks its listeners in turn, each ask a few dozen
+    # microseconds, and with one per command /sok was asked eleven times before it matched.
+    ours = "|".join(re.escape(command) for command in slash_commands())
+    app.command(re.compile(rf"\A(?:{ours})\Z"))(bot.on_command)
     app.action(APPROVE_ACTION)(bot.on_approve_button)
     app.action(CHANGE_ACTION)(bot.on_change_button)
     app.action(EDIT_ACTION)(bot.on_edit_menu)
