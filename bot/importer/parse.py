@@ -108,7 +108,12 @@ def parse_minutes(
     """
     full_text = clean_text(text)
     # "Justerare ____________ Bo Lund": the line to sign on is no part of the name.
-    lines = [" ".join(_SIGNING_RULE.sub(" ", line).split()) for line in full_text.split("\n")]
+    lines = [
+        " ".join(_SIGNING_RULE.sub(" ", line).split())
+        if ("___" in line or "...." in line)
+        else line
+        for line in full_text.split("\n")
+    ]
     lines = _signature_cells(_header_cells([line for line in lines if line]))
     layout = _Layout(lines)
     end = _header_end(lines)
@@ -184,7 +189,7 @@ def parse_minutes(
     return _with_report(minutes)
 
 
-_SIGNING_RULE = re.compile(r"_{3,}|\.{4,}|…{2,}")
+_SIGNING_RULE = re.compile(r"_{3,}|\.{4,}")
 _WITH_CHAIR = re.compile(r"\bjämte\s+ordförande(?:n)?\b[^.\n]*\bjustera", re.IGNORECASE)
 
 
