@@ -60,7 +60,9 @@ def test_dry_run_reports_and_stores_nothing(store_factory) -> None:
     set_up_group(h)
     before = h.snapshot()
     answer = run(h, MINUTES, dry_run=True).message
-    assert answer.startswith("fsg.txt: skulle bli ett möte (datum, tid 13:00, plats, grupp FSG")
+    assert answer.startswith(
+        "fsg.txt: skulle bli ett möte (datum 2024-02-07, tid 13:00, plats, grupp FSG"
+    )
     assert "inget är sparat" in answer
     assert h.snapshot() == before
     uncertain = run(h, MINUTES.replace("Sofia Ahl justerar", "Hon justerar"), dry_run=True)

@@ -166,7 +166,7 @@ def test_seed_2025() -> None:
     assert "• Arbetsbelastning- Alla medarbetare upplever att roller och ansvar är tydliga" in osa
     assert items["Mål & Ekonomi 2026"].text.endswith("Ärendet är samverkat.")
     assert minutes.recognised == [
-        "datum",
+        "datum 2025-03-19",
         "plats",
         "gruppnamn Socialförvaltningen",
         "justerare (2)",
@@ -228,7 +228,7 @@ def test_numbered_capital_headings_inline_decisions_justerare_at_the_end() -> No
     assert minutes.full_text.count("MINNESANTECKNINGAR") == 1
     assert minutes.unstructured == ""
     assert minutes.recognised == [
-        "datum",
+        "datum 2024-05-14",
         "tid 13:00",
         "plats",
         "grupp VSG",

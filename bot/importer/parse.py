@@ -210,7 +210,7 @@ def _without_agenda_copies(items: list[ImportedItem]) -> list[ImportedItem]:
 def _with_report(minutes: ImportedMinutes) -> ImportedMinutes:
     found = []
     for label, present in (
-        ("datum", minutes.date),
+        (f"datum {minutes.date.isoformat() if minutes.date else ''}", minutes.date),
         (f"tid {minutes.time}", minutes.time),
         ("plats", minutes.place),
         (f"grupp {minutes.group_kind}", minutes.group_kind),
