@@ -1072,3 +1072,17 @@ def test_pdf_a_bold_title_opening_its_paragraph_is_the_items_title(tmp_path: Pat
         ("Beslut", "Ny rutin för nycklar", "samverkat"),
     ]
     assert "\nBudgetläget är i balans" in import_file(path).full_text
+
+
+def test_a_numbered_title_may_ask_an_unmarked_question_is_a_sentence() -> None:
+    text = (
+        "Minnesanteckningar FSG 2024-05-14\n\nInformation\n"
+        "1. Vad händer med sommarjobben?\nTjugo ungdomar anställs i sommar.\n"
+        "2. Budget\nFörvaltningen redovisade budgeten för året som helhet och för varje enhet.\n"
+        "Hur ska förvaltningen klara besparingen utan att säga upp personal i verksamheten?\n"
+        "Frågan besvaras i juni av förvaltningschefen och ekonomichefen tillsammans.\n"
+    )
+    assert [i.title for i in parse_minutes(text).items] == [
+        "Vad händer med sommarjobben?",
+        "Budget",
+    ]

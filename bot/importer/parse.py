@@ -257,6 +257,12 @@ class _Layout:
 _LABEL_AT_END = re.compile(r"\b(?:ansvarig|föredragande|beslut|justerare)\s*:$", re.IGNORECASE)
 
 
+def _asked(title: str) -> str:
+    """ "3. Vad händer med sommarjobben?": a numbered or marked title may ask; read without its
+    question mark when weighing whether it is a title (an unmarked question is a sentence)."""
+    return title[:-1] if title.endswith("?") and not title.endswith("??") else title
+
+
 def _cut_after(line: str) -> bool:
     """ "… i Västerskolans och": a line that stops on a connective or a comma goes on below."""
     return line.endswith(",") or line.rsplit(" ", 1)[-1].casefold() in CONNECTIVES
@@ -1681,7 +1687,7 @@ class _Body:
         tagged = section_prefix(bare)
         if tagged and _titleish(tagged[1], strong=True) and not decision_of(tagged[1]):
             return _TITLE
-        if marker == "para" and _titleish(_TRAILING_SEPARATOR.sub("", bare), strong=True):
+        if marker == "para" and _titleish(_asked(_TRAILING_SEPARATOR.sub("", bare)), strong=True):
             return _TITLE
         if marker in ("para", "num") and self._wrapped_title(bare, following):
             return _TITLE
@@ -1692,7 +1698,7 @@ class _Body:
         if self.item is not None and (" | " in line or self._in_table(line, following)):
             return _BODY  # a table's rows in an item ("Åtgärd | Ansvarig | Klart") are its text
         bare_title = _TRAILING_SEPARATOR.sub("", bare)
-        if self._heading(line) and _titleish(bare_title, strong=True):
+        if self._heading(line) and _titleish(_asked(bare_title), strong=True):
             return _TITLE
         if self.expect_body:
             if (
@@ -1705,7 +1711,7 @@ class _Body:
                 return _SUB
             return _BODY
         if marker in ("bullet", "num"):
-            bare = _TRAILING_SEPARATOR.sub("", _colon_title(bare, following))
+            bare = _asked(_TRAILING_SEPARATOR.sub("", _colon_title(bare, following)))
             following_bare = _strip_marker(following)[1] if LETTERED.match(following) else following
             if self.in_list or not _titleish(bare, strong=True) or _starts_lower(following_bare):
                 return _BODY
