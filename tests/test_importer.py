@@ -1086,3 +1086,20 @@ def test_a_numbered_title_may_ask_an_unmarked_question_is_a_sentence() -> None:
         "Vad händer med sommarjobben?",
         "Budget",
     ]
+
+
+def test_a_front_page_read_without_its_table_names_the_justerare() -> None:
+    # A nämnd's front page as a text export gives its table's label and value on one line.
+    text = (
+        "SAMMANTRÄDESPROTOKOLL\nSocialnämndens arbetsutskott\nSammanträdesdatum 2024-09-10\n"
+        "Plats och tid Kommunhuset, rum Eken, kl. 13.00-15.00\nUtses att justera Olle Lind\n\n"
+        "§ 12\nEkonomisk uppföljning augusti\nBeslut\nArbetsutskottet lägger informationen till "
+        "handlingarna.\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.group_kind, minutes.time, minutes.place) == (
+        "Arbetsutskott",
+        "13:00",
+        "Kommunhuset, rum Eken",
+    )
+    assert minutes.justerare == [("Olle Lind", "")]

@@ -431,7 +431,7 @@ def _header_cells(lines: list[str]) -> list[str]:
 # "Tid 14.00–14.45", "Plats Kulturhuset": a header label without its colon.
 _BARE_LABEL = re.compile(
     r"^(?P<label>datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|mötesform"
-    r"|justerare)"
+    r"|justerare|utses\s+att\s+justera)"
     r"\s+(?=(?-i:[A-ZÅÄÖ0-9]))(?!.*[.!?]$)",
     re.IGNORECASE,
 )
