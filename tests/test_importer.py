@@ -1103,3 +1103,22 @@ def test_a_front_page_read_without_its_table_names_the_justerare() -> None:
         "Kommunhuset, rum Eken",
     )
     assert minutes.justerare == [("Olle Lind", "")]
+
+
+def test_a_title_the_page_width_broke_over_three_lines_without_marks() -> None:
+    # No numbering, no bold, no "Föredragande:": each break is plain (a connective before it,
+    # lower case or a year after it) and the item's prose follows.
+    text = (
+        "Minnesanteckningar VSG 2026-01-27\nPlats: Förrådet\n\nInformation\n"
+        "Verksamhetsplan och internbudget 2026 för\n"
+        "avdelningen gata, park och fastighet efter fullmäktiges\nbeslut i november\n"
+        "Avdelningens ram minskar med 3,2 mnkr. Neddragningen genomförs främst genom att\n"
+        "vakanta tjänster inom parkdriften inte återbesätts under första halvåret.\n"
+        "Sjukfrånvaro och rehabiliteringsärenden, årsuppföljning\n2025\n"
+        "Sjukfrånvaron för helåret 2025 blev 5,8 procent, en minskning med 0,6 procentenheter.\n"
+    )
+    assert [i.title for i in parse_minutes(text).items] == [
+        "Verksamhetsplan och internbudget 2026 för avdelningen gata, park och fastighet efter "
+        "fullmäktiges beslut i november",
+        "Sjukfrånvaro och rehabiliteringsärenden, årsuppföljning 2025",
+    ]

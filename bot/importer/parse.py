@@ -118,8 +118,9 @@ def parse_minutes(
     layout = _Layout(lines)
     end = _header_end(lines)
     header = _read_header(lines[:end])
-    body = _Body(layout, frozenset(_normalise_line(h) for h in headings))
-    body.read(_titles_before_labels(lines[end:], layout))
+    body_lines, joined = _titles_before_labels(lines[end:], layout)
+    body = _Body(layout, frozenset(_normalise_line(h) for h in headings), frozenset(joined))
+    body.read(body_lines)
     items = _without_agenda_copies([built.build(layout, header.group_kind) for built in body.items])
 
     justerare = list(header.justerare)
@@ -440,38 +441,54 @@ _BARE_LABEL = re.compile(
 _TITLE_LINES = 3  # a title the page width broke spans at most this many lines
 
 
-def _titles_before_labels(lines: list[str], layout: _Layout) -> list[str]:
+def _titles_before_labels(lines: list[str], layout: _Layout) -> tuple[list[str], set[str]]:
     """ "Verksamhetsplan … för" / "avdelningen … fullmäktiges" / "beslut i november" between a
-    finished paragraph and "Föredragande: …": the lines of one title the page width broke."""
+    finished paragraph and "Föredragande: …" (or the item's prose, when each line break of the
+    title is plain: a connective or comma before it, lower case or a year after it): the lines
+    of one title the page width broke, read as one; with the titles so joined."""
     out: list[str] = []
+    joined: set[str] = set()
     index = 0
     while index < len(lines):
         after_break = not out or _ends_sentence(out[-1]) or bool(section_of(out[-1]))
-        label = next(
+        end = next(
             (
                 j
                 for j in range(index + 2, min(len(lines), index + _TITLE_LINES + 1))
-                if PRESENTER_LABEL.match(lines[j])
+                if PRESENTER_LABEL.match(lines[j]) or _prose_start(lines[j], layout)
             ),
             None,
         )
-        run = lines[index:label] if label is not None else []
+        run = lines[index:end] if end is not None else []
+        labelled = end is not None and bool(PRESENTER_LABEL.match(lines[end]))
+        wraps = _title_wraps if labelled else (lambda a, b, _layout: _heading_wraps(a, b))
         if (
             after_break
             and run
             and not any(_ends_sentence(line) or PRESENTER_LABEL.match(line) for line in run)
             and not any(section_of(line) or _strip_marker(line)[0] for line in run[1:])
             and not (section_of(run[0]) or _LABEL_VALUE.match(run[0]))
-            and all(_title_wraps(a, b, layout) for a, b in pairwise(run))
+            and all(wraps(a, b, layout) for a, b in pairwise(run))
             and sum(len(line.split()) for line in run) <= 25
             and _long_title(_TRAILING_SEPARATOR.sub("", " ".join(run)))
         ):
             out.append(" ".join(run))
-            index = label
+            joined.add(out[-1])
+            index = end
             continue
         out.append(lines[index])
         index += 1
-    return out
+    return out, joined
+
+
+def _prose_start(line: str, layout: _Layout) -> bool:
+    """The first line of an item's prose: a sentence of six words or more, or a line as wide
+    as the page's prose that goes on."""
+    if _starts_lower(line):
+        return False  # the lines above go on in it: one paragraph, not a title above one
+    return (len(line.split()) >= 6 and _ends_sentence(line)) or (
+        len(line) >= layout.wrap * 0.8 and _SENTENCE_INSIDE.search(line) is not None
+    )
 
 
 def _long_title(text: str) -> bool:
@@ -1337,9 +1354,15 @@ _NOT_HEADINGS = frozenset({"inga", "ingen", "inget", "ej", "inte", "ok", "klart"
 class _Body:
     """Walks the lines after the header: sections, item titles, their text, justering lines."""
 
-    def __init__(self, layout: _Layout, headings: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        layout: _Layout,
+        headings: frozenset[str] = frozenset(),
+        joined: frozenset[str] = frozenset(),
+    ) -> None:
         self.layout = layout
         self.headings = headings
+        self.joined = joined  # titles the page width broke, read as one line
         self.items: list[_Building] = []
         self.unplaced: list[str] = []
         self.justerare: list[tuple[str, str]] = []
@@ -1667,6 +1690,8 @@ class _Body:
         marker, bare = _strip_marker(line)
         if marker == "letter":
             return _BODY
+        if line in self.joined and self._after_break():
+            return _TITLE
         if (
             PRESENTER_LABEL.match(following)
             and not PRESENTER_LABEL.match(line)
