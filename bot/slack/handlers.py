@@ -196,11 +196,14 @@ class SlackBot:
         if self._deadline_at.get() is None:
             self._deadline_at.set(loop.time() + self.deadline)
             REQUEST_ID.set(request_id or new_request_id())
-        try:
-            # users.info answers within a share of the deadline, or the reply goes without it.
-            person = await asyncio.wait_for(self.people.get(user), self._time_left(loop) / 3)
-        except TimeoutError:
-            person = Person(user, "sv")
+        # Known already: no task and timer for wait_for (a share of every command's CPU).
+        person = self.people.cached(user)
+        if person is None:
+            try:
+                # users.info answers within a share of the deadline, or the reply goes without.
+                person = await asyncio.wait_for(self.people.get(user), self._time_left(loop) / 3)
+            except TimeoutError:
+                person = Person(user, "sv")
         return Context(
             user_ref=user_ref(team, user),
             channel_ref=channel_ref(team, channel),
@@ -303,9 +306,14 @@ class SlackBot:
             self._open_form(client, command["trigger_id"], form, command.get("response_url"))
             await ack()
             return
-        ctx, *_others = await asyncio.gather(
-            self.context(team, user, channel), *map(self.people.get, mentioned(text))
-        )
+        mentions = mentioned(text)
+        if mentions:
+            # The people mentioned are looked up beside the caller, not after.
+            ctx, *_others = await asyncio.gather(
+                self.context(team, user, channel), *map(self.people.get, mentions)
+            )
+        else:
+            ctx = await self.context(team, user, channel)
         try:
             call = parse(
                 f"/{name} {text}", now=ctx.now, lang=ctx.lang, resolve_user=mention_resolver(team)
