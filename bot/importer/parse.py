@@ -451,6 +451,11 @@ def _titles_before_labels(lines: list[str], layout: _Layout) -> tuple[list[str],
     index = 0
     while index < len(lines):
         after_break = not out or _ends_sentence(out[-1]) or bool(section_of(out[-1]))
+        first = lines[index]
+        if not after_break or not first[:1].isupper() or _ends_sentence(first):
+            out.append(first)  # no title can start here: the common case, decided cheaply
+            index += 1
+            continue
         end = next(
             (
                 j
