@@ -137,3 +137,35 @@ def test_the_unseen_set_keeps_at_least_its_blind_score() -> None:
         print(f"unseen {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
         assert score.share >= 0.95, (fmt, score.misses)
         assert score.spurious == 0, (fmt, score.misses)
+
+
+def _part_score(part: str) -> tuple[corpus.Score, int]:
+    total, expected = corpus.Score(), 0
+    for document in corpus.finished(part):
+        score = corpus.score(import_file(document), document.with_suffix(".json"))
+        print(f"{part} {document.name}: {score.share:.1%}, spurious items {score.spurious}")
+        total.add(score)
+        wanted = json.loads(document.with_suffix(".json").read_text(encoding="utf-8"))
+        expected += len(corpus.HEADER_FIELDS) + len(wanted["justerare"]) + 4 * len(wanted["items"])
+    return total, expected
+
+
+def test_the_fourth_set_tuned_half_keeps_its_score() -> None:
+    """The fourth blind set (twelve minutes written 2026-12-03 by an engineer who never saw the
+    importer) was scored once as written: 74.2 % of its fields, 18 spurious items. Its writer's
+    documents were split into two halves of the same formats; this half (an FSG, a nämnd, an
+    utskott, an MBL §19 and two associations' boards) scored 61.2 % (208/340), 15 spurious, and
+    became a development set. The floor guards what it reaches."""
+    total, expected = _part_score("fourth-dev")
+    assert expected == 325, expected
+    assert total.share >= 0.61, total.misses
+
+
+def test_the_fourth_set_blind_half_keeps_at_least_its_blind_score() -> None:
+    """The other half of the fourth blind set, kept BLIND: nobody tuning the importer reads its
+    documents or misses. As written it scored 89.4 % (261/292), 3 spurious items; after the tuned
+    half's changes see the corpus README. The floor guards against losing ground; it is not the
+    issue's bar, which this half does not meet yet."""
+    total, expected = _part_score("fourth")
+    assert expected == 289, expected
+    assert total.share >= 0.89, total.misses
