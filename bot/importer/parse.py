@@ -357,7 +357,8 @@ _PLACE_AND_TIME = re.compile(
 _PLACE_AFTER_TIME = re.compile(
     r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?"
     r"(?:\s*,\s*(?:i\s+)?|\s+i\s+)"
-    r"(?P<place>[A-ZÅÄÖ][^,]*(?:,\s*[^,]+)?)$"
+    # "i Ängsbacken, plan 4, Stationsgatan 12.": a room, its floor and its street.
+    r"(?P<place>[A-ZÅÄÖ][^,]*(?:,\s*[^,]+){0,2}?)\.?$"
 )
 _KIND_TOKEN = re.compile(r"\b(FSG\s*/\s*VSG|VSG\s*/\s*FSG|FSG|VSG)\b")
 _KIND_WORD = re.compile(r"(förvaltnings|verksamhets)samverkansgrupp", re.IGNORECASE)
@@ -1263,7 +1264,8 @@ def _split_presenter(title: str) -> tuple[str, str]:
     comma = title.rsplit(", ", 1)
     if len(comma) == 2 and is_presenter(comma[1].strip()):
         return comma[0].strip(), comma[1].strip()
-    dash = re.match(r"^(?P<title>.*\S)\s+[–—-]\s+(?P<who>[^–—-]+)$", title)
+    # "… – HR-chef": the presenter after a spaced dash may hold a hyphen of its own.
+    dash = re.match(r"^(?P<title>.*\S)\s+[–—-]\s+(?P<who>[^–—\s-](?:(?!\s[–—-]).)*)$", title)
     if dash and is_presenter(dash["who"].strip()):
         return dash["title"].strip(), dash["who"].strip()
     # "Budget /Anna Ek", "Budget. Föredragande: Anna Ek": the presenter after a slash or label.

@@ -425,9 +425,19 @@ _WHEN_LINE = re.compile(
 )
 
 
+# "Mötet hölls kl. 13.15–15.40 i Ängsbacken.", "Sammanträdet äger rum klockan 9 i …": a sentence
+# whose subject is the meeting itself and that says when it was held.
+_HELD_LINE = re.compile(
+    r"^(?:mötet|sammanträdet|förhandlingen|samverkansmötet|träffen|sammankomsten)\s+"
+    r"(?:hölls|hålls|ägde\s+rum|äger\s+rum|genomfördes|genomförs|pågick|började|startade)\b"
+    r"[^.]*?\b(?:kl\.?|klockan)\s*\d",
+    re.IGNORECASE,
+)
+
+
 def is_when_line(line: str) -> bool:
     """Whether a line gives the meeting's day and time, as a sentence or a label's value."""
-    return bool(_WHEN_LINE.match(line.strip()))
+    return bool(_WHEN_LINE.match(line.strip()) or _HELD_LINE.match(line.strip()))
 
 
 def is_date_only(line: str) -> bool:
