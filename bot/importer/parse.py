@@ -1761,7 +1761,8 @@ class _Body:
             # A line longer than the page's prose lines was never wrapped: a whole paragraph,
             # or a long title when it ends without a full stop and the next line begins anew.
             if not (
-                _titleish(candidate, strong=True)
+                # Its length is the title's, without the presenter after it.
+                _titleish(_split_presenter(candidate)[0], strong=True)
                 and self._after_break()
                 and not _sentence_tail(following)
             ):
