@@ -1516,6 +1516,11 @@ class _Body:
             self.deciding = True
             self._remember(line, _BODY)
             return
+        if self.item is not None and _DNR_ONLY.match(line):
+            # "Dnr KS 2024/0214" under a § item's title: the item's diary number, its text.
+            self._add(line)
+            self._remember(line, _BODY)
+            return
         if section and self._decision_label(line, following):
             self._add(line)
             self.deciding = True

@@ -71,6 +71,8 @@ _SUBHEADING = re.compile(
     r"|arbetsgivarens\s+(?:svar|kommentar|kommentarer|förslag)|bakgrund|förslag\s+till\s+beslut"
     r"|riskbedömning|synpunkter|kommentarer|diskussion|underlag|bilagor?|\w+:s\s+synpunkter"
     r"|reservation(?:er)?|yrkanden?|beslutsunderlag|propositionsordning|särskilt\s+yttrande"
+    r"|ärendebeskrivning|ärendet|beskrivning\s+av\s+ärendet|sammanfattning(?:\s+av\s+ärendet)?"
+    r"|ärendets\s+beredning|beredning|handlingar|beslutsförslag"
     r"|beslutet\s+(?:skickas|expedieras)\s+till|expedieras\s+till|skickas\s+till)"
     r"\s*:?$",
     re.IGNORECASE,
@@ -716,7 +718,10 @@ NO_DECISIONS = re.compile(
 # A heading inside an item above the text of its outcome: "Förhandlingens resultat".
 DECISION_HEADING = re.compile(
     r"^(?:förhandlingens\s+resultat|förhandlingsresultat|resultat(?:\s+av\s+förhandlingen)?"
-    r"|(?:beslut|utfall)\s+i\s+förhandlingen|parternas\s+ställningstagande)\s*:?$",
+    r"|(?:beslut|utfall)\s+i\s+förhandlingen|parternas\s+ställningstagande"
+    # "Arbetsutskottets beslut", "Nämndens beslut": the deciding body's own decision below.
+    r"|[\w-]*(?:nämndens|utskottets|styrelsens|kommitténs|fullmäktiges|årsmötets|stämmans)"
+    r"\s+beslut)\s*:?$",
     re.IGNORECASE,
 )
 
