@@ -169,7 +169,16 @@ def parse_minutes(
     if language_of(full_text) == "en":
         uncertain.append("texten ser ut att vara på engelska")
     protocol = header.protocol_number or _protocol_number(full_text)
-    dnr = header.dnr or _dnr(full_text)
+    # "Dnr KS 2024/0214" on its own line under a § item's title is that item's, not the meeting's.
+    item_dnr = {
+        line.strip()
+        for item in items
+        for line in item.text.split("\n")
+        if _DNR_ONLY.match(line.strip())
+    }
+    dnr = header.dnr or _dnr(
+        "\n".join(ln for ln in full_text.split("\n") if ln.strip() not in item_dnr)
+    )
     unstructured = "\n".join([*header.unplaced, *body.unplaced])
     minutes = ImportedMinutes(
         date=when,
@@ -416,7 +425,12 @@ def _header_cells(lines: list[str]) -> list[str]:
         # "Tid och plats: 2019-11-05 kl. 15.30–16.15, Västerskolan," + "personalrummet".
         label_goes_on = (
             out
-            and (_cut_after(out[-1]) or out[-1].endswith(";") or line.startswith("("))
+            and (
+                _cut_after(out[-1])
+                or out[-1].endswith(";")
+                or line.startswith("(")
+                or _TIME_CUT.search(out[-1])
+            )
             and (_LABEL_VALUE.match(out[-1]) or is_when_line(out[-1]))
             and ":" not in line
             and len(line.split()) <= 4
@@ -430,6 +444,8 @@ def _header_cells(lines: list[str]) -> list[str]:
     return out + lines[top:]
 
 
+# "…, sammanträdesrum Näckrosen, klockan" + "08.30–11.45": the page width cut the time off.
+_TIME_CUT = re.compile(r"\b(?:kl\.?|klockan)$", re.IGNORECASE)
 # "Tid 14.00–14.45", "Plats Kulturhuset": a header label without its colon.
 _BARE_LABEL = re.compile(
     r"^(?P<label>datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|mötesform"
@@ -1381,6 +1397,7 @@ class _Body:
         self.expect_body = False
         self.in_list = False
         self.pending_number = False  # "§ 4" alone: the title is on the next line
+        self.title_cut = False  # that title stopped on a connective: it goes on below
         self.last_number: tuple[int, ...] | None = None  # the last item's "7." or "§ 21"
         self.deciding = False  # after a "Beslut" label inside an item
         self.table = False  # inside a table of the item (after its head row)
@@ -1509,6 +1526,8 @@ class _Body:
         return mode
 
     def _line(self, line: str, following: str) -> None:
+        if self.deciding and ":" in line and is_subheading(line.split(":", 1)[0]):
+            self.deciding = False  # "Reservation: X reserverar sig …": the decision's text ended
         section = section_of(line)
         if self.item is not None and DECISION_HEADING.match(line):
             # "Förhandlingens resultat" above "Parterna är överens.": the outcome's text.
@@ -1593,6 +1612,12 @@ class _Body:
             if _titleish(_TRAILING_SEPARATOR.sub("", line), strong=True):
                 self._open_item(line)
                 return
+            whole = _TRAILING_SEPARATOR.sub("", f"{line} {following}")
+            if _cut_after(line) and not _ends_sentence(following) and _long_title(whole):
+                # "§ 115" + "Yttrande över … Norrskogen med" + "särskild inriktning på …".
+                self._open_item(line)
+                self.title_cut = True
+                return
         titled = _TITLED_PRESENTER.match(line)
         if (
             titled
@@ -1673,8 +1698,9 @@ class _Body:
         that very section ("ÖVRIGT" then "9. Övriga frågor")."""
         number = _item_number(line)
         if number is None:
-            # "§ 22" alone above "Övriga frågor": the number was the line before.
-            return self.pending_number and is_standing(line)
+            # "§ 22" alone above "Övriga frågor" or "Anmälningsärenden": the number was the
+            # line before, and a § numbers an item, never a section.
+            return self.pending_number
         if self.section == section and self.sections_seen:
             return True
         if not is_standing(_strip_marker(line)[1]):
@@ -1795,6 +1821,9 @@ class _Body:
         a heading line."""
         if self.item is None or self.item.lines or self.previous_kind != _TITLE:
             return False
+        if self.title_cut:
+            self.title_cut = False
+            return True
         if _ends_sentence(line) or section_of(line) or _strip_marker(line)[0]:
             return False  # "a) Kommunens bud" under a long title is its first sub-item
         wraps = len(self.previous) > 40 or _heading_wraps(self.previous, line)
@@ -1824,6 +1853,7 @@ class _Body:
         )
 
     def _open_item(self, line: str) -> None:
+        self.title_cut = False
         _, bare = _strip_marker(line)
         section = self.section or OPENING
         tagged = section_prefix(bare)

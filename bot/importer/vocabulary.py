@@ -637,6 +637,7 @@ OTHER_DATE = re.compile(
 # A label alone in a header table's cell: "Datum", "Tid", "Plats" over (or before) their values.
 CELL_LABEL = re.compile(
     r"^(?:datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|mötesform|organ"
+    r"|plats\s+och\s+tid|tid\s+och\s+plats"
     r"|dnr|diarienummer"
     r"|protokoll\s*(?:nr|nummer)|nr)\s*:?$",
     re.IGNORECASE,
