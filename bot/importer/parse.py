@@ -1671,8 +1671,8 @@ class _Body:
     def _decision_text(self, text: str, following: str) -> bool:
         """ "Beslut: Ärendet är samverkat." and "Beslut: Att ge …" (a board's att-sats, or text
         that goes on in the next line) decide; "Beslut: Budget 2026" is a title in its section."""
-        if not _titleish(text, strong=True):
-            return True
+        if not _titleish(text, strong=True) or BOARD_DECISION.search(text):
+            return True  # "Beslut: Styrelsen beslutade att … Peter" + "Nylander …": a sentence
         return bool(re.match(r"att\s", text, re.IGNORECASE)) or _starts_lower(following)
 
     def _decision_label(self, line: str, following: str) -> bool:
@@ -1748,7 +1748,11 @@ class _Body:
             # A heading the page width broke: "Verksamhetsplan … 2026 för" + "avdelningen …".
             return _TITLE
         tagged = section_prefix(bare)
-        if tagged and _titleish(tagged[1], strong=True) and not decision_of(tagged[1]):
+        if (
+            tagged
+            and _titleish(tagged[1], strong=True)
+            and not (decision_of(tagged[1]) or BOARD_DECISION.search(tagged[1]))
+        ):
             return _TITLE
         if marker == "para" and _titleish(_asked(_TRAILING_SEPARATOR.sub("", bare)), strong=True):
             return _TITLE
