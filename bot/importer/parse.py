@@ -469,7 +469,8 @@ def _titles_before_labels(lines: list[str], layout: _Layout) -> tuple[list[str],
     while index < len(lines):
         after_break = not out or _ends_sentence(out[-1]) or bool(section_of(out[-1]))
         first = lines[index]
-        if not after_break or not first[:1].isupper() or _ends_sentence(first):
+        bare = _strip_marker(first)[1]  # "3. Budget 2025 och …": a numbered title too
+        if not after_break or not bare[:1].isupper() or _ends_sentence(first):
             out.append(first)  # no title can start here: the common case, decided cheaply
             index += 1
             continue
@@ -488,11 +489,14 @@ def _titles_before_labels(lines: list[str], layout: _Layout) -> tuple[list[str],
             after_break
             and run
             and not any(_ends_sentence(line) or PRESENTER_LABEL.match(line) for line in run)
-            and not any(section_of(line) or _strip_marker(line)[0] for line in run[1:])
+            and not any(
+                section_of(line) or _strip_marker(line)[0] or _DNR_ONLY.match(line)
+                for line in run[1:]
+            )
             and not (section_of(run[0]) or _LABEL_VALUE.match(run[0]))
             and all(wraps(a, b, layout) for a, b in pairwise(run))
             and sum(len(line.split()) for line in run) <= 25
-            and _long_title(_TRAILING_SEPARATOR.sub("", " ".join(run)))
+            and _long_title(_TRAILING_SEPARATOR.sub("", " ".join([bare, *run[1:]])))
         ):
             out.append(" ".join(run))
             joined.add(out[-1])
@@ -1303,6 +1307,7 @@ class _Building:
     subheadings: bool = False
     decided: list[str] = field(default_factory=list)  # "Beslut: …" and what a label heads
     inferred: bool = False  # no section heading above it: its section is read from the item
+    written: str = ""  # the title line as written, presenter and all
 
     def build(self, layout: _Layout, kind: str) -> ImportedItem:
         text = _reflow(self.lines, layout)
@@ -1632,8 +1637,13 @@ class _Body:
             item = self.item
             assert item is not None
             # "… kvartalet 2025," + "ekonomichef": the presenter may be the part that wrapped.
-            title, presenter = _split_presenter(f"{item.title} {line}")
-            item.title, item.presenter = title, item.presenter or presenter
+            # "…, avdelningschef" + "bygglov": split again from the whole line as written.
+            from_title = _split_presenter(item.written)[1] if item.written else ""
+            item.written = f"{item.written or item.title} {line}"
+            title, presenter = _split_presenter(item.written)
+            if item.presenter and item.presenter != from_title:
+                presenter = item.presenter  # "Föredragande: …" named them apart
+            item.title, item.presenter = title, presenter
             self._remember(line, _TITLE)
             return
         kind = self._classify(line, following)
@@ -1872,7 +1882,11 @@ class _Body:
             section = self.section = named  # "9. Övriga frågor" belongs to Övrigt
         title, presenter = _split_presenter(bare)
         self.item = _Building(
-            section=section, title=title, presenter=presenter, inferred=self.section is None
+            section=section,
+            title=title,
+            presenter=presenter,
+            inferred=self.section is None,
+            written=bare,
         )
         self.items.append(self.item)
         self.expect_body, self.in_list, self.deciding = True, False, False
