@@ -365,9 +365,10 @@ _PLACE_AND_TIME = re.compile(
 # "2024-09-10 kl. 19.00, Klubbstugan": the place after the time.
 _PLACE_AFTER_TIME = re.compile(
     r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?"
-    r"(?:\s*,\s*(?:i\s+)?|\s+i\s+)"
+    # After "i" the place may be written in lower case ("i föreningshuset, Lotten 1").
+    r"(?:\s*,\s*(?:i\s+)?(?=[A-ZÅÄÖ])|\s+i\s+)"
     # "i Ängsbacken, plan 4, Stationsgatan 12.": a room, its floor and its street.
-    r"(?P<place>[A-ZÅÄÖ][^,]*(?:,\s*[^,]+){0,2}?)\.?$"
+    r"(?P<place>[^\s,][^,]*(?:,\s*[^,]+){0,2}?)\.?$"
 )
 _KIND_TOKEN = re.compile(r"\b(FSG\s*/\s*VSG|VSG\s*/\s*FSG|FSG|VSG)\b")
 _KIND_WORD = re.compile(r"(förvaltnings|verksamhets)samverkansgrupp", re.IGNORECASE)
@@ -1944,6 +1945,9 @@ def _normalise_line(line: str) -> str:
 
 def _signature(line: str, following: str) -> list[tuple[str, str]]:
     """Names under "Justeras:": "Ida Falk, ordförande", or two in a row above their roles."""
+    if "|" in line and "," in line:
+        # "Maja Fors, ordförande | Rune Sandell, justerare": each cell a person and a role.
+        return [found for cell in line.split("|") for found in _signature(cell.strip(), "")]
     person = re.match(
         rf"^(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})\s*,\s*(?P<role>.+)$", line
     )
@@ -1988,6 +1992,8 @@ def _signature(line: str, following: str) -> list[tuple[str, str]]:
 def _chairs(line: str, following: str) -> list[tuple[str, str]]:
     """ "Annika Blom  Rebecka Moberg" above "Ordförande  Justerare", or "Ida Falk, ordförande":
     who signs as the chair."""
+    if "|" in line and "," in line:
+        return [found for cell in line.split("|") for found in _chairs(cell.strip(), "")]
     person = re.match(
         rf"^(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})\s*,\s*(?:ordförande|ordf)\.?$", line
     )

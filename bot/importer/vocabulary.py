@@ -364,7 +364,7 @@ _BORDLAGT = re.compile(
     r"\bbordl(?:ägg|ägga|äggs|ades|agt|agd|agda|äggning)\w*|\btas\s+upp\s+igen\b"
     r"|\b(?:vill|kan)\s+inte\s+fatta\s+beslut\b|\bskjuts\s+upp\b|\bskjuts\s+till\b"
     r"|\btas\s+upp\s+(?:på|vid)\s+nästa\b|\bbetänketid\b"
-    r"|\båterkommer\b[^.]*?\bnästa\s+(?:möte|sammanträde|fsg|vsg|samverkan)"
+    r"|\båterkomm(?:er|a)\b[^.]*?\bnästa\s+(?:möte|sammanträde|styrelsemöte|fsg|vsg|samverkan)"
     r"|\btar\b[^.]{0,80}?\bmed\s+sig\b[^.]{0,60}?\bnästa\s+(?:möte|sammanträde)"
     r"|\btar\s+upp\b[^.]{0,40}?\bigen\b|\bflyttas\s+till\s+nästa\b|\båterupptas\b"
     r"|\btas\s+med\s+till\s+nästa\b|\b(?:dialogen|samtalet|diskussionen)\s+fortsätter\b"
