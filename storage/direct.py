@@ -1,11 +1,10 @@
-"""The store's fixed statements, compiled once per dialect and sent straight to the driver.
+"""The store's fixed statements, compiled once per dialect and sent straight to the driver."""
 
-SQLAlchemy's execution context (parameter processing, the result's metadata from the
-cursor's description, its row objects) was most of a statement's CPU for the store's fixed
-statements, whose SQL, parameters and column types never change. Each is compiled once by
-SQLAlchemy, with its types' own processors, and then run on the DBAPI cursor the way
-SQLAlchemy runs its own special-case statements (its cursor events and error handling).
-"""
+# Why: SQLAlchemy's execution context (parameter processing, the result's metadata from the
+# cursor's description, its row objects) was most of a statement's CPU for the store's fixed
+# statements, whose SQL, parameters and column types never change. Each is compiled once by
+# SQLAlchemy, with its types' own processors, and then run on the DBAPI cursor the way
+# SQLAlchemy runs its own special-case statements (its cursor events and error handling).
 
 from __future__ import annotations
 
