@@ -445,6 +445,10 @@ def _header_cells(lines: list[str]) -> list[str]:
     return out + lines[top:]
 
 
+_TIME_AT_END = re.compile(
+    r",?\s*\b(?:kl\.?|klockan)\s*[0-2]?\d(?:[.:][0-5]\d)?(?:\s*[-–—]\s*[0-2]?\d(?:[.:][0-5]\d)?)?$",
+    re.IGNORECASE,
+)
 # "…, sammanträdesrum Näckrosen, klockan" + "08.30–11.45": the page width cut the time off.
 _TIME_CUT = re.compile(r"\b(?:kl\.?|klockan)$", re.IGNORECASE)
 # "Tid 14.00–14.45", "Plats Kulturhuset": a header label without its colon.
@@ -765,7 +769,9 @@ def _read_header(lines: list[str]) -> _Header:
             # "Tid och plats: 2019-11-05 kl. 15.30–16.15, Västerskolan": the place after the time.
             place = _PLACE_AFTER_TIME.search(line)
         if place and not header.place:
-            header.place = place["place"].strip().rstrip(".,;|").strip()
+            # "Tid och plats: Socialkontoret, rum Linden, kl. 13.00–15.30": the time is no place.
+            where = _TIME_AT_END.sub("", place["place"].strip())
+            header.place = where.rstrip(".,;|").strip()
             used = True
         protocol = (
             _PROTOCOL.search(line)
@@ -1617,6 +1623,9 @@ class _Body:
             self.pending_number = False
             if _titleish(_TRAILING_SEPARATOR.sub("", line), strong=True):
                 self._open_item(line)
+                return
+            if not _ends_sentence(line) and _long_title(_TRAILING_SEPARATOR.sub("", line)):
+                self._open_item(line)  # the § number above vouches for a long title
                 return
             whole = _TRAILING_SEPARATOR.sub("", f"{line} {following}")
             if _cut_after(line) and not _ends_sentence(following) and _long_title(whole):
