@@ -90,6 +90,12 @@ def test_imported_fields_are_kept_and_shown(store_factory) -> None:
         )
         assert "1. [Information] Budgetläget, ekonomichef" in shown
         assert "2. [Beslut] Ny rutin för inköp – samverkat" in shown
+    # The file named no last day for items; the stored placeholder is not shown as one.
+    assert "Sista dag för ärenden" not in h.do("jonas", f"/mote visa #{ref}").message
+    planned = h.do("maria", "/mote planera FSG; 9 mars kl 13; Rådhuset").meeting_id
+    with store_factory() as store:
+        assert store.get(Meeting, planned).starts_at > h.now
+    assert "Sista dag för ärenden" in h.do("jonas", "/mote visa").message
 
 
 def test_minutes_that_name_no_time_are_a_whole_day_and_a_named_noon_stays(store_factory) -> None:

@@ -178,8 +178,9 @@ def show_agenda(tx: Tx, ref: int | None) -> Result:
     group = tx.group()
     tx.require(Action.VIEW, group)
     meeting = tx.meeting(group, ref, Phase.AGENDA)
-    text = render_agenda(group, meeting, _items(tx, meeting), tx.ctx.lang)
     facts = imported_facts(tx, meeting)
+    # An imported meeting's deadline is a placeholder (the file names none): not shown.
+    text = render_agenda(group, meeting, _items(tx, meeting), tx.ctx.lang, deadline=not facts)
     shown = f"{facts}\n\n{text}" if facts else text
     postings = outbox.postings_status(tx, meeting.id)  # what waits for the channel, or failed
     return Result(f"{shown}\n\n{postings}" if postings else shown, [], meeting.id)

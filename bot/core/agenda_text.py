@@ -53,13 +53,25 @@ def item_line(item: AgendaItem, lang: str) -> str:
     return "".join(parts)
 
 
-def render_agenda(group: Group, meeting: Meeting, items: list[AgendaItem], lang: str = "sv") -> str:
-    """Accepted items by section, then the proposals still waiting for the chair."""
+def render_agenda(
+    group: Group,
+    meeting: Meeting,
+    items: list[AgendaItem],
+    lang: str = "sv",
+    *,
+    deadline: bool = True,
+) -> str:
+    """Accepted items by section, then the proposals still waiting for the chair.
+
+    deadline=False leaves out the last day for items (an imported meeting never had one)."""
     lines = [
         say(lang, "agenda_title", key=group.key, ref=meeting.number),
         when_and_where(meeting, lang),
-        say(lang, "agenda_deadline", deadline=format_when(meeting.agenda_deadline, lang)),
     ]
+    if deadline:
+        lines.append(
+            say(lang, "agenda_deadline", deadline=format_when(meeting.agenda_deadline, lang))
+        )
     if meeting.protocol_number:
         lines.append(f"Bilaga till protokoll {meeting.protocol_number}")
     accepted = [i for i in ordered(items) if i.status is ItemStatus.ACCEPTED]
