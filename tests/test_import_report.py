@@ -356,3 +356,19 @@ def test_the_imported_corrections_table_holds_for_everyone(store_factory) -> Non
         if action is Action.UNDO:
             h.do("maria", "/mote ändra #1; plats: Rådhuset")  # something of hers to take back
         assert h.do("maria", line).message, line
+
+
+def test_the_import_report_is_shown_as_history_once_the_fields_are_corrected(
+    store_factory,
+) -> None:
+    h = Harness(store_factory)
+    h.now = at("2024-02-09T09:00")
+    set_up_group(h)
+    run(h, MINUTES)
+    shown = h.do("maria", "/mote visa #1").message
+    report = next(line for line in shown.splitlines() if line.startswith("Vid importen: "))
+    assert "datum" in report and "rättats" not in report
+    h.do("maria", "/mote ändra #1; grupptyp: VSG")
+    shown = h.do("maria", "/mote visa #1").message
+    assert f"{report} (fälten har rättats sedan; de ovan gäller)" in shown
+    assert "grupp VSG;" in shown

@@ -670,6 +670,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "import with `--allow-similar` if it really is another meeting.",
     ),
     "imported_facts": ("Importerat från {source}", "Imported from {source}"),
+    "imported_report": ("Vid importen: {report}", "When imported: {report}"),
+    "imported_report_corrected": (
+        "Vid importen: {report} (fälten har rättats sedan; de ovan gäller)",
+        "When imported: {report} (the fields have been corrected since; those above apply)",
+    ),
     # --- privacy --------------------------------------------------------------------------------
     "privacy_personnummer": (
         "Texten innehåller något som ser ut som ett personnummer ({number}); ta bort det och "

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from bot.core.context import STOCKHOLM
-from bot.core.model import AgendaItem, Decision, ImportedMeeting, Meeting
+from bot.core.model import AgendaItem, AuditEntry, Decision, ImportedMeeting, Meeting
 from bot.core.tx import Tx
+
+IMPORT_ACTION = "import_minutes"  # the audit action of the import itself
 
 
 def imported_facts(tx: Tx, meeting: Meeting) -> str:
@@ -42,5 +44,13 @@ def imported_facts(tx: Tx, meeting: Meeting) -> str:
         outcome = f" – {decided.outcome.value}" if decided else ""
         lines.append(f"{item.number}. [{item.section.value}] {item.title}{who}{outcome}")
     if facts.report:
-        lines.append(facts.report)
+        # The report is what the file said when it came; after a correction it is history.
+        changed = any(
+            a.action != IMPORT_ACTION for a in tx.store.find(AuditEntry, meeting_id=meeting.id)
+        )
+        lines.append(
+            tx.say(
+                "imported_report_corrected" if changed else "imported_report", report=facts.report
+            )
+        )
     return "\n".join(lines)

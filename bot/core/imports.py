@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.core.context import STOCKHOLM, Result
 from bot.core.entries import add_entry, entries_of
+from bot.core.imported import IMPORT_ACTION
 from bot.core.minutes import content_hash
 from bot.core.model import (
     IMPORTED_BY,
@@ -145,7 +146,7 @@ def import_minutes(
         )
     )
     tx.store.add(ProcessedRequest(key=f"import:{key}", at=tx.now, reply=minutes.source))
-    tx.record("import_minutes", group, meeting, detail=f"items={len(minutes.items)}")
+    tx.record(IMPORT_ACTION, group, meeting, detail=f"items={len(minutes.items)}")
     return Result(
         tx.say("import_done", source=minutes.source, ref=meeting.number, found=report),
         meeting_id=meeting.id,
