@@ -1815,11 +1815,17 @@ class _Body:
         if len(line) >= self.layout.wrap:
             # A line longer than the page's prose lines was never wrapped: a whole paragraph,
             # or a long title when it ends without a full stop and the next line begins anew.
+            # Right under a section's heading no sentence was begun above for the next line to
+            # end, and a long title (to about 160 characters) may stand there.
+            first = self.item is None and self.previous_kind == _TITLE
+            title = _split_presenter(candidate)[0]  # its length without the presenter after it
             if not (
-                # Its length is the title's, without the presenter after it.
-                _titleish(_split_presenter(candidate)[0], strong=True)
+                (
+                    _titleish(title, strong=True)
+                    or (first and _long_title(title) and not _ends_sentence(title))
+                )
                 and self._after_break()
-                and not _sentence_tail(following)
+                and (first or not _sentence_tail(following))
             ):
                 return _BODY
         elif not _titleish(candidate, strong=False):
@@ -1848,6 +1854,12 @@ class _Body:
         if self.title_cut:
             self.title_cut = False
             return True
+        if (
+            len(line.split()) == 1
+            and ", " in self.previous
+            and is_person_name(f"{self.previous.rsplit(' ', 1)[-1]} {line}")
+        ):
+            return True  # "…, Olle" + "Sten": the page width cut the presenter's name
         if _ends_sentence(line) or section_of(line) or _strip_marker(line)[0]:
             return False  # "a) Kommunens bud" under a long title is its first sub-item
         wraps = len(self.previous) > 40 or _heading_wraps(self.previous, line)
