@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,14 +112,49 @@ def _compile(statement: Any, dialect: Any, names: tuple[str, ...]) -> Compiled |
         if processor is not None:
             results.append((position, processor))
     positional = dialect.paramstyle in ("qmark", "numeric", "format")
+    sql, order = compiled.string, tuple(compiled.positiontup or ()) if positional else None
+    if dialect.driver == "psycopg" and not compiled.escaped_bind_names:
+        sql, order = _numbered(sql)
     return Compiled(
-        sql=compiled.string,
-        order=tuple(compiled.positiontup or ()) if positional else None,
+        sql=sql,
+        order=order,
         binds=tuple(binds),
         results=tuple(results),
         returns_rows=bool(columns),
         returns_id=returns_id,
     )
+
+
+_NAMED = re.compile(r"%\(([^)]+)\)s|%%")
+
+
+def _numbered(sql: str) -> tuple[str, tuple[str, ...]]:
+    """pyformat SQL as PostgreSQL's own `$n` placeholders, and the names in their order.
+
+    Why: psycopg converts a query with named parameters on every execute (the SQL encoded,
+    its cached parse looked up, the mapping put in order); a raw cursor takes `$n` SQL and a
+    list as they are. A literal `%` is no longer doubled there.
+    """
+    order: list[str] = []
+
+    def number(found: re.Match[str]) -> str:
+        name = found.group(1)
+        if name is None:
+            return "%"
+        if name not in order:
+            order.append(name)
+        return f"${order.index(name) + 1}"
+
+    return _NAMED.sub(number, sql), tuple(order)
+
+
+def cursor_for(connection: Connection) -> Any:
+    """The DBAPI cursor for direct statements: on psycopg a raw one, for the `$n` SQL."""
+    if connection.dialect.driver == "psycopg":
+        import psycopg
+
+        return psycopg.RawCursor(connection.connection.driver_connection)
+    return connection.connection.cursor()
 
 
 def execute(

@@ -326,7 +326,7 @@ class SqlStore:
         if compiled is None:
             return connection.execute(statement, params)
         if self._cursor is None:
-            self._cursor = connection.connection.cursor()
+            self._cursor = direct.cursor_for(connection)
         return direct.execute(connection, self._cursor, compiled, params)
 
     def _in_transaction(self) -> Connection:
