@@ -238,6 +238,21 @@ def check_text(
     The refusal names what was found, numbers masked, so that the writer can remove it; it
     never repeats a whole number, since refusals are shown and may be logged.
     """
+    today = today or date.today()
+    if len(text) <= _REMEMBERED_LENGTH:
+        _check_remembered(text, tuple(forbidden_words), today)
+    else:
+        _check(text, tuple(forbidden_words), today)
+
+
+# A command's fields are checked twice: by the command, to name the field, and by the store's
+# guard, for every stored text whichever command wrote it. The check is a function of the
+# text, the words and the day, so a short text that passed is remembered (only passes: a
+# refusal is an exception, never cached) and the second check costs a look-up.
+_REMEMBERED_LENGTH = 2000
+
+
+def _check(text: str, forbidden_words: tuple[str, ...], today: date) -> None:
     numbers = find_identity_numbers(text, today=today)
     if numbers:
         shown = ", ".join(dict.fromkeys(mask(m.text) for m in numbers))
@@ -251,3 +266,6 @@ def check_text(
         # Only the first: the quotes belong to each language, and a list of names in one
         # pair of quotes would read as one name. Such words are few, so this rarely repeats.
         raise _refuse("privacy_forbidden_word", word=words[0])
+
+
+_check_remembered = lru_cache(maxsize=64)(_check)
