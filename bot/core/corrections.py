@@ -380,7 +380,7 @@ def _change_imported(tx: Tx, meeting: Meeting, changes: MeetingChanges, undo: Re
         for name, party in changes.justerare:
             check_length("display_name", name)
             check_length("party_name", party)
-        imported.justerare = "\n".join(f"{n}|{p}" for n, p in changes.justerare)
+        imported.justerare = ImportedMeeting.people_text(changes.justerare)
     tx.store.update(imported)
 
 

@@ -141,7 +141,7 @@ def import_minutes(
             source=minutes.source[:200],
             content_key=key,
             group_kind=minutes.group_kind[:64],
-            justerare="\n".join(f"{name}|{party}" for name, party in minutes.justerare),
+            justerare=ImportedMeeting.people_text(minutes.justerare),
             report=report,
         )
     )

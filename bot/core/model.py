@@ -339,6 +339,11 @@ class ImportedMeeting:
             if name
         ]
 
+    @staticmethod
+    def people_text(people: list[tuple[str, str]]) -> str:
+        """The justerare field for [(name, party), …]: what people reads back."""
+        return "\n".join(f"{name}|{party}" for name, party in people)
+
 
 @dataclass
 class Change:
