@@ -267,17 +267,7 @@ class OutboxSender:
         if cut:
             # A call cut while under way may still reach the platform: its lane is another's
             # only a sixth of a lease (5 s) from now, so that their look comes after it.
-            await self.run_db(
-                functools.partial(
-                    _at_now,
-                    outbox.renew,
-                    self.now,
-                    self.store_factory,
-                    sorted(cut),
-                    self.worker,
-                    lease=self.lease / 6,
-                )
-            )
+            await self.run_db(self._renewal(self.now, sorted(cut), lease=self.lease / 6))
         if self._main is not None:
             await asyncio.wait([self._main], timeout=5)
         log.info("outbox: stopped, %d lanes released", len(held))
@@ -357,23 +347,27 @@ class OutboxSender:
             return
         noted = _Noted(self.now)
         try:
-            kept = await self._db(
-                functools.partial(
-                    _at_now,
-                    outbox.renew,
-                    noted,
-                    self.store_factory,
-                    [conversation],
-                    self.worker,
-                    lease=self.lease,
-                )
-            )
+            kept = await self._db(self._renewal(noted, [conversation], lease=self.lease))
         except Exception as error:
             log.warning("outbox: no call without a lease (%s)", type(error).__name__)
             raise _Fenced from error
         if conversation not in kept or noted.at is None:
             raise _Fenced
         self._until[conversation] = noted.at + self.lease
+
+    def _renewal(
+        self, clock: Callable[[], datetime], conversations: list[str], *, lease: timedelta
+    ) -> Callable[[], list[str]]:
+        """outbox.renew of these lanes for this sender, at the clock's now, to run off the loop."""
+        return functools.partial(
+            _at_now,
+            outbox.renew,
+            clock,
+            self.store_factory,
+            conversations,
+            self.worker,
+            lease=lease,
+        )
 
     async def renew(self) -> None:
         """Extend the leases of the lanes being worked; stop the task of a lane whose lease
@@ -383,17 +377,7 @@ class OutboxSender:
             return
         noted = _Noted(self.now)
         try:
-            kept = await self.run_db(
-                functools.partial(
-                    _at_now,
-                    outbox.renew,
-                    noted,
-                    self.store_factory,
-                    list(looked),
-                    self.worker,
-                    lease=self.lease,
-                )
-            )
+            kept = await self.run_db(self._renewal(noted, list(looked), lease=self.lease))
         except Exception:
             self.fence()  # a failed renewal leaves less lease to the calls under way
             raise
