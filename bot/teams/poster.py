@@ -227,10 +227,7 @@ class TeamsPoster:
         return found
 
     async def _to_person(self, ref: str, activity: dict[str, Any]) -> str:
-        where = await self._person(ref)
-        return await self._new(
-            self.connector.send(where.service_url, where.conversation_id, activity)
-        )
+        return await self._post(await self._person(ref), activity)
 
     async def _new(self, call: Coroutine[Any, Any, str]) -> str:
         """A new message: not sent when an earlier owner may have sent it, and given up as
