@@ -413,14 +413,18 @@ class SlackPoster:
 
     async def _upload_pdf(self, event: Event) -> str:
         """The justerade minutes' PDF uploaded for the notice to share; "" without one."""
+        pdf = await self._justerade_pdf(event)
+        return await self._upload(*pdf) if pdf else ""
+
+    async def _justerade_pdf(self, event: Event) -> tuple[bytes, str] | None:
+        """The justerade minutes' PDF and its name; None without one."""
         if self.justerade_pdf is None:
-            return ""
+            return None
         try:
-            data, name = await self.justerade_pdf(event.meeting_id)
+            return await self.justerade_pdf(event.meeting_id)
         except Exception as error:  # no PDF is no reason to withhold the notice
             log.warning("justerade PDF not made: %s", type(error).__name__)
-            return ""
-        return await self._upload(data, name)
+            return None
 
     async def _upload(self, data: bytes, name: str) -> str:
         """A file's bytes at Slack, in no channel yet (an upload never completed is no file):
@@ -502,17 +506,13 @@ class SlackPoster:
             uploaded = made_by(posting, "upload_pdf")
             if uploaded:
                 return await self._share(channel, uploaded, shown)
-        elif self.justerade_pdf is not None:  # a plan made before the upload was a step
-            try:
-                data, name = await self.justerade_pdf(event.meeting_id)
-            except Exception as error:  # no PDF is no reason to withhold the notice
-                log.warning("justerade PDF not made: %s", type(error).__name__)
-            else:
-                response = await self.client.files_upload_v2(
-                    channel=channel, file=data, filename=name, title=name, initial_comment=shown
-                )
-                files = response.get("files") or [{}]
-                return str(files[0].get("id", ""))
+        elif pdf := await self._justerade_pdf(event):  # a plan made before the upload was a step
+            data, name = pdf
+            response = await self.client.files_upload_v2(
+                channel=channel, file=data, filename=name, title=name, initial_comment=shown
+            )
+            files = response.get("files") or [{}]
+            return str(files[0].get("id", ""))
         return await self._post(
             channel,
             text=shown,
