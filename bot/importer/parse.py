@@ -38,6 +38,7 @@ from bot.importer.vocabulary import (
     SECTIONS,
     TABLE_COLUMN,
     TITLE_LABEL,
+    WHEN_WHERE_LABELS,
     decision_of,
     find_dates,
     group_kind_of,
@@ -453,8 +454,7 @@ _TIME_AT_END = re.compile(
 _TIME_CUT = re.compile(r"\b(?:kl\.?|klockan)$", re.IGNORECASE)
 # "Tid 14.00–14.45", "Plats Kulturhuset": a header label without its colon.
 _BARE_LABEL = re.compile(
-    r"^(?P<label>datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|mötesform"
-    r"|justerare|utses\s+att\s+justera)"
+    rf"^(?P<label>{WHEN_WHERE_LABELS}|justerare|utses\s+att\s+justera)"
     r"\s+(?=(?-i:[A-ZÅÄÖ0-9]))(?!.*[.!?]$)",
     re.IGNORECASE,
 )

@@ -634,9 +634,14 @@ OTHER_DATE = re.compile(
     re.IGNORECASE,
 )
 
+# The header labels of when and where, in a table's cell or before a value without a colon.
+WHEN_WHERE_LABELS = (
+    r"datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|mötesform"
+)
+
 # A label alone in a header table's cell: "Datum", "Tid", "Plats" over (or before) their values.
 CELL_LABEL = re.compile(
-    r"^(?:datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|mötesform|organ"
+    rf"^(?:{WHEN_WHERE_LABELS}|organ"
     r"|plats\s+och\s+tid|tid\s+och\s+plats"
     r"|dnr|diarienummer"
     r"|protokoll\s*(?:nr|nummer)|nr)\s*:?$",
