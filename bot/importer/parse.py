@@ -282,10 +282,8 @@ def _cut_after(line: str) -> bool:
 def _heading_wraps(line: str, following: str) -> bool:
     """Whether a heading line goes on in the next heading line: it ends in a connective or a
     comma, or the next one opens in lower case or is a year alone."""
-    last = line.rsplit(" ", 1)[-1].casefold()
     return (
-        last in CONNECTIVES
-        or line.endswith(",")
+        _cut_after(line)
         or _starts_lower(following)
         or bool(re.fullmatch(r"(?:19|20)\d{2}", following.strip()))
     )
