@@ -261,8 +261,7 @@ class _Layout:
         """Whether a line was cut by the page width: it goes on in the next line."""
         if _ends_sentence(line):
             return False
-        last = line.rsplit(" ", 1)[-1].casefold()
-        return line.endswith((",", "-", "–")) or last in CONNECTIVES or len(line) >= self.wrap
+        return _cut_after(line) or line.endswith(("-", "–")) or len(line) >= self.wrap
 
 
 _LABEL_AT_END = re.compile(r"\b(?:ansvarig|föredragande|beslut|justerare)\s*:$", re.IGNORECASE)
