@@ -136,13 +136,7 @@ def _bold_lead(paragraph: Any) -> tuple[str, str] | None:
     """ "**Budget 2025** Förvaltningen redovisade …": a paragraph that opens with a short bold
     title and goes on in plain type, as (title, text); None for any other paragraph, and for a
     bold label with its value ("**Föredragande:** Anna Ek")."""
-    runs = [
-        (
-            "".join(t.text or "" for t in run.iter(f"{_W}t")),
-            (props := run.find(f"{_W}rPr")) is not None and props.find(f"{_W}b") is not None,
-        )
-        for run in paragraph.iter(f"{_W}r")
-    ]
+    runs = [(_run_text(run), _is_bold(run)) for run in paragraph.iter(f"{_W}r")]
     runs = [(text, bold) for text, bold in runs if text]
     split = next((i for i, (_, bold) in enumerate(runs) if not bold), len(runs))
     lead = "".join(text for text, _ in runs[:split]).strip()
@@ -166,15 +160,16 @@ def _is_heading(paragraph: Any, styles: dict[str, Any]) -> bool:
             name = (found.name if found is not None else style.get(f"{_W}val") or "").casefold()
             if name.startswith(("heading", "rubrik", "title", "rubrik")):
                 return True
-    runs = [
-        run
-        for run in paragraph.iter(f"{_W}r")
-        if "".join(t.text or "" for t in run.iter(f"{_W}t")).strip()
-    ]
-    return bool(runs) and all(
-        (props := run.find(f"{_W}rPr")) is not None and props.find(f"{_W}b") is not None
-        for run in runs
-    )
+    runs = [run for run in paragraph.iter(f"{_W}r") if _run_text(run).strip()]
+    return bool(runs) and all(_is_bold(run) for run in runs)
+
+
+def _run_text(run: Any) -> str:
+    return "".join(t.text or "" for t in run.iter(f"{_W}t"))
+
+
+def _is_bold(run: Any) -> bool:
+    return (props := run.find(f"{_W}rPr")) is not None and props.find(f"{_W}b") is not None
 
 
 def _block_lines(container: Any) -> Iterator[str]:
