@@ -148,6 +148,10 @@ def _bold_lead(paragraph: Any) -> tuple[str, str] | None:
     return lead.rstrip(" .–-"), rest
 
 
+# How the names (and ids) of Word's heading styles begin, in English and Swedish.
+_HEADING_STYLES = ("heading", "rubrik", "title")
+
+
 def _is_heading(paragraph: Any, styles: dict[str, Any]) -> bool:
     """A Word heading style or outline level, or a short paragraph all in bold type."""
     properties = paragraph.find(f"{_W}pPr")
@@ -158,7 +162,7 @@ def _is_heading(paragraph: Any, styles: dict[str, Any]) -> bool:
         if style is not None:
             found = styles.get(style.get(f"{_W}val") or "")
             name = (found.name if found is not None else style.get(f"{_W}val") or "").casefold()
-            if name.startswith(("heading", "rubrik", "title", "rubrik")):
+            if name.startswith(_HEADING_STYLES):
                 return True
     runs = [run for run in paragraph.iter(f"{_W}r") if _run_text(run).strip()]
     return bool(runs) and all(_is_bold(run) for run in runs)
@@ -210,7 +214,7 @@ def _paragraph_text(paragraph: Any) -> str:
     listed = properties is not None and properties.find(f"{_W}numPr") is not None
     style = properties.find(f"{_W}pStyle") if properties is not None else None
     style_name = (style.get(f"{_W}val") or "") if style is not None else ""
-    heading = style_name.casefold().startswith(("heading", "rubrik", "title"))
+    heading = style_name.casefold().startswith(_HEADING_STYLES)
     if (
         text.strip()
         and not heading  # a numbered heading's number is the outline's, not a list's
