@@ -488,8 +488,7 @@ def _titles_before_labels(lines: list[str], layout: _Layout) -> tuple[list[str],
         labelled = end is not None and bool(PRESENTER_LABEL.match(lines[end]))
         wraps = _title_wraps if labelled else (lambda a, b, _layout: _heading_wraps(a, b))
         if (
-            after_break
-            and run
+            run
             and not any(_ends_sentence(line) or PRESENTER_LABEL.match(line) for line in run)
             and not any(
                 section_of(line) or _strip_marker(line)[0] or _DNR_ONLY.match(line)
