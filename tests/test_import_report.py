@@ -265,6 +265,12 @@ def test_an_admin_corrects_an_imported_meetings_kind_and_justerare(store_factory
     h.do("maria", "/ångra #1")
     shown = h.do("maria", "/mote visa #1").message
     assert "grupp FSG;" in shown and "justerare Sofia Ahl (Vision), Erik Nord (Kommunal)" in shown
+    # A "|" would move a name into the party in the kept field: refused, nothing changes.
+    refused = h.refused("maria", "/mote ändra #1; grupptyp: LSG; justerare: Eva | Berg (Vision)")
+    assert refused.key == "justerare_name_character"
+    assert "`/mote ändra #1; justerare:" in refused.message("sv")
+    shown = h.do("maria", "/mote visa #1").message
+    assert "grupp FSG;" in shown and "Erik Nord (Kommunal)" in shown
     # A meeting of the bot has no such field: its justerare are members, chosen with /justerare.
     h.do("maria", "/mote planera onsdag 6 mars kl 13; Sof")
     live = h.refused("maria", "/mote ändra #2; justerare: Eva Berg")
@@ -372,3 +378,12 @@ def test_the_import_report_is_shown_as_history_once_the_fields_are_corrected(
     shown = h.do("maria", "/mote visa #1").message
     assert f"{report} (fälten har rättats sedan; de ovan gäller)" in shown
     assert "grupp VSG;" in shown
+
+
+def test_a_justerare_field_keeps_each_person_whole_whatever_the_file_held() -> None:
+    """A table cell read from a file may hold a "|" or a line break; the kept field is one
+    "name|party" line per person, so neither may split it."""
+    people = [("Eva | Berg", "Vision\nKommunal"), ("Sofia Ahl", "")]
+    kept = ImportedMeeting(meeting_id=1, source="x", content_key="k")
+    kept.justerare = ImportedMeeting.people_text(people)
+    assert kept.people == [("Eva / Berg", "Vision Kommunal"), ("Sofia Ahl", "")]

@@ -189,6 +189,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Fältet {field} finns bara på möten importerade från arkivet; för ett möte i boten väljer du justerare med `/justerare @Anna, @Erik`.",
         "The field {field} exists only on meetings imported from the archive; for a meeting in the bot choose justerare with `/justerare @Anna, @Erik`.",
     ),
+    "justerare_name_character": (
+        "Ett namn eller parti bland justerarna kan inte innehålla tecknet {char}; skriv till exempel `/mote ändra #{ref}; justerare: Tove Rask (Vision), Anders Holm (arbetsgivaren)`.",
+        "A justerare's name or party cannot contain the character {char}; write for example `/mote ändra #{ref}; justerare: Tove Rask (Vision), Anders Holm (employer)`.",
+    ),
     "imported_admin_only": (
         "Möte #{ref} är importerat från arkivet och rättas bara av gruppens administratörer, till exempel `/anteckning ändra #{ref} 1.1; Rätt text.`; se vem som är administratör med `/grupp visa`.",
         "Meeting #{ref} was imported from the archive and only the group's admins correct it, for example `/anteckning ändra #{ref} 1.1; The right text.`; see who is an admin with `/grupp visa`.",

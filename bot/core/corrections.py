@@ -380,6 +380,9 @@ def _change_imported(tx: Tx, meeting: Meeting, changes: MeetingChanges, undo: Re
         for name, party in changes.justerare:
             check_length("display_name", name)
             check_length("party_name", party)
+            # The kept field is one "name|party" line per person; a "|" would move the party.
+            if "|" in name + party:
+                raise UserError("justerare_name_character", char="|", ref=meeting.number)
         imported.justerare = ImportedMeeting.people_text(changes.justerare)
     tx.store.update(imported)
 

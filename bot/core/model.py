@@ -342,7 +342,12 @@ class ImportedMeeting:
     @staticmethod
     def people_text(people: list[tuple[str, str]]) -> str:
         """The justerare field for [(name, party), …]: what people reads back."""
-        return "\n".join(f"{name}|{party}" for name, party in people)
+
+        # An imported table cell may hold a "|" or a line break: neither may split the field.
+        def clean(text: str) -> str:
+            return " ".join(text.replace("|", "/").split())
+
+        return "\n".join(f"{clean(name)}|{clean(party)}" for name, party in people)
 
 
 @dataclass
