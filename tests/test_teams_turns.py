@@ -336,3 +336,89 @@ def test_a_dialog_sent_without_who_is_answered_in_the_senders_language(
     assert task["type"] == "message"
     assert task["value"].startswith(expected), task["value"]
     assert _without_refs(h.snapshot()) == before
+
+
+def _home_actions(card: dict) -> list[dict]:
+    return [
+        action
+        for part in card["body"]
+        if part.get("type") == "Container"
+        for inner in part["items"]
+        if inner.get("type") == "ActionSet"
+        for action in inner["actions"]
+    ]
+
+
+def test_hem_in_ones_own_chat_shows_what_waits_and_approves_from_there(h: TeamsHarness) -> None:
+    """Teams' counterpart of Slack's App Home: `hem` typed in the personal chat."""
+    _held(h)
+    h.say("maria", "mote planera onsdag 15 april kl 13; Sof")
+    chat = {"conversation": "a:chat-jonas", "conversation_type": "personal"}
+    h.say("jonas", "hem", **chat)
+    card = h.last_reply()
+    cards.check(card)
+    shown = _texts(card)
+    assert "Det som väntar på dig" in shown and "Protokoll att justera" in shown
+    assert "FSG möte #1" in shown and "utkast version 1" in shown
+    assert "FSG möte #2" in shown and "Kommande möten" in shown
+    meeting = h.snapshot()["Meeting"][0]
+    approve = _home_actions(card)[0]
+    assert approve["verb"] == cards.APPROVE_VERB
+    channel = h.snapshot()["ChannelBinding"][0].channel_ref
+    assert approve["data"] == {
+        "meeting": meeting.id,
+        "version": 1,
+        "home": True,
+        "channel": channel,
+    }
+    after = _execute(h, "jonas", cards.APPROVE_VERB, approve["data"], **chat)
+    assert len(h.snapshot()["Approval"]) == 1, _texts(after)
+    # The answer is the overview again, with what the click did above it and the draft gone.
+    assert "Det som väntar på dig" in _texts(after) and "utkast version 1" not in _texts(after)
+    assert "godk" in _texts(after).lower()
+    # Begär ändring from the overview opens the dialog for the draft's channel, and sends.
+    h.say("lina", "hem", conversation="a:chat-lina", conversation_type="personal")
+    ask = _home_actions(h.last_reply())[1]["data"]
+    lina = {"conversation": "a:chat-lina", "conversation_type": "personal"}
+    fetched = h.send(h.invoke("lina", "task/fetch", {"data": ask}, **lina)).json()["task"]
+    assert fetched["type"] == "continue", fetched
+    sent = {**fetched["value"]["card"]["content"]["actions"][0]["data"], "comment": "Fel datum"}
+    assert sent["channel"] == channel  # the dialog keeps where the draft is
+    done = h.send(h.invoke("lina", "task/submit", {"data": sent}, **lina)).json()["task"]
+    assert done["type"] == "message", done
+    assert [a.verdict.value for a in h.snapshot()["Approval"]].count("ändring begärd") == 1
+    # Petra is no justerare: her overview has the coming meeting and no buttons.
+    h.say("petra", "hem", conversation="a:chat-petra", conversation_type="personal")
+    assert not _home_actions(h.last_reply())
+    assert "Protokoll att justera" not in _texts(h.last_reply())
+
+
+def test_hem_in_a_channel_is_refused_since_everyone_there_would_read_it(h: TeamsHarness) -> None:
+    _held(h)
+    replies = len(h.outgoing.replies)
+    h.say("jonas", "hem")
+    assert len(h.outgoing.replies) == replies + 1
+    refusal = h.last_reply()
+    assert isinstance(refusal, str) and "`hem`" in refusal and "utkast" not in refusal
+    h.say("lina", "home")  # Lina's Teams is in English
+    assert "`home`" in h.last_reply() and "your own chat" in h.last_reply()
+
+
+def test_adding_the_app_for_oneself_shows_the_overview(h: TeamsHarness) -> None:
+    set_up(h)
+    act = h.activity(
+        "installationUpdate",
+        "sara",
+        action="add",
+        conversation="a:chat-sara",
+        conversation_type="personal",
+    )
+    assert h.send(act).status_code in (200, 202)
+    assert "Det som väntar på dig" in _texts(h.last_reply())
+    # Added to a team, it says nothing: the channel is only remembered.
+    replies = len(h.outgoing.replies)
+    assert h.send(h.activity("installationUpdate", "maria", action="add")).status_code in (
+        200,
+        202,
+    )
+    assert len(h.outgoing.replies) == replies

@@ -608,6 +608,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Sju dagar före mötet hade redan passerat, så sista dag för ärenden är {deadline}.",
         "Seven days before the meeting had already passed, so the deadline for items is {deadline}.",
     ),
+    "teams_home_personal_only": (
+        "Det som väntar på dig visas bara i din egen chatt med Justera, eftersom alla i kanalen ser svaret här: skriv `hem` till Justera i en chatt.",
+        "What waits for you is shown only in your own chat with Justera, since everyone in the channel sees the answer here: write `home` to Justera in a chat.",
+    ),
     "home_title": ("Det som väntar på dig", "What waits for you"),
     "home_nothing": ("Inget väntar på dig just nu.", "Nothing waits for you right now."),
     "home_to_justera": ("*Protokoll att justera*", "*Minutes to approve*"),

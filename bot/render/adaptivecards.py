@@ -163,12 +163,19 @@ def status_block(status: str) -> dict[str, Any]:
     return {"type": "Container", "id": "status", "items": [note(status)]}
 
 
-def justering_actions(meeting_id: int, version: int) -> list[dict[str, Any]]:
-    data = {"meeting": meeting_id, "version": version}
+def justering_actions(
+    meeting_id: int, version: int, *, home_channel: str = "", lang: str = "sv"
+) -> list[dict[str, Any]]:
+    """home_channel: the buttons stand on a person's overview (answered with it anew), away
+    from the draft's channel, which they name."""
+    data: dict[str, Any] = {"meeting": meeting_id, "version": version}
+    if home_channel:
+        data.update(home=True, channel=home_channel)
+    english = lang.lower().startswith("en")
     return [
         {
             "type": "Action.Execute",
-            "title": "Godkänn",
+            "title": "Approve" if english else "Godkänn",
             "verb": APPROVE_VERB,
             "data": data,
             "style": "positive",
@@ -176,7 +183,7 @@ def justering_actions(meeting_id: int, version: int) -> list[dict[str, Any]]:
         {
             # A dialog for the comment: an Action.Execute cannot open one, an Action.Submit can.
             "type": "Action.Submit",
-            "title": "Begär ändring",
+            "title": "Ask for a change" if english else "Begär ändring",
             "data": {"msteams": {"type": "task/fetch"}, "dialog": CHANGE_DIALOG, **data},
         },
     ]

@@ -196,11 +196,21 @@ def _comment_input(lang: str, comment: str, error: str) -> list[dict[str, Any]]:
 
 
 def change_task(
-    meeting_id: int, version: int, lang: str, comment: str = "", error: str = "", *, number: int = 0
+    meeting_id: int,
+    version: int,
+    lang: str,
+    comment: str = "",
+    error: str = "",
+    *,
+    number: int = 0,
+    home_channel: str = "",
 ) -> dict[str, Any]:
-    """Begär ändring's dialog: the comment, and (shown again) a refusal under it."""
+    """Begär ändring's dialog: the comment, and (shown again) a refusal under it; home_channel
+    when opened from a person's overview, which names the draft's channel."""
     heading = f"Begär ändring av version {version}, möte #{number or meeting_id}"
-    data = {"dialog": CHANGE_DIALOG, "meeting": meeting_id, "version": version}
+    data: dict[str, Any] = {"dialog": CHANGE_DIALOG, "meeting": meeting_id, "version": version}
+    if home_channel:
+        data.update(home=True, channel=home_channel)
     card = cards.form_card(
         heading, _comment_input(lang, comment, error), _labels(lang)["send"], data
     )

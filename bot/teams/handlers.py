@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from bot.core import (
     corrections,
     draftedit,
     followups,
+    home,
     justering,
     postings,
 )
@@ -29,6 +31,7 @@ from bot.core.model import ConversationRef, Section
 from bot.core.texts import UserError, say
 from bot.render import adaptivecards as cards
 from bot.teams import dialogs
+from bot.teams.home import HOME_WORDS, home_card
 from bot.teams.identity import (
     Caller,
     base_conversation,
@@ -119,6 +122,17 @@ class TeamsBot:
             request_id=request_id,
         )
 
+    def card_context(
+        self, caller: Caller, data: dict[str, Any], request_id: str | None = None
+    ) -> Context:
+        """A click on a person's overview names the draft's channel, as Slack's App Home does;
+        the core checks the person against that channel's group as for any other click."""
+        ctx = self.context(caller, request_id)
+        channel = data.get("channel")
+        if data.get("home") and isinstance(channel, str) and channel.startswith("teams:"):
+            return dataclasses.replace(ctx, channel_ref=channel)
+        return ctx
+
     def _system(self) -> Context:
         return Context(user_ref=SYSTEM, channel_ref=SYSTEM, now=self.now())
 
@@ -127,7 +141,7 @@ class TeamsBot:
         service_url = act.get("serviceUrl") or ""
         bot_id = (act.get("recipient") or {}).get("id") or ""
         chat = "" if caller.is_channel else caller.conversation_id
-        personal = (act.get("conversation") or {}).get("conversationType") == "personal"
+        personal = _personal(act)
         seen = [
             ConversationRef(
                 ref=caller.channel_ref,
@@ -239,6 +253,9 @@ class TeamsBot:
         if fold(name) == "arende" and not rest.strip():
             await self.outgoing.reply(caller, reply_to, dialogs.open_propose_card(ctx.lang))
             return
+        if fold(name) in HOME_WORDS and not rest.strip():
+            await self.outgoing.reply(caller, reply_to, await self._home(act, caller, ctx))
+            return
         try:
             resolved = await self._resolve_mentions(act, caller, mentions)
             call = parse(
@@ -279,11 +296,23 @@ class TeamsBot:
         await self.outgoing.publish(caller, result)
 
     async def on_installed(self, context: Any, _state: Any) -> None:
-        """The bot added to a team or chat: where it is can be kept before anyone writes."""
+        """The bot added to a team or chat: where it is can be kept before anyone writes; a
+        person who adds it for themselves is shown what waits for them, as Slack's App Home."""
         act = dump(context.activity)
         caller = caller_of(act)
-        if caller is not None:
-            await self.remember(act, caller)
+        if caller is None:
+            return
+        await self.remember(act, caller)
+        added = act.get("type") == ActivityTypes.installation_update and act.get("action") == "add"
+        if added and _personal(act):
+            ctx = self.context(caller)
+            await self.outgoing.reply(caller, "", await self._home(act, caller, ctx))
+
+    async def _home(self, act: dict[str, Any], caller: Caller, ctx: Context) -> Any:
+        """One person's overview, only in their own chat: in a channel everyone would read it."""
+        if not _personal(act):
+            return say(ctx.lang, "teams_home_personal_only")
+        return home_card(await self.run(ctx, home.waiting_for), ctx.lang)
 
     async def on_reaction(self, context: Any, _state: Any) -> None:
         act = dump(context.activity)
@@ -318,7 +347,7 @@ class TeamsBot:
 
     async def _change_form(self, caller: Caller, data: dict[str, Any]) -> dict[str, Any]:
         """Begär ändring's dialog, for the version the card showed."""
-        ctx = self.context(caller)
+        ctx = self.card_context(caller, data)
         try:
             meeting_id, version = int(data["meeting"]), int(data["version"])
             view = await self.run(ctx, justering.justering_view, meeting_id)
@@ -326,14 +355,17 @@ class TeamsBot:
             return dialogs.done(error.message(ctx.lang))
         except (KeyError, TypeError, ValueError):
             return dialogs.done(say(ctx.lang, "internal_error"))
-        return dialogs.change_task(meeting_id, version, ctx.lang, number=view.meeting_number)
+        home_channel = ctx.channel_ref if ctx.channel_ref != caller.channel_ref else ""
+        return dialogs.change_task(
+            meeting_id, version, ctx.lang, number=view.meeting_number, home_channel=home_channel
+        )
 
     async def _request_change(self, act: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         """The change request sent from its dialog: a refusal keeps the dialog and the text."""
         caller = caller_of(act)
         if caller is None:
             return _unknown_caller(act)
-        ctx = self.context(caller, f"teams:submit:{act.get('id', '')}")
+        ctx = self.card_context(caller, data, f"teams:submit:{act.get('id', '')}")
         try:
             meeting_id, version = int(data["meeting"]), int(data["version"])
         except (KeyError, TypeError, ValueError):
@@ -346,8 +378,15 @@ class TeamsBot:
                 number = (await self.run(ctx, justering.justering_view, meeting_id)).meeting_number
             except UserError:
                 number = 0
+            home_channel = ctx.channel_ref if ctx.channel_ref != caller.channel_ref else ""
             return dialogs.change_task(
-                meeting_id, version, ctx.lang, comment, error.message(ctx.lang), number=number
+                meeting_id,
+                version,
+                ctx.lang,
+                comment,
+                error.message(ctx.lang),
+                number=number,
+                home_channel=home_channel,
             )
         if not result.replayed:
             await self.outgoing.publish(caller, result)
@@ -514,7 +553,7 @@ class TeamsBot:
                 status_code=400, type="application/vnd.microsoft.error", value={"code": "400"}
             )
         await self.remember(act, caller)
-        ctx = self.context(caller, f"teams:action:{act.get('id', '')}")
+        ctx = self.card_context(caller, data, f"teams:action:{act.get('id', '')}")
         try:
             if verb == cards.REFRESH_VERB:
                 card = await self._view_card(self.context(caller), meeting_id)
@@ -551,10 +590,18 @@ class TeamsBot:
                         await self.outgoing.publish(caller, result)
                 except UserError as error:
                     message = error.message(ctx.lang)
-                card = await self._view_card(self.context(caller), meeting_id, message)
+                if data.get("home") and _personal(act):
+                    waiting = await self.run(self.context(caller), home.waiting_for)
+                    card = home_card(waiting, ctx.lang, message)
+                else:
+                    card = await self._view_card(self.context(caller), meeting_id, message)
         except UserError as error:
             card = cards.check(cards.card([cards.plain(error.message(ctx.lang))]))
         return AdaptiveCardInvokeResponse(status_code=200, type=cards.CARD_TYPE, value=card)
+
+
+def _personal(act: dict[str, Any]) -> bool:
+    return (act.get("conversation") or {}).get("conversationType") == "personal"
 
 
 def _person_of(tx: Any, teams_user_id: str) -> str | None:
