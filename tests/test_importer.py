@@ -499,6 +499,8 @@ def test_values_are_those_of_the_core_model() -> None:
         ("Förhandlingen ajourneras till den 3 maj.", "bordlagt"),
         ("Frågan tas med till nästa möte.", "bordlagt"),
         ("Dialogen fortsätter i november.", "bordlagt"),
+        ("Samtalet fortsätter inom arbetsmiljögruppen.", ""),
+        ("Dialogen fortsätter i marknadsgruppen.", ""),
         ("Arbetsgivaren beslutar att införa digital signering.", "samverkat"),
         (
             "SSR framförde att de kunde fått en inbjudan innan arbetsgivaren beslutade att börja.",

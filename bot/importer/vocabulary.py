@@ -367,7 +367,12 @@ _BORDLAGT = re.compile(
     r"|\båterkomm(?:er|a)\b[^.]*?\bnästa\s+(?:möte|sammanträde|styrelsemöte|fsg|vsg|samverkan)"
     r"|\btar\b[^.]{0,80}?\bmed\s+sig\b[^.]{0,60}?\bnästa\s+(?:möte|sammanträde)"
     r"|\btar\s+upp\b[^.]{0,40}?\bigen\b|\bflyttas\s+till\s+nästa\b|\båterupptas\b"
-    r"|\btas\s+med\s+till\s+nästa\b|\b(?:dialogen|samtalet|diskussionen)\s+fortsätter\b"
+    r"|\btas\s+med\s+till\s+nästa\b"
+    # "Dialogen fortsätter i november" waits for a later meeting; "… fortsätter i schemagruppen",
+    # "… inom arbetsmiljögruppen" goes on in another forum, and this group has nothing pending.
+    rf"|\b(?:dialogen|samtalet|diskussionen)\s+fortsätter\b(?!\s+(?:i|inom|via|genom|hos|med)\s+"
+    rf"(?!(?:{_MONTH_NAMES}|nästa|kommande|början|slutet|hösten|höst|våren|vår|sommaren|sommar"
+    r"|vintern|vinter)\b))"
     r"|\bfortsätter\s+(?:samtalet|dialogen|diskussionen)\b[^.]{0,40}?\bnästa\b"
     r"|\båterremitter\w*|\bskjuts\s+fram\b|\bhänskjuts\s+till\s+nästa\b|\bajourner\w*"
     r"|\bbeslut\s+(?:fattas|tas)\s+(?:vid|på)\s+nästa\s+(?:möte|sammanträde)\b|\btas\s+upp\s+(?:den\s+|frågan\s+)?igen\b",
