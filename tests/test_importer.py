@@ -21,7 +21,13 @@ from bot.importer import (
     parse_minutes,
     read_text,
 )
-from bot.importer.vocabulary import DECISIONS, SECTIONS, decision_of, section_of
+from bot.importer.vocabulary import (
+    DECISIONS,
+    SECTIONS,
+    decision_of,
+    is_person_name,
+    section_of,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "minutes"
@@ -510,6 +516,22 @@ def test_values_are_those_of_the_core_model() -> None:
 )
 def test_decision_phrases(sentence: str, outcome: str) -> None:
     assert decision_of(sentence) == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Dragana Ilić", True),
+        ("José Núñez", True),
+        ("Łukasz Nowak", True),
+        ("Anna-Karin Öberg", True),
+        ("Ny rutin", False),
+        ("Ilić kommer", False),
+    ],
+)
+def test_names_in_any_latin_letters(text: str, named: bool) -> None:
+    # A justerare named in letters outside the Swedish alphabet is still a person.
+    assert is_person_name(text) is named
 
 
 @pytest.mark.parametrize(

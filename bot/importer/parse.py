@@ -38,6 +38,7 @@ from bot.importer.vocabulary import (
     SECTIONS,
     TABLE_COLUMN,
     TITLE_LABEL,
+    UPPER,
     WHEN_WHERE_LABELS,
     decision_of,
     find_dates,
@@ -951,7 +952,7 @@ _ELECTED_FIRST = re.compile(
     re.IGNORECASE,
 )
 _JUSTERAR = re.compile(
-    r"^(?P<names>[A-ZÅÄÖÉÜ][^.;]*?)\s+justerar\b(?:\s+(?:dagens\s+)?(?:protokoll(?:et)?"
+    rf"^(?P<names>{UPPER}[^.;]*?)\s+justerar\b(?:\s+(?:dagens\s+)?(?:protokoll(?:et)?"
     r"|minnesanteckningar(?:na)?|anteckningar(?:na)?))?(?:\s+(?:för|åt)\s+(?P<party>[^.;]+?))?"
     r"\s*[.;]?$"
 )
@@ -967,7 +968,7 @@ _CHOSEN_STATEMENT = re.compile(
     r"^(?:till\s+)?(?:protokoll)?justerare\s+(?:valdes|utsågs|utses|väljs)\s+(?P<after>.+?)\.?$"
     r"|^att\s+(?:jämte\s+\w+\s+)?justera\b[^.]*?\b(?:valdes|utsågs|utses|väljs)\s+"
     r"(?P<after2>.+?)\.?$"
-    r"|^(?P<before>[A-ZÅÄÖÉÜ].*?),?\s+(?:valdes|utsågs|utses|väljs)\s+(?:till|som|att)\s+"
+    rf"|^(?P<before>{UPPER}.*?),?\s+(?:valdes|utsågs|utses|väljs)\s+(?:till|som|att)\s+"
     r"(?:(?:protokoll)?justerare(?:\s+för\s+dagens\s+möte)?|(?:jämte\s+\w+\s+)?justera\b[^.]*)"
     r"\.?$",
     re.IGNORECASE,

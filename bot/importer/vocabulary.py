@@ -297,7 +297,12 @@ _UNIONS = frozenset(
     ]
 )
 
-NAME_TOKEN = r"[A-ZÅÄÖÉÜ][a-zåäöéèüæøß'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéèüæøß'’]+)?"
+# Any Latin letter, not only Swedish ones: "Dragana Ilić", "Łukasz Nowak", "Zoë Núñez" sign
+# minutes too. The classes are built from the Latin blocks of Unicode, not listed by hand.
+_LATIN = [chr(code) for code in range(0x41, 0x250)]
+UPPER = "[" + "".join(c for c in _LATIN if c.isupper()) + "]"
+_LOWER = "".join(c for c in _LATIN if c.islower())
+NAME_TOKEN = rf"{UPPER}[{_LOWER}'’]+(?:-{UPPER}[{_LOWER}'’]+)?"
 _NAME = re.compile(
     rf"^{NAME_TOKEN}(?:\s+(?:(?:von|af|de|van|der|la|le|da|di|del)\s+)?{NAME_TOKEN}){{1,2}}$"
 )
