@@ -127,15 +127,11 @@ def parse_minutes(
 
     justerare = list(header.justerare)
     for item in items:
-        if _JUSTERARE_ITEM.match(item.title):
-            for line in item.text.split("\n"):
-                justerare.extend(_names_from_sentence(line))
-        elif _JUSTERARE_IN_TITLE.search(item.title):
+        own = bool(_JUSTERARE_ITEM.match(item.title))
+        if own or _JUSTERARE_IN_TITLE.search(item.title):
             # "Mötets öppnande och val av justerare": only its sentences about the justering.
             for line in item.text.split("\n"):
-                for sentence in _SENTENCES.split(line):
-                    if "justera" in sentence.casefold():
-                        justerare.extend(_names_from_sentence(sentence))
+                justerare.extend(_justering_in(line, whole=own))
     justerare.extend(body.justerare)
     with_chair = bool(_WITH_CHAIR.search(full_text))
     if not justerare or with_chair:
@@ -1046,6 +1042,17 @@ def _more_for(first: list[str], rest: str) -> list[tuple[str, str]]:
         else:
             return [(name, rest) for name in first]
     return people if not waiting else [(name, rest) for name in first]
+
+
+def _justering_in(line: str, *, whole: bool) -> list[tuple[str, str]]:
+    """The people a line of a justerare item names: of its sentences those about the justering
+    ("Till sekreterare valdes A. B och C valdes att justera."); `whole`: the item is the choice
+    of justerare, and a line without such a sentence ("A (Vision) och B (Kommunal).") is read
+    whole."""
+    about = [s for s in _SENTENCES.split(line) if "justera" in s.casefold()]
+    if whole and not about:
+        about = [line]
+    return [person for sentence in about for person in _names_from_sentence(sentence)]
 
 
 def _names_from_sentence(sentence: str) -> list[tuple[str, str]]:

@@ -42,9 +42,15 @@ _AGENDA_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# Who the meeting chooses to run and record it: "Val av protokollförare och justerare",
+# "Val av mötesordförande, sekreterare och justerare" open the meeting whatever their order.
+_OFFICERS = (
+    r"(?:möte(?:ts|s)?)?(?:ordförande|sekreterare|protokollförare|(?:protokoll)?justerare"
+    r"|justeringspersoner|justeringsperson|rösträknare)"
+)
 # Items every meeting has; they start an item wherever they stand.
 _STANDING = re.compile(
-    r"^(?:mötets\s+öppnande|öppnande|val\s+av\s+(?:protokoll)?justerare|val\s+av\s+justeringsperson"
+    rf"^(?:mötets\s+öppnande|öppnande|val\s+av\s+{_OFFICERS}\b"
     r"|(?:godkännande|fastställande)\s+av\s+(?:dagordning|ärendelista|föredragningslista)"
     r"|föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll)|genomgång\s+av\s+föregående"
     r"|uppföljning\s+av\s+föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll|möte)"
@@ -52,7 +58,7 @@ _STANDING = re.compile(
     r"|föredragningslista(?:n)?(?:\s|$)|nästa\s+(?:möte|sammanträde|träff)|mötets\s+avslutande"
     r"|avslutning"
     r"|(?:mötet|sammanträdet|förhandlingen)\s+(?:öppnas|avslutas)|(?:mötets|sammanträdets"
-    r"|förhandlingens)\s+(?:öppnande|avslutande)|val\s+av\s+(?:sekreterare|ordförande)"
+    r"|förhandlingens)\s+(?:öppnande|avslutande)"
     r"|föregående\s+protokoll|förhandlingsordning|övriga\s+(?:frågor|ärenden|punkter)$)",
     re.IGNORECASE,
 )
