@@ -574,6 +574,8 @@ def test_plan_meeting(line: str, start: str, place: str, options: dict) -> None:
         ("Sista Dag 10 mars kl 16", "2026-03-10T16:00:00+01:00"),
         ("deadline 11 March 12:00", "2026-03-11T12:00:00+01:00"),
         ("sista dag 2026-03-11 08:00", "2026-03-11T08:00:00+01:00"),
+        ("sista dag: 10 mars kl 16", "2026-03-10T16:00:00+01:00"),  # as `ändra` writes fields
+        ("Deadline : 11 March 12:00", "2026-03-11T12:00:00+01:00"),
     ],
 )
 def test_plan_deadline_with_a_time(option: str, deadline: str) -> None:
@@ -583,7 +585,7 @@ def test_plan_deadline_with_a_time(option: str, deadline: str) -> None:
     assert call.args[1] == "Sof"
 
 
-PLAN_FIELDS = ["protokoll 3/2026", "dnr SN 2026/12", "sista dag 10 mars"]
+PLAN_FIELDS = ["protokoll: 3/2026", "dnr SN 2026/12", "sista dag 10 mars"]
 
 
 @pytest.mark.parametrize("order", list(itertools.permutations(range(3))))

@@ -183,3 +183,34 @@ def test_undoing_a_new_time_brings_the_reminders_back(store_factory) -> None:
     assert {local(r.due_at) for r in pending(h, ReminderKind.MEETING_TOMORROW)} == {
         "2026-03-24T09:00+01:00"
     }
+
+
+@BOTH
+def test_a_deadline_pulled_to_today_grows_back_to_a_week_when_the_meeting_moves_far_ahead(
+    store_factory, command: str
+) -> None:
+    """Planned four days ahead, its deadline is today's end; moved three weeks on, the week
+    before is the deadline again (not the four-day lead shifted along)."""
+    h = Harness(store_factory, now=at("2026-03-02T09:00"))
+    set_up_group(h)
+    h.do("maria", "/mote planera fredag 6 mars kl 13; Sof")
+    assert times(h)[3] == "2026-03-02T23:59+01:00"
+    answer = retime(h, command, "fredag 27 mars kl 13")
+    assert times(h)[3] == "2026-03-20T13:00+01:00"
+    assert "fredag 20 mars 2026 kl. 13.00" in answer
+    # With the usual week again, a move shifts it as any deadline (summer time from 29 March).
+    retime(h, command, "måndag 30 mars kl 13")
+    assert times(h)[3] == "2026-03-23T13:00+01:00"
+    # Moved a little from a short lead, the deadline comes no earlier than it was.
+    h.do("maria", "/mote planera torsdag 5 mars kl 13; Sof")
+    retime(h, command, "måndag 9 mars kl 13", ref=2)
+    assert local(meeting(h, 2).agenda_deadline) == "2026-03-02T23:59+01:00"
+
+
+@BOTH
+def test_a_chosen_long_deadline_keeps_its_lead_when_moved_later(store_factory, command) -> None:
+    h = Harness(store_factory, now=at("2026-03-02T09:00"))
+    set_up_group(h)
+    h.do("maria", "/mote planera onsdag 25 mars kl 13; Sof; sista dag: 11 mars kl 12")
+    retime(h, command, "onsdag 1 april kl 13")
+    assert times(h)[3] == "2026-03-18T12:00+01:00"

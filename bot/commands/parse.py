@@ -343,10 +343,15 @@ def meeting_command(text: str, env: Env) -> Call:
     return help_call("help_mote", env)
 
 
+_PLAN_LABEL_COLON = re.compile(r"^\s*(protokoll|protocol|dnr|sista dag|deadline)\s*:\s*", re.I)
+
+
 def plan_call(rest: str, env: Env) -> Call:
     positional: list[str] = []
     options: dict[str, Any] = {}
     for part in split_fields(rest):
+        # "sista dag: 10 mars" as the `ändra` commands write their fields, or without the colon.
+        part = _PLAN_LABEL_COLON.sub(r"\1 ", part)
         label, _, value = part.partition(" ")
         folded = fold(part)
         if fold(label) in ("protokoll", "protocol") and value:

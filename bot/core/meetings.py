@@ -21,13 +21,12 @@ from bot.core.model import (
     StandingItem,
 )
 from bot.core.permissions import Action
-from bot.core.retiming import refuse_past, refuse_same_time, retime
+from bot.core.retiming import default_deadline, refuse_past, refuse_same_time, retime
 from bot.core.texts import UserError
 from bot.core.tx import Phase, Tx
 from bot.dates import format_date, format_when
 
 S = MeetingStatus
-DEADLINE_DAYS = 7
 STANDING_ITEMS: tuple[tuple[Section, str], ...] = (
     (Section.OPENING, "Val av justerare"),
     (Section.OPENING, "Föregående mötesanteckningar"),
@@ -41,12 +40,6 @@ def standing_items(tx: Tx, group: Group) -> list[tuple[Section, str, str]]:
     if own:
         return [(s.section, s.title, s.presenter) for s in own]
     return [(section, title, "") for section, title in STANDING_ITEMS]
-
-
-def default_deadline(starts_at: datetime) -> datetime:
-    """Seven calendar days before, at the same local clock time whatever DST does in between."""
-    local = starts_at.astimezone(STOCKHOLM)
-    return (local.replace(tzinfo=None) - timedelta(days=DEADLINE_DAYS)).replace(tzinfo=STOCKHOLM)
 
 
 def plan_meeting(

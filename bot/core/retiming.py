@@ -12,6 +12,13 @@ from bot.dates import EN_MONTHS, SV_MONTHS, format_day, format_when
 
 S = MeetingStatus
 NOT_YET_HELD = (S.PLANNED, S.PUBLISHED)
+DEADLINE_DAYS = 7
+
+
+def default_deadline(starts_at: datetime) -> datetime:
+    """Seven calendar days before, at the same local clock time whatever DST does in between."""
+    local = starts_at.astimezone(STOCKHOLM)
+    return (local.replace(tzinfo=None) - timedelta(days=DEADLINE_DAYS)).replace(tzinfo=STOCKHOLM)
 
 
 def retime(
@@ -97,7 +104,21 @@ def _moved_deadline(tx: Tx, meeting: Meeting, starts_at: datetime, time_known: b
     if moved < tx.now <= meeting.agenda_deadline:
         # Moved earlier past today: items proposed today are not late, as when planning.
         moved = tx.now.astimezone(STOCKHOLM).replace(hour=23, minute=59, second=59, microsecond=0)
+    # A lead shorter than the usual week (a deadline pulled to "today" when the meeting was
+    # near) grows back toward that week when the meeting moves later, never beyond it, and
+    # the deadline itself never comes earlier than it was.
+    short = meeting.agenda_deadline > _usual_deadline(meeting.starts_at, meeting.time_known)
+    if new > old and short:
+        usual = max(_usual_deadline(starts_at, time_known), meeting.agenda_deadline)
+        if tx.now < usual < moved:
+            moved = usual
     return min(moved, starts_at)
+
+
+def _usual_deadline(starts_at: datetime, time_known: bool) -> datetime:
+    """The deadline planning gives: a week before, at the clock, or that day's end for a date."""
+    deadline = default_deadline(starts_at)
+    return deadline if time_known else deadline.replace(hour=23, minute=59, second=59)
 
 
 def _same_clock_on(day: datetime, meeting: Meeting) -> tuple[datetime, datetime | None]:
