@@ -1407,6 +1407,10 @@ class _Body:
         self.justerare: list[tuple[str, str]] = []
         self.signed: list[tuple[str, str]] = []  # names under "Justeras": used when none else
         self.chairs: list[tuple[str, str]] = []  # who signs there as ordförande
+        # Whether the signature block puts "För Vision" above the names (or below them), as
+        # its first caption or name shows; the sides read above, waiting for their names.
+        self.captions_above: bool | None = None
+        self.sides_above: list[str] = []
         self.section: str | None = None
         self.sections_seen = False
         self.item: _Building | None = None
@@ -1537,9 +1541,29 @@ class _Body:
             self.justerare.append((signed["name"], signed["party"].strip()))
             return "sign"
         if mode == "sign":
-            self.signed.extend(_signature(line, following))
-            self.chairs.extend(_chairs(line, following))
+            self._sign(line, following)
         return mode
+
+    def _sign(self, line: str, following: str) -> None:
+        """A line of the signature block. "För arbetsgivaren" may stand above the name that
+        signs for it or below: the block's first caption or name says which, for all of it."""
+        sides = _caption_row(line)
+        if sides and self.captions_above is None:
+            self.captions_above = True
+        if sides and self.captions_above:
+            self.sides_above.extend(sides)
+            return
+        below = "" if self.captions_above else following
+        people = _signature(line, below)
+        if people and self.captions_above is None:
+            self.captions_above = False
+        if self.captions_above:
+            people = [(name, party or self._side_above()) for name, party in people]
+        self.signed.extend(people)
+        self.chairs.extend(_chairs(line, below))
+
+    def _side_above(self) -> str:
+        return self.sides_above.pop(0) if self.sides_above else ""
 
     def _line(self, line: str, following: str) -> None:
         if self.deciding and ":" in line and is_subheading(line.split(":", 1)[0]):
@@ -2033,6 +2057,18 @@ def _chairs(line: str, following: str) -> list[tuple[str, str]]:
         for name, role in zip(pairs, roles, strict=True)
         if role in ("ordförande", "ordf") and is_person_name(name)
     ]
+
+
+def _caption_row(line: str) -> list[str]:
+    """ "För arbetsgivaren För Vision", "För Kommunal | För SSR", "För Vision": the sides a row
+    of the signature block names, or [] when it is not such a row."""
+    cells = line.split("|") if "|" in line else re.split(r"(?:^|\s+)(?=för\s)", line, flags=re.I)
+    pieces = [p.strip() for p in cells if p.strip()]
+    if not pieces or not all(
+        p.casefold().startswith("för ") and len(p.split()) <= 4 and ":" not in p for p in pieces
+    ):
+        return []
+    return [p[4:].strip() for p in pieces]
 
 
 def _captions(line: str, count: int) -> list[str] | None:
