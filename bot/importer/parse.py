@@ -362,8 +362,9 @@ _PLACE_AFTER_TIME = re.compile(
     r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?"
     # After "i" the place may be written in lower case ("i föreningshuset, Lotten 1").
     r"(?:\s*,\s*(?:i\s+)?(?=[A-ZÅÄÖ])|\s+i\s+)"
-    # "i Ängsbacken, plan 4, Stationsgatan 12.": a room, its floor and its street.
-    r"(?P<place>[^\s,][^,]*(?:,\s*[^,]+){0,2}?)\.?$"
+    # "i Ängsbacken, plan 4, Stationsgatan 12.": a room, its floor and its street; the place
+    # ends with its sentence ("… Kyrkvägen 3. Närvarande var …").
+    r"(?P<place>[^\s,](?:(?!\.\s)[^,])*(?:,\s*(?:(?!\.\s)[^,])+){0,2}?)\.?(?:\s+[A-ZÅÄÖ].*)?$"
 )
 _KIND_TOKEN = re.compile(r"\b(FSG\s*/\s*VSG|VSG\s*/\s*FSG|FSG|VSG)\b")
 _KIND_WORD = re.compile(r"(förvaltnings|verksamhets)samverkansgrupp", re.IGNORECASE)
@@ -616,6 +617,8 @@ def _letterhead_end(lines: list[str]) -> int:
     for index, line in enumerate(lines[:15]):
         if ATTENDANCE.match(line):
             break
+        if index and _header_goes_on(lines[index - 1], line):
+            line = f"{lines[index - 1]} {line}"  # judged whole, as _read_header reads it
         if (
             DOC_TITLE.match(line)
             or METADATA_LABEL.match(line)
@@ -687,14 +690,29 @@ def _person_line(line: str) -> bool:
 
 def _join_title_lines(lines: list[str]) -> list[str]:
     """Word splits a long title line after a dash: "… FSG/VSG –" + "Socialförvaltningen den …";
-    the page width splits a date: "… den 15" + "oktober 2024"."""
+    the page width splits a date: "… den 15" + "oktober 2024", or a sentence: "… för X" +
+    "träffades kl. 15.15 i …" (a header line never opens in lower case of its own)."""
     joined: list[str] = []
     for line in lines:
-        if joined and (joined[-1].endswith((" –", " -", " —")) or _splits_date(joined[-1], line)):
+        if joined and (
+            joined[-1].endswith((" –", " -", " —"))
+            or _splits_date(joined[-1], line)
+            or _header_goes_on(joined[-1], line)
+        ):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
     return joined
+
+
+def _header_goes_on(line: str, following: str) -> bool:
+    """ "Lokal samverkansgrupp för X" + "träffades kl. 15.15 i …", "… möttes klockan" + "13.15 i
+    …": the page width broke a line of the header where no sentence or label ended; the next
+    opens in lower case, or the line stops on a connective, a comma or the time's "kl."."""
+    if _ends_sentence(line) and not _TIME_CUT.search(line):
+        return False
+    cut = _cut_after(line) or bool(_TIME_CUT.search(line))
+    return _starts_lower(following) or (cut and ":" not in following)
 
 
 def _splits_date(line: str, following: str) -> bool:

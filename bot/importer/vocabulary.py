@@ -443,11 +443,31 @@ _WHEN_LINE = re.compile(
 )
 
 
-# "Mötet hölls kl. 13.15–15.40 i Ängsbacken.", "Sammanträdet äger rum klockan 9 i …": a sentence
-# whose subject is the meeting itself and that says when it was held.
+# "Mötet hölls kl. 13.15–15.40 i Ängsbacken.", "Sammanträdet äger rum klockan 9 i …", "Lokal
+# samverkansgrupp för X träffades kl. 15.15 i …": a sentence that says the meeting was held (its
+# subject the meeting or the group, a few words) and when. The verb carries it, not the subject.
+_HELD_VERBS = (
+    "hölls",
+    "hålls",
+    "ägde rum",
+    "äger rum",
+    "genomfördes",
+    "genomförs",
+    "pågick",
+    "började",
+    "startade",
+    "träffades",
+    "träffas",
+    "möttes",
+    "möts",
+    "sammanträdde",
+    "sammanträder",
+    "samlades",
+    "samlas",
+)
+_HELD_VERB = "|".join(verb.replace(" ", r"\s+") for verb in _HELD_VERBS)
 _HELD_LINE = re.compile(
-    r"^(?:mötet|sammanträdet|förhandlingen|samverkansmötet|träffen|sammankomsten)\s+"
-    r"(?:hölls|hålls|ägde\s+rum|äger\s+rum|genomfördes|genomförs|pågick|började|startade)\b"
+    rf"^(?:[\w/–-]+\s+){{1,8}}?(?:{_HELD_VERB})\b"
     r"[^.]*?\b(?:kl\.?|klockan)\s*\d",
     re.IGNORECASE,
 )
