@@ -303,9 +303,12 @@ _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZÅÄÖ0-9]")
 _LABEL_VALUE = re.compile(r"^[\wÅÄÖåäö][\wÅÄÖåäö /-]{0,24}:\s+\S")
 
 
-def _colon_title(line: str, following: str) -> str:
-    """ "Arbetsmiljö:" above prose is a title; "Följande togs upp:" above a list is not."""
-    if line.endswith(":") and len(line.split()) <= 5 and not _strip_marker(following)[0]:
+def _colon_title(line: str, following: str, *, numbered: bool = False) -> str:
+    """ "Arbetsmiljö:" above prose is a title; "Följande togs upp:" above a list is not. A
+    numbered line's colon above prose is a separator however long the title ("5.1 Årlig
+    uppföljning av … 2023:"), as a trailing dash is."""
+    short = numbered or len(line.split()) <= 5
+    if line.endswith(":") and short and not _strip_marker(following)[0]:
         return line[:-1].rstrip()
     return line
 
@@ -487,7 +490,12 @@ def _titles_before_labels(lines: list[str], layout: _Layout) -> tuple[list[str],
         wraps = _title_wraps if labelled else (lambda a, b, _layout: _heading_wraps(a, b))
         if (
             run
-            and not any(_ends_sentence(line) or PRESENTER_LABEL.match(line) for line in run)
+            # "… under" + "sommaren:": the title's last line may end on its separator.
+            and not any(
+                _ends_sentence(line.removesuffix(":") if at == len(run) - 1 else line)
+                or PRESENTER_LABEL.match(line)
+                for at, line in enumerate(run)
+            )
             and not any(
                 section_of(line) or _strip_marker(line)[0] or _DNR_ONLY.match(line)
                 for line in run[1:]
@@ -1794,6 +1802,8 @@ class _Body:
         marker, bare = _strip_marker(line)
         if marker == "letter":
             return _BODY
+        if marker in ("para", "num"):
+            bare = _colon_title(bare, following, numbered=True)
         if line in self.joined and self._after_break():
             return _TITLE
         if (
