@@ -430,6 +430,10 @@ def _header_cells(lines: list[str]) -> list[str]:
                 or out[-1].endswith(";")
                 or line.startswith("(")
                 or _TIME_CUT.search(out[-1])
+                # "Plats: Rum Åsen, Storgatan" + "9", "Plats: Konferensrum" + "hus 7": a piece
+                # no header line is on its own, the column's width broke the value there.
+                or _starts_lower(line)
+                or _STREET_NUMBER.match(line)
             )
             and (_LABEL_VALUE.match(out[-1]) or is_when_line(out[-1]))
             and ":" not in line
@@ -444,6 +448,7 @@ def _header_cells(lines: list[str]) -> list[str]:
     return out + lines[top:]
 
 
+_STREET_NUMBER = re.compile(r"^\d{1,4}\s?[A-Za-z]?$")
 _TIME_AT_END = re.compile(
     r",?\s*\b(?:kl\.?|klockan)\s*[0-2]?\d(?:[.:][0-5]\d)?(?:\s*[-–—]\s*[0-2]?\d(?:[.:][0-5]\d)?)?$",
     re.IGNORECASE,
@@ -481,7 +486,9 @@ def _titles_before_labels(lines: list[str], layout: _Layout) -> tuple[list[str],
             (
                 j
                 for j in range(index + 2, min(len(lines), index + _TITLE_LINES + 1))
-                if PRESENTER_LABEL.match(lines[j]) or _prose_start(lines[j], layout)
+                if PRESENTER_LABEL.match(lines[j])
+                or _prose_start(lines[j], layout)
+                or _presenter_broken_off(lines[j - 2], lines[j - 1])
             ),
             None,
         )
@@ -522,6 +529,12 @@ def _prose_start(line: str, layout: _Layout) -> bool:
     return (len(line.split()) >= 6 and _ends_sentence(line)) or (
         len(line) >= layout.wrap * 0.8 and _SENTENCE_INSIDE.search(line) is not None
     )
+
+
+def _presenter_broken_off(line: str, following: str) -> bool:
+    """ "… av övertidsuttaget," + "personalstrateg": the page width put the presenter after a
+    title's comma on a line of its own, which prose does not leave (a role alone)."""
+    return line.endswith(",") and not _ends_sentence(following) and is_presenter(following)
 
 
 def _long_title(text: str) -> bool:
@@ -1819,7 +1832,11 @@ class _Body:
             and self._heading(following)
             and _heading_wraps(line, following)
             and not section_of(following)
-            and _titleish(_TRAILING_SEPARATOR.sub("", f"{bare} {following}"), strong=True)
+            # "… inom" + "… kvartalet 2023," + "EC Utredning": a comma at the end of the two
+            # lines says the heading goes on (to its presenter), not that it is no title.
+            and _titleish(
+                _TRAILING_SEPARATOR.sub("", f"{bare} {following}").rstrip(","), strong=True
+            )
         ):
             # A heading the page width broke: "Verksamhetsplan … 2026 för" + "avdelningen …".
             return _TITLE
