@@ -21,6 +21,7 @@ from bot.importer.vocabulary import (
     DATE_PATTERN,
     DECIDING_BODY,
     DECISION_HEADING,
+    DECISION_TAKEN,
     DOC_TITLE,
     ENDORSEMENT,
     FRONT_MATTER,
@@ -1377,7 +1378,10 @@ class _Building:
             elif (
                 stated
                 or outcome in _SAMVERKAN_OUTCOMES
-                or (outcome == "enighet" and ENDORSEMENT.search(text))
+                or (
+                    outcome == "enighet"
+                    and (ENDORSEMENT.search(text) or DECISION_TAKEN.search(text))
+                )
                 or (outcome and is_deciding_kind(kind) and outcome != "inget beslut")
             ):
                 section = "Beslut"

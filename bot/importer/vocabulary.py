@@ -414,6 +414,17 @@ ENDORSEMENT = re.compile(
 )
 
 
+# A decision taken in the item itself ("Rektor fattar beslut i enlighet med förslaget",
+# "Beslut fattas av rektor"), not put off ("Beslut fattas på nästa möte"): the item is one to
+# decide, and the parties' agreement in it is its outcome.
+DECISION_TAKEN = re.compile(
+    r"\b(?:fattar|fattade|tar|tog)\s+(?:ett\s+)?beslut(?:et)?\b(?!\s+(?:på|vid)\s+nästa)"
+    r"|\bbeslut(?:et)?\s+(?:fattas|fattades|tas|togs)\b(?!\s+(?:på|vid)\s+nästa)"
+    r"|\bbeslutar\s+(?:i\s+enlighet\s+med|enligt)\s+förslaget\b",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str) -> list[tuple[int, date]]:
     """Every valid date in the text with its position, in order."""
     found = []
