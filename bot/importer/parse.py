@@ -1821,6 +1821,16 @@ class _Body:
             return _BODY
         if marker in ("para", "num"):
             bare = _colon_title(bare, following, numbered=True)
+            if (
+                self._after_break()
+                and _follows(_item_number(line), self.last_number)
+                and bare[:1].isupper()
+                and not _ends_sentence(bare)
+                and len(bare) <= _LONGEST_TITLE
+            ):
+                # "3." after item 2's finished text: the numbering says a title begins, however
+                # long it is or whatever stop it has inside ("Sjukfrånvaron. Statistik för Q3").
+                return _TITLE
         if line in self.joined and self._after_break():
             return _TITLE
         if (
@@ -2029,6 +2039,21 @@ _DNR_ONLY = re.compile(r"^(?:dnr|diarienummer|diarienr)\.?\s*[:|]?\s*\S+(?:\s\S+
 _ITEM_NUMBER = re.compile(
     r"^(?:§\s*|(?:ärende|punkt|paragraf)\s+)?(\d{1,3}(?:\.\d{1,2})*)(?:[.):]|\s|$)", re.IGNORECASE
 )
+
+
+_LONGEST_TITLE = 200
+
+
+def _follows(number: tuple[int, ...] | None, last: tuple[int, ...] | None) -> bool:
+    """Whether an item number comes next after the last item's: "3" after "2", "4.1" after
+    "4", "5" or "5.1" after "4.3", "§ 113" after "§ 112"."""
+    if number is None or last is None:
+        return False
+    for at, (new, old) in enumerate(zip(number, last, strict=False)):
+        if new != old:
+            return new == old + 1 and all(part == 1 for part in number[at + 1 :])
+    # "4.1" after "4": a first sub-item; the same number again is no next one.
+    return len(number) > len(last) and all(part == 1 for part in number[len(last) :])
 
 
 def _item_number(line: str) -> tuple[int, ...] | None:
