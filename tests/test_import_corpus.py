@@ -174,3 +174,15 @@ def test_the_fourth_set_blind_half_keeps_at_least_its_blind_score() -> None:
     total, expected = _part_score("fourth")
     assert expected == 289, expected
     assert total.share >= 0.89, total.misses
+
+
+def test_the_sixth_set_tuned_half_keeps_its_score() -> None:
+    """The development half of a sixth blind set (six minutes written 2026-12-03 by someone who
+    never saw the importer, in messier layouts: agenda items as tables, a title and its first
+    sentence on one line, e-mail headers, running headers and footers mid-text, digital
+    signatures). As written it scored 50.2 % (145/289), 5 spurious items (.txt 12 %, .docx 50 %,
+    .pdf 95 %); the floor is its score now (corpus README)."""
+    total, expected = _part_score("sixth-dev")
+    assert expected == 284, expected
+    assert total.share >= 0.50, total.misses
+    assert total.spurious <= 5, total.misses
