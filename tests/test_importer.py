@@ -538,6 +538,8 @@ def test_names_in_any_latin_letters(text: str, named: bool) -> None:
     ("line", "section"),
     [
         ("Mötets formalia", "Inledning"),
+        ("B. Information", "Information"),
+        ("C) Samverkan inför beslut", "Beslut"),
         ("Ärenden för kännedom", "Information"),
         ("Anmälningsärenden", "Information"),
         ("Frågor för dialog", "Dialog"),

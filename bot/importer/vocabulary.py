@@ -8,10 +8,12 @@ from datetime import date
 SECTIONS = ("Inledning", "Information", "Dialog", "Beslut", "Övrigt")
 DECISIONS = ("samverkat", "enighet", "oenighet", "bordlagt", "inget beslut", "beslutat", "")
 
-# Numbering that may stand before a heading or title: "§ 3", "3.", "3)", "3.1", "IV.".
+# Numbering that may stand before a heading or title: "§ 3", "3.", "3)", "3.1", "IV.", and
+# letters: "B. Information" over its items "B1.", "B2".
+_LETTER_NUMBER = r"[A-H]\d{1,2}(?:\.\d{1,2})?[.):]?"
 _NUMBERING = (
     r"(?:§\s*\d+[a-z]?\s*[.:)–-]?\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|\d{1,2}\.\d{1,2}\s+"
-    r"|\d{1,2}\s+(?=[A-ZÅÄÖ])|[IVX]{1,4}\.\s+)"
+    rf"|\d{{1,2}}\s+(?=[A-ZÅÄÖ])|[IVX]{{1,4}}\.\s+|[A-H][.)]\s+|{_LETTER_NUMBER}\s+)"
 )
 
 _SECTION_WORDS = {
@@ -92,7 +94,9 @@ PARAGRAPH_NUMBER = re.compile(
     r"^(?:§\s*|(?:ärende|punkt|paragraf)\s+)\d+[a-z]?\s*[.:)–-]?\s*(.*)$", re.IGNORECASE
 )
 # "3. Budget", "3) Budget", "3.1 Budget", and "3 Budget" with no full stop (a capital after it).
-LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|\d{1,2}(?=\s+[A-ZÅÄÖ]))\s+(.*)$")
+LIST_NUMBER = re.compile(
+    rf"^(?:\d{{1,2}}[.)]|\d{{1,2}}\.\d{{1,2}}\.?|\d{{1,2}}(?=\s+[A-ZÅÄÖ])|{_LETTER_NUMBER})\s+(.*)$"
+)
 # Lettered sub-items ("a) Vårfest i maj") belong to the item above them.
 LETTERED = re.compile(r"^[a-h]\)\s+(.*)$")
 
