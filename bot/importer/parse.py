@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from bot.importer.checks import language_of
 from bot.importer.cleaning import clean_text
+from bot.importer.tables import items_from_tables
 from bot.importer.vocabulary import (
     ATTENDANCE,
     BOARD_DECISION,
@@ -110,12 +111,14 @@ def parse_minutes(
     larger type), normalised by case and spacing; evidence for a title, not proof.
     """
     full_text = clean_text(text)
+    # A table of items is read by its columns before the cleaning joins them into one line.
+    read_text = clean_text(items_from_tables(text))
     # "Justerare ____________ Bo Lund": the line to sign on is no part of the name.
     lines = [
         " ".join(_SIGNING_RULE.sub(" ", line).split())
         if ("___" in line or "...." in line)
         else line
-        for line in full_text.split("\n")
+        for line in read_text.split("\n")
     ]
     lines = _signature_cells(_header_cells([line for line in lines if line]))
     layout = _Layout(lines)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.importer.cleaning import PAGE_BREAK
+from bot.importer.vocabulary import item_table_columns
 
 MAX_BYTES = 20 * 1024 * 1024
 # Fewer letters than this per page means the PDF is a scan without a text layer.
@@ -191,10 +192,15 @@ def _block_lines(container: Any) -> Iterator[str]:
 
 
 def _table_lines(table: Any) -> Iterator[str]:
+    items = False
     for row in table.iterchildren(f"{_W}tr"):
         cells = [cell for cell in row.iterchildren(f"{_W}tc")]
         blocks = [[line for line in _block_lines(cell) if line.strip()] for cell in cells]
-        if len(blocks) == 1 or any(len(block) > 1 for block in blocks):
+        items = items or item_table_columns([" ".join(block) for block in blocks]) is not None
+        if items:
+            # A table of agenda items: every cell kept in its column, the empty ones too.
+            yield " | ".join(" ".join(block) for block in blocks)
+        elif len(blocks) == 1 or any(len(block) > 1 for block in blocks):
             # A layout table (one wide cell, or cells with whole paragraphs): read cell by cell.
             for block in blocks:
                 yield from block

@@ -53,6 +53,7 @@ _OFFICERS = (
 # Items every meeting has; they start an item wherever they stand.
 _STANDING = re.compile(
     rf"^(?:mötets\s+öppnande|öppnande|val\s+av\s+{_OFFICERS}\b"
+    r"|inledning\s+(?:och|samt)\s"  # "Inledning och val av justerare": the opening and more
     r"|(?:godkännande|fastställande)\s+av\s+(?:dagordning|ärendelista|föredragningslista)"
     r"|föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll)|genomgång\s+av\s+föregående"
     r"|uppföljning\s+av\s+föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll|möte)"
@@ -698,6 +699,43 @@ CELL_LABEL = re.compile(
     r"|protokoll\s*(?:nr|nummer)|nr)\s*:?$",
     re.IGNORECASE,
 )
+# The columns of a table of agenda items ("Punkt | Ärende | Föredragande | Beslut/Åtgärd |
+# Ansvarig"), by what a cell under them holds; a header row names only such columns.
+ITEM_TABLE_COLUMNS = (
+    ("number", r"punkt|p|nr|nummer|§|paragraf|#"),
+    ("title", r"ärende|ärenden|rubrik|fråga|frågor|ämne|dagordningspunkt|punkt"),
+    ("presenter", r"föredragande|föredragare|presentatör|informatör|föredras\s+av|redovisas\s+av"),
+    (
+        "decision",
+        r"beslut(?:\s*(?:/|och)\s*(?:åtgärd|åtgärder|kommentar|noteringar))?|åtgärd|åtgärder"
+        r"|noteringar|anteckningar|kommentar|kommentarer|diskussion|protokollsanteckning",
+    ),
+    ("responsible", r"ansvarig|ansvar|vem|klart(?:\s+senast)?|tidplan|när|status|deadline"),
+)
+_ITEM_COLUMNS = [
+    (kind, re.compile(rf"^(?:{words})$", re.IGNORECASE)) for kind, words in ITEM_TABLE_COLUMNS
+]
+
+
+def item_table_column(cell: str) -> str | None:
+    """What a column of a table of agenda items holds, by the word heading it."""
+    bare = " ".join(cell.split()).strip(" :")
+    return next((kind for kind, pattern in _ITEM_COLUMNS if pattern.match(bare)), None)
+
+
+def item_table_columns(cells: list[str]) -> list[str] | None:
+    """What each column of a table of agenda items holds, read from its header row; None for a
+    row that is not such a header (an attendance table's, an action table's without titles)."""
+    kinds = [item_table_column(cell) for cell in cells]
+    if None in kinds:
+        return None
+    if "title" not in kinds and kinds.count("number") == 1:
+        kinds[kinds.index("number")] = "title"  # "Punkt | Beslut": the point is its title
+    if kinds.count("title") != 1 or not {"presenter", "decision"} & set(kinds):
+        return None
+    return kinds
+
+
 # The head of an attendance table, cell by cell: "Namn | Roll | Organisation".
 TABLE_COLUMN = re.compile(
     r"^(?:namn|roll|funktion|befattning|titel|organisation|part|parti|representerar|förbund"

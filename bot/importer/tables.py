@@ -1,0 +1,162 @@
+"""Agenda items written as a table, read by the columns its header row names, as item lines."""
+
+from __future__ import annotations
+
+import re
+
+from bot.importer.vocabulary import CLOSING, decision_of, item_table_column, item_table_columns
+
+_SPACED = re.compile(r"\s{2,}")
+_ROW_NUMBER = re.compile(r"^(?:§\s*)?\d{1,3}\.?$")
+# A line after a table that is no cell of it: "Justeras: …", "Vid protokollet", "Nästa möte:".
+_AFTER_TABLE = re.compile(r"^(?:justera|justering|signera|underskrift)", re.IGNORECASE)
+_LABEL = re.compile(r"^[\wÅÄÖåäö][\wÅÄÖåäö /-]{0,24}:(?:\s|$)")
+# Cells one a line (a PDF's table) hold a row in at most this many lines per column.
+_LINES_PER_CELL = 3
+
+
+def items_from_tables(text: str) -> str:
+    """The text with each table of agenda items written as the items it holds: a header row
+    naming the columns (Punkt | Ärende | Föredragande | Beslut), then one item a row ("3. Title",
+    "Föredragande: …", the decision's text); the columns of whoever answers for an action
+    ("Ansvarig") are left out, as they name no presenter. Word's rows ("a | b"), a text
+    export's tab-separated or space-aligned columns and a PDF's cells one a line alike."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        read = _delimited_table(lines, index) or _cell_lines_table(lines, index)
+        if read is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        rows, index = read
+        for number, cells in rows:
+            out += ["", *_item_lines(number, cells), ""]
+    return "\n".join(out)
+
+
+def _split(line: str) -> list[str]:
+    if "\t" in line:
+        return [cell.strip() for cell in line.strip("\n").split("\t")]
+    if " | " in line:
+        return [cell.strip() for cell in line.split(" | ")]
+    return [cell.strip() for cell in _SPACED.split(line.strip())]
+
+
+def _delimited_table(
+    lines: list[str], start: int
+) -> tuple[list[tuple[str, dict[str, str]]], int] | None:
+    head = _split(lines[start])
+    kinds = item_table_columns(head) if len(head) >= 2 else None
+    if kinds is None:
+        return None
+    rows = []
+    index = start + 1
+    while index < len(lines):
+        cells = _split(lines[index])
+        while cells and len(cells) > len(kinds) and not cells[-1]:
+            cells.pop()  # a trailing tab
+        if len([c for c in cells if c]) < 2 or len(cells) > len(kinds):
+            break
+        rows.append(_row(kinds, cells))
+        index += 1
+    return (rows, index) if rows else None
+
+
+def _cell_lines_table(
+    lines: list[str], start: int
+) -> tuple[list[tuple[str, dict[str, str]]], int] | None:
+    """A header whose cells stand one a line, and rows that each open with the item's number."""
+    index = start
+    while index < len(lines) and item_table_column(lines[index]) is not None:
+        index += 1
+    kinds = item_table_columns(lines[start:index]) if index - start >= 3 else None
+    if kinds is None or kinds[0] != "number":
+        return None
+    rows: list[tuple[str, dict[str, str]]] = []
+    cells: list[str] = []
+    expected = None
+    while index < len(lines):
+        line = lines[index].strip()
+        number = _number_of(line)
+        ends = not line or CLOSING.match(line) or _AFTER_TABLE.match(line) or _LABEL.match(line)
+        if number is not None and (expected is None or number == expected):
+            if cells:
+                rows.append(_row(kinds, cells))
+            cells, expected = [line], number + 1
+        elif cells and not ends and len(cells) <= _LINES_PER_CELL * len(kinds):
+            cells.append(line)
+        else:
+            break
+        index += 1
+    if cells:
+        rows.append(_row(kinds, cells))
+    return (rows, index) if rows else None
+
+
+def _number_of(line: str) -> int | None:
+    if not _ROW_NUMBER.match(line):
+        return None
+    return int(re.sub(r"\D", "", line))
+
+
+def _row(kinds: list[str], cells: list[str]) -> tuple[str, dict[str, str]]:
+    """The row's cells by what their column holds; a row with fewer cells than columns (a
+    reader that left out the empty ones) is placed by what each cell looks like, in the
+    columns' order: a name before the decision's text is the presenter's, one after it an
+    action's owner."""
+    if len(cells) == len(kinds):
+        placed = dict.fromkeys(kinds, "")
+        for kind, cell in zip(kinds, cells, strict=True):
+            placed[kind] = f"{placed[kind]} {cell}".strip()
+    else:
+        placed = _placed_by_look(kinds, cells)
+    return placed.get("number", ""), placed
+
+
+def _placed_by_look(kinds: list[str], cells: list[str]) -> dict[str, str]:
+    placed = dict.fromkeys(kinds, "")
+    rest = list(cells)
+    for kind in ("number", "title"):
+        if kind in kinds and rest:
+            placed[kind] = rest.pop(0)
+    others = [k for k in kinds if k not in ("number", "title")]
+    before = others[: others.index("decision")] if "decision" in others else others
+    after = others[len(before) + 1 :] if "decision" in others else []
+    prose = [i for i, cell in enumerate(rest) if not _name_like(cell)]
+    if not prose or "decision" not in others:
+        for kind, cell in zip(others, rest, strict=False):
+            placed[kind] = cell
+        return placed
+    first, last = prose[0], prose[-1]
+    for kind, cell in zip(before, rest[:first], strict=False):
+        placed[kind] = cell
+    placed["decision"] = " ".join(rest[first : last + 1])
+    for kind, cell in zip(after, rest[last + 1 :], strict=False):
+        placed[kind] = cell
+    return placed
+
+
+def _name_like(cell: str) -> bool:
+    """A person or a role ("Karin Dahl", "ekonomichef"), not a sentence or an outcome."""
+    words = cell.split()
+    return (
+        0 < len(words) <= 4
+        and not cell.endswith((".", "!", "?"))
+        and not any(char.isdigit() for char in cell)
+        and not decision_of(cell)
+    )
+
+
+def _item_lines(number: str, cells: dict[str, str]) -> list[str]:
+    title = cells.get("title", "")
+    if number:
+        bare = number.rstrip(".")
+        title = f"{bare} {title}" if bare.startswith("§") else f"{bare}. {title}"
+    out = [title]
+    if cells.get("presenter"):
+        out.append(f"Föredragande: {cells['presenter']}")
+    if cells.get("decision"):
+        out.append(cells["decision"])
+    return out
