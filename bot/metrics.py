@@ -26,6 +26,13 @@ PLATFORM_ERRORS = Counter(
     "justera_platform_errors", "Errors a chat platform answered, by kind", ["platform", "kind"]
 )
 RATE_LIMITED = Counter("justera_rate_limited", "429 answers from a platform", ["platform"])
+LEASES_LOST = Counter(
+    "justera_outbox_leases_lost",
+    "Channels this replica stopped sending because its lease on them lapsed (it froze, or lost "
+    "the database) and another replica may have them: by when it noticed (renewal, "
+    "before_call, call_cut)",
+    ["noticed"],
+)
 REMINDER_LAG = Histogram(
     "justera_reminder_lag_seconds",
     "How late a reminder went out after it was due",
@@ -57,6 +64,11 @@ def platform_error(platform: str, kind: str) -> None:
 
 def rate_limited(platform: str) -> None:
     RATE_LIMITED.labels(platform=platform).inc()
+
+
+def lease_lost(noticed: str) -> None:
+    """A lane given up to its lease: noticed at a renewal, before a call, or by cutting one."""
+    LEASES_LOST.labels(noticed=noticed).inc()
 
 
 def reminder_sent(lag_seconds: float) -> None:

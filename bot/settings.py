@@ -146,6 +146,15 @@ class Settings(BaseSettings):
         le=600,
     )
 
+    outbox_lease: float = _field(
+        30.0,
+        "JUSTERA_OUTBOX_LEASE_SECONDS",
+        "seconds a replica holds a channel's postings between renewals (another replica takes "
+        "them over this long after it froze or died), e.g. 30",
+        ge=3,
+        le=600,
+    )
+
     @field_validator(
         "slack_bot_token",
         "slack_app_token",

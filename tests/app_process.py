@@ -45,7 +45,14 @@ class App:
     """One `justera run` process serving Slack over HTTP on a port of its own."""
 
     def __init__(
-        self, url: str, slack_url: str, log: TextIO, *, grace: float = 20.0, name: str = "app"
+        self,
+        url: str,
+        slack_url: str,
+        log: TextIO,
+        *,
+        grace: float = 20.0,
+        name: str = "app",
+        lease: float | None = None,
     ) -> None:
         self.port = free_port()
         env = {
@@ -58,6 +65,8 @@ class App:
             "JUSTERA_PORT": str(self.port),
             "JUSTERA_SHUTDOWN_GRACE_SECONDS": str(grace),
         }
+        if lease is not None:
+            env["JUSTERA_OUTBOX_LEASE_SECONDS"] = str(lease)
         env.pop("SLACK_APP_TOKEN", None)
         self.name = name
         self.process = subprocess.Popen(
@@ -101,6 +110,30 @@ class App:
         self.http.close()
         return time.monotonic() - started
 
+    @property
+    def worker(self) -> str:
+        """The name its outbox claims lanes under (bot.outbox.sender.worker_name)."""
+        return f"{socket.gethostname()}:{self.process.pid}"
+
+    def freeze(self) -> None:
+        """SIGSTOP: a VM pause, a long GC pause, a container throttled to zero. Nothing runs,
+        nothing is released; its sockets and database connections stay open."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        """SIGCONT: it runs on from where it stood, its timers long overdue."""
+        self.process.send_signal(signal.SIGCONT)
+
+    def metric(self, name: str, label: str = "") -> float:
+        """The sum of a counter's samples at GET /metrics, of those with label (e.g.
+        'outcome="retry"') when given; 0 when it has none yet."""
+        text = self.http.get("/metrics").text
+        return sum(
+            float(line.rpartition(" ")[2])
+            for line in text.splitlines()
+            if line.startswith((f"{name}{{", f"{name} ")) and label in line
+        )
+
     def kill(self) -> None:
         self.process.kill()  # SIGKILL: nothing released, nothing flushed
         self.process.wait(timeout=30)
@@ -108,7 +141,7 @@ class App:
 
     def stop(self) -> None:
         if self.process.poll() is None:
-            self.process.kill()
+            self.process.kill()  # a frozen (SIGSTOP) process is killed as well
             self.process.wait(timeout=30)
         self.http.close()
 
@@ -187,7 +220,10 @@ class Proxy:
         except OSError:
             pass
         finally:
-            for sock in (source, target):
+            # Muted, not even Slack's close reaches the app: its call hangs, as on a network
+            # that stalled after the request went out, until the app itself gives up on it.
+            kept = {target} if answers and self.mute else set()
+            for sock in {source, target} - kept:
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
 

@@ -45,6 +45,13 @@ def grace_seconds() -> float:
     return current().shutdown_grace
 
 
+def lease_setting() -> timedelta:
+    """A lane's lease: $JUSTERA_OUTBOX_LEASE_SECONDS (bot.settings), 30 s unset."""
+    from bot.settings import current
+
+    return timedelta(seconds=current().outbox_lease)
+
+
 async def _in_thread(call: Callable[[], T]) -> T:
     return await asyncio.to_thread(call)
 
@@ -99,7 +106,7 @@ class OutboxSender:
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     # How database work is run off the event loop (SQLite: the bot's one database thread).
     run_db: Callable[[Callable[[], Any]], Awaitable[Any]] = _in_thread
-    lease: timedelta = outbox.LEASE
+    lease: timedelta = field(default_factory=lease_setting)
     poll: float = POLL_SECONDS
     give_up_after: float = GIVE_UP_AFTER
     lanes_at_once: int = 50
@@ -331,6 +338,7 @@ class OutboxSender:
             if call.done() or self._left(conversation) >= self._need:
                 continue
             log.warning("outbox: a call cut short, its lane's lease was not renewed")
+            metrics.lease_lost("call_cut")
             self._cut.add(conversation)
             call.cancel()
             cut += 1
@@ -350,8 +358,11 @@ class OutboxSender:
             kept = await self._db(self._renewal(noted, [conversation], lease=self.lease))
         except Exception as error:
             log.warning("outbox: no call without a lease (%s)", type(error).__name__)
+            metrics.lease_lost("before_call")
             raise _Fenced from error
         if conversation not in kept or noted.at is None:
+            log.warning("outbox: no call, the lane's lease lapsed; another sender may have it")
+            metrics.lease_lost("before_call")
             raise _Fenced
         self._until[conversation] = noted.at + self.lease
 
@@ -394,6 +405,7 @@ class OutboxSender:
             if task is None or self._round_of.get(conversation) != looked[conversation]:
                 continue
             log.warning("outbox: lost the lease of a lane; another sender has it")
+            metrics.lease_lost("renewal")
             task.cancel()  # the task leaves the table itself, once its transaction is over
 
     # --- one lane ---------------------------------------------------------------------------
