@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -36,6 +37,7 @@ LEASE = 6.0  # seconds ($JUSTERA_OUTBOX_LEASE_SECONDS): a takeover in seconds, n
 WAIT = 60.0  # seconds any one step may take on a loaded machine before it is a hang
 LOST = "justera_outbox_leases_lost_total"
 SENDS = ("chat.postMessage", "chat.update")
+AFTER = "Punkt efter frysningen"
 
 
 def holder(url: str) -> str:
@@ -46,106 +48,108 @@ def sends(fake: Any) -> int:
     return sum(len(fake.calls_to(method)) for method in SENDS)
 
 
-def resumed_and_fenced(frozen: App, fake: Any) -> None:
-    """Resume the frozen replica and wait until it has seen its lease gone; it made no call
-    that posts or edits a message meanwhile."""
-    before = sends(fake)
-    frozen.resume()
-    wait_until(lambda: frozen.metric(LOST) >= 1, WAIT, "the resumed replica seeing its lease gone")
-    assert sends(fake) == before, "the resumed replica posted what the other had sent"
+class Replicas:
+    """A behind a proxy the test cuts, to be frozen; B, started once A is frozen, straight to
+    the fake Slack. Both on the short lease, on a meeting planned in #CFSG."""
+
+    def __init__(self, url: str, fake: Any, log: Any) -> None:
+        self.url, self.fake, self.log = url, fake, log
+        seed(url, [*SETUP, ("UMARIA", future_meeting())], datetime.now(STOCKHOLM))
+        self.proxy = Proxy(fake.port)
+        self.frozen = App(url, self.proxy.url(), log, name="frozen", lease=LEASE)
+        self.other: App | None = None
+        self.frozen_at = 0.0
+
+    def freeze(self) -> None:
+        """Freeze A while it holds the channel, then start B beside it."""
+        self.frozen.freeze()
+        self.frozen_at = time.monotonic()
+        assert holder(self.url) == self.frozen.worker
+        self.other = App(self.url, self.fake.base_url, self.log, name="other", lease=LEASE)
+
+    def taken_over(self, first: str) -> None:
+        """B sent everything; its first call (of method first) came within the short lease."""
+        wait_until(lambda: all_sent(self.url), WAIT, "the other replica sending everything")
+        took = self.fake.calls_to(first)[0].at - self.frozen_at
+        assert took < 30, f"taken over {took:.1f} s after the freeze: not the short lease"
+
+    def resume(self) -> None:
+        """Resume A and wait until it has seen its lease gone: it made no call that posts or
+        edits a message meanwhile. Then A serves on: its command is answered, and the
+        posting sent once by whichever replica holds the channel."""
+        before = sends(self.fake)
+        self.frozen.resume()
+        wait_until(lambda: self.frozen.metric(LOST) >= 1, WAIT, "A seeing its lease gone")
+        assert sends(self.fake) == before, "the resumed replica posted what the other had sent"
+        assert "står på" in self.frozen.command("UMARIA", f"/arende Dialog; {AFTER}")
+        wait_until(lambda: all_sent(self.url), WAIT, "the change after the resume")
+
+    def close(self) -> None:
+        self.frozen.stop()
+        if self.other is not None:
+            self.other.stop()
+        self.proxy.close()
+
+
+@pytest.fixture
+def replicas(url: str, fake: Any, log: Any) -> Iterator[Replicas]:
+    started = Replicas(url, fake, log)
+    try:
+        yield started
+    finally:
+        started.close()
 
 
 def test_a_frozen_replica_retrying_posts_nothing_after_the_other_took_over(
-    url: str, fake: Any, log: Any
+    replicas: Replicas, url: str, fake: Any
 ) -> None:
     """A holds the channel and retries while Slack is unreachable; frozen, its lease lapses and
     B sends everything; Slack back and A resumed, A posts nothing of it and serves on.
 
     A retries an update of the ärendelista, a call no lookup guards: made after B's, it would
     put an older ärendelista back. Only the fence keeps it from being made."""
-    seed(url, [*SETUP, ("UMARIA", future_meeting())], datetime.now(STOCKHOLM))
     items = ["Punkt 01", "Punkt 02"]
-    proxy = Proxy(fake.port)
-    frozen = App(url, proxy.url(), log, name="frozen", lease=LEASE)
-    other: App | None = None
-    try:
-        assert "publicerad" in frozen.command("UMARIA", "/mote publicera")
-        wait_until(lambda: all_sent(url), WAIT, "the ärendelista, while Slack answers")
-        proxy.down = True
-        for item in items:
-            assert "står på" in frozen.command("UMARIA", f"/arende Dialog; {item}")
-        wait_until(
-            lambda: (
-                holder(url) == frozen.worker
-                and frozen.metric("justera_postings_total", 'outcome="retry"') >= 1
-            ),
-            WAIT,
-            "the replica holding the channel and retrying",
-        )
-        frozen.freeze()
-        frozen_at = time.monotonic()
-        assert holder(url) == frozen.worker
+    frozen = replicas.frozen
+    assert "publicerad" in frozen.command("UMARIA", "/mote publicera")
+    wait_until(lambda: all_sent(url), WAIT, "the ärendelista, while Slack answers")
+    replicas.proxy.down = True
+    for item in items:
+        assert "står på" in frozen.command("UMARIA", f"/arende Dialog; {item}")
+    wait_until(
+        lambda: (
+            holder(url) == frozen.worker
+            and frozen.metric("justera_postings_total", 'outcome="retry"') >= 1
+        ),
+        WAIT,
+        "the replica holding the channel and retrying",
+    )
+    replicas.freeze()
+    replicas.taken_over("chat.update")
+    check_agenda(fake, items)
 
-        other = App(url, fake.base_url, log, name="other", lease=LEASE)
-        wait_until(lambda: all_sent(url), WAIT, "the other replica sending everything")
-        took = min(c.at for c in fake.calls_to("chat.update")) - frozen_at
-        assert took < 30, f"taken over {took:.1f} s after the freeze: not the short lease"
-        check_agenda(fake, items)
-
-        proxy.down = False
-        resumed_and_fenced(frozen, fake)
-
-        # A serves on: its command is answered and posted once, by whoever holds the lane.
-        assert "står på" in frozen.command("UMARIA", "/arende Dialog; Punkt efter frysningen")
-        wait_until(lambda: all_sent(url), WAIT, "the change after the resume")
-    finally:
-        frozen.stop()
-        if other is not None:
-            other.stop()
-        proxy.close()
-    check_agenda(fake, [*items, "Punkt efter frysningen"])
+    replicas.proxy.down = False
+    replicas.resume()
+    check_agenda(fake, [*items, AFTER])
     assert len(fake.calls_to("chat.update")) == len(items) + 1
 
 
 def test_a_replica_frozen_in_the_middle_of_a_post_has_it_found_not_posted_again(
-    url: str, fake: Any, log: Any
+    replicas: Replicas, url: str, fake: Any
 ) -> None:
     """A's chat.postMessage reached Slack and its answer did not come back; A froze there.
     B takes the channel after the lease, finds the message by its metadata and posts no
     second ärendelista; A, resumed, cuts its call and posts nothing either."""
-    seed(url, [*SETUP, ("UMARIA", future_meeting())], datetime.now(STOCKHOLM))
-    proxy = Proxy(fake.port)
-    frozen = App(url, proxy.url(), log, name="frozen", lease=LEASE)
-    other: App | None = None
-    try:
-        frozen.command("UMARIA", "/mote lista")
-        proxy.mute = True
-        assert "publicerad" in frozen.command("UMARIA", "/mote publicera")
-        wait_until(
-            lambda: len(fake.calls_to("chat.postMessage")) == 1, WAIT, "the post reaching Slack"
-        )
-        frozen.freeze()
-        frozen_at = time.monotonic()
-        assert holder(url) == frozen.worker
+    frozen = replicas.frozen
+    frozen.command("UMARIA", "/mote lista")  # who UMARIA is, looked up while Slack answers
+    replicas.proxy.mute = True
+    assert "publicerad" in frozen.command("UMARIA", "/mote publicera")
+    wait_until(lambda: len(fake.calls_to("chat.postMessage")) == 1, WAIT, "the post reaching Slack")
+    replicas.freeze()
+    replicas.taken_over("conversations.history")  # it looked before posting
+    assert len(fake.calls_to("chat.postMessage")) == 1, "posted a second ärendelista"
 
-        other = App(url, fake.base_url, log, name="other", lease=LEASE)
-        wait_until(lambda: all_sent(url), WAIT, "the other replica taking the post over")
-        looks = fake.calls_to("conversations.history")
-        assert looks, "the other replica looked before posting"
-        took = looks[0].at - frozen_at
-        assert took < 30, f"taken over {took:.1f} s after the freeze: not the short lease"
-        assert len(fake.calls_to("chat.postMessage")) == 1, "posted a second ärendelista"
-
-        proxy.mute = False
-        resumed_and_fenced(frozen, fake)
-
-        assert "står på" in frozen.command("UMARIA", "/arende Dialog; Punkt efter frysningen")
-        wait_until(lambda: all_sent(url), WAIT, "the change after the resume")
-    finally:
-        frozen.stop()
-        if other is not None:
-            other.stop()
-        proxy.close()
-    check_agenda(fake, ["Punkt efter frysningen"])
+    replicas.proxy.mute = False
+    replicas.resume()
+    check_agenda(fake, [AFTER])
     (meeting,) = read(url, Meeting)
     assert meeting.agenda_message_ref.endswith(top_level(fake)[0]["ts"])
