@@ -202,7 +202,12 @@ def parse_minutes(
 
 
 _SIGNING_RULE = re.compile(r"_{3,}|\.{4,}")
-_WITH_CHAIR = re.compile(r"\bjämte\s+ordförande(?:n)?\b[^.\n]*\bjustera", re.IGNORECASE)
+# "Att jämte ordföranden justera …", "A justerar tillsammans med ordföranden": the chair too.
+_ALONG_WITH_CHAIR = r"(?:jämte|tillsammans\s+med)\s+ordförande(?:n)?\b"
+_WITH_CHAIR = re.compile(
+    rf"\b{_ALONG_WITH_CHAIR}[^.\n]*\bjustera|\bjusterar\b[^.\n]*\b{_ALONG_WITH_CHAIR}",
+    re.IGNORECASE,
+)
 
 
 def _without_agenda_copies(items: list[ImportedItem]) -> list[ImportedItem]:
@@ -993,7 +998,7 @@ _ELECTED_FIRST = re.compile(
 _JUSTERAR = re.compile(
     rf"^(?P<names>{UPPER}[^.;]*?)\s+justerar\b(?:\s+(?:dagens\s+)?(?:protokoll(?:et)?"
     r"|minnesanteckningar(?:na)?|anteckningar(?:na)?))?(?:\s+(?:för|åt)\s+(?P<party>[^.;]+?))?"
-    r"\s*[.;]?$"
+    rf"(?:\s+{_ALONG_WITH_CHAIR})?\s*[.;]?$"
 )
 _JUSTERAS_AV = re.compile(
     r"^(?:(?:protokollet|minnesanteckningarna|anteckningarna)\s+)?justera(?:s|t|des)"
@@ -1240,6 +1245,8 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
                     if tail and is_person_name(head):
                         if _party_in(tail):
                             sides.setdefault(head, _party_in(tail))
+                        elif is_employer_role(tail):
+                            sides.setdefault(head, "arbetsgivaren")  # "Göran Falk enhetschef"
                         else:
                             name = head  # "Nora Fahl skyddsombud", its party next
                         break

@@ -54,6 +54,8 @@ _OFFICERS = (
 _STANDING = re.compile(
     rf"^(?:mötets\s+öppnande|öppnande|val\s+av\s+{_OFFICERS}\b"
     r"|inledning\s+(?:och|samt)\s"  # "Inledning och val av justerare": the opening and more
+    # "§2 Justering", "Justering av protokollet": the choice of justerare by another name.
+    r"|(?:protokollets\s+)?justering(?:\s+av\s+(?:dagens\s+)?protokoll(?:et)?)?$"
     r"|(?:godkännande|fastställande)\s+av\s+(?:dagordning|ärendelista|föredragningslista)"
     r"|föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll)|genomgång\s+av\s+föregående"
     r"|uppföljning\s+av\s+föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll|möte)"
