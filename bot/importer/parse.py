@@ -1029,7 +1029,10 @@ _SENTENCES = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖ])")
 
 
 def _justering_statements(line: str) -> list[tuple[str, str]] | None:
-    """People in a line made only of "X justerar protokollet för Y." sentences, else None."""
+    """People in a line made only of "X justerar protokollet för Y." sentences, else None;
+    also as a list item ("• A och B justerar anteckningarna.")."""
+    marker, bare = _strip_marker(line)
+    line = bare if marker == "bullet" else line
     label = _JUSTERARE_LABEL.match(line) or _CHOICE_LABEL.match(line)
     if label:
         return _names_from_list(label["names"])
@@ -1215,6 +1218,7 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
         above = line if is_person_name(line) else ""
         label = ATTENDANCE.match(line)
         rest = line[label.end() :] if label and label.group(0).rstrip().endswith(":") else line
+        rest = _ATTENDANCE_SENTENCE.sub("", rest)  # "Närvarande var A (enhetschef), B (…)"
         cells = [c.strip() for c in rest.split("|")] if "|" in rest else None
         pieces = cells or _split_outside_parentheses(rest.strip().rstrip("."))
         name = ""
@@ -1251,6 +1255,11 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
                             name = head  # "Nora Fahl skyddsombud", its party next
                         break
     return sides
+
+
+_ATTENDANCE_SENTENCE = re.compile(
+    r"^(?:närvarande|deltagare|deltog|närvaro)\s+(?:var|är|vid\s+mötet\s+var)\s+", re.IGNORECASE
+)
 
 
 def _listed_chair(lines: list[str]) -> list[tuple[str, str]]:
