@@ -678,3 +678,60 @@ def test_a_posting_stopped_while_waiting_out_a_refusal_is_sent_as_new_by_the_nex
     assert theirs.unsure_of == set()
     assert platform.made == [first]
     assert statuses(store_factory) == [PostingStatus.SENT]
+
+
+class Unreachable(GatedPoster):
+    """Each posting's first call fails as a lost connection does (worth another try); its calls
+    are not looked for first (a chat.update: nothing to find)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refused: set[int] = set()
+
+    async def perform(self, posting: Posting, step: Step, refs: MessageRefs) -> str:
+        assert posting.id is not None
+        if posting.id not in self.refused:
+            self.refused.add(posting.id)
+            raise ConnectionError("unreachable")
+        return await super().perform(posting, step, refs)
+
+    def retry(self, error: BaseException) -> Retry | None:
+        return Retry() if isinstance(error, ConnectionError) else None
+
+
+def test_a_task_that_slept_past_its_lease_makes_no_call_when_the_lane_is_ours_again(
+    store_factory,
+) -> None:
+    """The task waited out a back-off longer than its lease (the process froze: SIGSTOP, a VM
+    pause); another sender took the lane, sent the posting and gave the lane back; a new
+    posting came and our claim took the lane again before the old task woke. Woken, it found
+    the new claim's lease and made its call for the posting the other had sent: the call
+    twice (for an update, an older ärendelista over the newer)."""
+    ours, theirs = Unreachable(), GatedPoster()
+    clock = Clock()
+    (first,) = queue(store_factory)
+    later: list[int] = []
+
+    async def scenario() -> None:
+        asleep, wake = asyncio.Event(), asyncio.Event()
+
+        async def back_off(_seconds: float) -> None:
+            asleep.set()
+            await wake.wait()
+
+        sender = sender_for(store_factory, ours, clock)
+        sender.sleep = back_off
+        assert await sender.tick() == 1
+        await asyncio.wait_for(asleep.wait(), WAIT)
+        clock.at = LAPSED
+        await sender_for(store_factory, theirs, clock, worker="w2").drain()
+        assert theirs.made == [first]
+        later.extend(queue(store_factory))
+        assert await sender.tick() == 1, "our claim did not take the lane again"
+        wake.set()
+        await to_the_end(sender)
+
+    asyncio.run(scenario())
+    assert ours.made == later, "the old task made the call the other sender had made"
+    assert statuses(store_factory) == [PostingStatus.SENT] * 2
+    assert lane(store_factory).claimed_by == ""

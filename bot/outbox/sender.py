@@ -350,7 +350,16 @@ class OutboxSender:
 
     async def _enough_lease(self, conversation: str) -> None:
         """A call starts only with half a lease left: renewed first when less is left (the
-        renewals fell behind), and not made at all when the lane can no longer be renewed."""
+        renewals fell behind), and not made at all when the lane can no longer be renewed.
+
+        Nor by a task whose lane our own claim took again: its lease had lapsed (the process
+        froze, or slept out a back-off) or it gave the lane back, and meanwhile another sender
+        may have sent what it is about to; the new claim's lease is its successor's, which
+        reads the lane afresh."""
+        if conversation in self._again:
+            log.warning("outbox: no call, the lane's lease lapsed and was claimed again")
+            metrics.lease_lost("before_call")
+            raise _Fenced
         if self._left(conversation) >= self._need:
             return
         noted = _Noted(self.now)
