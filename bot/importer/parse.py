@@ -124,7 +124,7 @@ def parse_minutes(
     layout = _Layout(lines)
     end = _header_end(lines)
     header = _read_header(lines[:end])
-    body_lines, joined = _titles_before_labels(lines[end:], layout)
+    body_lines, joined = _titles_before_labels(_titles_off_their_sentence(lines[end:]), layout)
     body = _Body(layout, frozenset(_normalise_line(h) for h in headings), frozenset(joined))
     body.read(body_lines)
     items = _without_agenda_copies([built.build(layout, header.group_kind) for built in body.items])
@@ -528,6 +528,47 @@ def _titles_before_labels(lines: list[str], layout: _Layout) -> tuple[list[str],
         out.append(lines[index])
         index += 1
     return out, joined
+
+
+# "4. Uppföljning av skyddsronder 2025. Samtliga ronder är …": a short title, its full stop and
+# the first sentence of its text on the same line.
+_SENTENCE_WORDS = 6
+_TITLE_THEN_SENTENCE = re.compile(r"^(?P<title>[^.!?:]{3,90}?)\.\s+(?P<rest>[A-ZÅÄÖ].*)$")
+
+
+def _titles_off_their_sentence(lines: list[str]) -> list[str]:
+    """A numbered line that comes next in the items' numbering ("1.", "2.", "§ 3", "Punkt 4")
+    and holds a title, a full stop and a sentence: the title on its line, the sentence below
+    it, as in minutes that give each item a line of its own."""
+    out: list[str] = []
+    last: tuple[int, ...] | None = None
+    for line, following in zip(lines, [*lines[1:], ""], strict=False):
+        number = _item_number(line)
+        marker, bare = _strip_marker(line)
+        found = _TITLE_THEN_SENTENCE.match(bare) if marker else None
+        first = last is None and number is not None and number[-1] == 1
+        if not marker or not (first or _follows(number, last)):
+            out.append(line)
+            continue
+        last = number
+        # The rest is prose when it ends a sentence, is a sentence's length or goes on below;
+        # "3. Genomgång av X. Statistik för kvartalet" above its text is one title.
+        prose = found and (
+            _ends_sentence(found["rest"])
+            or len(found["rest"].split()) >= _SENTENCE_WORDS
+            or _starts_lower(following)
+            or following[:1].isdigit()
+        )
+        if prose and _title_not_sentence(found["title"]):
+            out += [line[: len(line) - len(bare)] + found["title"], found["rest"]]
+        else:
+            out.append(line)
+    return out
+
+
+def _title_not_sentence(title: str) -> bool:
+    words = title.split()
+    return len(words) <= 10 and not any(word.casefold() in _VERBS for word in words)
 
 
 def _prose_start(line: str, layout: _Layout) -> bool:
