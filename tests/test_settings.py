@@ -6,10 +6,13 @@ import os
 import re
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from bot import settings as settings_module
+from bot.outbox.sender import OutboxSender
 from bot.settings import Settings, SettingsError, load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +72,17 @@ def test_one_line_per_wrong_value_and_no_secret_shown() -> None:
     }
     assert any("'abc'" in line and "e.g. 3000" in line for line in lines)
     assert not any("hunter2" in line for line in lines)
+
+
+def test_the_outbox_lease_reaches_the_sender_and_a_too_short_one_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(settings_module, "_current", load({"JUSTERA_OUTBOX_LEASE_SECONDS": "8"}))
+    assert OutboxSender(lambda: None, []).lease == timedelta(seconds=8)  # type: ignore[arg-type]
+    with pytest.raises(SettingsError) as caught:
+        load({"JUSTERA_OUTBOX_LEASE_SECONDS": "1"})
+    (line,) = caught.value.lines
+    assert line.startswith("JUSTERA_OUTBOX_LEASE_SECONDS='1' is not valid") and "e.g. 30" in line
 
 
 def test_slack_mode_needs_its_secret() -> None:
