@@ -191,4 +191,4 @@ def test_the_sixth_set_tuned_half_keeps_its_score() -> None:
     total, expected = _part_score("sixth-dev")
     assert expected == 284, expected
     assert total.share >= 0.91, total.misses
-    assert total.spurious <= 4, total.misses
+    assert total.spurious <= 3, total.misses

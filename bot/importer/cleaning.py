@@ -129,16 +129,18 @@ def _drop_repeated_letterhead(lines: list[str]) -> list[str]:
         if _is_structural(lines[index]):
             break
         top.append(lines[index])
-    letterhead = set(top)
+    # "Sida 1 (2)" at the top comes again as "Sida 2 (2)": compared with the number blanked.
+    letterhead = {_unnumbered(line) for line in top}
     if not letterhead:
         return lines
     drop: set[int] = set()
     run: list[int] = []
     for index in [*filled[len(top) :], None]:
-        if index is not None and lines[index] in letterhead:
+        if index is not None and _unnumbered(lines[index]) in letterhead:
             run.append(index)
             continue
-        if len(run) >= 2:
+        # A lone repeat is a page's header only when it carries the page's number.
+        if len(run) >= 2 or (run and ends_with_page_number(lines[run[0]])):
             drop.update(run)
         run = []
     return [line for index, line in enumerate(lines) if index not in drop]
