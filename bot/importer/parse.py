@@ -400,7 +400,7 @@ _DNR = re.compile(
     re.IGNORECASE,
 )
 _JUSTERARE_LABEL = re.compile(
-    r"^(?:justerare|justeras(?:\s+av)?|justerande|protokolljusterare|justering"
+    r"^(?:justerare|justeras(?:\s+av)?|justerat(?:\s+av)?|justerande|protokolljusterare|justering"
     r"|justeringsperson(?:er)?|(?:utses|utsedd|utsedda|valda?)\s+att\s+justera"
     r"|justerandes\s+signatur)\s*(?:[:|]\s*|$)"
     r"(?P<names>.*?)(?:\s+justerar\s+(?:dagens\s+)?(?:protokollet|minnesanteckningarna)\.?)?$",
@@ -643,7 +643,7 @@ def _header_end(lines: list[str]) -> int:
         (
             i
             for i, line in enumerate(lines[:_HEADER_SCAN])
-            if opens_body(line, _strip_marker(line)[1])
+            if opens_body(line, _strip_marker(line)[1]) or _first_item(line)
         ),
         None,
     )
@@ -664,6 +664,12 @@ def _header_end(lines: list[str]) -> int:
         # has paragraphs of prose in it.
         return letterhead
     return opener
+
+
+def _first_item(line: str) -> bool:
+    """ "1. Budget": a title numbered one, where the items begin (no letterhead is so numbered)."""
+    marker, bare = _strip_marker(line)
+    return marker == "num" and _item_number(line) == (1,) and _titleish(bare, strong=True)
 
 
 def _body_prose(line: str) -> bool:
@@ -1037,8 +1043,9 @@ _ELECTED_FIRST = re.compile(
     re.IGNORECASE,
 )
 _JUSTERAR = re.compile(
-    rf"^(?P<names>{UPPER}[^.;]*?)\s+justerar\b(?:\s+(?:dagens\s+)?(?:protokoll(?:et)?"
-    r"|minnesanteckningar(?:na)?|anteckningar(?:na)?))?(?:\s+(?:för|åt)\s+(?P<party>[^.;]+?))?"
+    rf"^(?P<names>{UPPER}[^.;]*?)\s+(?:justerar|har\s+justerat)\b(?:\s+(?:dagens\s+)?(?:protokoll(?:et)?"
+    r"|minnesanteckningar(?:na)?|anteckningar(?:na)?))?(?:\s+(?:digitalt|elektroniskt))?"
+    r"(?:\s+(?:för|åt)\s+(?P<party>[^.;]+?))?"
     rf"(?:\s+{_ALONG_WITH_CHAIR})?\s*[.;]?$"
 )
 _JUSTERAS_AV = re.compile(
@@ -1182,8 +1189,15 @@ def _split_outside_parentheses(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+# "A (Vision)   B (Kommunal)": columns run together, the next person after the parenthesis;
+# "Nora Fält / Kommunal", "Nora Fält – Kommunal": a name and its party.
+_NEXT_AFTER_PARENTHESIS = re.compile(rf"\)\s+(?={UPPER})")
+_NAME_PARTY_SEPARATOR = re.compile(r"\s+[/–—]\s+")
+
+
 def _names_from_list(text: str) -> list[tuple[str, str]]:
     """ "A, SSR, och B, Kommunal" / "A (Vision) och B" / "A och B" → [(name, party), ...]."""
+    text = _NAME_PARTY_SEPARATOR.sub(", ", _NEXT_AFTER_PARENTHESIS.sub("), ", text))
     people: list[tuple[str, str]] = []
     for part in _split_outside_parentheses(text.strip().rstrip(".")):
         paren = re.match(r"^(?P<name>.*?)\s*\((?P<party>[^)]*)\)$", part)
@@ -1214,6 +1228,7 @@ def _names_only(line: str) -> list[tuple[str, str]]:
     """The people of a line that holds nothing but names and parties ("Anna Ek, Vision"), also
     as a list item ("– Anna Ek, Vision")."""
     line = _strip_marker(line)[1] if _strip_marker(line)[0] == "bullet" else line
+    line = _NAME_PARTY_SEPARATOR.sub(", ", _NEXT_AFTER_PARENTHESIS.sub("), ", line))
     parts = _split_outside_parentheses(line.strip().rstrip("."))
     people = _names_from_list(line)
     named = sum(1 for part in parts if is_person_name(re.sub(r"\s*\(.*\)$", "", part)))
@@ -1545,19 +1560,20 @@ class _Body:
                     self.justerare.extend(people)
                     continue
                 collecting_justerare = False
+            label = _JUSTERARE_LABEL.match(line)
+            if re.match(r"^(?:justeras|justerandes)\b", line, re.IGNORECASE):
+                label = None  # the signature block at the end
+            if label and not label["names"].strip() and _names_only(following):
+                # "Justerare:", "Justerat av" with the people on the lines below it (a list,
+                # not a sentence the page width broke).
+                collecting_justerare = True
+                continue
             wrapped = self._wrapped_statement(lines, index)
             if wrapped:
                 # A justering sentence the page width broke over lines: read it whole.
                 people, skip = wrapped
                 self.justerare.extend(people)
                 self.unplaced.extend(lines[index : index + skip + 1])
-                continue
-            label = _JUSTERARE_LABEL.match(line)
-            if re.match(r"^(?:justeras|justerandes)\b", line, re.IGNORECASE):
-                label = None  # the signature block at the end
-            if label and not label["names"].strip() and _names_only(following):
-                # "Justerare:" with the people on the lines below it.
-                collecting_justerare = True
                 continue
             if label and not (self.item is not None and _JUSTERARE_ITEM.match(self.item.title)):
                 people = _names_from_list(label["names"])
@@ -2128,6 +2144,7 @@ def _normalise_line(line: str) -> str:
 
 def _signature(line: str, following: str) -> list[tuple[str, str]]:
     """Names under "Justeras:": "Ida Falk, ordförande", or two in a row above their roles."""
+    line = _NAME_PARTY_SEPARATOR.sub(", ", line)  # "Nora Fält / Kommunal"
     if "|" in line and "," in line:
         # "Maja Fors, ordförande | Rune Sandell, justerare": each cell a person and a role.
         return [found for cell in line.split("|") for found in _signature(cell.strip(), "")]
