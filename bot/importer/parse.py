@@ -36,6 +36,7 @@ from bot.importer.vocabulary import (
     PARAGRAPH_NUMBER,
     PRESENTER_AT_END,
     PRESENTER_LABEL,
+    PRESENTER_WORD,
     SECRETARY,
     SECTIONS,
     TABLE_COLUMN,
@@ -1408,12 +1409,12 @@ def _split_presenter(title: str) -> tuple[str, str]:
     if paren and is_presenter(paren["who"].strip()):
         return paren["title"].strip(), paren["who"].strip()
     comma = title.rsplit(", ", 1)
-    if len(comma) == 2 and is_presenter(comma[1].strip()):
-        return comma[0].strip(), comma[1].strip()
+    if len(comma) == 2 and is_presenter(_unannounced(comma[1])):
+        return comma[0].strip(), _unannounced(comma[1])
     # "… – HR-chef": the presenter after a spaced dash may hold a hyphen of its own.
     dash = re.match(r"^(?P<title>.*\S)\s+[–—-]\s+(?P<who>[^–—\s-](?:(?!\s[–—-]).)*)$", title)
-    if dash and is_presenter(dash["who"].strip()):
-        return dash["title"].strip(), dash["who"].strip()
+    if dash and is_presenter(_unannounced(dash["who"])):
+        return dash["title"].strip(), _unannounced(dash["who"])
     # "Budget /Anna Ek", "Budget. Föredragande: Anna Ek": the presenter after a slash or label.
     slash = re.match(r"^(?P<title>.*\S)\s*/\s*(?P<who>[^/]+)$", title)
     if slash and " " in slash["who"].strip() and is_presenter(slash["who"].strip()):
@@ -1422,6 +1423,12 @@ def _split_presenter(title: str) -> tuple[str, str]:
     if labelled:
         return labelled["title"].strip(), labelled["who"].strip()
     return title, ""
+
+
+def _unannounced(who: str) -> str:
+    """ "föredragande VD Karin Alm" after a title's dash or comma: the presenter, without the
+    word that announces one."""
+    return PRESENTER_WORD.sub("", who.strip())
 
 
 @dataclass

@@ -57,7 +57,9 @@ _STANDING = re.compile(
     # "§2 Justering", "Justering av protokollet": the choice of justerare by another name.
     r"|(?:protokollets\s+)?justering(?:\s+av\s+(?:dagens\s+)?protokoll(?:et)?)?$"
     r"|(?:godkännande|fastställande)\s+av\s+(?:dagordning|ärendelista|föredragningslista)"
-    r"|föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll)|genomgång\s+av\s+föregående"
+    # "Föregående protokoll", "… mötesprotokoll", "… APT-protokoll", "… styrelseprotokoll".
+    r"|föregående\s+[\wåäöÅÄÖ-]*(?:anteckningar|protokoll)\b"
+    r"|genomgång\s+av\s+föregående"
     r"|uppföljning\s+av\s+föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll|möte)"
     r"|förra\s+mötets\s+(?:anteckningar|protokoll|minnesanteckningar)"
     r"|föredragningslista(?:n)?(?:\s|$)|nästa\s+(?:möte|sammanträde|träff)|mötets\s+avslutande"
@@ -229,6 +231,8 @@ _ROLE_WORDS = frozenset(
         "hr-partner",
         "fc",
         "vc",
+        "vd",
+        "vd:n",
         "ec",
         "sc",
         "förvaltningschef",
@@ -785,6 +789,13 @@ PRESENTER_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# The word that announces a presenter after a title's dash or comma: "– föredragande VD Karin Alm".
+PRESENTER_WORD = re.compile(
+    r"^(?:föredragande|föredras\s+av|presenteras\s+av|redovisas\s+av|presentatör|informatör)"
+    r"\s*:?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
 CLOSING = re.compile(
     r"^(?:vid\s+(?:protokollet|anteckningarna|tangentbordet)|antecknat\s+av|antecknades\s+av"
     r"|sekreterare|ordförande|underskrift(?:er)?"
@@ -843,6 +854,8 @@ DECIDING_BODY = re.compile(
 BOARD_DECISION = re.compile(
     r"\b(?:styrelsen|nämnden|\w+nämnden|kommittén|skyddskommittén|föreningen|årsmötet|mötet)\s+"
     r"(?:beslutade|beslutar|beslöt|godkänner|godkände|fastställer|fastställde|antar|antog"
-    r"|beviljar|beviljade|avslår|avslog)\b",
+    r"|beviljar|beviljade|avslår|avslog)\b"
+    # In the passive, with the body unnamed: "Beslutades att godkänna …", "Det beslutades att …".
+    r"|(?:^|[.!?]\s+)(?:det\s+)?beslutades\s+att\b",
     re.IGNORECASE,
 )
