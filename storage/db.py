@@ -96,6 +96,10 @@ def make_engine(
             # A thread waiting for a pooled connection gives up like one waiting to connect.
             pool_timeout=timeouts.connect,
             connect_args={
+                # The store's direct statements are prepared by storage.pgwire, once per
+                # connection. psycopg's own preparing (after 5 runs of a query) would also
+                # send DEALLOCATE ALL after a ROLLBACK TO SAVEPOINT, dropping those too.
+                "prepare_threshold": None,
                 # libpq counts whole seconds, at least 2.
                 "connect_timeout": max(2, math.ceil(timeouts.connect)),
                 # A peer that vanished is noticed in about 20 s instead of the kernel's hours.

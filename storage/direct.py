@@ -149,11 +149,17 @@ def _numbered(sql: str) -> tuple[str, tuple[str, ...]]:
 
 
 def cursor_for(connection: Connection) -> Any:
-    """The DBAPI cursor for direct statements: on psycopg a raw one, for the `$n` SQL."""
+    """The DBAPI cursor for direct statements: on psycopg one for the `$n` SQL that prepares
+    each statement once per connection (storage.pgwire)."""
     if connection.dialect.driver == "psycopg":
-        import psycopg
+        from storage.pgwire import LeanCursor
 
-        return psycopg.RawCursor(connection.connection.driver_connection)
+        pooled = connection.connection
+        driver = pooled.driver_connection
+        kept = pooled.info.get("justera_prepared")
+        if kept is None or kept[0] is not driver:
+            kept = pooled.info["justera_prepared"] = (driver, {})
+        return LeanCursor(driver, kept[1])
     return connection.connection.cursor()
 
 
