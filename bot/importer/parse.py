@@ -1406,7 +1406,8 @@ def _split_presenter(title: str) -> tuple[str, str]:
     labelled = PRESENTER_LABEL.match(paren["who"].strip()) if paren else None
     if labelled:
         return paren["title"].strip(), labelled["who"].strip()  # "(Föredragande: Lisa Berg)"
-    if paren and is_presenter(paren["who"].strip()):
+    # "(Anna Ek, ekonomichef)", "(Bo Lund, Cia Falk)": each piece in the parenthesis presents.
+    if paren and all(is_presenter(piece.strip()) for piece in paren["who"].split(",")):
         return paren["title"].strip(), paren["who"].strip()
     comma = title.rsplit(", ", 1)
     if len(comma) == 2 and is_presenter(_unannounced(comma[1])):
