@@ -39,6 +39,7 @@ from bot.importer.vocabulary import (
     PRESENTER_WORD,
     SECRETARY,
     SECTIONS,
+    SIGNATURES_HEAD,
     TABLE_COLUMN,
     TITLE_LABEL,
     UPPER,
@@ -1655,7 +1656,7 @@ class _Body:
             return "sign"
         if SECRETARY.match(line):
             return "secretary"
-        if re.match(r"^(?:justeras|justerande|justerat\s+av|underskrift|signatur)", line, re.I):
+        if SIGNATURES_HEAD.match(line):
             return "sign"
         if CLOSING_SENTENCE.match(line) or re.match(r"^ordförande\b", line, re.IGNORECASE):
             return mode or "end"

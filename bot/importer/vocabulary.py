@@ -278,6 +278,7 @@ _UNIONS = frozenset(
         "kommunal",
         "vision",
         "vårdförbundet",
+        "fastighets",  # Fastighetsanställdas förbund, as its members write it
         "sverigesarkitekter",
         "sverigesingenjörer",
         "lärarförbundet",
@@ -796,10 +797,20 @@ PRESENTER_WORD = re.compile(
     re.IGNORECASE,
 )
 
+# What heads the signatures: "Justeras", "Justering" alone, "Justerat digitalt 2025-04-11",
+# "Signerat digitalt med BankID"; the names below it are the justerare's (not "Justerat
+# digitalt av A och B", a sentence that names them).
+SIGNATURES_HEAD = re.compile(
+    r"^(?:justeras|justerande|justerat\s+av|underskrift|signatur|justering\s*:?$"
+    r"|(?:justerat|signerat)\s+(?:digitalt|elektroniskt)\b(?!\s+av\b))",
+    re.IGNORECASE,
+)
+
 CLOSING = re.compile(
     r"^(?:vid\s+(?:protokollet|anteckningarna|tangentbordet)|antecknat\s+av|antecknades\s+av"
     r"|sekreterare|ordförande|underskrift(?:er)?"
-    r"|justeras|justerat|justerande|justerandes(?:\s+signatur)?|signatur(?:er)?)\b\s*:?",
+    r"|justeras|justerat|justerande|justerandes(?:\s+signatur)?|signatur(?:er)?"
+    r"|signerat\s+(?:digitalt|elektroniskt)|justering\s*:?$)\b\s*:?",
     re.IGNORECASE,
 )
 
