@@ -506,6 +506,7 @@ def test_values_are_those_of_the_core_model() -> None:
         ("Frågan tas med till nästa möte.", "bordlagt"),
         ("Dialogen fortsätter i november.", "bordlagt"),
         ("Samtalet fortsätter inom arbetsmiljögruppen.", ""),
+        ("Arbetsgivaren tar med sig frågan och återkommer till nästa LSG.", "bordlagt"),
         ("Dialogen fortsätter i marknadsgruppen.", ""),
         ("Arbetsgivaren beslutar att införa digital signering.", "samverkat"),
         (

@@ -383,12 +383,17 @@ _OENIGHET = re.compile(
     r"|\bmbl\s*§\s*14\b|\b14\s*§\s*mbl\b|\breserver(?:ar|ade)\s+sig\b",
     re.IGNORECASE,
 )
+# The next meeting by any of its names: "nästa möte", "nästa LSG", "nästa samverkansmöte".
+_NEXT_MEETING = (
+    r"(?:möte|mötet|sammanträde|styrelsemöte|träff|samverkan|samverkansmöte|fsg|vsg|lsg|asg|csg"
+    r"|apt|skyddskommitté|skyddskommittémöte)\b"
+)
 _BORDLAGT = re.compile(
     r"\bbordl(?:ägg|ägga|äggs|ades|agt|agd|agda|äggning)\w*|\btas\s+upp\s+igen\b"
     r"|\b(?:vill|kan)\s+inte\s+fatta\s+beslut\b|\bskjuts\s+upp\b|\bskjuts\s+till\b"
     r"|\btas\s+upp\s+(?:på|vid)\s+nästa\b|\bbetänketid\b"
-    r"|\båterkomm(?:er|a)\b[^.]*?\bnästa\s+(?:möte|sammanträde|styrelsemöte|fsg|vsg|samverkan)"
-    r"|\btar\b[^.]{0,80}?\bmed\s+sig\b[^.]{0,60}?\bnästa\s+(?:möte|sammanträde)"
+    rf"|\båterkomm(?:er|a)\b[^.]*?\bnästa\s+{_NEXT_MEETING}"
+    rf"|\btar\b[^.]{{0,80}}?\bmed\s+sig\b[^.]{{0,60}}?\bnästa\s+{_NEXT_MEETING}"
     r"|\btar\s+upp\b[^.]{0,40}?\bigen\b|\bflyttas\s+till\s+nästa\b|\båterupptas\b"
     r"|\btas\s+med\s+till\s+nästa\b"
     # "Dialogen fortsätter i november" waits for a later meeting; "… fortsätter i schemagruppen",
