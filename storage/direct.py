@@ -85,7 +85,8 @@ def compiled_for(statement: Any, connection: Connection, params: dict[str, Any])
 
 def _compile(statement: Any, dialect: Any, names: tuple[str, ...]) -> Compiled | None:
     returns_id = False
-    if isinstance(statement, Insert):
+    returning = list(statement._returning) if isinstance(statement, Insert) else []
+    if isinstance(statement, Insert) and not returning:
         table = statement.table
         # Every column with a default of its own must be given: defaults are not filled here.
         if any(c.default is not None and c.key not in names for c in table.columns):
@@ -104,7 +105,7 @@ def _compile(statement: Any, dialect: Any, names: tuple[str, ...]) -> Compiled |
         if processor is not None:
             binds.append((name, processor))
     results = []
-    columns = list(getattr(statement, "selected_columns", ()))
+    columns = returning or list(getattr(statement, "selected_columns", ()))
     if returns_id:
         columns = list(statement.table.primary_key.columns)
     for position, column in enumerate(columns):

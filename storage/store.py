@@ -17,6 +17,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    literal_column,
     or_,
     select,
     update,
@@ -129,9 +130,12 @@ class SqlStore:
         check_record(self, record)
         if isinstance(record, Meeting) and not record.number:
             record.number = self._next_meeting_number(record.group_id)
+        kind = type(record)
+        if isinstance(record, AgendaItem) and not record.number and not record.position:
+            self._add_numbered(record)
+            return record
         if isinstance(record, AgendaItem) and not (record.number and record.position):
             self._number_item(record)
-        kind = type(record)
         values = row_values(record)
         with self._write():
             result = self._execute(_insert(kind), values)
@@ -151,6 +155,20 @@ class SqlStore:
         if not self._holds_database:
             self._execute(_statement("lock_group"), {"id": group_id})
         return (self._execute(_statement("meeting_number"), {"g": group_id}).scalar() or 0) + 1
+
+    def _add_numbered(self, item: AgendaItem) -> None:
+        """A new item numbered last in its meeting and section by its own INSERT, where the
+        aggregate was a statement (a round trip) of its own. The caller holds the meeting's
+        lock; the INSERT's snapshot is taken after it, so it sees the lock's previous
+        holder's items."""
+        values = row_values(item)
+        del values["number"], values["position"]
+        values["m"], values["s"] = values["meeting_id"], values["section"]
+        with self._write():
+            item.id, item.number, item.position = self._execute(
+                _statement("numbered_item"), values
+            ).one()
+        self._added(self._keep(item))
 
     def _number_item(self, item: AgendaItem) -> None:
         """An item's number (0: the meeting's next) and position (0: last in its section), from
@@ -567,12 +585,30 @@ def _statement(name: str, kind: type | None = None) -> Any:
     return direct.direct(_build_statement(name, kind))
 
 
+_NUMBERING = ("id", "number", "position")
+
+
 def _build_statement(name: str, kind: type | None) -> Any:
     if name == "item_number":
         items = columns_of(AgendaItem)
         in_section = case((items.c.section == bindparam("s"), items.c.position))
         return select(func.max(items.c.number), func.max(in_section)).where(
             items.c.meeting_id == bindparam("m")
+        )
+    if name == "numbered_item":
+        items = columns_of(AgendaItem)
+        mine = items.c.meeting_id == bindparam("m")
+        in_section = case((items.c.section == bindparam("s"), items.c.position))
+        after = literal_column("1")
+        last = literal_column("0")
+        number = select(func.coalesce(func.max(items.c.number), last) + after).where(mine)
+        position = select(func.coalesce(func.max(in_section), last) + after).where(mine)
+        given = {c.key: bindparam(c.key) for c in items.columns if c.key not in _NUMBERING}
+        numbering = {"number": number.scalar_subquery(), "position": position.scalar_subquery()}
+        return (
+            insert(items)
+            .values({**given, **numbering})
+            .returning(items.c.id, items.c.number, items.c.position)
         )
     if name == "meeting_number":
         meetings = columns_of(Meeting)

@@ -939,3 +939,42 @@ def test_a_committed_binding_is_kept_by_every_later_store(
         with pytest.raises(TypeError, match="never changed"):
             store.delete(kept)
     assert [s.split()[0] for s in statements[asked:]] in (["SELECT"], ["BEGIN", "SELECT"])
+
+
+def test_a_new_item_is_numbered_last_in_its_meeting_and_placed_last_in_its_section(
+    store_factory: StoreFactory,
+) -> None:
+    # The number and the position come from the item's own INSERT (no aggregate before it).
+    with store_factory() as store:
+        group = store.add(Group(key="G", name="G", created_at=SUMMER))
+        meeting = store.add(
+            Meeting(group_id=group.id, starts_at=SUMMER, place="", agenda_deadline=SUMMER)
+        )
+        store.commit()
+
+    def added(section: Section, number: int = 0) -> AgendaItem:
+        with store_factory() as store:
+            item = store.add(
+                AgendaItem(
+                    meeting_id=meeting.id,
+                    number=number,
+                    section=section,
+                    title="Punkt",
+                    proposer_ref="slack:U1",
+                    proposed_at=SUMMER,
+                )
+            )
+            store.commit()
+        return item
+
+    placed = [
+        added(Section.DIALOG),
+        added(Section.INFORMATION),
+        added(Section.DIALOG),
+        added(Section.DIALOG, number=7),
+        added(Section.INFORMATION),
+    ]
+    assert [(i.number, i.position) for i in placed] == [(1, 1), (2, 1), (3, 2), (7, 3), (8, 2)]
+    with store_factory() as store:
+        stored = {i.id: (i.number, i.position) for i in store.find(AgendaItem)}
+    assert [stored[i.id] for i in placed] == [(i.number, i.position) for i in placed]
