@@ -363,6 +363,8 @@ _FRONT_PAGE_SCAN = 120
 _TIME = re.compile(
     r"(?:\b(?:tid|tidpunkt|kl\.?|klockan|kl)\s*[:|]?\s*|(?<=\d)\s*,\s*)(?P<h>[0-2]?\d)"
     r"(?:[.:](?P<m>[0-5]\d))?(?=\s*(?:[-–—]|$|,|\s|\)))"
+    # "Tid: 8 maj 2025 kl. 18.30": a day of the month is no hour.
+    r"(?!\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?(?:\s|$))"
     # "14 maj 2024 13.00-15.00": a range of hours and minutes needs no "kl".
     r"|(?<![\d.:/-])(?P<h2>[0-2]?\d)[.:](?P<m2>[0-5]\d)\s*[-–—]\s*[0-2]?\d[.:][0-5]\d\b",
     re.IGNORECASE,
@@ -1682,6 +1684,8 @@ class _Body:
             self.sides_above.extend(sides)
             return
         below = "" if self.captions_above else following
+        # "Lars Bohm, ordförande   Eva Sand (S)": two signatures the line's spaces kept apart.
+        line = _ROLE_THEN_NAME.sub(r"\g<first> | \g<second>", line)
         people = _signature(line, below)
         if people and self.captions_above is None:
             self.captions_above = False
@@ -2149,6 +2153,13 @@ def _item_number(line: str) -> tuple[int, ...] | None:
 
 def _normalise_line(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip().casefold()
+
+
+_ROLE_THEN_NAME = re.compile(
+    rf"^(?P<first>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}\s*,\s*"
+    r"(?:ordförande|ordf\.?|sekreterare|justerare|ledamot|kassör))"
+    rf"\s+(?P<second>{NAME_TOKEN}\s+{NAME_TOKEN}.*)$"
+)
 
 
 def _signature(line: str, following: str) -> list[tuple[str, str]]:
