@@ -407,3 +407,21 @@ def test_an_identity_number_is_named_before_a_forbidden_word() -> None:
 )
 def test_clean_text_passes(text: str) -> None:
     check_text(text, forbidden_words=("Solrosen",))
+
+
+@pytest.mark.parametrize(
+    "digits",
+    [
+        "0123456789",  # ASCII
+        "٠١٢٣٤٥٦٧٨٩",  # Arabic-Indic
+        "०१२३४५६७८९",  # Devanagari
+        "０１２３４５６７８９",  # fullwidth
+    ],
+)
+def test_a_number_in_any_scripts_digits_is_found(digits: str) -> None:
+    # Texts with fewer than ten decimal digits skip the view: every script's digits count.
+    written = "".join(digits[int(d)] for d in "8112189876")
+    text = f"Gäller {written[:6]}\u00ad-{written[6:]} i ärendet"
+    found = find_identity_numbers(text, today=date(2026, 3, 2))
+    assert [(m.text, m.kind) for m in found] == [(text[7:-10], "personnummer")]
+    assert find_identity_numbers(text.replace(written[-1], ""), today=date(2026, 3, 2)) == []

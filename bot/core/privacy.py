@@ -61,6 +61,41 @@ _CANDIDATE = re.compile(
     re.VERBOSE,
 )
 _LINE_ENDS = "\n\r\v\f\x85\u2028\u2029"
+_DECIMAL = re.compile(r"\d")  # Unicode's decimal digits (category Nd), as str.isdecimal
+
+
+def _shown(c: str) -> str | None:
+    """What the number check reads for one character (None: nothing, it is invisible)."""
+    if c in _LINE_ENDS:
+        return "\n"
+    if c.isspace():
+        return " "
+    if c in DASHES:
+        return "-"
+    if unicodedata.category(c) == "Nd":
+        return str(unicodedata.decimal(c))
+    if c in "\uff0b\ufe62":
+        return "+"
+    if c in "\uff0f\u2044\u2215":
+        return "/"
+    if unicodedata.category(c) in ("Cf", "Cc", "Cs") or c in "\ufffe\uffff":
+        return None
+    return c
+
+
+class _ShownTable(dict[int, str | None]):
+    """_shown by code point: each character is worked out once, then looked up (the check
+    asked unicodedata about every character of every text)."""
+
+    def __missing__(self, code: int) -> str | None:
+        shown = _shown(chr(code))
+        if len(self) < _SHOWN_KEPT:  # a text of rare characters must not grow it for ever
+            self[code] = shown
+        return shown
+
+
+_SHOWN_KEPT = 4096
+_SHOWN = _ShownTable()
 
 
 def _view(text: str) -> tuple[str, list[int]]:
@@ -68,24 +103,10 @@ def _view(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     where: list[int] = []
     for i, c in enumerate(text):
-        if c in _LINE_ENDS:
-            shown = "\n"
-        elif c.isspace():
-            shown = " "
-        elif c in DASHES:
-            shown = "-"
-        elif unicodedata.category(c) == "Nd":
-            shown = str(unicodedata.decimal(c))
-        elif c in "\uff0b\ufe62":
-            shown = "+"
-        elif c in "\uff0f\u2044\u2215":
-            shown = "/"
-        elif unicodedata.category(c) in ("Cf", "Cc", "Cs") or c in "\ufffe\uffff":
-            continue
-        else:
-            shown = c
-        chars.append(shown)
-        where.append(i)
+        shown = _SHOWN[ord(c)]
+        if shown is not None:
+            chars.append(shown)
+            where.append(i)
     return "".join(chars), where
 
 
@@ -142,6 +163,10 @@ def _kind(digits: str, *, over_100: bool, today: date) -> Kind | None:
 def find_identity_numbers(text: str, *, today: date | None = None) -> list[Match]:
     """Every personnummer and samordningsnummer in text, in the order they are written."""
     today = today or date.today()
+    # Every candidate has ten digits, and every digit of the view is a decimal digit of the
+    # text (any script): most texts have fewer, and need no view.
+    if len(_DECIMAL.findall(text)) < 10:
+        return []
     view, where = _view(text)
     candidates = []
     for candidate in _CANDIDATE.finditer(view):
@@ -210,6 +235,8 @@ def _word_pattern(word: str) -> re.Pattern[str] | None:
 
 def find_forbidden_words(text: str, forbidden_words: tuple[str, ...]) -> list[str]:
     """The forbidden words (as given) that occur in text as whole words, first written first."""
+    if not forbidden_words:
+        return []
     normalised = _normalised(text)
     found: dict[str, int] = {}
     for word in forbidden_words:
