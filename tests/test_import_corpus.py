@@ -190,5 +190,5 @@ def test_the_sixth_set_tuned_half_keeps_its_score() -> None:
     .pdf 95 %); after the general changes since (corpus README) the floor is its score now."""
     total, expected = _part_score("sixth-dev")
     assert expected == 284, expected
-    assert total.share >= 0.97, total.misses
+    assert total.share >= 0.975, total.misses
     assert total.spurious == 0, total.misses

@@ -11,6 +11,7 @@ from bot.importer.checks import language_of
 from bot.importer.cleaning import clean_text
 from bot.importer.tables import items_from_tables
 from bot.importer.vocabulary import (
+    ACTION_OWNER,
     ATTENDANCE,
     BOARD_DECISION,
     BULLET,
@@ -36,6 +37,7 @@ from bot.importer.vocabulary import (
     PARAGRAPH_NUMBER,
     PRESENTER_AT_END,
     PRESENTER_LABEL,
+    PRESENTER_NAMED,
     PRESENTER_WORD,
     SECRETARY,
     SECTIONS,
@@ -129,7 +131,12 @@ def parse_minutes(
     body_lines, joined = _titles_before_labels(_titles_off_their_sentence(lines[end:]), layout)
     body = _Body(layout, frozenset(_normalise_line(h) for h in headings), frozenset(joined))
     body.read(body_lines)
-    items = _without_agenda_copies([built.build(layout, header.group_kind) for built in body.items])
+    items = _without_agenda_copies(
+        [
+            built.build(layout, header.group_kind, owners_apart=body.owners_apart)
+            for built in body.items
+        ]
+    )
 
     justerare = list(header.justerare)
     for item in items:
@@ -1446,7 +1453,7 @@ class _Building:
     inferred: bool = False  # no section heading above it: its section is read from the item
     written: str = ""  # the title line as written, presenter and all
 
-    def build(self, layout: _Layout, kind: str) -> ImportedItem:
+    def build(self, layout: _Layout, kind: str, *, owners_apart: bool = False) -> ImportedItem:
         text = _reflow(self.lines, layout)
         stated = " ".join(self.decided) or " ".join(
             line for line in text.split("\n") if BOARD_DECISION.search(line)
@@ -1482,6 +1489,8 @@ class _Building:
             outcome = ""
         presenter = self.presenter
         at_end = None if presenter else PRESENTER_AT_END.search(text)
+        if at_end and owners_apart and ACTION_OWNER.match(at_end.group().lstrip(".!? \n")):
+            at_end = None  # an action's owner where the minutes name presenters apart
         if at_end and is_presenter(at_end["who"].strip()):
             presenter = at_end["who"].strip()
         return ImportedItem(
@@ -1532,6 +1541,7 @@ class _Body:
         self.headings = headings
         self.joined = joined  # titles the page width broke, read as one line
         self.items: list[_Building] = []
+        self.owners_apart = False
         self.unplaced: list[str] = []
         self.justerare: list[tuple[str, str]] = []
         self.signed: list[tuple[str, str]] = []  # names under "Justeras": used when none else
@@ -1554,6 +1564,9 @@ class _Body:
         self.previous_kind = ""
 
     def read(self, lines: list[str]) -> None:
+        # Minutes that name presenters with "Föredragande:" mean by "Ansvarig:" who answers
+        # for an action, not who presented the item.
+        self.owners_apart = any(PRESENTER_NAMED.match(line) for line in lines)
         closing = ""  # "", "end" (after "Mötet avslutas."), "secretary", "sign"
         collecting_justerare = False
         attendance = False
@@ -1760,6 +1773,9 @@ class _Body:
             self.justerare.extend(people)
             return
         presenter = PRESENTER_LABEL.match(line)
+        if presenter and self.owners_apart and ACTION_OWNER.match(line):
+            # Under the title it names the item's presenter still; after the text, an owner.
+            presenter = None if self.item is not None and self.item.lines else presenter
         if presenter and self.item is not None and not self.item.presenter:
             # Above the item's text or after it ("Ansvarig: Agnes Falk" at its end).
             who = presenter["who"].strip().rstrip(".")

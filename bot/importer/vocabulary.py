@@ -811,6 +811,11 @@ SIGNATURES_HEAD = re.compile(
     re.IGNORECASE,
 )
 
+# "Föredragande: Lisa Grahn": minutes that name presenters so use "Ansvarig: Peter Sand" (an
+# ACTION_OWNER) for who answers for an action; minutes without it mean the item's presenter.
+PRESENTER_NAMED = re.compile(r"^(?:föredragande|föredras\s+av)\s*[:|]", re.IGNORECASE)
+ACTION_OWNER = re.compile(r"^ansvarig\s*[:|]", re.IGNORECASE)
+
 CLOSING = re.compile(
     r"^(?:vid\s+(?:protokollet|anteckningarna|tangentbordet)|antecknat\s+av|antecknades\s+av"
     r"|sekreterare|ordförande|underskrift(?:er)?"
