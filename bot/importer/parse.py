@@ -803,6 +803,22 @@ def _header_goes_on(line: str, following: str) -> bool:
     return _starts_lower(following) or (cut and ":" not in following)
 
 
+def _bare_place(line: str) -> bool:
+    """Whether a header line could be a place written without its label: short, no label, no
+    date, no sentence, no group or document name ("Digitalt via Teams", "Rum Ekorren")."""
+    return bool(
+        line[:1].isupper()
+        and len(line) <= 60
+        and ":" not in line
+        and not find_dates(line)
+        and not _ends_sentence(line.rstrip("."))
+        and not ATTENDANCE.match(line)
+        and not DOC_TITLE.match(line)
+        and not group_kind_of(line)
+        and not _JUSTERARE_LABEL.match(line)
+    )
+
+
 def _splits_date(line: str, following: str) -> bool:
     """Whether the two lines together name a date that neither names alone."""
     if not following or not any(c.isdigit() for c in line + following):
@@ -821,7 +837,16 @@ def _read_header(lines: list[str]) -> _Header:
     collecting_justerare = False
     kinds: list[str] = []
     label_above = False  # "Sammanträdesdatum" alone, the date on the line below
+    after_when = False  # the line above was the meeting's date and hour and nothing else
     for line in _join_title_lines(lines):
+        if after_when and not header.place and _bare_place(line):
+            # "2025-02-11 kl. 13.00-15.30" + "Digitalt via Teams": the place on the next line.
+            header.place = line.rstrip(".").strip()
+            after_when = False
+            continue
+        after_when = bool(
+            find_dates(line) and is_when_line(line) and _time_of(line) and ":" not in line
+        )
         if label_above and is_date_only(line):
             dates.append((0, len(dates), find_dates(line)[0][1]))
         label_above = False
@@ -1285,6 +1310,8 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
         above = line if is_person_name(line) else ""
         label = ATTENDANCE.match(line)
         rest = line[label.end() :] if label and label.group(0).rstrip().endswith(":") else line
+        if side and rest == line:
+            rest = side["rest"]  # "Skyddsombud: A, huvudskyddsombud (Seko)": any label of a list
         rest = _ATTENDANCE_SENTENCE.sub("", rest)  # "Närvarande var A (enhetschef), B (…)"
         cells = [c.strip() for c in rest.split("|")] if "|" in rest else None
         pieces = cells or _split_outside_parentheses(rest.strip().rstrip("."))
@@ -1298,6 +1325,9 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
                 found = "arbetsgivaren"
             if paren and is_person_name(paren["name"]) and found:
                 sides.setdefault(paren["name"].strip(), found)
+                name = ""
+            elif paren and name and found:
+                sides.setdefault(name, found)  # "Sara Nyqvist, huvudskyddsombud (Seko)"
                 name = ""
             elif is_person_name(piece):
                 name = piece
@@ -2024,6 +2054,10 @@ class _Body:
             return _BODY
         if self.item is not None and self.item.subheadings and self._short_heading(line, following):
             return _SUB
+        if self.item is not None and self.last_number and not marker and not self._heading(line):
+            # Minutes that number their items number each title: an unnumbered, unmarked short
+            # line inside an item is its text (a table's cells, "Anläggning" / "Datum" / "3").
+            return _BODY
         return _TITLE
 
     def _wrapped_title(self, bare: str, following: str) -> bool:
