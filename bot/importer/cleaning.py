@@ -9,6 +9,8 @@ import unicodedata
 from bot.core.normalise import clean
 from bot.importer.vocabulary import (
     BULLET,
+    MAIL_FIELD,
+    MAIL_FROM,
     ends_with_page_number,
     is_date_only,
     is_lone_number,
@@ -45,6 +47,26 @@ def clean_text(text: str) -> str:
     while out and not out[-1]:
         out.pop()
     return "\n".join(out)
+
+
+def without_mail_headers(text: str) -> str:
+    """The text without the headers of the e-mails it was pasted from: a "Från:" line and the
+    mail's fields below it ("Skickat:", "Till:", "Ämne:"), whose date is the mail's own."""
+    lines = text.split("\n")
+    drop: set[int] = set()
+    for index, line in enumerate(lines):
+        if not MAIL_FROM.match(line.strip()):
+            continue
+        end = index + 1
+        while end < len(lines) and MAIL_FIELD.match(lines[end].strip()):
+            end += 1
+        if end - index >= _MAIL_FIELDS:
+            drop.update(range(index, end))
+    return "\n".join(line for index, line in enumerate(lines) if index not in drop)
+
+
+# A "Från:" line is a mail's header with at least this many of its fields (itself included).
+_MAIL_FIELDS = 3
 
 
 def content_key(text: str) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 from itertools import pairwise
 
 from bot.importer.checks import language_of
-from bot.importer.cleaning import clean_text
+from bot.importer.cleaning import clean_text, without_mail_headers
 from bot.importer.tables import items_from_tables
 from bot.importer.vocabulary import (
     ACTION_OWNER,
@@ -116,7 +116,7 @@ def parse_minutes(
     """
     full_text = clean_text(text)
     # A table of items is read by its columns before the cleaning joins them into one line.
-    read_text = clean_text(items_from_tables(text))
+    read_text = clean_text(items_from_tables(without_mail_headers(text)))
     # "Justerare ____________ Bo Lund": the line to sign on is no part of the name.
     lines = [
         " ".join(_SIGNING_RULE.sub(" ", line).split())
@@ -163,7 +163,7 @@ def parse_minutes(
         justerare = [(name, party or sides.get(name, "")) for name, party in justerare]
 
     uncertain = list(header.uncertain)
-    when = header.date or _labelled_date(full_text)
+    when = header.date or _labelled_date(read_text)  # not a pasted mail's "Datum:"
     if when is None:
         when = _date_from_source(source)
         uncertain.append("datum från filnamnet" if when else "inget datum")

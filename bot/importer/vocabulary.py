@@ -827,6 +827,15 @@ SIGNATURES_HEAD = re.compile(
 PRESENTER_NAMED = re.compile(r"^(?:föredragande|föredras\s+av)\s*[:|]", re.IGNORECASE)
 ACTION_OWNER = re.compile(r"^ansvarig\s*[:|]", re.IGNORECASE)
 
+# The header of an e-mail the minutes were pasted into ("Från: …", "Skickat: den 10 mars 2025
+# 08:42", "Ämne: …"): its date and time are the mail's, not the meeting's.
+MAIL_FROM = re.compile(r"^(?:från|from|avsändare)\s*:\s*\S", re.IGNORECASE)
+MAIL_FIELD = re.compile(
+    r"^(?:från|from|avsändare|skickat|sent|datum|date|till|to|kopia|cc|hemlig\s+kopia|bcc"
+    r"|ämne|subject|bifogade\s+filer|attachments|prioritet|importance)\s*:",
+    re.IGNORECASE,
+)
+
 CLOSING = re.compile(
     r"^(?:vid\s+(?:protokollet|anteckningarna|tangentbordet)|antecknat\s+av|antecknades\s+av"
     r"|sekreterare|ordförande|underskrift(?:er)?"
