@@ -187,8 +187,10 @@ def test_the_sixth_set_tuned_half_keeps_its_score() -> None:
     never saw the importer, in messier layouts: agenda items as tables, a title and its first
     sentence on one line, e-mail headers, running headers and footers mid-text, digital
     signatures). As written it scored 50.2 % (145/289), 5 spurious items (.txt 12 %, .docx 50 %,
-    .pdf 95 %); after the general changes since (corpus README) the floor is its score now."""
+    .pdf 95 %). After the general changes of 3 December (corpus README) it scored 97.5 %
+    (277/284) on its writer's expectations, no spurious item; two of them, judgement calls
+    against the other sets' conventions, were then changed: 98.6 % (280/284), the floor."""
     total, expected = _part_score("sixth-dev")
     assert expected == 284, expected
-    assert total.share >= 0.975, total.misses
+    assert total.share >= 0.985, total.misses
     assert total.spurious == 0, total.misses

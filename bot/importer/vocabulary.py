@@ -198,8 +198,16 @@ GROUP_KINDS = (
 _GROUP_KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in GROUP_KINDS]
 
 
+_OWN_ACRONYM = re.compile(r"\((?P<acronym>[A-ZÅÄÖ]{2,5})\)")
+
+
 def group_kind_of(line: str) -> str:
     """ "MBL §11", "skyddskommitté", "LSG", "styrelse", "nämnd" for a header line, else ""."""
+    for own in _OWN_ACRONYM.finditer(line):
+        # "Arbetsplatsträff med samverkan (APT)": the group's own short name says its kind.
+        named = group_kind_of(own["acronym"])
+        if named:
+            return named
     for kind, pattern in _GROUP_KINDS:
         match = pattern.search(line)
         if match:
