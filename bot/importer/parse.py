@@ -212,7 +212,7 @@ def parse_minutes(
 
 _SIGNING_RULE = re.compile(r"_{3,}|\.{4,}")
 # "Att jämte ordföranden justera …", "A justerar tillsammans med ordföranden": the chair too.
-_ALONG_WITH_CHAIR = r"(?:jämte|tillsammans\s+med)\s+ordförande(?:n)?\b"
+_ALONG_WITH_CHAIR = r"(?:jämte|tillsammans\s+med)\s+(?:mötes)?ordförande(?:n)?\b"
 _WITH_CHAIR = re.compile(
     rf"\b{_ALONG_WITH_CHAIR}[^.\n]*\bjustera|\bjusterar\b[^.\n]*\b{_ALONG_WITH_CHAIR}",
     re.IGNORECASE,
@@ -2207,7 +2207,7 @@ def _normalise_line(line: str) -> str:
 
 _ROLE_THEN_NAME = re.compile(
     rf"^(?P<first>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}\s*,\s*"
-    r"(?:ordförande|ordf\.?|sekreterare|justerare|ledamot|kassör))"
+    r"(?:(?:mötes)?ordförande|ordf\.?|(?:mötes)?sekreterare|justerare|ledamot|kassör))"
     rf"\s+(?P<second>{NAME_TOKEN}\s+{NAME_TOKEN}.*)$"
 )
 

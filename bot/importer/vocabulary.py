@@ -52,7 +52,11 @@ _OFFICERS = (
 )
 # Items every meeting has; they start an item wherever they stand.
 _STANDING = re.compile(
-    rf"^(?:mötets\s+öppnande|öppnande|val\s+av\s+{_OFFICERS}\b"
+    rf"^(?:[\wåäö]*mötets\s+öppnande|öppnande|val\s+av\s+(?:en|ett|två|tre|\d)?\s*{_OFFICERS}\b"
+    # A förening's formalities: "Fastställande av röstlängd", "Fråga om mötet har utlysts i
+    # behörig ordning", "Mötets behöriga utlysande".
+    r"|fastställande\s+av\s+röstlängd(?:en)?\b|(?:fråga\s+om\s+)?mötets\s+behöriga\s+utlysande"
+    r"|fråga\s+om\s+(?:års)?mötet\s+(?:har\s+)?(?:blivit\s+)?(?:utlysts|utlyst|kallats|kallat)\b"
     r"|inledning\s+(?:och|samt)\s"  # "Inledning och val av justerare": the opening and more
     # "§2 Justering", "Justering av protokollet": the choice of justerare by another name.
     r"|(?:protokollets\s+)?justering(?:\s+av\s+(?:dagens\s+)?protokoll(?:et)?)?$"
@@ -193,6 +197,8 @@ GROUP_KINDS = (
     # "Kommunstyrelsens personalutskott": the committee's own word, "Personalutskott".
     ("{}", r"\b(?P<kind>[a-zåäö]+utskott)(?:et|ets)?\b"),
     ("styrelse", r"\bstyrelse(?:möte|sammanträde|protokoll)?\b"),
+    # A förening's meeting of its members, which decides for the förening.
+    ("årsmöte", r"\b(?:ordinarie\s+|extra\s+)?årsmöte(?:t|ts)?\b"),
     ("nämnd", r"^\s*[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?\s*$|sammanträdesprotokoll"),
 )
 _GROUP_KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in GROUP_KINDS]
@@ -217,7 +223,7 @@ def group_kind_of(line: str) -> str:
 
 
 # Kinds whose items are decided by the body that meets (a board, a committee, a negotiation).
-DECIDING_KINDS = frozenset({"MBL §11", "styrelse", "nämnd"})
+DECIDING_KINDS = frozenset({"MBL §11", "styrelse", "nämnd", "årsmöte"})
 
 
 def is_deciding_kind(kind: str) -> bool:
@@ -433,9 +439,11 @@ _SAMVERKAT = re.compile(
     r"(?<!inte\s)(?<!ej\s)\b(?:färdig)?samverka(?:t|ts|des|d|de)\b|\bsamverkan\s+(?:är\s+)?(?:genomförd|klar)\b",
     re.IGNORECASE,
 )
+# "Revisorerna tillstyrker ansvarsfrihet": advice to the meeting from outside it, no agreement.
+_ADVISED = r"(?<!revisorerna\s)(?<!revisorn\s)(?<!revisor\s)(?<!valberedningen\s)"
 _ENIGHET = re.compile(
     r"\beni(?:g|ga)\b|\benighet\b|\böverens\b|\bsamstämmiga\b|\binga\s+invändningar\b"
-    r"|\bst(?:äller|ällde)\s+sig\s+bakom\b|\bense\b|\benades\b|\btillstyrk(?:er|te|t)\b",
+    rf"|\bst(?:äller|ällde)\s+sig\s+bakom\b|\bense\b|\benades\b|{_ADVISED}\btillstyrk(?:er|te|t)\b",
     re.IGNORECASE,
 )
 
@@ -443,7 +451,7 @@ _ENIGHET = re.compile(
 # Agreement to a proposal, not only about what to do next: "Vision och SSR ställde sig bakom
 # den nya rutinen" decides an item that "Parterna är överens om att följa upp …" does not.
 ENDORSEMENT = re.compile(
-    r"\bst(?:äller|ällde|ällt)\s+sig\s+bakom\b|\btillstyrk(?:er|te|t)\b"
+    rf"\bst(?:äller|ällde|ällt)\s+sig\s+bakom\b|{_ADVISED}\btillstyrk(?:er|te|t)\b"
     # "eniga om valet av leverantör" (a thing chosen), not "överens om att följa upp" (a plan).
     r"|\b(?:överens|eniga?)\s+om\s+(?!att\b|hur\b|vad\b|när\b|vikten\b)\w+",
     re.IGNORECASE,
@@ -620,9 +628,27 @@ def is_party(text: str) -> bool:
     return key in _UNIONS or key.endswith(("förbundet", "förbund")) or bool(_ACRONYM.match(text))
 
 
+# The captions under signature lines: "Mötesordförande   Justerare" names no one.
+_CAPTION_WORDS = frozenset(
+    {
+        "ordförande",
+        "mötesordförande",
+        "sekreterare",
+        "mötessekreterare",
+        "protokollförare",
+        "justerare",
+        "rösträknare",
+        "kassör",
+        "ledamot",
+    }
+)
+
+
 def is_person_name(text: str) -> bool:
     # "Vårdförbundet Karin Westerlund" (two cells of a signature table run together) is not one.
     words = text.split()
+    if any(word.casefold() in _CAPTION_WORDS for word in words):
+        return False
     return bool(_NAME.match(text.strip())) and not any(is_party(word) for word in [text, *words])
 
 
@@ -846,7 +872,7 @@ MAIL_FIELD = re.compile(
 
 CLOSING = re.compile(
     r"^(?:vid\s+(?:protokollet|anteckningarna|tangentbordet)|antecknat\s+av|antecknades\s+av"
-    r"|sekreterare|ordförande|underskrift(?:er)?"
+    r"|(?:mötes)?sekreterare|(?:mötes)?ordförande|underskrift(?:er)?"
     r"|justeras|justerat|justerande|justerandes(?:\s+signatur)?|signatur(?:er)?"
     r"|signerat\s+(?:digitalt|elektroniskt)|justering\s*:?$)\b\s*:?",
     re.IGNORECASE,
