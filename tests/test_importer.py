@@ -21,6 +21,7 @@ from bot.importer import (
     parse_minutes,
     read_text,
 )
+from bot.importer.tables import items_from_tables
 from bot.importer.vocabulary import (
     DECISIONS,
     SECTIONS,
@@ -1149,3 +1150,45 @@ def test_a_title_the_page_width_broke_over_three_lines_without_marks() -> None:
         "fullmäktiges beslut i november",
         "Sjukfrånvaro och rehabiliteringsärenden, årsuppföljning 2025",
     ]
+
+
+_SPACED_TABLE = """Minnesanteckningar FSG Miljöförvaltningen
+
+Datum: 2025-11-18
+Plats: Miljöhuset, rum 3
+
+§    Rubrik                         Föredragande     Beslut
+1    Mötets öppnande                                 Ordföranden öppnade mötet.
+2    Budget 2026                    Eva Lind         Budgeten presenterades. Ärendet är samverkat.
+3    Lokalfrågan                                     Frågan tas upp igen på nästa möte.
+
+Justeras: Omar Berg, Vision
+"""
+
+
+def test_a_table_of_items_flattened_to_spaced_columns_gives_one_item_a_row() -> None:
+    # A text export of a Word table: the empty cells are gone, so a cell is placed by its look.
+    minutes = parse_minutes(_SPACED_TABLE)
+    found = [(i.title, i.presenter, i.decision) for i in minutes.items]
+    assert found == [
+        ("Mötets öppnande", "", ""),
+        ("Budget 2026", "Eva Lind", "samverkat"),
+        ("Lokalfrågan", "", "bordlagt"),
+    ]
+    assert minutes.justerare == [("Omar Berg", "Vision")]
+
+
+def test_a_table_of_items_with_its_cells_one_a_line_gives_one_item_a_row() -> None:
+    # As a PDF's text gives a table: header cells, then each row from its number on.
+    cells = (
+        "Punkt\nÄrende\nFöredragande\nBeslut\nAnsvarig\n1\nRutiner\nAnna Ek\nSamverkat.\nBo Lund\n"
+    )
+    text = "Minnesanteckningar LSG\nDatum: 2025-11-18\n" + cells + "2\nÖvriga frågor\nInga.\n"
+    found = [(i.title, i.presenter, i.decision) for i in parse_minutes(text).items]
+    assert found == [("Rutiner", "Anna Ek", "samverkat"), ("Övriga frågor", "", "")]
+
+
+def test_a_table_without_a_title_column_is_no_table_of_items() -> None:
+    # "Åtgärd | Ansvarig | Klart" inside an item is its text, not items.
+    text = "Punkt\tÅtgärd\tAnsvarig\n1\tByt lampor\tBo Lund\n"
+    assert items_from_tables(text) == text

@@ -786,8 +786,6 @@ def item_table_columns(cells: list[str]) -> list[str] | None:
     kinds = [item_table_column(cell) for cell in cells]
     if None in kinds:
         return None
-    if "title" not in kinds and kinds.count("number") == 1:
-        kinds[kinds.index("number")] = "title"  # "Punkt | Beslut": the point is its title
     if kinds.count("title") != 1 or not {"presenter", "decision"} & set(kinds):
         return None
     return kinds
