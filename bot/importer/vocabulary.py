@@ -26,7 +26,7 @@ _SECTION_WORDS = {
     r"|diskussionsfrågor|diskussionsärenden",
     "Beslut": r"beslut|beslutsärenden|beslutspunkter|beslutsfrågor"
     r"|(?:(?:ärenden|frågor)\s+)?för\s+(?:beslut|samverkan)|samverkansärenden|samverkansfrågor"
-    r"|samverkan\s+inför\s+beslut",
+    r"|samverkan\s+inför\s+beslut|samverkan",  # "Samverkan" heading the items to samverka
     "Övrigt": r"övrigt|övriga\s+frågor|övriga\s+ärenden|övriga\s+punkter",
 }
 _SECTION_ALTERNATIVES = "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SECTION_WORDS.values()))
