@@ -1354,6 +1354,19 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
     return sides
 
 
+def _states_samverkan(text: str) -> bool:
+    """Whether a sentence of the text says the item was samverkat ("Förslaget samverkades.
+    Parterna är eniga."): the agreement that follows is the group's outcome, not a remark."""
+    return any(decision_of(s) == "samverkat" for s in re.split(r"(?<=[.!?])\s+", text))
+
+
+def _people_listed(line: str) -> bool:
+    """Whether a labelled line lists two people or more ("Närvarande: A, rektor; B, Kommunal")."""
+    label, _, rest = line.partition(":")
+    pieces = [re.sub(r"\s*\(.*?\)", "", p).strip() for p in re.split(r"[,;]", rest)]
+    return bool(label) and sum(1 for piece in pieces if is_person_name(piece)) >= 2
+
+
 _ATTENDANCE_SENTENCE = re.compile(
     r"^(?:närvarande|deltagare|deltog|närvaro)\s+(?:var|är|vid\s+mötet\s+var)\s+", re.IGNORECASE
 )
@@ -1503,7 +1516,11 @@ class _Building:
                 or outcome in _SAMVERKAN_OUTCOMES
                 or (
                     outcome == "enighet"
-                    and (ENDORSEMENT.search(text) or DECISION_TAKEN.search(text))
+                    and (
+                        ENDORSEMENT.search(text)
+                        or DECISION_TAKEN.search(text)
+                        or _states_samverkan(text)
+                    )
                 )
                 or (outcome and is_deciding_kind(kind) and outcome != "inget beslut")
             ):
@@ -1513,7 +1530,7 @@ class _Building:
         if (
             section == "Information"
             and outcome == "enighet"
-            and not (stated or ENDORSEMENT.search(text))
+            and not (stated or ENDORSEMENT.search(text) or _states_samverkan(text))
         ):
             # "Parterna är överens" about information is agreement, not a decision.
             outcome = ""
@@ -1651,8 +1668,8 @@ class _Body:
                     self.unplaced.append(line)
                     continue
                 agenda = False
-            if self.item is None and ATTENDANCE.match(line):
-                attendance = True
+            if ATTENDANCE.match(line) and (self.item is None or _people_listed(line)):
+                attendance = True  # also after the items: "Närvarande: A, rektor; B, Kommunal"
             if attendance:
                 listed = ATTENDANCE.match(line) or _attendance_line(line)
                 if listed or (index and _list_goes_on(lines[index - 1])):
