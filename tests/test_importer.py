@@ -1192,3 +1192,23 @@ def test_a_table_without_a_title_column_is_no_table_of_items() -> None:
     # "Åtgärd | Ansvarig | Klart" inside an item is its text, not items.
     text = "Punkt\tÅtgärd\tAnsvarig\n1\tByt lampor\tBo Lund\n"
     assert items_from_tables(text) == text
+
+
+def test_a_footer_repeated_at_each_page_foot_of_a_text_is_dropped() -> None:
+    # A text export with no page breaks: the footer comes mid-text and again at the end.
+    footer = "-" * 20 + "\nLindås kommun, Gatukontoret, Torget 1, 123 45 Lindås\n" + "-" * 20
+    text = (
+        "Minnesanteckningar LSG\nDatum: 2025-01-14\n\nInformation\n1. Budget\n"
+        f"Informationen noterades.\n{footer}\n2. Lokaler\nInformationen noterades.\n{footer}\n"
+    )
+    cleaned = clean_text(text).split("\n")
+    assert cleaned == [
+        "Minnesanteckningar LSG",
+        "Datum: 2025-01-14",
+        "",
+        "Information",
+        "1. Budget",
+        "Informationen noterades.",
+        "2. Lokaler",
+        "Informationen noterades.",
+    ]

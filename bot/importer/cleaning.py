@@ -39,6 +39,7 @@ def clean_text(text: str) -> str:
     lines = [line for page in pages for line in page if not is_print_line(line)]
     lines = _drop_page_headers(lines)
     lines = _drop_repeated_letterhead(lines)
+    lines = _drop_repeated_footer(lines)
     lines = _join_hyphenated(lines)
     out: list[str] = []
     for line in lines:
@@ -165,6 +166,41 @@ def _drop_repeated_letterhead(lines: list[str]) -> list[str]:
         if len(run) >= 2 or (run and ends_with_page_number(lines[run[0]])):
             drop.update(run)
         run = []
+    return [line for index, line in enumerate(lines) if index not in drop]
+
+
+# A line of dashes or equals signs between the text and a page's footer ("-------").
+_RULE = re.compile(r"^[-=–—]{5,}$")
+_FOOTER_REACH = 3  # the footer's lines are among the text's last this many
+
+
+def _drop_repeated_footer(lines: list[str]) -> list[str]:
+    """A page's footer in a text without page breaks: a line set off by a rule that ends the
+    text and comes again earlier, set off the same way ("Åsbo kommun, …, Verkvägen 4" between
+    two rules at each page's foot); it goes with its rules."""
+    filled = [index for index, line in enumerate(lines) if line]
+
+    def ruled(at: int) -> bool:
+        neighbours = [filled[j] for j in (at - 1, at + 1) if 0 <= j < len(filled)]
+        return any(_RULE.match(lines[index]) for index in neighbours)
+
+    set_off = [at for at in range(len(filled)) if ruled(at) and not _RULE.match(lines[filled[at]])]
+    tail = {lines[filled[at]] for at in set_off if at >= len(filled) - _FOOTER_REACH}
+    seen: dict[str, int] = {}
+    for at in set_off:
+        seen[lines[filled[at]]] = seen.get(lines[filled[at]], 0) + 1
+    footer = {line for line in tail if seen[line] > 1 and not _is_structural(line)}
+    if not footer:
+        return lines
+    drop = {filled[at] for at in set_off if lines[filled[at]] in footer}
+    # The rules beside a footer line go with it.
+    drop |= {
+        filled[j]
+        for at in range(len(filled))
+        if filled[at] in drop
+        for j in (at - 1, at + 1)
+        if 0 <= j < len(filled) and _RULE.match(lines[filled[j]])
+    }
     return [line for index, line in enumerate(lines) if index not in drop]
 
 
