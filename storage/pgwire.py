@@ -104,7 +104,12 @@ class LeanCursor:
                 results.extend(got)
         finally:
             if pgconn.pipeline_status != _PIPELINE_OFF and pgconn.status == _OK:
-                pgconn.exit_pipeline_mode()
+                try:
+                    pgconn.exit_pipeline_mode()
+                except psycopg.Error:
+                    # Interrupted with results still coming: the connection cannot go on, and
+                    # closed, SQLAlchemy takes it for lost and replaces it.
+                    self._connection.close()
         if preparing and results[int(begin)].status == _COMMAND_OK:
             # Prepared even if the statement then failed: a prepared statement outlives it.
             self._prepared[sql] = name
