@@ -1434,6 +1434,7 @@ _TITLED_PRESENTER = re.compile(
     r"^(?P<title>[^.:]{3,100}?)[.,;]?\s+(?:föredragande|ansvarig)\s*:\s*(?P<who>[^.:]{3,60})$",
     re.IGNORECASE,
 )
+_DECISION_WORD = re.compile(r"^beslut\s*:?$", re.IGNORECASE)
 _DECISION_LINE = re.compile(r"^beslut\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
 
 
@@ -1799,7 +1800,8 @@ class _Body:
         if self.item is None and self.section and NO_DECISIONS.match(line):
             self.unplaced.append(line)
             return
-        if is_agenda_marker(line):
+        if is_agenda_marker(line) and not self.pending_number:
+            # "Dagordning" under "Ärende 2." alone is that item's title, not the agenda's head.
             self.item, self.expect_body, self.in_list = None, False, False
             self._remember(line, _TITLE)
             return
@@ -1923,6 +1925,8 @@ class _Body:
         "Beslut (MBL §19)" above "Inga beslut" or above a title opens the section."""
         if section_of(line) != "Beslut" or self.item is None or "(" in line:
             return False
+        if not _DECISION_WORD.match(line.strip()):
+            return False  # "Beslutsärenden", "Ärenden för beslut": a section's name, no label
         if self._heading(line) and self._heading(following):
             return False  # a heading above a heading: the section and its first title
         if NO_DECISIONS.match(following) or not following:
