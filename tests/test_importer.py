@@ -1212,3 +1212,18 @@ def test_a_footer_repeated_at_each_page_foot_of_a_text_is_dropped() -> None:
         "2. Lokaler",
         "Informationen noterades.",
     ]
+
+
+def test_a_table_of_items_whose_cells_the_column_width_broke_reads_each_cell_whole() -> None:
+    # A PDF's narrow columns: a title and a decision over lines, a presenter's role in lower case.
+    head = "Minnesanteckningar LSG\nDatum: 2025-05-06\nPunkt\nÄrende\nFöredragande\nBeslut\n"
+    rows = (
+        "1\nSystematiskt arbetsmiljöarbete –\nårlig uppföljning\nekonomichef\n"
+        "Uppföljningen redovisades. Bo Lund,\nVision, valdes att justera. Samverkat.\n"
+        "2\nNy städrutin\nFörslaget presenterades. Frågan tas\nupp igen på nästa möte.\n"
+    )
+    found = [(i.title, i.presenter, i.decision) for i in parse_minutes(head + rows).items]
+    assert found == [
+        ("Systematiskt arbetsmiljöarbete – årlig uppföljning", "ekonomichef", "samverkat"),
+        ("Ny städrutin", "", "bordlagt"),
+    ]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from bot.importer.vocabulary import CLOSING, decision_of, item_table_column, item_table_columns
+from bot.importer.vocabulary import (
+    CLOSING,
+    decision_of,
+    is_party,
+    is_presenter,
+    item_table_column,
+    item_table_columns,
+)
 
 _SPACED = re.compile(r"\s{2,}")
 _ROW_NUMBER = re.compile(r"^(?:§\s*)?\d{1,3}\.?$")
@@ -86,13 +93,24 @@ def _cell_lines_table(
                 rows.append(_row(kinds, cells))
             cells, expected = [line], number + 1
         elif cells and not ends and len(cells) <= _LINES_PER_CELL * len(kinds):
-            cells.append(line)
+            if len(cells) > 1 and _goes_on(cells[-1], line):
+                cells[-1] = f"{cells[-1]} {line}"  # a cell the column's width broke
+            else:
+                cells.append(line)
         else:
             break
         index += 1
     if cells:
         rows.append(_row(kinds, cells))
     return (rows, index) if rows else None
+
+
+def _goes_on(cell: str, line: str) -> bool:
+    """Whether a line goes on with the cell above it: it opens in lower case, or the cell stops
+    on a comma or a dash; a role in lower case ("ekonomichef") is a presenter's cell of its own."""
+    if is_presenter(line) and not is_party(line):
+        return False
+    return line[:1].islower() or cell.endswith((",", "–", "-", "och", "samt"))
 
 
 def _number_of(line: str) -> int | None:
