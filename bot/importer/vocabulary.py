@@ -50,6 +50,9 @@ _OFFICERS = (
     r"(?:möte(?:ts|s)?)?(?:ordförande|sekreterare|protokollförare|(?:protokoll)?justerare"
     r"|justeringspersoner|justeringsperson|rösträknare)"
 )
+# The next meeting by any of its names: "Nästa möte", "Nästa APT", "Nästa informationsmöte",
+# "Nästa arbetsplatsträff".
+_NEXT_MEETING_ITEM = r"(?:[\wåäö]*möte|sammanträde|[\wåäö]*träff|mötestillfälle|apt)\b"
 # Items every meeting has; they start an item wherever they stand.
 _STANDING = re.compile(
     rf"^(?:[\wåäö]*mötets\s+öppnande|öppnande|val\s+av\s+(?:en|ett|två|tre|\d)?\s*{_OFFICERS}\b"
@@ -65,8 +68,11 @@ _STANDING = re.compile(
     r"|föregående\s+[\wåäöÅÄÖ-]*(?:anteckningar|protokoll)\b"
     r"|genomgång\s+av\s+föregående"
     r"|uppföljning\s+av\s+föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll|möte)"
-    r"|förra\s+mötets\s+(?:anteckningar|protokoll|minnesanteckningar)"
-    r"|föredragningslista(?:n)?(?:\s|$)|nästa\s+(?:möte|sammanträde|träff)|mötets\s+avslutande"
+    # "Förra mötets protokoll", "Förra APT:ns anteckningar", "… arbetsplatsträffens minnes…".
+    r"|förra\s+[\wåäöÅÄÖ:-]+\s+(?:minnes)?(?:anteckningar|protokoll)\b"
+    # "Välkomna och val av justerare": a greeting that opens the meeting.
+    r"|välkom(?:men|na)(?:\s+(?:och|samt)\s|\s*$)"
+    rf"|föredragningslista(?:n)?(?:\s|$)|nästa\s+{_NEXT_MEETING_ITEM}|mötets\s+avslutande"
     r"|avslutning"
     r"|(?:mötet|sammanträdet|förhandlingen)\s+(?:öppnas|avslutas)|(?:mötets|sammanträdets"
     r"|förhandlingens)\s+(?:öppnande|avslutande)"
@@ -77,7 +83,7 @@ _STANDING = re.compile(
 _CLOSING_ITEM = re.compile(
     r"^(?:mötets\s+avslutande|sammanträdets\s+avslutande|förhandlingens\s+avslutande"
     r"|(?:mötet|sammanträdet|förhandlingen)\s+avslutas|avslutning"
-    r"|nästa\s+(?:möte|sammanträde|träff|mötestillfälle))",
+    rf"|nästa\s+{_NEXT_MEETING_ITEM})",
     re.IGNORECASE,
 )
 
