@@ -556,7 +556,7 @@ def _titles_off_their_sentence(lines: list[str]) -> list[str]:
     for line, following in zip(lines, [*lines[1:], ""], strict=False):
         number = _item_number(line)
         marker, bare = _strip_marker(line)
-        found = _TITLE_THEN_SENTENCE.match(bare) if marker else None
+        found = (_TITLE_THEN_SENTENCE.match(bare) or _standing_then_text(bare)) if marker else None
         first = last is None and number is not None and number[-1] == 1
         if not marker or not (first or _follows(number, last)):
             out.append(line)
@@ -575,6 +575,15 @@ def _titles_off_their_sentence(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _standing_then_text(bare: str) -> re.Match[str] | None:
+    """ "Val av justerare – A (Vision) och B (arbetsgivaren) väljs.": a standing item, a dash
+    and its text (no presenter) on one line."""
+    dashed = _DASHED_TEXT.match(bare)
+    if dashed and is_standing(dashed["title"]) and not is_presenter(dashed["rest"]):
+        return dashed
+    return None
 
 
 def _title_not_sentence(title: str) -> bool:
@@ -1101,6 +1110,7 @@ _CHOSEN_STATEMENT = re.compile(
     r"\.?$",
     re.IGNORECASE,
 )
+_DASHED_TEXT = re.compile(r"^(?P<title>[^–—]+?)\s+[–—]\s+(?P<rest>\S.*)$")
 _INLINE_TITLE = re.compile(r"^(?P<title>[A-ZÅÄÖ][^:]{2,60}?)\s*:\s+(?P<rest>\S.*)$")
 # "Val av justerare: A (Vision) och B (Kommunal)." as a line of text, under "Inledning".
 _CHOICE_LABEL = re.compile(
@@ -2149,7 +2159,14 @@ class _Body:
         named = section_of(bare)
         if named and self.section is not None:
             section = self.section = named  # "9. Övriga frågor" belongs to Övrigt
-        title, presenter = _split_presenter(bare)
+        # "Val av justerare – A (Vision) och B (arbetsgivaren) väljs.": a standing item whose
+        # text follows its dash on the title's line; what follows is no presenter.
+        dashed = _standing_then_text(bare)
+        rest = ""
+        if dashed:
+            title, presenter, rest = dashed["title"], "", dashed["rest"]
+        else:
+            title, presenter = _split_presenter(bare)
         self.item = _Building(
             section=section,
             title=title,
@@ -2158,6 +2175,8 @@ class _Body:
             written=bare,
         )
         self.items.append(self.item)
+        if rest:
+            self._add(rest)
         self.expect_body, self.in_list, self.deciding = True, False, False
         self._remember(line, _TITLE)
 

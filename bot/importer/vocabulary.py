@@ -291,6 +291,12 @@ _ROLE_WORDS = frozenset(
 )
 _ROLE_SUFFIXES = ("chef", "chefen", "direktör", "direktören", "strateg", "ansvarig", "samordnare")
 
+# Words before a role that keep it a role: "biträdande rektor", "tf enhetschef".
+_ROLE_MODIFIERS = frozenset(
+    ["biträdande", "bitr", "tf", "t.f", "tillförordnad", "ställföreträdande", "vice", "förste"]
+)
+_SHARED_COMPOUND = re.compile(r"\b[\wåäöÅÄÖ]+-\s+(?:och|eller|samt)\s+(?=\w)")
+
 _UNIONS = frozenset(
     [
         "akademikerförbundetssr",
@@ -660,7 +666,8 @@ def is_person_name(text: str) -> bool:
 
 def is_presenter(text: str) -> bool:
     """Whether the tail of "Title, X" names who presents: a role, a party, a person, an acronym."""
-    words = text.split()
+    # "hälso- och sjukvårdsdirektör": a compound sharing its ending is read as its last part.
+    words = _SHARED_COMPOUND.sub("", text).split()
     if not words or len(words) > 4 or not text[0].isalpha():
         return False
     marked = False
@@ -668,6 +675,8 @@ def is_presenter(text: str) -> bool:
         bare = word.casefold().strip(".:")
         if bare in _ROLE_WORDS or bare.endswith(_ROLE_SUFFIXES) or is_party(word):
             marked = True
+        elif bare in _ROLE_MODIFIERS and index + 1 < len(words):
+            continue  # "tf personalchef", "biträdande rektor": the role follows
         elif index and marked and word.islower() and word.isalpha():
             continue  # the role's unit: "verksamhetschef hemtjänst"
         elif not re.fullmatch(NAME_TOKEN, word):
