@@ -90,7 +90,8 @@ _CLOSING_ITEM = re.compile(
 # Headings inside an item: they belong to its text, they never start an item.
 _SUBHEADING = re.compile(
     r"^(?:fackliga?\s+inspel|fackligt\s+inspel|fackliga\s+synpunkter"
-    r"|protokollsanteckning(?:ar)?(?:\s+(?:från|av)\s+[^:]+)?"
+    # "Protokollsanteckning från Vision", "Protokollsanteckning Vårdförbundet": whose note it is.
+    r"|protokollsanteckning(?:ar)?(?:\s+(?:(?:från|av)\s+)?[^:\s][^:]{0,40})?"
     r"|arbetsgivarens\s+(?:svar|kommentar|kommentarer|förslag)|bakgrund|förslag\s+till\s+beslut"
     r"|riskbedömning|synpunkter|kommentarer|diskussion|underlag|bilagor?|\w+:s\s+synpunkter"
     r"|reservation(?:er)?|yrkanden?|beslutsunderlag|propositionsordning|särskilt\s+yttrande"
@@ -433,6 +434,8 @@ _BORDLAGT = re.compile(
     rf"|\btar\b[^.]{{0,80}}?\bmed\s+sig\b[^.]{{0,60}}?\bnästa\s+{_NEXT_MEETING}"
     r"|\btar\s+upp\b[^.]{0,40}?\bigen\b|\bflyttas\s+till\s+nästa\b|\båterupptas\b"
     r"|\btas\s+med\s+till\s+nästa\b"
+    # "Arbetsutskottet beslutar att återkomma i ärendet": the body puts it off itself.
+    r"|\bbeslutar\s+att\s+återkomma\b"
     # "Dialogen fortsätter i november" waits for a later meeting; "… fortsätter i schemagruppen",
     # "… inom arbetsmiljögruppen" goes on in another forum, and this group has nothing pending.
     rf"|\b(?:dialogen|samtalet|diskussionen)\s+fortsätter\b(?!\s+(?:i|inom|via|genom|hos|med)\s+"
@@ -935,12 +938,15 @@ NOTED = re.compile(
 
 # A sentence whose subject is the body that decides.
 DECIDING_BODY = re.compile(
-    r"^(?:styrelsen|nämnden|[\w-]+nämnden|kommittén|skyddskommittén|föreningen|årsmötet)\s+\w+",
+    r"^(?:styrelsen|nämnden|[\w-]+nämnden|kommittén|skyddskommittén|föreningen|årsmötet"
+    r"|\w*utskottet)\s+\w+",
     re.IGNORECASE,
 )
 
 BOARD_DECISION = re.compile(
-    r"\b(?:styrelsen|nämnden|\w+nämnden|kommittén|skyddskommittén|föreningen|årsmötet|mötet)\s+"
+    # "Arbetsutskottet beslutar att föreslå kommunstyrelsen …": an utskott decides its own part.
+    r"\b(?:styrelsen|nämnden|\w+nämnden|kommittén|skyddskommittén|föreningen|årsmötet|mötet"
+    r"|\w*utskottet)\s+"
     r"(?:beslutade|beslutar|beslöt|godkänner|godkände|fastställer|fastställde|antar|antog"
     r"|beviljar|beviljade|avslår|avslog)\b"
     # In the passive, with the body unnamed: "Beslutades att godkänna …", "Det beslutades att …".
