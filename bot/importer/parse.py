@@ -1513,6 +1513,10 @@ class _Building:
             line for line in text.split("\n") if BOARD_DECISION.search(line)
         )
         outcome = decision_of(stated) or ("beslutat" if stated else decision_of(text))
+        if outcome == "inget beslut" and is_standing(self.title) and not stated:
+            # "Mötet är ett informationsmöte och inga beslut fattas" under "Mötets öppnande"
+            # speaks of the whole meeting, not of an item.
+            outcome = ""
         if outcome == "beslutat" and NOTED.match(stated.strip()) and not is_deciding_kind(kind):
             stated, outcome = "", ""  # a samverkan group took note; a board decides even that
         section = self.section

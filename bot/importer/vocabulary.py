@@ -188,7 +188,9 @@ GROUP_KINDS = (
     (
         "MBL §19",
         r"(?<!\w)(?:mbl\s*§\s*19|19\s*§\s*mbl|§\s*19\s*mbl|mbl\s*19\s*§)"
-        r"|\b19\s*§\s*lagen\b.*medbestämmande|\binformation\s+enligt\s+(?:§\s*19|19\s*§)",
+        r"|\b19\s*§\s*lagen\b.*medbestämmande|\binformation\s+enligt\s+(?:§\s*19|19\s*§)"
+        # "Protokoll från informationsmöte enligt 19 §" with "MBL" broken onto the next line.
+        r"|\binformations\w*\s+enligt\s+(?:§\s*19|19\s*§)",
     ),
     ("skyddskommitté", r"\bskyddskommitt[ée](?:n|ns|s)?\b"),
     ("LSG", r"\bLSG\b|\blokal(?:a)?\s+samverkansgrupp"),
