@@ -211,14 +211,18 @@ def test_the_fifth_set_keeps_the_score_it_had_when_first_scored_whole() -> None:
     importer changed that day (its totals only were looked at). On the code of that morning
     90.8 % (545/600), 5 spurious items; after the day's changes 93.3 % (558/598), 4 spurious;
     with the party letters written bare as every other set writes them ("M", not "(M)"; five
-    fields) 93.8 % (561/598), 4 spurious: .docx 94.9 %, .pdf 89.0 %, .txt 97.5 %. Below the
-    issue's bar (95 % in every format, no spurious item): the floor guards the figure."""
+    fields) 93.8 % (561/598), 4 spurious: .docx 94.9 %, .pdf 89.0 %, .txt 97.5 %. Then opened
+    as a development set and TUNED ON (general changes, each with a probe in other words; corpus
+    README): 98.7 % (586/594), no spurious item: .docx 97.9 %, .pdf 99.0 %, .txt 99.0 %. No
+    longer a measure of generalisation; the floor guards the figure."""
     total, expected = _part_score("fifth")
     assert expected == 594, expected
     for fmt, score in _by_format("fifth").items():
         print(f"fifth {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
-    assert total.share >= 0.938, total.misses
-    assert total.spurious <= 4, total.misses
+        assert score.share >= 0.95, (fmt, score.misses)
+        assert score.spurious == 0, (fmt, score.misses)
+    assert total.share >= 0.986, total.misses
+    assert total.spurious == 0, total.misses
 
 
 def test_the_sixth_sets_blind_half_keeps_the_bar_it_met_when_first_scored_whole() -> None:
