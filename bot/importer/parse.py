@@ -147,8 +147,12 @@ def parse_minutes(
                 justerare.extend(_justering_in(line, whole=own))
     justerare.extend(body.justerare)
     with_chair = bool(_WITH_CHAIR.search(full_text))
-    if not justerare or with_chair:
-        # "Att jämte ordföranden justera …": the chair signs as a justerare too.
+    found = {name for name, _ in _merge_people(justerare)}
+    signed_names = {name for name, _ in body.signed}
+    if not justerare or with_chair or (found and found < signed_names):
+        # "Att jämte ordföranden justera …": the chair signs as a justerare too; and a
+        # signature block under "Justeras" that names everyone the sentence chose, and more
+        # ("… utses att tillsammans med B för arbetsgivaren justera"), names them all.
         justerare.extend(body.signed)
     if with_chair:
         justerare.extend(body.chairs or _listed_chair(lines))
