@@ -1198,6 +1198,11 @@ def _justering_in(line: str, *, whole: bool) -> list[tuple[str, str]]:
     ("Till sekreterare valdes A. B och C valdes att justera."); `whole`: the item is the choice
     of justerare, and a line without such a sentence ("A (Vision) och B (Kommunal).") is read
     whole."""
+    labelled = _JUSTERARE_LABEL.match(line)
+    if labelled and labelled["names"].strip():
+        # "Justerare: A, SSR; B, Kommunal; C, arbetsgivaren.": the label heads one list, which
+        # its semicolons do not cut into sentences.
+        return _names_from_list(labelled["names"])
     about = [s for s in _SENTENCES.split(line) if "justera" in s.casefold()]
     if whole and not about:
         about = [line]
