@@ -213,7 +213,7 @@ def test_the_fifth_set_keeps_the_score_it_had_when_first_scored_whole() -> None:
     with the party letters written bare as every other set writes them ("M", not "(M)"; five
     fields) 93.8 % (561/598), 4 spurious: .docx 94.9 %, .pdf 89.0 %, .txt 97.5 %. Then opened
     as a development set and TUNED ON (general changes, each with a probe in other words; corpus
-    README): 99.5 % (591/594), no spurious item: .docx 99.5 %, .pdf 99.5 %, .txt 99.5 %. No
+    README): 99.7 % (592/594), no spurious item: .docx 100 %, .pdf 99.5 %, .txt 99.5 %. No
     longer a measure of generalisation; the floor guards the figure."""
     total, expected = _part_score("fifth")
     assert expected == 594, expected
@@ -221,7 +221,7 @@ def test_the_fifth_set_keeps_the_score_it_had_when_first_scored_whole() -> None:
         print(f"fifth {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
         assert score.share >= 0.95, (fmt, score.misses)
         assert score.spurious == 0, (fmt, score.misses)
-    assert total.share >= 0.994, total.misses
+    assert total.share >= 0.996, total.misses
     assert total.spurious == 0, total.misses
 
 

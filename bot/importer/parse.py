@@ -218,7 +218,8 @@ _SIGNING_RULE = re.compile(r"_{3,}|\.{4,}")
 # "Att jämte ordföranden justera …", "A justerar tillsammans med ordföranden": the chair too.
 _ALONG_WITH_CHAIR = r"(?:jämte|tillsammans\s+med)\s+(?:mötes)?ordförande(?:n)?\b"
 _WITH_CHAIR = re.compile(
-    rf"\b{_ALONG_WITH_CHAIR}[^.\n]*\bjustera|\bjusterar\b[^.\n]*\b{_ALONG_WITH_CHAIR}",
+    # "… att justera protokollet tillsammans med ordföranden": the chair's word after it too.
+    rf"\b{_ALONG_WITH_CHAIR}[^.\n]*\bjustera|\bjuster(?:a|ar)\b[^.\n]*\b{_ALONG_WITH_CHAIR}",
     re.IGNORECASE,
 )
 
