@@ -21,7 +21,9 @@ from bot.core.model import (
     MinutesVersion,
     Verdict,
 )
+from bot.core.texts import say
 from bot.core.tx import Tx
+from bot.dates import format_date
 
 OPEN = {MeetingStatus.PLANNED, MeetingStatus.PUBLISHED}
 UPCOMING_SHOWN = 5
@@ -151,4 +153,46 @@ def _to_justera(
     asked = bool(mine) and mine[0].verdict is Verdict.CHANGE_REQUESTED
     return ToJustera(
         group.key, channel, meeting.id, meeting.starts_at, latest.number, asked, meeting.number
+    )
+
+
+# The overview's lines, the same words on every platform (Slack's App Home, Teams' `hem`).
+
+
+def draft_line(draft: ToJustera, lang: str) -> str:
+    line = say(
+        lang,
+        "home_draft",
+        group=draft.group_key,
+        ref=draft.meeting_number,
+        when=format_date(draft.starts_at, lang),
+        version=draft.version,
+    )
+    return line + (say(lang, "home_change_asked") if draft.asked_change else "")
+
+
+def meeting_line(meeting: Upcoming, lang: str) -> str:
+    line = say(
+        lang,
+        "home_meeting",
+        group=meeting.group_key,
+        ref=meeting.meeting_number,
+        when=meeting.when(lang),
+        deadline=format_date(meeting.agenda_deadline, lang),
+    )
+    return line + (say(lang, "home_deadline_passed") if meeting.deadline_passed else "")
+
+
+def proposal_line(item: OwnProposal, lang: str) -> str:
+    status = say(lang, f"home_status_{item.status.value}")
+    if item.late:
+        status += say(lang, "home_late")
+    return say(
+        lang,
+        "home_proposal",
+        group=item.group_key,
+        ref=item.meeting_number,
+        number=item.number,
+        title=item.title,
+        status=status,
     )

@@ -17,9 +17,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.core.home import Waiting
+from bot.core.home import Waiting, draft_line, meeting_line, proposal_line
 from bot.core.texts import say
-from bot.dates import format_date
 from bot.render.blockkit import APPROVE_ACTION, CHANGE_ACTION, escape
 
 HOME_BLOCKS = 95  # Slack allows 100 on a Home tab
@@ -37,17 +36,7 @@ def home_view(waiting: Waiting, lang: str, channel_id: Callable[[str], str]) -> 
     if waiting.to_justera:
         blocks.append(_section(say(lang, "home_to_justera")))
         for draft in waiting.to_justera:
-            line = say(
-                lang,
-                "home_draft",
-                group=draft.group_key,
-                ref=draft.meeting_number,
-                when=format_date(draft.starts_at, lang),
-                version=draft.version,
-            )
-            if draft.asked_change:
-                line += say(lang, "home_change_asked")
-            blocks.append(_section(escape(line)))
+            blocks.append(_section(escape(draft_line(draft, lang))))
             value = json.dumps(
                 {
                     "meeting": draft.meeting_id,
@@ -75,37 +64,11 @@ def home_view(waiting: Waiting, lang: str, channel_id: Callable[[str], str]) -> 
             )
     if waiting.upcoming:
         blocks += [DividerBlock(), _section(say(lang, "home_upcoming"))]
-        lines = []
-        for meeting in waiting.upcoming:
-            line = say(
-                lang,
-                "home_meeting",
-                group=meeting.group_key,
-                ref=meeting.meeting_number,
-                when=meeting.when(lang),
-                deadline=format_date(meeting.agenda_deadline, lang),
-            )
-            if meeting.deadline_passed:
-                line += say(lang, "home_deadline_passed")
-            lines.append("• " + escape(line))
+        lines = ["• " + escape(meeting_line(meeting, lang)) for meeting in waiting.upcoming]
         blocks.append(_section("\n".join(lines)))
     if waiting.proposals:
         blocks += [DividerBlock(), _section(say(lang, "home_proposals"))]
-        lines = []
-        for item in waiting.proposals:
-            status = say(lang, f"home_status_{item.status.value}")
-            if item.late:
-                status += say(lang, "home_late")
-            line = say(
-                lang,
-                "home_proposal",
-                group=item.group_key,
-                ref=item.meeting_number,
-                number=item.number,
-                title=item.title,
-                status=status,
-            )
-            lines.append("• " + escape(line))
+        lines = ["• " + escape(proposal_line(item, lang)) for item in waiting.proposals]
         blocks.append(_section("\n".join(lines)))
     if waiting.commitments:
         blocks += [DividerBlock(), _section(say(lang, "home_commitments"))]

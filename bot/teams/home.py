@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.home import Waiting
+from bot.core.home import Waiting, draft_line, meeting_line, proposal_line
 from bot.core.texts import say
-from bot.dates import format_date
 from bot.render import adaptivecards as cards
 
 HOME_WORDS = ("hem", "home", "oversikt", "overview")  # folded, as typed to the bot
@@ -32,60 +31,24 @@ def home_card(waiting: Waiting, lang: str, message: str = "") -> dict[str, Any]:
     if waiting.to_justera:
         body.append(_title(lang, "home_to_justera"))
     for draft in waiting.to_justera[:DRAFTS_SHOWN]:
-        line = say(
-            lang,
-            "home_draft",
-            group=draft.group_key,
-            ref=draft.meeting_number,
-            when=format_date(draft.starts_at, lang),
-            version=draft.version,
-        )
-        if draft.asked_change:
-            line += say(lang, "home_change_asked")
         actions = cards.justering_actions(
             draft.meeting_id, draft.version, home_channel=draft.channel_ref, lang=lang
         )
         body.append(
             {
                 "type": "Container",
-                "items": [cards.plain(line), {"type": "ActionSet", "actions": actions}],
+                "items": [
+                    cards.plain(draft_line(draft, lang)),
+                    {"type": "ActionSet", "actions": actions},
+                ],
             }
         )
     if waiting.upcoming:
         body.append(_title(lang, "home_upcoming"))
-        lines = []
-        for meeting in waiting.upcoming:
-            line = say(
-                lang,
-                "home_meeting",
-                group=meeting.group_key,
-                ref=meeting.meeting_number,
-                when=meeting.when(lang),
-                deadline=format_date(meeting.agenda_deadline, lang),
-            )
-            lines.append(
-                line + (say(lang, "home_deadline_passed") if meeting.deadline_passed else "")
-            )
-        body += _lines(lines)
+        body += _lines([meeting_line(meeting, lang) for meeting in waiting.upcoming])
     if waiting.proposals:
         body.append(_title(lang, "home_proposals"))
-        lines = []
-        for item in waiting.proposals:
-            status = say(lang, f"home_status_{item.status.value}")
-            if item.late:
-                status += say(lang, "home_late")
-            lines.append(
-                say(
-                    lang,
-                    "home_proposal",
-                    group=item.group_key,
-                    ref=item.meeting_number,
-                    number=item.number,
-                    title=item.title,
-                    status=status,
-                )
-            )
-        body += _lines(lines)
+        body += _lines([proposal_line(item, lang) for item in waiting.proposals])
     if waiting.commitments:
         body.append(_title(lang, "home_commitments"))
         body += _lines([f"{view.group_key} {view.line(lang)}" for view in waiting.commitments])
