@@ -238,3 +238,18 @@ def test_the_sixth_sets_blind_half_keeps_the_bar_it_met_when_first_scored_whole(
         assert score.share >= 0.95, (fmt, score.misses)
         assert score.spurious == 0, (fmt, score.misses)
     assert total.share >= 0.976, total.misses
+
+
+def test_the_seventh_set_keeps_the_score_it_had_when_first_scored() -> None:
+    """A seventh blind set: ten minutes written 2026-12-03 after all of that day's importer
+    changes had landed, by an engineer who never saw the importer, to the conventions spelled
+    out for the fifth and sixth. Scored once: on the code of that morning 83.7 % (406/485), 2
+    spurious items; on the day's final code 95.2 % (459/482), none spurious: .docx 96.5 %,
+    .pdf 96.5 %, .txt 92.3 % (the .txt below the issue's bar of 95 % in every format). Nobody
+    has tuned on it; the floor guards the figure."""
+    total, expected = _part_score("seventh")
+    assert expected == 482, expected
+    for fmt, score in _by_format("seventh").items():
+        print(f"seventh {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
+    assert total.share >= 0.952, total.misses
+    assert total.spurious == 0, total.misses
