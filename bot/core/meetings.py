@@ -21,7 +21,7 @@ from bot.core.model import (
     StandingItem,
 )
 from bot.core.permissions import Action
-from bot.core.retiming import default_deadline, refuse_past, refuse_same_time, retime
+from bot.core.retiming import refuse_past, refuse_same_time, retime, usual_deadline
 from bot.core.texts import UserError
 from bot.core.tx import Phase, Tx
 from bot.dates import format_date, format_when
@@ -61,11 +61,7 @@ def plan_meeting(
     check_length("protocol_number", protocol_number)
     check_length("dnr", dnr)
     refuse_past(tx, starts_at, time_known, command=f"/mote planera {group.key}; ")
-    deadline = agenda_deadline or default_deadline(starts_at)
-    if agenda_deadline is None and not time_known:
-        # A date alone: the last day for items is the whole day a week before, not its first
-        # moment (a deadline of "kl. 00.00" would already be over on that day).
-        deadline = deadline.replace(hour=23, minute=59, second=59)
+    deadline = agenda_deadline or usual_deadline(starts_at, time_known)
     if deadline > starts_at:
         raise UserError("deadline_after_meeting")
     moved = agenda_deadline is None and deadline < tx.now

@@ -107,16 +107,17 @@ def _moved_deadline(tx: Tx, meeting: Meeting, starts_at: datetime, time_known: b
     # A lead shorter than the usual week (a deadline pulled to "today" when the meeting was
     # near) grows back toward that week when the meeting moves later, never beyond it, and
     # the deadline itself never comes earlier than it was.
-    short = meeting.agenda_deadline > _usual_deadline(meeting.starts_at, meeting.time_known)
+    short = meeting.agenda_deadline > usual_deadline(meeting.starts_at, meeting.time_known)
     if new > old and short:
-        usual = max(_usual_deadline(starts_at, time_known), meeting.agenda_deadline)
+        usual = max(usual_deadline(starts_at, time_known), meeting.agenda_deadline)
         if tx.now < usual < moved:
             moved = usual
     return min(moved, starts_at)
 
 
-def _usual_deadline(starts_at: datetime, time_known: bool) -> datetime:
-    """The deadline planning gives: a week before, at the clock, or that day's end for a date."""
+def usual_deadline(starts_at: datetime, time_known: bool) -> datetime:
+    """The deadline planning gives: a week before, at the clock, or that day's end for a date
+    alone (a deadline of "kl. 00.00" would already be over on that day)."""
     deadline = default_deadline(starts_at)
     return deadline if time_known else deadline.replace(hour=23, minute=59, second=59)
 

@@ -308,11 +308,13 @@ class TeamsBot:
             ctx = self.context(caller)
             await self.outgoing.reply(caller, "", await self._home(act, caller, ctx))
 
-    async def _home(self, act: dict[str, Any], caller: Caller, ctx: Context) -> Any:
+    async def _home(
+        self, act: dict[str, Any], caller: Caller, ctx: Context, message: str = ""
+    ) -> Any:
         """One person's overview, only in their own chat: in a channel everyone would read it."""
         if not _personal(act):
             return say(ctx.lang, "teams_home_personal_only")
-        return home_card(await self.run(ctx, home.waiting_for), ctx.lang)
+        return home_card(await self.run(ctx, home.waiting_for), ctx.lang, message)
 
     async def on_reaction(self, context: Any, _state: Any) -> None:
         act = dump(context.activity)
@@ -355,9 +357,12 @@ class TeamsBot:
             return dialogs.done(error.message(ctx.lang))
         except (KeyError, TypeError, ValueError):
             return dialogs.done(say(ctx.lang, "internal_error"))
-        home_channel = ctx.channel_ref if ctx.channel_ref != caller.channel_ref else ""
         return dialogs.change_task(
-            meeting_id, version, ctx.lang, number=view.meeting_number, home_channel=home_channel
+            meeting_id,
+            version,
+            ctx.lang,
+            number=view.meeting_number,
+            home_channel=_home_channel(ctx, caller),
         )
 
     async def _request_change(self, act: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
@@ -378,7 +383,6 @@ class TeamsBot:
                 number = (await self.run(ctx, justering.justering_view, meeting_id)).meeting_number
             except UserError:
                 number = 0
-            home_channel = ctx.channel_ref if ctx.channel_ref != caller.channel_ref else ""
             return dialogs.change_task(
                 meeting_id,
                 version,
@@ -386,7 +390,7 @@ class TeamsBot:
                 comment,
                 error.message(ctx.lang),
                 number=number,
-                home_channel=home_channel,
+                home_channel=_home_channel(ctx, caller),
             )
         if not result.replayed:
             await self.outgoing.publish(caller, result)
@@ -591,13 +595,17 @@ class TeamsBot:
                 except UserError as error:
                     message = error.message(ctx.lang)
                 if data.get("home") and _personal(act):
-                    waiting = await self.run(self.context(caller), home.waiting_for)
-                    card = home_card(waiting, ctx.lang, message)
+                    card = await self._home(act, caller, self.context(caller), message)
                 else:
                     card = await self._view_card(self.context(caller), meeting_id, message)
         except UserError as error:
             card = cards.check(cards.card([cards.plain(error.message(ctx.lang))]))
         return AdaptiveCardInvokeResponse(status_code=200, type=cards.CARD_TYPE, value=card)
+
+
+def _home_channel(ctx: Context, caller: Caller) -> str:
+    """The draft's channel when a click came from the person's overview (card_context), else ""."""
+    return ctx.channel_ref if ctx.channel_ref != caller.channel_ref else ""
 
 
 def _personal(act: dict[str, Any]) -> bool:
