@@ -999,6 +999,9 @@ def test_dates_day_first_as_swedes_write_them(line: str, day: date) -> None:
         ("Arbetsmiljökommittén Hemtjänst Norr", "Arbetsmiljökommitté"),
         ("Protokoll från arbetsplatsträff, Förskolan Ekorren", "APT"),
         ("Arbetsplatsträff med samverkan (ASG)", "ASG"),
+        # Without the acronym an arbetsplatsträff that samverkar is an APT.
+        ("Arbetsplatsträff med samverkan", "APT"),
+        ("ASG – arbetsplatssamverkan", "ASG"),
         ("Kommunstyrelsens personalutskott", "Personalutskott"),
         ("Förhandling enligt 11 § MBL", "MBL §11"),
         ("Information enligt § 19 MBL", "MBL §19"),
