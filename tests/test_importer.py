@@ -1016,6 +1016,22 @@ def test_group_kinds_read_from_the_header(line: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Protokollnummer: AU 4/2025", "AU 4/2025"),
+        ("Protokoll PU 2/2024", "PU 2/2024"),
+        ("| Protokollnummer | SK-1/2025 |", "SK-1/2025"),
+        ("Protokoll nr 3 / 2024", "3/2024"),
+        # A word before the number is no part of it.
+        ("Protokoll från Vård 3/2024", "3/2024"),
+    ],
+)
+def test_protocol_numbers_as_written(line: str, number: str) -> None:
+    minutes = parse_minutes(f"Minnesanteckningar FSG\n{line}\n\nInformation\nBudget\nInget nytt.\n")
+    assert minutes.protocol_number == number
+
+
+@pytest.mark.parametrize(
     ("closing", "justerare"),
     [
         ("Justerare: ____________ Bo Lund", [("Bo Lund", "")]),

@@ -407,8 +407,12 @@ _PLACE = re.compile(
     rf"(?=\s+(?:\|\s*)?{_NEXT_LABEL}\b\s*(?:nr\.?\s*)?[:|\d]|\s+\|\s|$)",
     re.IGNORECASE,
 )
+# A protocol number as written, with the letters some bodies put before it ("AU 4/2025",
+# "PU 2/2024", "SK-1/2025"): capitals only, so a word ("från 3/2024") is no part of it.
+_NUMBER_PREFIX = r"(?:(?-i:[A-ZÅÄÖ]{1,5})[ -]?)?"
 _PROTOCOL = re.compile(
-    r"\bprotokoll(?:et)?\s*(?:nr\.?|nummer)?\s*:?\s*(\d{1,3}\s*/\s*(?:19|20)?\d{2})\b",
+    rf"\bprotokoll(?:et)?\s*(?:nr\.?|nummer)?\s*[:|]?\s*({_NUMBER_PREFIX}"
+    r"\d{1,3}\s*/\s*(?:19|20)?\d{2})\b",
     re.IGNORECASE,
 )
 _DNR = re.compile(
@@ -917,7 +921,7 @@ def _read_header(lines: list[str]) -> _Header:
             or _NUMBER_LABEL.search(line)
         )
         if protocol and not header.protocol_number:
-            header.protocol_number = re.sub(r"\s+", "", protocol.group(1))
+            header.protocol_number = _written_number(protocol.group(1))
             used = True
         dnr = _DNR.search(line)
         if dnr and not header.dnr:
@@ -967,8 +971,12 @@ _TIME_LABEL = re.compile(
     re.IGNORECASE,
 )
 # "Nr 14/2019" in the letterhead, beside or below "PROTOKOLL" (not "Dnr").
-_NUMBER_LABEL = re.compile(r"(?<!\w)nr\.?\s*(\d{1,3}\s*/\s*(?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
-_PROTOCOL_TOKEN = re.compile(r"(?<![\d/])(\d{1,3}\s*/\s*(?:19|20)\d{2})(?![\d/])")
+_NUMBER_LABEL = re.compile(
+    rf"(?<!\w)nr\.?\s*({_NUMBER_PREFIX}\d{{1,3}}\s*/\s*(?:19|20)\d{{2}})(?![\d/])", re.IGNORECASE
+)
+_PROTOCOL_TOKEN = re.compile(
+    rf"(?<![\w/])({_NUMBER_PREFIX}\d{{1,3}}\s*/\s*(?:19|20)\d{{2}})(?![\d/])"
+)
 _KIND_ORDER = (
     "MBL §11",
     "MBL §19",
@@ -1061,7 +1069,12 @@ def _date_from_source(source: str) -> date | None:
 
 def _protocol_number(text: str) -> str:
     match = _PROTOCOL.search(text)
-    return re.sub(r"\s+", "", match.group(1)) if match else ""
+    return _written_number(match.group(1)) if match else ""
+
+
+def _written_number(number: str) -> str:
+    """ "4 / 2025" → "4/2025"; "AU  4/2025" keeps its letters apart from the number."""
+    return re.sub(r"\s+", " ", re.sub(r"\s*/\s*", "/", number)).strip()
 
 
 def _dnr(text: str) -> str:
