@@ -1985,6 +1985,8 @@ class _Body:
             # "§ 22" alone above "Övriga frågor" or "Anmälningsärenden": the number was the
             # line before, and a § numbers an item, never a section.
             return self.pending_number
+        if _strip_marker(line)[0] == "para":
+            return True  # "§ 66 Anmälningsärenden": a § numbers an item, never a section
         if self.section == section and self.sections_seen:
             return True
         if not is_standing(_strip_marker(line)[1]):

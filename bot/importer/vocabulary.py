@@ -936,17 +936,29 @@ NOTED = re.compile(
     re.IGNORECASE,
 )
 
-# A sentence whose subject is the body that decides.
-DECIDING_BODY = re.compile(
-    r"^(?:styrelsen|nämnden|[\w-]+nämnden|kommittén|skyddskommittén|föreningen|årsmötet"
-    r"|\w*utskottet)\s+\w+",
-    re.IGNORECASE,
+# The bodies that decide, in the definite form a sentence names them by: any compound of
+# styrelse, nämnd, utskott or fullmäktige ("Kommunstyrelsen", "Regionstyrelsen", "Socialnämnden",
+# "Arbetsutskottet", "Kommunfullmäktige"), a förening's meetings, a kommunalförbund's direktion.
+DECIDING_BODIES = (
+    r"[\w-]*styrelsen",
+    r"[\w-]*nämnden",
+    r"\w*utskottet",
+    r"\w*fullmäktige",
+    r"\w*kommittén",
+    r"föreningen",
+    r"årsmötet",
+    r"\w*stämman",
+    r"direktionen",
 )
+_DECIDING_BODY = "|".join(DECIDING_BODIES)
+
+# A sentence whose subject is the body that decides.
+DECIDING_BODY = re.compile(rf"^(?:{_DECIDING_BODY})\s+\w+", re.IGNORECASE)
 
 BOARD_DECISION = re.compile(
-    # "Arbetsutskottet beslutar att föreslå kommunstyrelsen …": an utskott decides its own part.
-    r"\b(?:styrelsen|nämnden|\w+nämnden|kommittén|skyddskommittén|föreningen|årsmötet|mötet"
-    r"|\w*utskottet)\s+"
+    # "Arbetsutskottet beslutar att föreslå kommunstyrelsen …": an utskott decides its own part;
+    # "Kommunstyrelsen beslutar att föreslå kommunfullmäktige …" likewise.
+    rf"\b(?:{_DECIDING_BODY}|mötet)\s+"
     r"(?:beslutade|beslutar|beslöt|godkänner|godkände|fastställer|fastställde|antar|antog"
     r"|beviljar|beviljade|avslår|avslog)\b"
     # In the passive, with the body unnamed: "Beslutades att godkänna …", "Det beslutades att …".
