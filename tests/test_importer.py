@@ -1015,6 +1015,27 @@ def test_group_kinds_read_from_the_header(line: str, kind: str) -> None:
     assert minutes.group_kind == kind
 
 
+def test_a_header_sentence_without_an_hour_gives_the_place_and_the_opening_the_time() -> None:
+    minutes = parse_minutes(
+        "Brf Lönnen\n"
+        "Protokoll fört vid styrelsens sammanträde måndagen den 3 mars 2025 i föreningens\n"
+        "lokal, Lönnvägen 4. Protokoll 2/2025.\n\n"
+        "§ 1 Mötets öppnande\nKlockan 18.45 öppnade ordföranden mötet.\n\n"
+        "§ 2 Budget\nStyrelsen beslutar att anta budgeten.\n"
+    )
+    assert (minutes.place, minutes.time, minutes.group_kind) == (
+        "föreningens lokal, Lönnvägen 4",
+        "18:45",
+        "styrelse",
+    )
+    # An hour named in an item after the opening ones is no start of the meeting.
+    later = parse_minutes(
+        "Styrelsemöte 2025-03-03\n\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n\n"
+        "§ 2 Lokalen\nLokalen öppnas kl. 17 för städning.\n"
+    )
+    assert later.time == ""
+
+
 @pytest.mark.parametrize(
     ("line", "number"),
     [

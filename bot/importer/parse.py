@@ -33,6 +33,7 @@ from bot.importer.vocabulary import (
     NAME_TOKEN,
     NO_DECISIONS,
     NOTED,
+    OPENED_AT,
     OTHER_DATE,
     PARAGRAPH_NUMBER,
     PRESENTER_AT_END,
@@ -46,6 +47,7 @@ from bot.importer.vocabulary import (
     TITLE_LABEL,
     UPPER,
     WHEN_WHERE_LABELS,
+    date_spans,
     decision_of,
     find_dates,
     group_kind_of,
@@ -199,7 +201,7 @@ def parse_minutes(
         date=when,
         place=header.place,
         group_kind=header.group_kind,
-        time=header.time,
+        time=header.time or _opened_at(items),
         group_name=header.group_name,
         protocol_number=protocol,
         dnr=dnr,
@@ -385,15 +387,21 @@ _PLACE_AND_TIME = re.compile(
     r"^plats\s+och\s+tid\s*[:|]?\s*(?P<place>.+?)\s*,?\s+(?:kl\.?|klockan)\s*\d",
     re.IGNORECASE,
 )
+# "i Ängsbacken, plan 4, Stationsgatan 12.": a room, its floor and its street; the place ends
+# with its sentence ("… Kyrkvägen 3. Närvarande var …").
+_PLACE_IN_SENTENCE = (
+    r"(?P<place>[^\s,](?:(?!\.\s)[^,])*(?:,\s*(?:(?!\.\s)[^,])+){0,2}?)\.?(?:\s+[A-ZÅÄÖ].*)?$"
+)
 # "2024-09-10 kl. 19.00, Klubbstugan": the place after the time.
 _PLACE_AFTER_TIME = re.compile(
     r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?"
     # After "i" the place may be written in lower case ("i föreningshuset, Lotten 1").
     r"(?:\s*,\s*(?:i\s+)?(?=[A-ZÅÄÖ])|\s+i\s+)"
-    # "i Ängsbacken, plan 4, Stationsgatan 12.": a room, its floor and its street; the place
-    # ends with its sentence ("… Kyrkvägen 3. Närvarande var …").
-    r"(?P<place>[^\s,](?:(?!\.\s)[^,])*(?:,\s*(?:(?!\.\s)[^,])+){0,2}?)\.?(?:\s+[A-ZÅÄÖ].*)?$"
+    rf"{_PLACE_IN_SENTENCE}"
 )
+# "Protokoll fört vid styrelsens sammanträde onsdagen den 12 februari 2025 i föreningens
+# lokal, Byvägen 2.": a header sentence with no hour, the place right after the day.
+_PLACE_AFTER_DATE = re.compile(rf"^\s*,?\s+i\s+(?=\w){_PLACE_IN_SENTENCE}")
 _KIND_TOKEN = re.compile(r"\b(FSG\s*/\s*VSG|VSG\s*/\s*FSG|FSG|VSG)\b")
 _KIND_WORD = re.compile(r"(förvaltnings|verksamhets)samverkansgrupp", re.IGNORECASE)
 _ORG_LINE = re.compile(
@@ -821,6 +829,13 @@ def _header_goes_on(line: str, following: str) -> bool:
     return _starts_lower(following) or (cut and ":" not in following)
 
 
+def _place_after_date(line: str) -> re.Match[str] | None:
+    """The place a header sentence names right after the meeting's day ("… den 12 februari
+    2025 i föreningens lokal, Byvägen 2."), when it names no hour."""
+    spans = date_spans(line)
+    return _PLACE_AFTER_DATE.match(line[spans[0][1] :]) if len(spans) == 1 else None
+
+
 def _bare_place(line: str) -> bool:
     """Whether a header line could be a place written without its label: short, no label, no
     date, no sentence, no group or document name ("Digitalt via Teams", "Rum Ekorren")."""
@@ -910,6 +925,8 @@ def _read_header(lines: list[str]) -> _Header:
         if place and find_dates(place["place"]):
             # "Tid och plats: 2019-11-05 kl. 15.30–16.15, Västerskolan": the place after the time.
             place = _PLACE_AFTER_TIME.search(line)
+        if not place and not other and not label and not _TIME_LABEL.search(line):
+            place = _place_after_date(line)
         if place and not header.place:
             # "Tid och plats: Socialkontoret, rum Linden, kl. 13.00–15.30": the time is no place.
             where = _TIME_AT_END.sub("", place["place"].strip())
@@ -1050,6 +1067,18 @@ def _name_after_kind(line: str) -> str:
     if not rest or not rest[0].isupper() or len(rest.split()) > 6:
         return ""
     return rest
+
+
+def _opened_at(items: list[ImportedItem]) -> str:
+    """A header that names no hour: the opening items may say when the meeting was opened."""
+    for item in items:
+        if item.section != OPENING:
+            break
+        match = OPENED_AT.search(f"{item.title}\n{item.text}")
+        hour = int(match["h"] or match["h2"]) if match else 24
+        if hour <= 23:
+            return f"{hour:02d}:{int(match['m'] or match['m2'] or 0):02d}"
+    return ""
 
 
 def _labelled_date(text: str) -> date | None:

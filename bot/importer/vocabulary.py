@@ -203,7 +203,8 @@ GROUP_KINDS = (
     ("APT", r"\bAPT\b|\barbetsplatsträff(?:en|ar)?\b"),
     # "Kommunstyrelsens personalutskott": the committee's own word, "Personalutskott".
     ("{}", r"\b(?P<kind>[a-zåäö]+utskott)(?:et|ets)?\b"),
-    ("styrelse", r"\bstyrelse(?:möte|sammanträde|protokoll)?\b"),
+    # "Styrelsemöte", "styrelsens sammanträde", "sammanträde med styrelsen".
+    ("styrelse", r"\bstyrelse(?:ns?|möte[nt]?|mötets|sammanträde[nt]?|protokoll(?:et)?)?\b"),
     # A förening's meeting of its members, which decides for the förening.
     ("årsmöte", r"\b(?:ordinarie\s+|extra\s+)?årsmöte(?:t|ts)?\b"),
     ("nämnd", r"^\s*[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?\s*$|sammanträdesprotokoll"),
@@ -486,6 +487,11 @@ DECISION_TAKEN = re.compile(
 
 def find_dates(text: str) -> list[tuple[int, date]]:
     """Every valid date in the text with its position, in order."""
+    return [(start, day) for start, _, day in date_spans(text)]
+
+
+def date_spans(text: str) -> list[tuple[int, int, date]]:
+    """Every valid date in the text with where it starts and ends, in order."""
     found = []
     for match in _DATE.finditer(text):
         try:
@@ -497,7 +503,7 @@ def find_dates(text: str) -> list[tuple[int, date]]:
             else:
                 year, month = int(match["y2"]), _MONTHS[match["mon"].casefold()]
                 day = int(match["d2"])
-            found.append((match.start(), date(year, month, day)))
+            found.append((match.start(), match.end(), date(year, month, day)))
         except ValueError:
             continue
     return found
@@ -899,6 +905,16 @@ CLOSING_SENTENCE = re.compile(
     r"^(?:mötet|sammanträdet|förhandlingen)\s+(?:avslutas|avslutades|förklaras\s+avslutat|"
     r"förklarades\s+avslutat)\.?$|^ordföranden\s+(?:avslutar|avslutade|förklarar|förklarade)\s+"
     r"(?:mötet|sammanträdet)(?:\s+avslutat)?\.?$",
+    re.IGNORECASE,
+)
+
+# "Ordföranden öppnade mötet kl. 19.00", "… förklarade sammanträdet öppnat klockan 18.30",
+# "Klockan 9.15 öppnades förhandlingen": the hour the meeting began, said in its opening item.
+OPENED_AT = re.compile(
+    r"\b(?:öppnade|öppnar|öppnas|öppnades|öppnat|förklarade|förklarar)\b[^.]{0,80}?"
+    r"\b(?:kl\.?|klockan)\s*(?P<h>[0-2]?\d)(?:[.:](?P<m>[0-5]\d))?\b"
+    r"|\b(?:kl\.?|klockan)\s*(?P<h2>[0-2]?\d)(?:[.:](?P<m2>[0-5]\d))?\s+"
+    r"(?:öppnade|öppnar|öppnas|öppnades|förklarade|förklarar)\b",
     re.IGNORECASE,
 )
 
