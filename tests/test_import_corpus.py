@@ -249,10 +249,11 @@ def test_the_seventh_set_keeps_the_score_it_had_when_first_scored() -> None:
     has tuned on it; the floor guards the figure. Tuned on since (the corpus README): 95.4 %
     (460/482) after an APT with samverkan was read as one, 95.6 % (461/482) with a protocol
     number's letters, 96.5 % (465/482) with a kommunstyrelse's own decisions, 96.9 % (467/482)
-    with the place and hour of a header sentence with no hour."""
+    with the place and hour of a header sentence with no hour, 97.3 % (469/482) with a
+    reservation that names its §."""
     total, expected = _part_score("seventh")
     assert expected == 482, expected
     for fmt, score in _by_format("seventh").items():
         print(f"seventh {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
-    assert total.share >= 0.968, total.misses
+    assert total.share >= 0.972, total.misses
     assert total.spurious == 0, total.misses

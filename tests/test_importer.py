@@ -1267,3 +1267,20 @@ def test_a_table_of_items_whose_cells_the_column_width_broke_reads_each_cell_who
         ("Systematiskt arbetsmiljöarbete – årlig uppföljning", "ekonomichef", "samverkat"),
         ("Ny städrutin", "", "bordlagt"),
     ]
+
+
+def test_a_reservation_that_names_its_paragraph_is_that_items_text_not_the_last_items() -> None:
+    text = (
+        "Socialnämnden\nSammanträdesprotokoll\nDatum: 2025-03-11\n\n"
+        "§ 4 Bidrag till föreningar\nNämnden beslutar att bevilja bidragen.\n\n"
+        "§ 5 Meddelanden\nMeddelandena läggs till handlingarna.\n\n"
+        "Reservation till § 4\nEva Lund (V) reserverar sig mot beslutet.\n"
+    )
+    minutes = parse_minutes(text)
+    items = {item.title: item for item in minutes.items}
+    assert "Eva Lund (V) reserverar sig" in items["Bidrag till föreningar"].text
+    assert items["Meddelanden"].text == "Meddelandena läggs till handlingarna."
+    assert outline(minutes)[-2:] == [
+        ("Beslut", "Bidrag till föreningar", "", "beslutat"),
+        ("Information", "Meddelanden", "", ""),
+    ]

@@ -12,6 +12,7 @@ from bot.importer.cleaning import clean_text, without_mail_headers
 from bot.importer.tables import items_from_tables
 from bot.importer.vocabulary import (
     ACTION_OWNER,
+    ASIDE_FOR,
     ATTENDANCE,
     BOARD_DECISION,
     BULLET,
@@ -1557,6 +1558,7 @@ class _Building:
     subheadings: bool = False
     decided: list[str] = field(default_factory=list)  # "Beslut: …" and what a label heads
     inferred: bool = False  # no section heading above it: its section is read from the item
+    number: tuple[int, ...] | None = None  # "§ 26", "3.2": the item's own number, if any
     written: str = ""  # the title line as written, presenter and all
 
     def build(self, layout: _Layout, kind: str, *, owners_apart: bool = False) -> ImportedItem:
@@ -1674,6 +1676,7 @@ class _Body:
         self.last_number: tuple[int, ...] | None = None  # the last item's "7." or "§ 21"
         self.deciding = False  # after a "Beslut" label inside an item
         self.table = False  # inside a table of the item (after its head row)
+        self.aside: _Building | None = None  # "Reservation § 26" after item 29: § 26's text
         self.previous = ""
         self.previous_kind = ""
 
@@ -1825,6 +1828,8 @@ class _Body:
         return self.sides_above.pop(0) if self.sides_above else ""
 
     def _line(self, line: str, following: str) -> None:
+        if self._aside(line):
+            return
         if self.deciding and ":" in line and is_subheading(line.split(":", 1)[0]):
             self.deciding = False  # "Reservation: X reserverar sig …": the decision's text ended
         section = section_of(line)
@@ -1954,6 +1959,7 @@ class _Body:
             self._add(line)
             self.expect_body = True
             self.deciding = False  # "Reservation" under "Beslut": the decision's text ended
+            self.aside = None
             self._remember(line, _SUB)
         else:
             self._body(line, following)
@@ -2005,6 +2011,23 @@ class _Body:
         prose = following.rstrip().endswith(".") or self.layout.wrapped(following)
         return prose and not _titleish(following, strong=False)
 
+    def _aside(self, line: str) -> bool:
+        """ "Reservation § 26: …" under a later item (after a table of items, at the protocol's
+        end) is the text of the item it names, not of the item above it; so are the lines of
+        its paragraph after it."""
+        named = ASIDE_FOR.match(line)
+        if named is None:
+            return False
+        number = (int(named["number"]),)
+        target = next((item for item in self.items if item.number == number), None)
+        if target is None or target is self.item:
+            self.aside = None
+            return False
+        target.lines.append(line)
+        self.aside = target
+        self._remember(line, _BODY)
+        return True
+
     def _numbered_item(self, line: str, section: str) -> bool:
         """Whether a section's word with a number is an item: a standing item whose number
         follows the last item's at the same level ("7." then "8. Övriga frågor"), or one under
@@ -2032,7 +2055,7 @@ class _Body:
         self.section = section
         self.sections_seen = True
         self.item, self.expect_body, self.in_list = None, False, False
-        self.deciding = False
+        self.deciding, self.aside = False, None
         self._remember("", _TITLE)
 
     def _heading(self, line: str) -> bool:
@@ -2231,14 +2254,20 @@ class _Body:
             presenter=presenter,
             inferred=self.section is None,
             written=bare,
+            number=_item_number(line),
         )
         self.items.append(self.item)
         if rest:
             self._add(rest)
         self.expect_body, self.in_list, self.deciding = True, False, False
+        self.aside = None
         self._remember(line, _TITLE)
 
     def _body(self, line: str, following: str) -> None:
+        if self.aside is not None:
+            self.aside.lines.append(line)  # the paragraph of "Reservation till § 35"
+            self._remember(line, _BODY)
+            return
         marker, _ = _strip_marker(line)
         if self.item is None:
             if self.section is None:

@@ -967,6 +967,19 @@ DECIDING_BODIES = (
     r"direktionen",
 )
 _DECIDING_BODY = "|".join(DECIDING_BODIES)
+_DECIDING_VERB = (
+    r"beslutade|beslutar|beslöt|godkänner|godkände|fastställer|fastställde|antar|antog"
+    r"|beviljar|beviljade|avslår|avslog"
+)
+
+# "Reservation § 26: …", "Protokollsanteckning till § 36": a note that names the item it
+# belongs to, wherever it stands (a block after the table of items, the protocol's end).
+ASIDE_FOR = re.compile(
+    r"^(?:reservation(?:er)?|protokollsanteckning(?:ar)?|särskil(?:t|da)\s+yttranden?)\s*"
+    r"(?:(?:till|mot|i|under|vid|gällande|avseende|för)\s+)?(?:beslutet\s+(?:i|under)\s+)?"
+    r"§\s*(?P<number>\d{1,3})\b",
+    re.IGNORECASE,
+)
 
 # A sentence whose subject is the body that decides.
 DECIDING_BODY = re.compile(rf"^(?:{_DECIDING_BODY})\s+\w+", re.IGNORECASE)
@@ -974,9 +987,9 @@ DECIDING_BODY = re.compile(rf"^(?:{_DECIDING_BODY})\s+\w+", re.IGNORECASE)
 BOARD_DECISION = re.compile(
     # "Arbetsutskottet beslutar att föreslå kommunstyrelsen …": an utskott decides its own part;
     # "Kommunstyrelsen beslutar att föreslå kommunfullmäktige …" likewise.
-    rf"\b(?:{_DECIDING_BODY}|mötet)\s+"
-    r"(?:beslutade|beslutar|beslöt|godkänner|godkände|fastställer|fastställde|antar|antog"
-    r"|beviljar|beviljade|avslår|avslog)\b"
+    rf"\b(?:{_DECIDING_BODY}|mötet)\s+(?:{_DECIDING_VERB})\b"
+    # The verb first after a phrase put before it: "Efter votering beslutar nämnden att …".
+    rf"|\b(?:{_DECIDING_VERB})\s+(?:{_DECIDING_BODY})\s+att\b"
     # In the passive, with the body unnamed: "Beslutades att godkänna …", "Det beslutades att …".
     r"|(?:^|[.!?]\s+)(?:det\s+)?beslutades\s+att\b",
     re.IGNORECASE,
