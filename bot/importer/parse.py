@@ -1596,6 +1596,10 @@ class _Building:
                 section = "Beslut"
             else:
                 section = "Information"
+        if outcome == "inget beslut" and section != "Beslut" and not stated:
+            # "Gruppen samtalade om … Inga beslut fattades." under information or dialogue: no
+            # decision was to be taken, so none is recorded; an item for decision keeps it.
+            outcome = ""
         if (
             section == "Information"
             and outcome == "enighet"

@@ -468,6 +468,10 @@ _ENIGHET = re.compile(
 # den nya rutinen" decides an item that "Parterna är överens om att följa upp …" does not.
 ENDORSEMENT = re.compile(
     rf"\bst(?:äller|ällde|ällt)\s+sig\s+bakom\b|{_ADVISED}\btillstyrk(?:er|te|t)\b"
+    # "Kommunal framförde krav på … Arbetsgivaren instämde.": one side takes up the other's
+    # proposal or demand, so what they then agree on is decided.
+    r"|\binstäm(?:mer|de|t)\b|\b(?:godtar|godtog|accepterar|accepterade)\s+"
+    r"(?:förslaget|kravet|yrkandet|begäran)\b"
     # "eniga om valet av leverantör" (a thing chosen), not "överens om att följa upp" (a plan).
     r"|\b(?:överens|eniga?)\s+om\s+(?!att\b|hur\b|vad\b|när\b|vikten\b)\w+",
     re.IGNORECASE,
