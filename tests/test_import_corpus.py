@@ -251,10 +251,12 @@ def test_the_seventh_set_keeps_the_score_it_had_when_first_scored() -> None:
     number's letters, 96.5 % (465/482) with a kommunstyrelse's own decisions, 96.9 % (467/482)
     with the place and hour of a header sentence with no hour, 97.3 % (469/482) with a
     reservation that names its §, 97.9 % (472/482) with agreement after one side took up the
-    other's demand and no "inget beslut" on a dialogue."""
+    other's demand and no "inget beslut" on a dialogue, 99.6 % (480/482) with the items of minutes
+    without numbering or headings ("Dagordning" above a sentence, a title with its presenter
+    above a short one)."""
     total, expected = _part_score("seventh")
     assert expected == 482, expected
     for fmt, score in _by_format("seventh").items():
         print(f"seventh {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
-    assert total.share >= 0.978, total.misses
+    assert total.share >= 0.995, total.misses
     assert total.spurious == 0, total.misses

@@ -1015,6 +1015,38 @@ def test_group_kinds_read_from_the_header(line: str, kind: str) -> None:
     assert minutes.group_kind == kind
 
 
+def test_an_agenda_word_above_a_sentence_is_the_item_that_approves_the_agenda() -> None:
+    minutes = parse_minutes(
+        "VSG Omsorg 2024-11-05\n\nDagordning\nDagordningen godkändes med ett tillägg.\n\n"
+        "Budget för nästa år\nBudgeten presenterades för gruppen av ekonomen.\n"
+    )
+    assert [(i.section, i.title) for i in minutes.items] == [
+        ("Inledning", "Dagordning"),
+        ("Information", "Budget för nästa år"),
+    ]
+    # Above the list of the meeting's items it heads that list, no item of its own.
+    listed = parse_minutes(
+        "VSG Omsorg 2024-11-05\n\nDagordning\n1. Budget\n2. Lokaler\n\n"
+        "1. Budget\nBudgeten presenterades.\n\n2. Lokaler\nInget nytt om lokalerna.\n"
+    )
+    assert [i.title for i in listed.items] == ["Budget", "Lokaler"]
+
+
+def test_a_title_with_its_presenter_is_one_above_a_short_first_sentence() -> None:
+    prose = "Den totala sjukfrånvaron var lägre än samma period förra året i alla grupper.\n"
+    minutes = parse_minutes(
+        "VSG Omsorg 2024-11-05\n\nSjukfrånvaro under tredje kvartalet 2024\n"
+        + prose * 4
+        + "\nResultat av arbetsmiljöenkäten för barn och unga, Omar Haddad\n"
+        "Svarsfrekvens 81 %. Lägst resultat på frågorna om återhämtning och\n"
+        "arbetsbelastning. Enheterna tar fram handlingsplaner till februari.\n"
+    )
+    assert [(i.title, i.presenter) for i in minutes.items][-1] == (
+        "Resultat av arbetsmiljöenkäten för barn och unga",
+        "Omar Haddad",
+    )
+
+
 def test_a_header_sentence_without_an_hour_gives_the_place_and_the_opening_the_time() -> None:
     minutes = parse_minutes(
         "Brf Lönnen\n"

@@ -704,6 +704,18 @@ def _header_end(lines: list[str]) -> int:
     return opener
 
 
+def _agenda_item(following: str) -> bool:
+    """Whether "Dagordning" heads its item's text (a sentence: "Listan fastställdes.") rather
+    than the list of the meeting's items below it (numbered, marked or one title a line)."""
+    return bool(
+        following
+        and not _strip_marker(following)[0]
+        and not section_of(following)
+        and not _titleish(following, strong=False)
+        and not CLOSING.match(following)
+    )
+
+
 def _first_item(line: str) -> bool:
     """ "1. Budget": a title numbered one, where the items begin (no letterhead is so numbered)."""
     marker, bare = _strip_marker(line)
@@ -1750,7 +1762,7 @@ class _Body:
                     self.unplaced.append(line)
                     continue
                 attendance = False
-            if is_agenda_marker(line):
+            if is_agenda_marker(line) and not _agenda_item(following):
                 agenda = True
             self._line(line, following)
 
@@ -1874,6 +1886,10 @@ class _Body:
             return
         if self.item is None and self.section and NO_DECISIONS.match(line):
             self.unplaced.append(line)
+            return
+        if is_agenda_marker(line) and not self.pending_number and _agenda_item(following):
+            # "Dagordning" above "Dagordningen godkändes.": the item that approves the agenda.
+            self._open_item(line)
             return
         if is_agenda_marker(line) and not self.pending_number:
             # "Dagordning" under "Ärende 2." alone is that item's title, not the agenda's head.
@@ -2156,14 +2172,17 @@ class _Body:
             # Right under a section's heading no sentence was begun above for the next line to
             # end, and a long title (to about 160 characters) may stand there.
             first = self.item is None and self.previous_kind == _TITLE
-            title = _split_presenter(candidate)[0]  # its length without the presenter after it
+            # Its length without the presenter after it; a presenter there ("…, Omar Haddad")
+            # says no sentence goes on below, though the next line open with a short one
+            # ("Svarsfrekvens 81 %. Lägst …").
+            title, presenter = _split_presenter(candidate)
             if not (
                 (
                     _titleish(title, strong=True)
                     or (first and _long_title(title) and not _ends_sentence(title))
                 )
                 and self._after_break()
-                and (first or not _sentence_tail(following))
+                and (first or presenter or not _sentence_tail(following))
             ):
                 return _BODY
         elif not _titleish(candidate, strong=False):

@@ -72,7 +72,9 @@ _STANDING = re.compile(
     r"|förra\s+[\wåäöÅÄÖ:-]+\s+(?:minnes)?(?:anteckningar|protokoll)\b"
     # "Välkomna och val av justerare": a greeting that opens the meeting.
     r"|välkom(?:men|na)(?:\s+(?:och|samt)\s|\s*$)"
-    rf"|föredragningslista(?:n)?(?:\s|$)|nästa\s+{_NEXT_MEETING_ITEM}|mötets\s+avslutande"
+    # "Dagordning" alone above "Dagordningen godkändes.": the agenda's approval.
+    rf"|föredragningslista(?:n)?(?:\s|$)|(?:dagordning|ärendelista)(?:en|n)?$"
+    rf"|nästa\s+{_NEXT_MEETING_ITEM}|mötets\s+avslutande"
     r"|avslutning"
     r"|(?:mötet|sammanträdet|förhandlingen)\s+(?:öppnas|avslutas)|(?:mötets|sammanträdets"
     r"|förhandlingens)\s+(?:öppnande|avslutande)"
