@@ -213,15 +213,16 @@ def test_the_fifth_set_keeps_the_score_it_had_when_first_scored_whole() -> None:
     with the party letters written bare as every other set writes them ("M", not "(M)"; five
     fields) 93.8 % (561/598), 4 spurious: .docx 94.9 %, .pdf 89.0 %, .txt 97.5 %. Then opened
     as a development set and TUNED ON (general changes, each with a probe in other words; corpus
-    README): 99.7 % (592/594), no spurious item: .docx 100 %, .pdf 99.5 %, .txt 99.5 %. No
-    longer a measure of generalisation; the floor guards the figure."""
+    README): 99.7 % (592/594), no spurious item: .docx 100 %, .pdf 99.5 %, .txt 99.5 %; 99.8 %
+    (593/594) since a postponement only asked for gives way to disagreement (seventh's probe).
+    No longer a measure of generalisation; the floor guards the figure."""
     total, expected = _part_score("fifth")
     assert expected == 594, expected
     for fmt, score in _by_format("fifth").items():
         print(f"fifth {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
         assert score.share >= 0.95, (fmt, score.misses)
         assert score.spurious == 0, (fmt, score.misses)
-    assert total.share >= 0.996, total.misses
+    assert total.share >= 0.998, total.misses
     assert total.spurious == 0, total.misses
 
 
@@ -253,10 +254,10 @@ def test_the_seventh_set_keeps_the_score_it_had_when_first_scored() -> None:
     reservation that names its §, 97.9 % (472/482) with agreement after one side took up the
     other's demand and no "inget beslut" on a dialogue, 99.6 % (480/482) with the items of minutes
     without numbering or headings ("Dagordning" above a sentence, a title with its presenter
-    above a short one)."""
+    above a short one), 99.8 % (481/482) with a postponement only asked for."""
     total, expected = _part_score("seventh")
     assert expected == 482, expected
     for fmt, score in _by_format("seventh").items():
         print(f"seventh {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
-    assert total.share >= 0.995, total.misses
+    assert total.share >= 0.997, total.misses
     assert total.spurious == 0, total.misses

@@ -730,12 +730,36 @@ def is_employer_role(text: str) -> bool:
     return first in _ROLE_WORDS or first.endswith(_ROLE_SUFFIXES) or first.startswith("hr-")
 
 
+# "Vision yrkar att beslutet skjuts upp", "Kommunal begärde att frågan skulle bordläggas": one
+# side asks for a postponement; what the meeting did is said elsewhere.
+_REQUEST = re.compile(
+    r"\b(?:yrkar|yrkade|begär|begärde|föreslår|föreslog|önskar|önskade|kräver|krävde|vill|ville)"
+    r"\b[^.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _postponement(text: str) -> str:
+    """ "bordlagt" for a postponement stated, "asked" for one only asked for, else ""."""
+    found = ""
+    for match in _BORDLAGT.finditer(text):
+        sentence = re.split(r"[.!?]\s", text[: match.start()])[-1]
+        if not _REQUEST.search(sentence):
+            return "bordlagt"
+        found = "asked"
+    return found
+
+
 def decision_of(text: str) -> str:
-    """The outcome a text states: postponement and disagreement outrank the last other statement."""
-    if _BORDLAGT.search(text):
+    """The outcome a text states: postponement and disagreement outrank the last other statement;
+    a postponement only asked for gives way to disagreement ("Parterna är oeniga")."""
+    postponed = _postponement(text)
+    if postponed == "bordlagt":
         return "bordlagt"
     if _OENIGHET.search(text):
         return "oenighet"
+    if postponed:
+        return "bordlagt"
     found = [
         (match.start(), outcome)
         for outcome, pattern in (
