@@ -1047,6 +1047,14 @@ def test_a_title_with_its_presenter_is_one_above_a_short_first_sentence() -> Non
     )
 
 
+def test_the_groups_name_ends_at_the_verb_of_a_header_sentence() -> None:
+    minutes = parse_minutes(
+        "VSG Individ- och familjeomsorgen sammanträdde tisdagen den 5 november 2024 kl. 13.15"
+        " i rum Linnean.\n\nInformation\nBudget\nInget nytt.\n"
+    )
+    assert (minutes.group_kind, minutes.group_name) == ("VSG", "Individ- och familjeomsorgen")
+
+
 def test_a_header_sentence_without_an_hour_gives_the_place_and_the_opening_the_time() -> None:
     minutes = parse_minutes(
         "Brf Lönnen\n"

@@ -28,6 +28,7 @@ from bot.importer.vocabulary import (
     DOC_TITLE,
     ENDORSEMENT,
     FRONT_MATTER,
+    HELD_VERB,
     LETTERED,
     LIST_NUMBER,
     METADATA_LABEL,
@@ -1067,7 +1068,10 @@ def _combine_kinds(old: str, new: str) -> str:
     return "FSG/VSG"
 
 
-_NAME_STOP = re.compile(r"\s+(?:den\s+)?\d|\s+den\s|\s[–—-]\s|\s*[,;:(|]")
+# "VSG Individ- och familjeomsorgen sammanträdde tisdagen den …": the name ends at the verb.
+_NAME_STOP = re.compile(
+    rf"\s+(?:den\s+)?\d|\s+den\s|\s[–—-]\s|\s*[,;:(|]|\s+(?:{HELD_VERB})\b", re.IGNORECASE
+)
 
 
 def _name_after_kind(line: str) -> str:

@@ -547,7 +547,8 @@ _HELD_VERBS = (
     "samlades",
     "samlas",
 )
-_HELD_VERB = "|".join(verb.replace(" ", r"\s+") for verb in _HELD_VERBS)
+HELD_VERB = "|".join(verb.replace(" ", r"\s+") for verb in _HELD_VERBS)
+_HELD_VERB = HELD_VERB
 _HELD_LINE = re.compile(
     rf"^(?:[\w/–-]+\s+){{1,8}}?(?:{_HELD_VERB})\b"
     r"[^.]*?\b(?:kl\.?|klockan)\s*\d",
