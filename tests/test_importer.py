@@ -1083,6 +1083,9 @@ def test_a_header_sentence_without_an_hour_gives_the_place_and_the_opening_the_t
         ("Protokoll PU 2/2024", "PU 2/2024"),
         ("| Protokollnummer | SK-1/2025 |", "SK-1/2025"),
         ("Protokoll nr 3 / 2024", "3/2024"),
+        ("FÖRHANDLINGSPROTOKOLL Nr 3 2025", "3 2025"),
+        # A number before a date is no protocol's number with its year.
+        ("Protokoll nr 3 2025-04-09", ""),
         # A word before the number is no part of it.
         ("Protokoll från Vård 3/2024", "3/2024"),
     ],

@@ -420,9 +420,11 @@ _PLACE = re.compile(
 # A protocol number as written, with the letters some bodies put before it ("AU 4/2025",
 # "PU 2/2024", "SK-1/2025"): capitals only, so a word ("från 3/2024") is no part of it.
 _NUMBER_PREFIX = r"(?:(?-i:[A-ZÅÄÖ]{1,5})[ -]?)?"
+# "Nr 3 2025": after its label a number and the year may stand apart, as written.
+_SPACED_NUMBER = r"(\d{1,3}\s+(?:19|20)\d{2})(?![-./:]?\d)"
 _PROTOCOL = re.compile(
-    rf"\bprotokoll(?:et)?\s*(?:nr\.?|nummer)?\s*[:|]?\s*({_NUMBER_PREFIX}"
-    r"\d{1,3}\s*/\s*(?:19|20)?\d{2})\b",
+    rf"\bprotokoll(?:et)?\s*(?:(?:nr\.?|nummer)\s*[:|]?\s*{_SPACED_NUMBER}"
+    rf"|(?:nr\.?|nummer)?\s*[:|]?\s*({_NUMBER_PREFIX}\d{{1,3}}\s*/\s*(?:19|20)?\d{{2}})\b)",
     re.IGNORECASE,
 )
 _DNR = re.compile(
@@ -952,7 +954,7 @@ def _read_header(lines: list[str]) -> _Header:
             or _NUMBER_LABEL.search(line)
         )
         if protocol and not header.protocol_number:
-            header.protocol_number = _written_number(protocol.group(1))
+            header.protocol_number = _written_number(next(g for g in protocol.groups() if g))
             used = True
         dnr = _DNR.search(line)
         if dnr and not header.dnr:
@@ -1003,7 +1005,9 @@ _TIME_LABEL = re.compile(
 )
 # "Nr 14/2019" in the letterhead, beside or below "PROTOKOLL" (not "Dnr").
 _NUMBER_LABEL = re.compile(
-    rf"(?<!\w)nr\.?\s*({_NUMBER_PREFIX}\d{{1,3}}\s*/\s*(?:19|20)\d{{2}})(?![\d/])", re.IGNORECASE
+    rf"(?<!\w)nr\.?\s*(?:{_SPACED_NUMBER}"
+    rf"|({_NUMBER_PREFIX}\d{{1,3}}\s*/\s*(?:19|20)\d{{2}})(?![\d/]))",
+    re.IGNORECASE,
 )
 _PROTOCOL_TOKEN = re.compile(
     rf"(?<![\w/])({_NUMBER_PREFIX}\d{{1,3}}\s*/\s*(?:19|20)\d{{2}})(?![\d/])"
@@ -1115,7 +1119,7 @@ def _date_from_source(source: str) -> date | None:
 
 def _protocol_number(text: str) -> str:
     match = _PROTOCOL.search(text)
-    return _written_number(match.group(1)) if match else ""
+    return _written_number(match.group(1) or match.group(2)) if match else ""
 
 
 def _written_number(number: str) -> str:
