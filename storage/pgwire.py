@@ -23,6 +23,7 @@ from psycopg.generators import execute as execute_gen
 from psycopg.generators import fetch_many, send
 
 _IDLE = pq.TransactionStatus.IDLE
+_INTRANS = pq.TransactionStatus.INTRANS
 _OK = pq.ConnStatus.OK
 _TUPLES_OK = pq.ExecStatus.TUPLES_OK
 _COMMAND_OK = pq.ExecStatus.COMMAND_OK
@@ -30,6 +31,7 @@ _FATAL_ERROR = pq.ExecStatus.FATAL_ERROR
 _PIPELINE_SYNC = pq.ExecStatus.PIPELINE_SYNC
 _PIPELINE_OFF = pq.PipelineStatus.OFF
 _BEGIN = b"BEGIN"
+_COMMIT = b"COMMIT"
 # Parameters go as text with no declared type: the server takes each one's type from the
 # statement (SQLAlchemy casts every bind, `$1::VARCHAR`), so a prepared statement fits every
 # later value (psycopg's binary ints change their type with their size).
@@ -48,6 +50,8 @@ class LeanCursor:
         self._transformer = Transformer(connection)
         self._rows: list[Any] = []
         self.rowcount = -1
+        # Set for the next execute only: COMMIT is sent in the statement's round trip.
+        self.then_commit = False
         # psycopg's own BEGIN carries the connection's isolation level and the like; these
         # connections set none, but one that did gets psycopg's separate BEGIN.
         self._folds_begin = (
@@ -56,13 +60,20 @@ class LeanCursor:
             and connection.deferrable is None
         )
 
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open on the server (a statement of it has been sent)."""
+        return self._pgconn.transaction_status == _INTRANS
+
     def execute(self, sql: str, params: Any) -> None:
+        commit, self.then_commit = self.then_commit, False
         if not isinstance(params, list):
             # Named parameters (SQLAlchemy escaped a bind's name): psycopg's own cursor.
             with self._connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 self._rows = cursor.fetchall() if cursor.description else []
                 self.rowcount = cursor.rowcount
+            if commit:
+                self._connection.commit()
             return
         pgconn = self._pgconn
         if pgconn.status != _OK:
@@ -73,16 +84,19 @@ class LeanCursor:
             begin = False
         values = self._transformer.dump_sequence(params, [_TEXT] * len(params)) if params else None
         name = self._prepared.get(sql)
-        if name is None or begin:
-            result = self._pipelined(sql, name, values, begin)
+        if name is None or begin or commit:
+            result = self._pipelined(sql, name, values, begin, commit)
         else:
             pgconn.send_query_prepared(name, values, None)
             (result,) = self._connection.wait(execute_gen(pgconn))
             self._raise_for(result)
         self._take(result)
 
-    def _pipelined(self, sql: str, name: bytes | None, values: Any, begin: bool) -> Any:
-        """BEGIN (when due), PREPARE (when new) and the statement, in one round trip."""
+    def _pipelined(
+        self, sql: str, name: bytes | None, values: Any, begin: bool, commit: bool = False
+    ) -> Any:
+        """BEGIN (when due), PREPARE (when new), the statement and COMMIT (when asked), in one
+        round trip. A failed statement leaves what follows it unrun: no COMMIT after it."""
         pgconn = self._pgconn
         preparing = name is None
         if preparing:
@@ -94,6 +108,8 @@ class LeanCursor:
             if preparing:
                 pgconn.send_prepare(name, sql.encode(), None)
             pgconn.send_query_prepared(name, values, None)
+            if commit:
+                pgconn.send_query_params(_COMMIT, None)
             pgconn.pipeline_sync()
             self._connection.wait(send(pgconn))
             results = []
@@ -116,7 +132,7 @@ class LeanCursor:
         # The first error is the one to raise; what came after it was not run.
         for result in results:
             self._raise_for(result)
-        return results[-1]
+        return results[int(begin) + int(preparing)]
 
     def _raise_for(self, result: Any) -> None:
         status = result.status

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
+import psycopg
 import pytest
 from sqlalchemy import Engine, text
 
 from bot.core.context import STOCKHOLM
-from bot.core.model import Group
+from bot.core.model import AuditEntry, Group
 from storage.db import make_engine
 from storage.migrate import upgrade
 from storage.store import Conflict, store_factory
@@ -99,3 +100,32 @@ def test_a_refused_statement_ends_its_transaction_and_not_the_connection(
         store.add(_group("C"))
         store.commit()
     assert _keys(pg_engine) == ["A", "C"]
+
+
+def test_a_record_added_with_commit_goes_in_commits_round_trip(
+    pg_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLAlchemy's commit() comes after the pipeline of the audit row and COMMIT: psycopg
+    # finds no transaction open, so it sends nothing (a round trip less).
+    statuses: list[str] = []
+    commit = psycopg.Connection.commit
+
+    def seen(connection: psycopg.Connection) -> None:
+        statuses.append(psycopg.pq.TransactionStatus(connection.pgconn.transaction_status).name)
+        commit(connection)
+
+    monkeypatch.setattr(psycopg.Connection, "commit", seen)
+    with store_factory(pg_engine)() as store:
+        store.add(_group("A"))
+        store.add_with_commit(AuditEntry(at=CREATED, actor_ref="slack:U1", action="first"))
+        store.commit()
+    assert statuses == ["IDLE"]
+    with store_factory(pg_engine)() as store:
+        # With nothing begun on the server, no COMMIT goes with the first statement: that one
+        # may be sent again on a new connection when its pooled one was dead.
+        store.add_with_commit(AuditEntry(at=CREATED, actor_ref="slack:U1", action="second"))
+        store.commit()
+    assert statuses[-1] == "INTRANS"
+    assert _keys(pg_engine) == ["A"]
+    with store_factory(pg_engine)() as store:
+        assert [a.action for a in store.find(AuditEntry)] == ["first", "second"]

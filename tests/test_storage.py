@@ -559,6 +559,56 @@ def test_only_what_was_committed_persists(store_factory: StoreFactory) -> None:
         assert [r.key for r in store.find(ProcessedRequest)] == ["kept"]
 
 
+def test_records_added_with_commit_are_written_by_it_and_only_by_it(
+    store_factory: StoreFactory,
+) -> None:
+    with store_factory() as store:
+        store.add(Group(key="FSG", name="Förvaltningsgruppen", created_at=SUMMER))
+        store.add_with_commit(AuditEntry(at=SUMMER, actor_ref="slack:U1", action="first"))
+        store.add_with_commit(ProcessedRequest(key="slack:evt/1", at=SUMMER, reply="Klart."))
+    assert count(store_factory, AuditEntry) == count(store_factory, ProcessedRequest) == 0
+    with store_factory() as store:
+        store.add(Group(key="FSG", name="Förvaltningsgruppen", created_at=SUMMER))
+        store.add_with_commit(AuditEntry(at=SUMMER, actor_ref="slack:U1", action="first"))
+        store.add_with_commit(ProcessedRequest(key="slack:evt/1", at=SUMMER, reply="Klart."))
+        store.commit()
+    with store_factory() as store:
+        assert [a.action for a in store.find(AuditEntry)] == ["first"]
+        assert [r.reply for r in store.find(ProcessedRequest, key="slack:evt/1")] == ["Klart."]
+
+
+def test_a_record_refused_at_commit_keeps_nothing_of_its_transaction(
+    store_factory: StoreFactory,
+) -> None:
+    with store_factory() as store:
+        store.add(ProcessedRequest(key="slack:evt/1", at=SUMMER))
+        store.commit()
+    with store_factory() as store:
+        store.add(Group(key="FSG", name="Förvaltningsgruppen", created_at=SUMMER))
+        # The last one held, the one sent with COMMIT on PostgreSQL, is the one refused.
+        store.add_with_commit(AuditEntry(at=SUMMER, actor_ref="slack:U1", action="first"))
+        store.add_with_commit(ProcessedRequest(key="slack:evt/1", at=SUMMER))
+        with pytest.raises(Conflict):
+            store.commit()
+    assert count(store_factory, Group) == count(store_factory, AuditEntry) == 0
+    # The connection serves the next transaction.
+    with store_factory() as store:
+        store.add(Group(key="LSG", name="Lokala gruppen", created_at=SUMMER))
+        store.add_with_commit(AuditEntry(at=SUMMER, actor_ref="slack:U1", action="next"))
+        store.commit()
+    assert count(store_factory, Group) == count(store_factory, AuditEntry) == 1
+
+
+def test_add_with_commit_refuses_what_add_alone_numbers_or_indexes(
+    store_factory: StoreFactory, stored: dict[type, Any]
+) -> None:
+    with store_factory() as store:
+        with pytest.raises(ValueError, match="stored already"):
+            store.add_with_commit(stored[AuditEntry])
+        with pytest.raises(TypeError, match="add"):
+            store.add_with_commit(dataclasses.replace(stored[AgendaItem], id=None))
+
+
 # --- conflicts -----------------------------------------------------------------------------
 
 UNIQUE_KINDS = [

@@ -36,6 +36,10 @@ class Store(Protocol):
         meeting's next, and with position 0 the next in its section.
         """
 
+    def add_with_commit(self, record: Any) -> None:
+        """Insert the record at commit(), checked now: for a record this transaction never
+        reads back (an audit row). A refusal is commit()'s, and nothing is kept."""
+
     def update(self, record: Any) -> None:
         """Write back every field of a record loaded earlier in this transaction."""
 

@@ -106,11 +106,12 @@ class Justera:
                 if result.events and platform in self.outbox_platforms:
                     # In the same transaction: the change and what it owes the channel together.
                     outbox.enqueue_events(tx, result)
+            # Read back by no one in this transaction: written with its commit.
             for entry in tx.audit:
-                store.add(entry)
+                store.add_with_commit(entry)
             if ctx.request_id is not None:
                 reply = result.message if isinstance(result, Result) else ""
-                store.add(ProcessedRequest(key=ctx.request_id, at=ctx.now, reply=reply))
+                store.add_with_commit(ProcessedRequest(key=ctx.request_id, at=ctx.now, reply=reply))
             store.commit()
         return result
 
