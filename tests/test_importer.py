@@ -1327,3 +1327,24 @@ def test_a_reservation_that_names_its_paragraph_is_that_items_text_not_the_last_
         ("Beslut", "Bidrag till föreningar", "", "beslutat"),
         ("Information", "Meddelanden", "", ""),
     ]
+
+
+def test_a_signature_box_under_each_paragraph_is_no_end_of_the_minutes() -> None:
+    text = (
+        "Kulturnämndens arbetsutskott\nDatum: 2025-05-06\n\n"
+        "§ 21 Val av justerare\nPia Lind (S) utses att justera protokollet.\n"
+        "Justerandes sign\n\n"
+        "§ 22 Bidrag till studieförbunden\nDnr KN 2025/31\n"
+        "Utskottet beslutar att bevilja bidragen.\nJusterandes sign\n\n"
+        "§ 23 Meddelanden\nMeddelandena läggs till handlingarna.\nJusterandes sign\n"
+    )
+    minutes = parse_minutes(text)
+    assert [item.title for item in minutes.items] == [
+        "Val av justerare",
+        "Bidrag till studieförbunden",
+        "Meddelanden",
+    ]
+    assert minutes.dnr == ""  # § 22's diary number, not the meeting's
+    # A number that does not go on after the signatures starts no item: "§ 21" again, a list.
+    closed = parse_minutes(text.replace("§ 23", "§ 21"))
+    assert [item.title for item in closed.items][-1] == "Bidrag till studieförbunden"

@@ -1745,6 +1745,10 @@ class _Body:
                 if people:
                     self.justerare.extend(people)
                     continue
+            if closing and self._next_item(line):
+                # "Justerandes sign" under each § (the box for the justerare's initials), then
+                # "§ 113 …": the minutes go on; what looked like their end was the item's foot.
+                closing = ""
             if closing or CLOSING.match(line) or self._closing_sentence(line):
                 closing = self._closing(line, following, closing)
                 continue
@@ -1797,6 +1801,18 @@ class _Body:
             if people and _more_people(people, alone):
                 return people, extra
         return None
+
+    def _next_item(self, line: str) -> bool:
+        """Whether a line is the title of the item after the last one ("§ 113 Godkännande av
+        föredragningslista" after § 112): numbering that goes on, whatever stood before it."""
+        marker, bare = _strip_marker(line)
+        return (
+            marker in ("para", "num")
+            and _follows(_item_number(line), self.last_number)
+            and bare[:1].isupper()
+            and not _ends_sentence(bare)
+            and len(bare) <= _LONGEST_TITLE
+        )
 
     def _closing_sentence(self, line: str) -> bool:
         return bool(CLOSING_SENTENCE.match(line)) and not (
