@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from bot.importer.checks import language_of
 from bot.importer.cleaning import clean_text, without_mail_headers
-from bot.importer.tables import items_from_tables
+from bot.importer.tables import header_rows, items_from_tables
 from bot.importer.vocabulary import (
     ACTION_OWNER,
     ASIDE_FOR,
@@ -31,10 +31,12 @@ from bot.importer.vocabulary import (
     HELD_VERB,
     LETTERED,
     LIST_NUMBER,
+    MEETING_NUMBER,
     METADATA_LABEL,
     NAME_TOKEN,
     NO_DECISIONS,
     NOTED,
+    NUMBER_IN_YEAR,
     OPENED_AT,
     OTHER_DATE,
     PARAGRAPH_NUMBER,
@@ -53,6 +55,7 @@ from bot.importer.vocabulary import (
     decision_of,
     find_dates,
     group_kind_of,
+    holds_meeting_verb,
     is_agenda_marker,
     is_closing_item,
     is_date_only,
@@ -120,7 +123,7 @@ def parse_minutes(
     """
     full_text = clean_text(text)
     # A table of items is read by its columns before the cleaning joins them into one line.
-    read_text = clean_text(items_from_tables(without_mail_headers(text)))
+    read_text = clean_text(items_from_tables(header_rows(without_mail_headers(text))))
     # "Justerare ____________ Bo Lund": the line to sign on is no part of the name.
     lines = [
         " ".join(_SIGNING_RULE.sub(" ", line).split())
@@ -398,7 +401,7 @@ _PLACE_IN_SENTENCE = (
 _PLACE_AFTER_TIME = re.compile(
     r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?"
     # After "i" the place may be written in lower case ("i föreningshuset, Lotten 1").
-    r"(?:\s*,\s*(?:i\s+)?(?=[A-ZÅÄÖ])|\s+i\s+)"
+    r"(?:\s*,\s*(?:i\s+)?(?=[A-ZÅÄÖ])|\s+(?:i|på)\s+)"
     rf"{_PLACE_IN_SENTENCE}"
 )
 # "Protokoll fört vid styrelsens sammanträde onsdagen den 12 februari 2025 i föreningens
@@ -424,7 +427,7 @@ _NUMBER_PREFIX = r"(?:(?-i:[A-ZÅÄÖ]{1,5})[ -]?)?"
 _SPACED_NUMBER = r"(\d{1,3}\s+(?:19|20)\d{2})(?![-./:]?\d)"
 _PROTOCOL = re.compile(
     rf"\bprotokoll(?:et)?\s*(?:(?:nr\.?|nummer)\s*[:|]?\s*{_SPACED_NUMBER}"
-    rf"|(?:nr\.?|nummer)?\s*[:|]?\s*({_NUMBER_PREFIX}\d{{1,3}}\s*/\s*(?:19|20)?\d{{2}})\b)",
+    rf"|(?:nr\.?|nummer)?\s*[:|]?\s*({_NUMBER_PREFIX}{NUMBER_IN_YEAR})\b)",
     re.IGNORECASE,
 )
 _DNR = re.compile(
@@ -744,11 +747,10 @@ def _prose(line: str) -> bool:
 def _letterhead_end(lines: list[str]) -> int:
     """After the metadata at the top and the attendance list below it."""
     end, unknown = 0, 0
-    for index, line in enumerate(lines[:15]):
+    # Judged whole, as _read_header reads them: a sentence the page width broke is one line.
+    for line, index in _joined_lines(lines[:15]):
         if ATTENDANCE.match(line):
             break
-        if index and _header_goes_on(lines[index - 1], line):
-            line = f"{lines[index - 1]} {line}"  # judged whole, as _read_header reads it
         if (
             DOC_TITLE.match(line)
             or METADATA_LABEL.match(line)
@@ -822,16 +824,22 @@ def _join_title_lines(lines: list[str]) -> list[str]:
     """Word splits a long title line after a dash: "… FSG/VSG –" + "Socialförvaltningen den …";
     the page width splits a date: "… den 15" + "oktober 2024", or a sentence: "… för X" +
     "träffades kl. 15.15 i …" (a header line never opens in lower case of its own)."""
-    joined: list[str] = []
-    for line in lines:
+    return [line for line, _ in _joined_lines(lines)]
+
+
+def _joined_lines(lines: list[str]) -> list[tuple[str, int]]:
+    """The header's lines joined as _join_title_lines joins them, each with the index of the
+    last line it took."""
+    joined: list[tuple[str, int]] = []
+    for index, line in enumerate(lines):
         if joined and (
-            joined[-1].endswith((" –", " -", " —"))
-            or _splits_date(joined[-1], line)
-            or _header_goes_on(joined[-1], line)
+            joined[-1][0].endswith((" –", " -", " —"))
+            or _splits_date(joined[-1][0], line)
+            or _header_goes_on(joined[-1][0], line)
         ):
-            joined[-1] = f"{joined[-1]} {line}"
+            joined[-1] = (f"{joined[-1][0]} {line}", index)
         else:
-            joined.append(line)
+            joined.append((line, index))
     return joined
 
 
@@ -842,7 +850,12 @@ def _header_goes_on(line: str, following: str) -> bool:
     if _ends_sentence(line) and not _TIME_CUT.search(line):
         return False
     cut = _cut_after(line) or bool(_TIME_CUT.search(line))
-    return _starts_lower(following) or (cut and ":" not in following)
+    # "Information från X till de fackliga organisationerna" + "Unionen och Seko ägde rum …":
+    # the sentence's subject broken before its verb.
+    held = not holds_meeting_verb(line) and holds_meeting_verb(f"{line} {following}")
+    # "… på kraftvärmeverket, konferensrum" + "Turbinen.": the place's last word.
+    place_end = is_when_line(line) and len(following.split()) <= 3 and _ends_sentence(following)
+    return _starts_lower(following) or (cut and ":" not in following) or held or place_end
 
 
 def _place_after_date(line: str) -> re.Match[str] | None:
@@ -952,6 +965,7 @@ def _read_header(lines: list[str]) -> _Header:
             _PROTOCOL.search(line)
             or (DOC_TITLE.match(line) and _PROTOCOL_TOKEN.search(line))
             or _NUMBER_LABEL.search(line)
+            or MEETING_NUMBER.search(line)
         )
         if protocol and not header.protocol_number:
             header.protocol_number = _written_number(next(g for g in protocol.groups() if g))
@@ -1124,7 +1138,7 @@ def _protocol_number(text: str) -> str:
 
 def _written_number(number: str) -> str:
     """ "4 / 2025" → "4/2025"; "AU  4/2025" keeps its letters apart from the number."""
-    return re.sub(r"\s+", " ", re.sub(r"\s*/\s*", "/", number)).strip()
+    return re.sub(r"\s+", " ", re.sub(r"\s*([/:])\s*", r"\1", number)).strip()
 
 
 def _dnr(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.importer.vocabulary import (
+    CELL_LABEL,
     CLOSING,
     decision_of,
     is_party,
@@ -40,6 +41,33 @@ def items_from_tables(text: str) -> str:
         rows, index = read
         for number, cells in rows:
             out += ["", *_item_lines(number, cells), ""]
+    return "\n".join(out)
+
+
+def header_rows(text: str) -> str:
+    """A header table's row of labels over its row of values ("Datum | Tid | Lokal | Protokoll
+    nr" / "2026-03-10 | 08.30–10.00 | Pumphuset | ASG 2026:3", tab- or space-aligned in a text
+    export) as "Label: value" lines, read before the cleaning joins the cells into one line."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        labels = _split(lines[index]) if lines[index].strip() else []
+        following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+        values = _split(lines[following]) if following is not None else []
+        if (
+            len(labels) >= 2
+            and all(CELL_LABEL.match(label) for label in labels)
+            and len(values) == len(labels)
+            and not any(CELL_LABEL.match(value) for value in values)
+        ):
+            out += [
+                f"{label.rstrip(':')}: {value}" for label, value in zip(labels, values, strict=True)
+            ]
+            index = following + 1
+            continue
+        out.append(lines[index])
+        index += 1
     return "\n".join(out)
 
 

@@ -549,11 +549,17 @@ _HELD_VERBS = (
 )
 HELD_VERB = "|".join(verb.replace(" ", r"\s+") for verb in _HELD_VERBS)
 _HELD_VERB = HELD_VERB
-_HELD_LINE = re.compile(
-    rf"^(?:[\w/–-]+\s+){{1,8}}?(?:{_HELD_VERB})\b"
-    r"[^.]*?\b(?:kl\.?|klockan)\s*\d",
-    re.IGNORECASE,
-)
+# "Informationsmöte mellan AB X och de lokala fackliga organisationerna hölls …": the subject
+# may name both sides and their unions, a dozen words or more.
+_HELD_SUBJECT = rf"^(?:[\w/–-]+,?\s+){{1,16}}?(?:{_HELD_VERB})\b"
+_HELD_LINE = re.compile(rf"{_HELD_SUBJECT}[^.]*?\b(?:kl\.?|klockan)\s*\d", re.IGNORECASE)
+_HELD_START = re.compile(_HELD_SUBJECT, re.IGNORECASE)
+
+
+def holds_meeting_verb(line: str) -> bool:
+    """Whether a line opens as a sentence saying the meeting was held ("Information från X till
+    Unionen, Seko och Vision ägde rum …"), its hour perhaps further on."""
+    return bool(_HELD_START.match(line.strip()))
 
 
 def is_when_line(line: str) -> bool:
@@ -801,6 +807,20 @@ OTHER_DATE = re.compile(
 # The header labels of when and where, in a table's cell or before a value without a colon.
 WHEN_WHERE_LABELS = (
     r"datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|mötesform"
+)
+
+# A protocol's number in its year: "4/2025", or the year first as some bodies write it
+# ("VSG 2026:9").
+NUMBER_IN_YEAR = r"(?:\d{1,3}\s*/\s*(?:19|20)?\d{2}|(?:19|20)\d{2}\s*:\s*\d{1,3})"
+
+# "Möte 3/2026", "Sammanträde 2/2026" in a letterhead: the meeting's number in its year names
+# the protocol as "Protokoll nr" does (a four-digit year, so "möte 4/11" is no number).
+_MEETING_NOUNS = ("möte", "mötet", "sammanträde", "sammanträdet", "mötesnummer", "träff")
+MEETING_NUMBER = re.compile(
+    r"(?<!\w)(?<!nästa\s)(?<!förra\s)(?<!föregående\s)"
+    rf"(?:{'|'.join(_MEETING_NOUNS)})\s*(?:nr\.?|nummer)?\s*[:|]?\s*"
+    r"(\d{1,3}\s*/\s*(?:19|20)\d{2}|(?:19|20)\d{2}\s*:\s*\d{1,3})(?![\d/:])",
+    re.IGNORECASE,
 )
 
 # A label alone in a header table's cell: "Datum", "Tid", "Plats" over (or before) their values.
