@@ -267,9 +267,12 @@ def test_the_eighth_set_keeps_the_score_it_had_when_first_scored() -> None:
     """An eighth blind set: twelve minutes written 2026-12-03 evening by an engineer who never saw
     the importer, to the written conventions (WRITER.md beside it). Scored once on main at 54a4e32:
     85.0 % (486/572), 1 spurious item (.txt 98.4 %, .docx 79.4 %, .pdf 77.8 %); then opened as a
-    development set while a ninth set stays blind. The floor guards the figure it has now."""
+    development set while a ninth set stays blind. The floor guards the figure it has now:
+    96.2 % (551/573) once a box for the initials under each § no longer ended the minutes, 97.0 %
+    (556/573) with header fields, 97.9 % (559/571) with the employer's side of the justerare read
+    from titles and its own name."""
     total, expected = _part_score("eighth")
     assert expected == 569, expected
     for fmt, score in _by_format("eighth").items():
         print(f"eighth {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
-    assert total.share >= 0.970, total.misses
+    assert total.share >= 0.978, total.misses

@@ -60,6 +60,7 @@ from bot.importer.vocabulary import (
     is_closing_item,
     is_date_only,
     is_deciding_kind,
+    is_employer_organisation,
     is_employer_role,
     is_page_marker,
     is_party,
@@ -72,6 +73,7 @@ from bot.importer.vocabulary import (
     section_of,
     section_prefix,
     without_page_number,
+    without_title,
 )
 
 OPENING = "Inledning"
@@ -164,8 +166,11 @@ def parse_minutes(
     if with_chair:
         justerare.extend(body.chairs or _listed_chair(lines))
     # The signature block may name the parties the sentence of their choice left out.
-    signed = dict(_merge_people(body.signed))
-    justerare = [(name, party or signed.get(name, "")) for name, party in _merge_people(justerare)]
+    signed = dict(_merge_people(_employer_sides(body.signed)))
+    justerare = [
+        (name, party or signed.get(name, ""))
+        for name, party in _merge_people(_employer_sides(justerare))
+    ]
     from_list = 0
     if any(not party for _, party in justerare):
         # "Deltog: A, verksamhetschef, B, Vision": the attendance list says whose side each is on.
@@ -229,6 +234,23 @@ _WITH_CHAIR = re.compile(
     rf"\b{_ALONG_WITH_CHAIR}[^.\n]*\bjustera|\bjuster(?:a|ar)\b[^.\n]*\b{_ALONG_WITH_CHAIR}",
     re.IGNORECASE,
 )
+
+
+def _employer_sides(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The employer's side as the conventions write it: a manager's title before the name
+    ("Rektor Camilla Strand") or after it as the party ("Annelie Frost, enhetschef"), and the
+    employer's own name as the side ("För AB Sjöstadshem", "Region Västerby") are
+    "arbetsgivaren"; an organisation read as a signature names no one."""
+    found = []
+    for name, party in people:
+        name, title = without_title(name)
+        if is_employer_organisation(name):
+            continue
+        employer = is_employer_role(party) or is_employer_organisation(party)
+        if (title and not party) or (employer and not is_party(party)):
+            party = "arbetsgivaren"
+        found.append((name, party))
+    return found
 
 
 def _without_agenda_copies(items: list[ImportedItem]) -> list[ImportedItem]:

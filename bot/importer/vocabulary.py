@@ -678,10 +678,53 @@ _CAPTION_WORDS = frozenset(
 )
 
 
+# The employer by its own name, which signs for the employer's side: "AB Sjöstadshem", "Norrby
+# Energi AB", "Region Västerby", "Solby kommun", "bolaget", "Socialförvaltningen". A name that
+# opens or ends with one of these words is an organisation, never a person (a page's header
+# "Region Östersand" under the signatures is no one who signs).
+_ORGANISATION_FIRST = frozenset(
+    {"ab", "region", "regionen", "landstinget", "kommunen", "bolaget", "staden", "stiftelsen"}
+)
+_ORGANISATION_LAST = frozenset(
+    {"ab", "kommun", "kommunen", "region", "regionen", "landsting", "landstinget", "stad"}
+)
+_ORGANISATION_ENDINGS = ("förvaltning", "förvaltningen", "bolag", "bolaget", "koncernen")
+
+
+def is_employer_organisation(text: str) -> bool:
+    """ "AB Sjöstadshem", "Region Västerby", "bolaget": the employer named as an organisation."""
+    words = text.removeprefix("för ").split()
+    if not words or len(words) > 5 or is_party(" ".join(words)):
+        return False
+    first, last = words[0].casefold(), words[-1].casefold().strip(".,;:")
+    return (
+        first in _ORGANISATION_FIRST
+        or last in _ORGANISATION_LAST
+        or last.endswith(_ORGANISATION_ENDINGS)
+    )
+
+
+def without_title(name: str) -> tuple[str, str]:
+    """ "Rektor Camilla Strand", "enhetschef Annelie Frost", "biträdande rektor Eva Ek": the
+    person and the role written before the name (the employer's side), else (name, "")."""
+    words = name.split()
+    for size in (1, 2):
+        role, rest = " ".join(words[:size]), " ".join(words[size:])
+        if size == 2 and words[0].casefold().strip(".") not in _ROLE_MODIFIERS:
+            break
+        if len(words) > size + 1 and is_employer_role(words[size - 1]) and is_person_name(rest):
+            return rest, role
+    return name, ""
+
+
 def is_person_name(text: str) -> bool:
     # "Vårdförbundet Karin Westerlund" (two cells of a signature table run together) is not one.
     words = text.split()
     if any(word.casefold() in _CAPTION_WORDS for word in words):
+        return False
+    if words and (
+        words[0].casefold() in _ORGANISATION_FIRST or words[-1].casefold() in _ORGANISATION_LAST
+    ):
         return False
     return bool(_NAME.match(text.strip())) and not any(is_party(word) for word in [text, *words])
 
