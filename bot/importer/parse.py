@@ -62,6 +62,7 @@ from bot.importer.vocabulary import (
     is_deciding_kind,
     is_employer_organisation,
     is_employer_role,
+    is_other_questions,
     is_page_marker,
     is_party,
     is_person_name,
@@ -1619,10 +1620,17 @@ class _Building:
 
     def build(self, layout: _Layout, kind: str, *, owners_apart: bool = False) -> ImportedItem:
         text = _reflow(self.lines, layout)
+        # "Nämnden beslutar att anta … Bo Sten (SD) reserverar sig mot beslutet." in one
+        # paragraph: the decision is its sentence, and a reservation against it no disagreement.
         stated = " ".join(self.decided) or " ".join(
-            line for line in text.split("\n") if BOARD_DECISION.search(line)
+            sentence
+            for line in text.split("\n")
+            for sentence in _SENTENCES.split(line)
+            if BOARD_DECISION.search(sentence)
         )
         outcome = decision_of(stated) or ("beslutat" if stated else decision_of(text))
+        if outcome == "bordlagt" and not self.decided and is_other_questions(self.title):
+            outcome = ""  # "Övriga frågor: … återkommer vid nästa möte" puts off an answer only
         if outcome == "inget beslut" and is_standing(self.title) and not stated:
             # "Mötet är ett informationsmöte och inga beslut fattas" under "Mötets öppnande"
             # speaks of the whole meeting, not of an item.

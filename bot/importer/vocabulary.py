@@ -72,6 +72,8 @@ _STANDING = re.compile(
     r"|förra\s+[\wåäöÅÄÖ:-]+\s+(?:minnes)?(?:anteckningar|protokoll)\b"
     # "Välkomna och val av justerare": a greeting that opens the meeting.
     r"|välkom(?:men|na)(?:\s+(?:och|samt)\s|\s*$)"
+    # "Upprop", "Närvarokontroll och val av justerare": the roll call opens a board's meeting.
+    r"|(?:upprop|närvarokontroll|närvaroupprop)(?:\s+(?:och|samt)\s|\s*$)"
     # "Dagordning" alone above "Dagordningen godkändes.": the agenda's approval.
     rf"|föredragningslista(?:n)?(?:\s|$)|(?:dagordning|ärendelista)(?:en|n)?$"
     rf"|nästa\s+{_NEXT_MEETING_ITEM}|mötets\s+avslutande"
@@ -627,6 +629,15 @@ def _section_from(match: re.Match[str]) -> str:
 
 def is_agenda_marker(line: str) -> bool:
     return bool(_AGENDA_LINE.match(line.strip()))
+
+
+# "Övriga frågor": questions raised at the end, answered now or later; no item is put off by
+# "… återkommer vid nästa sammanträde".
+_OTHER_QUESTIONS = re.compile(r"^övriga\s+(?:frågor|ärenden|punkter)\b", re.IGNORECASE)
+
+
+def is_other_questions(title: str) -> bool:
+    return bool(_OTHER_QUESTIONS.match(title.strip()))
 
 
 def is_standing(title: str) -> bool:
