@@ -1348,3 +1348,18 @@ def test_a_signature_box_under_each_paragraph_is_no_end_of_the_minutes() -> None
     # A number that does not go on after the signatures starts no item: "§ 21" again, a list.
     closed = parse_minutes(text.replace("§ 23", "§ 21"))
     assert [item.title for item in closed.items][-1] == "Bidrag till studieförbunden"
+
+
+def test_a_line_the_page_width_broke_before_a_closing_or_a_section_word_goes_on_above() -> None:
+    text = (
+        "PROTOKOLL – ARBETSPLATSTRÄFF MED\nSAMVERKAN\nDatum: 2025-10-07\nLokal: Verkstaden\n\n"
+        "Inledning\nMötet öppnades. Anteckningarna förs av Lisa Berg och\n"
+        "justeras av Sara Ek, Kommunal.\n\n"
+        "INFORMATION\nNya arbetskläder\nKläderna levereras i november.\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.place == "Verkstaden"
+    assert outline(minutes) == [
+        ("Inledning", "Inledning", "", ""),
+        ("Information", "Nya arbetskläder", "", ""),
+    ]

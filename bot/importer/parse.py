@@ -328,6 +328,11 @@ def _cut_after(line: str) -> bool:
     return line.endswith(",") or line.rsplit(" ", 1)[-1].casefold() in CONNECTIVES
 
 
+def _ends_on_connective(line: str) -> bool:
+    """ "… ARBETSPLATSTRÄFF MED": a line that stops on a connective (not a comma) goes on."""
+    return line.rsplit(" ", 1)[-1].casefold() in CONNECTIVES
+
+
 def _heading_wraps(line: str, following: str) -> bool:
     """Whether a heading line goes on in the next heading line: it ends in a connective or a
     comma, or the next one opens in lower case or is a year alone."""
@@ -710,7 +715,10 @@ def _header_end(lines: list[str]) -> int:
         (
             i
             for i, line in enumerate(lines[:_HEADER_SCAN])
-            if opens_body(line, _strip_marker(line)[1]) or _first_item(line)
+            if (opens_body(line, _strip_marker(line)[1]) or _first_item(line))
+            # "PROTOKOLL – ARBETSPLATSTRÄFF MED" + "SAMVERKAN": the title's last word, which
+            # the page width put on a line of its own, opens no section.
+            and not (i and _ends_on_connective(lines[i - 1]))
         ),
         None,
     )
@@ -1793,7 +1801,10 @@ class _Body:
                 # "Justerandes sign" under each § (the box for the justerare's initials), then
                 # "§ 113 …": the minutes go on; what looked like their end was the item's foot.
                 closing = ""
-            if closing or CLOSING.match(line) or self._closing_sentence(line):
+            # "Anteckningarna förs av A och" + "justeras av B och C.": the page width broke a
+            # sentence before the closing's word; the line goes on above, it closes nothing.
+            goes_on = index > 0 and _starts_lower(line) and not _ends_sentence(lines[index - 1])
+            if closing or (not goes_on and (CLOSING.match(line) or self._closing_sentence(line))):
                 closing = self._closing(line, following, closing)
                 continue
             if agenda:
