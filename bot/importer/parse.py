@@ -70,6 +70,7 @@ from bot.importer.vocabulary import (
     is_standing,
     is_subheading,
     is_when_line,
+    is_workers_side,
     opens_body,
     section_of,
     section_prefix,
@@ -172,6 +173,7 @@ def parse_minutes(
         (name, party or signed.get(name, ""))
         for name, party in _merge_people(_employer_sides(justerare))
     ]
+    justerare = [(name, "" if is_workers_side(party) else party) for name, party in justerare]
     from_list = 0
     if any(not party for _, party in justerare):
         # "Deltog: A, verksamhetschef, B, Vision": the attendance list says whose side each is on.
@@ -436,7 +438,12 @@ _PLACE_AFTER_TIME = re.compile(
 # lokal, Byvägen 2.": a header sentence with no hour, the place right after the day.
 _PLACE_AFTER_DATE = re.compile(rf"^\s*,?\s+i\s+(?=\w){_PLACE_IN_SENTENCE}")
 _KIND_TOKEN = re.compile(r"\b(FSG\s*/\s*VSG|VSG\s*/\s*FSG|FSG|VSG)\b")
-_KIND_WORD = re.compile(r"(förvaltnings|verksamhets)samverkansgrupp", re.IGNORECASE)
+# "Verksamhetssamverkansgrupp", and the form itself heading a region's minutes: "Protokoll
+# verksamhetssamverkan kirurgkliniken", "Förvaltningssamverkan 2025-03-04".
+_KIND_WORD = re.compile(
+    r"\b(förvaltnings|verksamhets)samverkan(?:sgrupp\w*|smöte\w*|s?protokoll\w*)?\b",
+    re.IGNORECASE,
+)
 _ORG_LINE = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\w\- ]*?(?:förvaltningen|förvaltning|nämnden|kontoret|avdelningen"
     r"|stadsdelen|kommun|regionen|staden))(?:\s+den\s+.*|\s+\d.*)?$"
@@ -1421,7 +1428,8 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
         if not above and not any(name in line for name in wanted):
             continue  # only the lines that name someone whose party is looked for
         side = re.match(r"^(?P<party>[^:]{2,40}):\s*(?P<rest>.+)$", line)
-        label = side["party"].strip() if side else ""
+        # "För Seko: Kjell Aronsson": the union the label names.
+        label = re.sub(r"^(?:för|från)\s+", "", side["party"].strip(), flags=re.I) if side else ""
         # "Arbetsgivarrepresentanter:", "Närvarande för arbetsgivaren:": the employer's side.
         party = "arbetsgivaren" if re.search(r"arbetsgivar", label, re.I) else label
         generic = label.casefold() in ("fackliga", "facket")
@@ -1554,6 +1562,13 @@ def _merge_people(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _SIGN_FOR = re.compile(
     rf"^för\s+(?P<party>[^:]+?)\s*:\s*(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})$", re.I
 )
+# A list of who attended after the signatures ("Närvarolista", "Närvarande:"), not a caption
+# such as "För arbetsgivaren" that a signature block has.
+_ATTENDANCE_AFTER = re.compile(
+    r"^(?:närvarolista(?:n)?|närvaro|närvarande|deltagarlista(?:n)?|deltagare|frånvarande)\b"
+    r"[^|]{0,40}$",
+    re.IGNORECASE,
+)
 _ROLES = frozenset({"ordförande", "ordf", "sekreterare", "justerare", "kassör", "ledamot"})
 _TRAILING_SEPARATOR = re.compile(r"\s*[-–—]+$")
 # Verbs that make a line a sentence, not a title ("Alla ska ha genomfört … Ansvarig: X").
@@ -1650,8 +1665,8 @@ class _Building:
             # Minutes without section headings: what the item is says where it belongs.
             if is_closing_item(self.title) or section_of(self.title) == "Övrigt":
                 section = "Övrigt"
-            elif is_standing(self.title):
-                section = OPENING
+            elif is_standing(self.title) or section_of(self.title) == OPENING:
+                section = OPENING  # "§ 1 Inledning" too: an item named after the opening
             elif (
                 stated
                 or outcome in _SAMVERKAN_OUTCOMES
@@ -1885,6 +1900,11 @@ class _Body:
             return "secretary"
         if SIGNATURES_HEAD.match(line):
             return "sign"
+        if mode and _ATTENDANCE_AFTER.match(line):
+            # "Närvarolista" under the signatures: the people below it were there, not signing.
+            return "attendance"
+        if mode == "attendance":
+            return mode
         if CLOSING_SENTENCE.match(line) or re.match(r"^ordförande\b", line, re.IGNORECASE):
             return mode or "end"
         people = _justering_statements(line)

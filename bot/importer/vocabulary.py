@@ -47,7 +47,7 @@ _AGENDA_LINE = re.compile(
 # Who the meeting chooses to run and record it: "Val av protokollförare och justerare",
 # "Val av mötesordförande, sekreterare och justerare" open the meeting whatever their order.
 _OFFICERS = (
-    r"(?:möte(?:ts|s)?)?(?:ordförande|sekreterare|protokollförare|(?:protokoll)?justerare"
+    r"(?:möte(?:ts|s)?|stämmo)?(?:ordförande|sekreterare|protokollförare|(?:protokoll)?justerare"
     r"|justeringspersoner|justeringsperson|rösträknare)"
 )
 # The next meeting by any of its names: "Nästa möte", "Nästa APT", "Nästa informationsmöte",
@@ -55,11 +55,17 @@ _OFFICERS = (
 _NEXT_MEETING_ITEM = r"(?:[\wåäö]*möte|sammanträde|[\wåäö]*träff|mötestillfälle|apt)\b"
 # Items every meeting has; they start an item wherever they stand.
 _STANDING = re.compile(
-    rf"^(?:[\wåäö]*mötets\s+öppnande|öppnande|val\s+av\s+(?:en|ett|två|tre|\d)?\s*{_OFFICERS}\b"
+    rf"^(?:[\wåäö]*(?:mötets|stämmans)\s+öppnande|öppnande"
+    rf"|val\s+av\s+(?:en|ett|två|tre|\d)?\s*{_OFFICERS}\b"
+    # A brf's stämma: "Anmälan av stämmoordförandens val av protokollförare".
+    rf"|anmälan\s+av\s+[\wåäö]+\s+val\s+av\s+{_OFFICERS}\b"
     # A förening's formalities: "Fastställande av röstlängd", "Fråga om mötet har utlysts i
-    # behörig ordning", "Mötets behöriga utlysande".
-    r"|fastställande\s+av\s+röstlängd(?:en)?\b|(?:fråga\s+om\s+)?mötets\s+behöriga\s+utlysande"
-    r"|fråga\s+om\s+(?:års)?mötet\s+(?:har\s+)?(?:blivit\s+)?(?:utlysts|utlyst|kallats|kallat)\b"
+    # behörig ordning", "Mötets behöriga utlysande", "Fråga om kallelse behörigen skett".
+    r"|(?:fastställande|godkännande|upprättande)\s+av\s+röstlängd(?:en)?\b"
+    r"|(?:fråga\s+om\s+)?(?:mötets|stämmans)\s+behöriga\s+utlysande"
+    r"|fråga\s+om\s+(?:års)?(?:mötet|stämman)\s+(?:har\s+)?(?:blivit\s+)?"
+    r"(?:utlysts|utlyst|kallats|kallat)\b"
+    r"|fråga\s+om\s+kallelse(?:n)?\b[^.]{0,30}?\b(?:behörigen|behörig|skett|utfärdats)\b"
     r"|inledning\s+(?:och|samt)\s"  # "Inledning och val av justerare": the opening and more
     # "§2 Justering", "Justering av protokollet": the choice of justerare by another name.
     r"|(?:protokollets\s+)?justering(?:\s+av\s+(?:dagens\s+)?protokoll(?:et)?)?$"
@@ -76,7 +82,7 @@ _STANDING = re.compile(
     r"|(?:upprop|närvarokontroll|närvaroupprop)(?:\s+(?:och|samt)\s|\s*$)"
     # "Dagordning" alone above "Dagordningen godkändes.": the agenda's approval.
     rf"|föredragningslista(?:n)?(?:\s|$)|(?:dagordning|ärendelista)(?:en|n)?$"
-    rf"|nästa\s+{_NEXT_MEETING_ITEM}|mötets\s+avslutande"
+    rf"|nästa\s+{_NEXT_MEETING_ITEM}|mötets\s+avslutande|stämmans\s+avslutande"
     r"|avslutning"
     r"|(?:mötet|sammanträdet|förhandlingen)\s+(?:öppnas|avslutas)|(?:mötets|sammanträdets"
     r"|förhandlingens)\s+(?:öppnande|avslutande)"
@@ -86,6 +92,7 @@ _STANDING = re.compile(
 # Standing items that close a meeting: without sections they land in Övrigt.
 _CLOSING_ITEM = re.compile(
     r"^(?:mötets\s+avslutande|sammanträdets\s+avslutande|förhandlingens\s+avslutande"
+    r"|stämmans\s+avslutande"
     r"|(?:mötet|sammanträdet|förhandlingen)\s+avslutas|avslutning"
     rf"|nästa\s+{_NEXT_MEETING_ITEM})",
     re.IGNORECASE,
@@ -210,7 +217,12 @@ GROUP_KINDS = (
     # "Styrelsemöte", "styrelsens sammanträde", "sammanträde med styrelsen".
     ("styrelse", r"\bstyrelse(?:ns?|möte[nt]?|mötets|sammanträde[nt]?|protokoll(?:et)?)?\b"),
     # A förening's meeting of its members, which decides for the förening.
-    ("årsmöte", r"\b(?:ordinarie\s+|extra\s+)?årsmöte(?:t|ts)?\b"),
+    # A brf's or an ekonomisk förening's "ordinarie föreningsstämma" (årsstämma) is its årsmöte.
+    (
+        "årsmöte",
+        r"\b(?:ordinarie\s+|extra\s+)?(?:årsmöte(?:t|ts)?|förenings(?:stämma|stämman|stämmans)"
+        r"|årsstämma(?:n|ns)?)\b",
+    ),
     ("nämnd", r"^\s*[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?\s*$|sammanträdesprotokoll"),
 )
 _GROUP_KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in GROUP_KINDS]
@@ -318,7 +330,14 @@ _UNIONS = frozenset(
         "sverigeslärare",
         "ledarna",
         "saco",
-        "saco-s",
+        "sacos",  # Saco-S: keys are written without hyphens and spaces
+        # The state's unions: OFR's sections (OFR/S, OFR/ST, OFR/P, OFR/O) and Fackförbundet ST.
+        "ofr",
+        "ofr/s",
+        "ofr/st",
+        "ofr/p",
+        "ofr/o",
+        "fackförbundetst",
         "sktf",
         "fysioterapeuterna",
         "psykologförbundet",
@@ -667,6 +686,20 @@ def _key(text: str) -> str:
     return re.sub(r"[\s\-]", "", text.casefold())
 
 
+# The employees' side as a whole ("För de fackliga organisationerna", "arbetstagarsidan"): no
+# union's name, so the attendance list says which union the person signs for.
+_WORKERS_SIDE = re.compile(
+    r"^(?:för\s+)?(?:de\s+)?(?:fackliga(?:\s+organisationerna)?|facket|arbetstagar(?:na|sidan"
+    r"|parten|organisationerna|organisationen|representanterna|företrädarna))$",
+    re.IGNORECASE,
+)
+
+
+def is_workers_side(text: str) -> bool:
+    """ "de fackliga organisationerna", "arbetstagarsidan": the side, not a union's name."""
+    return bool(_WORKERS_SIDE.match(text.strip()))
+
+
 def is_party(text: str) -> bool:
     """A union or the employer side, as minutes name them ("AkademikerförbundetSSR", "Vision")."""
     key = _key(text.removeprefix("för ").removeprefix("från "))
@@ -929,7 +962,8 @@ TABLE_COLUMN = re.compile(
 )
 
 ATTENDANCE = re.compile(
-    r"^(?:närvarande|närvaro|frånvarande|deltagare|deltagande|deltog|beslutande|ersättare|adjungerade"
+    r"^(?:närvarande|närvaro(?:lista(?:n)?)?|frånvarande|deltagare|deltagarlista(?:n)?|deltagande"
+    r"|deltog|beslutande|ersättare|adjungerade"
     r"|övriga\s+(?:deltagare|närvarande)|parter|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?"
     r"|arbetstagarsidan|fackliga|namn|för\s+arbets(?:givaren|tagarna|tagarsidan))\b[^:|]*(?:[:|]|$)",
     re.IGNORECASE,
