@@ -487,6 +487,23 @@ _ENIGHET = re.compile(
 )
 
 
+# Verbs of a state or a plan after "överens om att X …": agreed on, but nothing decided.
+_PLAN_VERBS = (
+    "är",
+    "var",
+    "blir",
+    "återkommer",
+    "tar",
+    "ser",
+    "följer",
+    "undersöker",
+    "utreder",
+    "kontaktar",
+    "bjuder",
+    "fortsätter",
+)
+
+
 # Agreement to a proposal, not only about what to do next: "Vision och SSR ställde sig bakom
 # den nya rutinen" decides an item that "Parterna är överens om att följa upp …" does not.
 ENDORSEMENT = re.compile(
@@ -496,7 +513,11 @@ ENDORSEMENT = re.compile(
     r"|\binstäm(?:mer|de|t)\b|\b(?:godtar|godtog|accepterar|accepterade)\s+"
     r"(?:förslaget|kravet|yrkandet|begäran)\b"
     # "eniga om valet av leverantör" (a thing chosen), not "överens om att följa upp" (a plan).
-    r"|\b(?:överens|eniga?)\s+om\s+(?!att\b|hur\b|vad\b|när\b|vikten\b)\w+",
+    r"|\b(?:överens|eniga?)\s+om\s+(?!att\b|hur\b|vad\b|när\b|vikten\b)\w+"
+    # "överens om att (den nya) rutinen börjar gälla / införs": what the proposal's subject
+    # does, as agreed; not "att läget är gott" (a view) nor "att X återkommer" (a plan).
+    rf"|\b(?:överens|eniga?)\s+om\s+att\s+(?:(?:den|det|de|denna|detta)\s+(?:\w+\s+)?)?"
+    rf"\w+(?:en|et|na|an)\s+(?!(?:{'|'.join(_PLAN_VERBS)})\b)\w+(?:r|s)\b",
     re.IGNORECASE,
 )
 
