@@ -214,15 +214,17 @@ def test_the_fifth_set_keeps_the_score_it_had_when_first_scored_whole() -> None:
     fields) 93.8 % (561/598), 4 spurious: .docx 94.9 %, .pdf 89.0 %, .txt 97.5 %. Then opened
     as a development set and TUNED ON (general changes, each with a probe in other words; corpus
     README): 99.7 % (592/594), no spurious item: .docx 100 %, .pdf 99.5 %, .txt 99.5 %; 99.8 %
-    (593/594) since a postponement only asked for gives way to disagreement (seventh's probe).
-    No longer a measure of generalisation; the floor guards the figure."""
+    (593/594) since a postponement only asked for gives way to disagreement (seventh's probe);
+    100 % (594/594) since a signature's party beside its caption ("Ordförande" over "Mats Edholm
+    (S)") names the chair's (eighth's probe). No longer a measure of generalisation; the floor
+    guards the figure."""
     total, expected = _part_score("fifth")
     assert expected == 594, expected
     for fmt, score in _by_format("fifth").items():
         print(f"fifth {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
         assert score.share >= 0.95, (fmt, score.misses)
         assert score.spurious == 0, (fmt, score.misses)
-    assert total.share >= 0.998, total.misses
+    assert total.share >= 1.0, total.misses
     assert total.spurious == 0, total.misses
 
 
@@ -270,9 +272,11 @@ def test_the_eighth_set_keeps_the_score_it_had_when_first_scored() -> None:
     development set while a ninth set stays blind. The floor guards the figure it has now:
     96.2 % (551/573) once a box for the initials under each § no longer ended the minutes, 97.0 %
     (556/573) with header fields, 97.9 % (559/571) with the employer's side of the justerare read
-    from titles and its own name."""
+    from titles and its own name, 98.4 % (562/571) with a board's decision beside a reservation
+    and "Upprop", 98.8 % (564/571) with agreement that a rule comes into force, 99.3 % (567/571)
+    with the chair's party from its signature and the chair's justering broken over two lines."""
     total, expected = _part_score("eighth")
     assert expected == 569, expected
     for fmt, score in _by_format("eighth").items():
         print(f"eighth {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
-    assert total.share >= 0.987, total.misses
+    assert total.share >= 0.992, total.misses

@@ -169,6 +169,8 @@ def parse_minutes(
         justerare.extend(body.chairs or _listed_chair(lines))
     # The signature block may name the parties the sentence of their choice left out.
     signed = dict(_merge_people(_employer_sides(body.signed)))
+    for name, party in _signed_parties(lines).items():
+        signed[name] = signed.get(name) or party
     justerare = [
         (name, party or signed.get(name, ""))
         for name, party in _merge_people(_employer_sides(justerare))
@@ -233,10 +235,36 @@ _SIGNING_RULE = re.compile(r"_{3,}|\.{4,}")
 # "Att jämte ordföranden justera …", "A justerar tillsammans med ordföranden": the chair too.
 _ALONG_WITH_CHAIR = r"(?:jämte|tillsammans\s+med)\s+(?:mötes)?ordförande(?:n)?\b"
 _WITH_CHAIR = re.compile(
-    # "… att justera protokollet tillsammans med ordföranden": the chair's word after it too.
-    rf"\b{_ALONG_WITH_CHAIR}[^.\n]*\bjustera|\bjuster(?:a|ar)\b[^.\n]*\b{_ALONG_WITH_CHAIR}",
+    # "… att justera protokollet tillsammans med ordföranden": the chair's word after it too;
+    # one sentence the page width broke once ("… utsågs att jämte ordföranden" / "justera …").
+    rf"\b{_ALONG_WITH_CHAIR}[^.\n]*(?:\n[^.\n]*)?\bjustera"
+    rf"|\bjuster(?:a|ar)\b[^.\n]*(?:\n[^.\n]*)?\b{_ALONG_WITH_CHAIR}",
     re.IGNORECASE,
 )
+
+
+# "Gunnar Wästberg (M)" under "Ordförande", or above "Justerare": a signature with its party.
+_SIGNED_WITH_PARTY = re.compile(
+    rf"^(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})\s*\((?P<party>[^()]{{1,40}})\)$"
+)
+_SIGNING_CAPTION = re.compile(
+    r"^(?:(?:mötes)?ordförande|(?:protokoll)?justerare|justerande)\s*:?$", re.IGNORECASE
+)
+
+
+def _signed_parties(lines: list[str]) -> dict[str, str]:
+    """The party each signature names beside its caption ("Ordförande" over "Gunnar Wästberg
+    (M)", "Birgitta Holmér (C)" over "Ordförande"), by name: the justering names it there, on
+    the front page or at the end, where the sentence of the choice named only the others."""
+    found: dict[str, str] = {}
+    for index, line in enumerate(lines):
+        person = _SIGNED_WITH_PARTY.match(line.strip())
+        if not person or not is_person_name(person["name"]):
+            continue
+        near = [lines[at].strip() for at in (index - 1, index + 1) if 0 <= at < len(lines)]
+        if any(_SIGNING_CAPTION.match(caption) for caption in near):
+            found.setdefault(person["name"], person["party"].strip())
+    return found
 
 
 def _employer_sides(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
