@@ -1363,3 +1363,36 @@ def test_a_line_the_page_width_broke_before_a_closing_or_a_section_word_goes_on_
         ("Inledning", "Inledning", "", ""),
         ("Information", "Nya arbetskläder", "", ""),
     ]
+
+
+def test_a_pdf_footer_of_four_lines_at_each_page_foot_is_dropped(tmp_path: Path) -> None:
+    footer = ["Region Fjällmark", "Röntgenkliniken", "APT-anteckningar 2025-03-11"]
+    path = tmp_path / "apt-rontgen.pdf"
+    path.write_bytes(
+        text_pdf(
+            [
+                [
+                    "Arbetsplatsträff röntgenkliniken",
+                    "Datum: 2025-03-11",
+                    "Plats: Konferensrummet plan 2",
+                    "INFORMATION",
+                    "Ny datortomograf",
+                    "Leveransen sker i maj.",
+                    *footer,
+                    "Sida 1 av 2",
+                ],
+                [
+                    "Schemaläggning under sommaren",
+                    "Schemat läggs ut i april.",
+                    *footer,
+                    "Sida 2 av 2",
+                ],
+            ]
+        )
+    )
+    minutes = import_file(path)
+    assert [item.title for item in minutes.items] == [
+        "Ny datortomograf",
+        "Schemaläggning under sommaren",
+    ]
+    assert "Region Fjällmark" not in minutes.unstructured

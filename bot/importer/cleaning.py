@@ -109,6 +109,31 @@ def _drop_page_edges(pages: list[list[str]]) -> list[list[str]]:
             if is_page_marker(line) or is_lone_number(line) or repeated:
                 page[index] = ""
         result.append(page)
+    return _drop_footer_runs(result)
+
+
+# A page's footer may be more lines than the edges above look at: "Region Östersand" / "APT avd
+# 14" / "Protokoll APT 2026-04-21" / "Sida 1 av 2"; at most this many.
+_FOOTER_LINES = 6
+
+
+def _drop_footer_runs(pages: list[list[str]]) -> list[list[str]]:
+    """Drop the lines that stand at the same place from the foot of more than one page, as
+    long as every line below them on that page went too: the footer, however many lines."""
+    filled = [[index for index, line in enumerate(page) if line] for page in pages]
+    seen: dict[tuple[int, str], int] = {}
+    for page, lines in zip(pages, filled, strict=True):
+        for depth, index in enumerate(reversed(lines[-_FOOTER_LINES:])):
+            key = (depth, _unnumbered(page[index]))
+            seen[key] = seen.get(key, 0) + 1
+    result = []
+    for page, lines in zip(pages, filled, strict=True):
+        page = list(page)
+        for depth, index in enumerate(reversed(lines[-_FOOTER_LINES:])):
+            if seen[(depth, _unnumbered(page[index]))] < 2 or _is_structural(page[index]):
+                break
+            page[index] = ""
+        result.append(page)
     return result
 
 
