@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
+import logging
 import threading
+from datetime import datetime
 from typing import Any
 
 import httpx
+import pytest
 
+from bot.core.context import STOCKHOLM, Context
 from bot.core.model import AgendaItem, Approval, MeetingStatus, Verdict
+from bot.core.texts import OutcomeUnknown
 from bot.render.blockkit import APPROVE_ACTION
+from bot.slack.handlers import SlackBot
 from bot.slack.modals import PROPOSE_VIEW
 from tests.fakes.slack_signing import (
     FORM,
@@ -405,3 +412,60 @@ def test_the_health_endpoint_answers(store_factory) -> None:
         assert response.json() == {"ok": True}
         # It is the only thing served without a signature.
         assert h.http.post("/slack/events", content="x=1").status_code == 401
+
+
+class _HeldService:
+    """A service whose command waits for the test to let it go, in the bot's thread."""
+
+    single_writer = False
+
+    def __init__(self) -> None:
+        self.go = threading.Event()
+
+    def reads_only(self, _operation: Any) -> bool:
+        return False
+
+    def run(self, _ctx: Context, operation: Any, *args: Any) -> Any:
+        return operation(self.go, *args)
+
+
+def _held(go: threading.Event, answer: str) -> str:
+    assert go.wait(10), "never let go"
+    if answer == "fail":
+        raise RuntimeError("late")
+    return answer
+
+
+def test_a_command_past_its_deadline_is_answered_unknown_and_goes_on(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    service = _HeldService()
+    bot = SlackBot(service, people=None)  # type: ignore[arg-type]
+    bot.deadline = 0.05
+    ctx = Context(user_ref="slack:T:U", channel_ref="slack:T:C", now=datetime.now(STOCKHOLM))
+    submitted: list[Any] = []
+    submit = bot._submit
+
+    def kept(*args: Any) -> Any:
+        submitted.append(submit(*args))
+        return submitted[-1]
+
+    bot._submit = kept  # type: ignore[method-assign]
+
+    async def scenario() -> str:
+        service.go.set()
+        answer = await bot.run(ctx, _held, "klart")  # in time: the command's own answer
+        service.go.clear()
+        with pytest.raises(OutcomeUnknown):
+            await bot.run(ctx, _held, "fail")
+        assert not submitted[-1].done()
+        # Not cancelled: let go, it runs to its own end in its thread, and that is logged
+        # (the log's callback was added first, so it has run when this await returns).
+        service.go.set()
+        with pytest.raises(RuntimeError, match="late"):
+            await submitted[-1]
+        return answer
+
+    with caplog.at_level(logging.ERROR, logger="bot.slack.handlers"):
+        assert asyncio.run(scenario()) == "klart"
+    assert "past its deadline failed: RuntimeError" in caplog.text
