@@ -2348,6 +2348,11 @@ class _Body:
             and is_person_name(f"{self.previous.rsplit(' ', 1)[-1]} {line}")
         ):
             return True  # "…, Olle" + "Sten": the page width cut the presenter's name
+        if _PRESENTER_ALONE.match(line) and not self.item.presenter:
+            # "8. Pågående rekryteringar" + "(kommundirektör)": the title's presenter in its
+            # parenthesis on the line below, put there by the writer or the page width.
+            written = self.item.written or self.item.title
+            return bool(_split_presenter(f"{written} {line}")[1])
         if _ends_sentence(line) or section_of(line) or _strip_marker(line)[0]:
             return False  # "a) Kommunens bud" under a long title is its first sub-item
         wraps = len(self.previous) > 40 or _heading_wraps(self.previous, line)
@@ -2458,6 +2463,7 @@ _ITEM_NUMBER = re.compile(
 
 
 _LONGEST_TITLE = 200
+_PRESENTER_ALONE = re.compile(r"^\([^()]{2,80}\)$")
 
 
 def _follows(number: tuple[int, ...] | None, last: tuple[int, ...] | None) -> bool:
