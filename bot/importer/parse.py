@@ -154,8 +154,11 @@ def parse_minutes(
         own = bool(_JUSTERARE_ITEM.match(item.title))
         if own or _JUSTERARE_IN_TITLE.search(item.title):
             # "Mötets öppnande och val av justerare": only its sentences about the justering.
-            for line in item.text.split("\n"):
+            text = item.text.split("\n")
+            for index, line in enumerate(text):
                 justerare.extend(_justering_in(line, whole=own))
+                if _HEADS_JUSTERARE.search(line):
+                    justerare.extend(_listed_below(text[index + 1 :]))
     justerare.extend(body.justerare)
     with_chair = bool(_WITH_CHAIR.search(full_text))
     found = {name for name, _ in _merge_people(justerare)}
@@ -265,6 +268,24 @@ def _signed_parties(lines: list[str]) -> dict[str, str]:
         if any(_SIGNING_CAPTION.match(caption) for caption in near):
             found.setdefault(person["name"], person["party"].strip())
     return found
+
+
+# "Att justera protokollet utses:", "… justera dagens protokoll valdes:": the people follow,
+# one a line (a list).
+_HEADS_JUSTERARE = re.compile(
+    r"\bjustera\b.*:$|\b(?:protokoll)?justerare\b.*\b(?:valdes|utses|utsågs)\s*:$", re.IGNORECASE
+)
+
+
+def _listed_below(lines: list[str]) -> list[tuple[str, str]]:
+    """The people of the lines under a sentence that ends in a colon, until a line is not one."""
+    people: list[tuple[str, str]] = []
+    for line in lines:
+        found = _names_only(line)
+        if not found:
+            break
+        people.extend(found)
+    return people
 
 
 def _employer_sides(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -1820,6 +1841,12 @@ class _Body:
                     self.justerare.extend(people)
                     continue
                 collecting_justerare = False
+            in_own_item = self.item is not None and _JUSTERARE_ITEM.match(self.item.title)
+            if _HEADS_JUSTERARE.search(line) and _names_only(following) and not in_own_item:
+                # "Att justera protokollet utses:" above a list of the people.
+                self.unplaced.append(line)
+                collecting_justerare = True
+                continue
             label = _JUSTERARE_LABEL.match(line)
             if re.match(r"^(?:justeras|justerandes)\b", line, re.IGNORECASE):
                 label = None  # the signature block at the end
@@ -2215,8 +2242,10 @@ class _Body:
             return _BODY
         if marker in ("para", "num"):
             bare = _colon_title(bare, following, numbered=True)
+            # A list item ends its line ("- Per Wall, arbetsgivaren") as a sentence does.
+            listed = _strip_marker(self.previous)[0] == "bullet"
             if (
-                self._after_break()
+                (self._after_break() or listed)
                 and _follows(_item_number(line), self.last_number)
                 and bare[:1].isupper()
                 and not _ends_sentence(bare)
