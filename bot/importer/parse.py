@@ -1561,9 +1561,11 @@ def _listed_chair(lines: list[str]) -> list[tuple[str, str]]:
     """The person the attendance list names as ordförande ("Stina Holm, avdelningschef,
     ordförande", or a table's cells one a line: the name on the line above)."""
     for index, line in enumerate(lines):
-        if not re.search(r"\bordförande\b", line, re.IGNORECASE) or _prose(line):
+        # "Lars Holm (ordf)", "Eva Ek, ordf.": the abbreviation a förening's list uses.
+        chair = r"\b(?:ordförande|ordf)\b"
+        if not re.search(chair, line, re.IGNORECASE) or _prose(line):
             continue
-        before = re.split(r"\bordförande\b", line, maxsplit=1, flags=re.IGNORECASE)[0]
+        before = re.split(chair, line, maxsplit=1, flags=re.IGNORECASE)[0]
         pieces = [p.strip() for p in re.split(r"[,;:(|]", before) if p.strip()]
         for piece in reversed(pieces):
             words = piece.split()

@@ -20,6 +20,9 @@ _SECTION_WORDS = {
     "Inledning": r"inledning|inledande\s+(?:punkter|ärenden|frågor|formalia)"
     r"|(?:mötets\s+)?formalia",
     "Information": r"information|informationsärenden|informationspunkter|informationsfrågor"
+    # "Arbetsgivaren informerar": one side's information ("Information från förvaltningen -
+    # Verksamhetsplan 2022" is an item's title, the seed of 2021 has it).
+    r"|(?:arbetsgivaren|förvaltningen|ledningen)\s+informerar|arbetsgivarinformation"
     r"|(?:(?:ärenden|frågor)\s+)?för\s+(?:information|kännedom)|info|anmälningsärenden",
     "Dialog": r"dialog|dialogärenden|dialogpunkter|dialogfrågor"
     r"|(?:(?:ärenden|frågor)\s+)?för\s+dialog"
@@ -442,7 +445,9 @@ _LONE_NUMBER = re.compile(r"^\d{1,3}$")
 _OENIGHET = re.compile(
     r"\boeni(?:g|ga|ghet)\b|\boense\b|\bst(?:äller|ällde)\s+sig\s+inte\s+bakom\b|\b(?:inte|ej|icke)\s+(?:är\s+)?(?:eniga?|överens|ense)\b|\bingen\s+enighet\b"
     r"|\bcentral(?:a)?\s+förhandling|\bförhandling\s+enligt\s+(?:mbl\s*)?(?:§\s*14|14\s*§)"
-    r"|\bmbl\s*§\s*14\b|\b14\s*§\s*mbl\b|\breserver(?:ar|ade)\s+sig\b",
+    r"|\bmbl\s*§\s*14\b|\b14\s*§\s*mbl\b|\breserver(?:ar|ade)\s+sig\b"
+    # "Kommunal delar inte arbetsgivarens bedömning": a side that does not share the view.
+    r"|\bdelar\s+inte\s+(?:\w+s\s+)?(?:bedömning|uppfattning|syn|förslag)\w*",
     re.IGNORECASE,
 )
 # The next meeting by any of its names: "nästa möte", "nästa LSG", "nästa samverkansmöte".
@@ -475,7 +480,10 @@ _INGET_BESLUT = re.compile(
     re.IGNORECASE,
 )
 _SAMVERKAT = re.compile(
-    r"(?<!inte\s)(?<!ej\s)\b(?:färdig)?samverka(?:t|ts|des|d|de)\b|\bsamverkan\s+(?:är\s+)?(?:genomförd|klar)\b",
+    r"(?<!inte\s)(?<!ej\s)\b(?:färdig)?samverka(?:t|ts|des|d|de)\b"
+    # "Samverkan avslutad.", "Samverkan har skett.", "Samverkan har genomförts.".
+    r"|\bsamverkan\s+(?:är\s+|har\s+)?(?:genomförd|genomförts|klar|avslutad|avslutats|skett"
+    r"|gjorts)\b",
     re.IGNORECASE,
 )
 # "Revisorerna tillstyrker ansvarsfrihet": advice to the meeting from outside it, no agreement.
