@@ -50,7 +50,7 @@ _AGENDA_LINE = re.compile(
 # Who the meeting chooses to run and record it: "Val av protokollförare och justerare",
 # "Val av mötesordförande, sekreterare och justerare" open the meeting whatever their order.
 _OFFICERS = (
-    r"(?:möte(?:ts|s)?|stämmo)?(?:ordförande|sekreterare|protokollförare|(?:protokoll)?justerare"
+    r"(?:möte(?:ts|s)?|stämmo)?(?:ordförande|sekreterare|protokollförare|(?:protokolls?)?justerare"
     r"|justeringspersoner|justeringsperson|rösträknare)"
 )
 # The next meeting by any of its names: "Nästa möte", "Nästa APT", "Nästa informationsmöte",
@@ -70,7 +70,9 @@ _STANDING = re.compile(
     r"(?:utlysts|utlyst|kallats|kallat)\b"
     r"|fråga\s+om\s+kallelse(?:n)?\b[^.]{0,30}?\b(?:behörigen|behörig|skett|utfärdats)\b"
     r"|inledning\s+(?:och|samt)\s"  # "Inledning och val av justerare": the opening and more
-    # "§2 Justering", "Justering av protokollet": the choice of justerare by another name.
+    # "§2 Justering", "Justering av protokollet": the choice of justerare by another name;
+    # "§ 58 Protokollsjusterare": the officer's name alone.
+    r"|protokollsjusterare$"
     r"|(?:protokollets\s+)?justering(?:\s+av\s+(?:dagens\s+)?protokoll(?:et)?)?$"
     r"|(?:godkännande|fastställande)\s+av\s+(?:dagordning|ärendelista|föredragningslista)"
     # "Föregående protokoll", "… mötesprotokoll", "… APT-protokoll", "… styrelseprotokoll".
