@@ -1297,6 +1297,22 @@ def test_a_footer_repeated_at_each_page_foot_of_a_text_is_dropped() -> None:
     ]
 
 
+def test_a_page_footer_of_four_lines_is_dropped_whole() -> None:
+    # A PDF's pages (form feeds) each ending in the organisation, the body, a dnr and the page:
+    # more lines than the page's edge, all of them furniture, and none of them an item.
+    def footer(page: int) -> str:
+        return f"Ekby kommun\nPersonalutskottet\nKS 2026/0042\nSida {page} av 2"
+
+    text = (
+        "Protokoll\nDatum: 2026-10-14\n1. Budget\nInformationen noteras.\n"
+        f"{footer(1)}\f2. Lokaler\nInformationen noteras.\n{footer(2)}"
+    )
+    cleaned = clean_text(text).split("\n")
+    assert "Ekby kommun" not in cleaned and "Personalutskottet" not in cleaned
+    assert cleaned[-1] == "Informationen noteras."
+    assert "KS 2026/0042" not in cleaned
+
+
 def test_a_table_of_items_whose_cells_the_column_width_broke_reads_each_cell_whole() -> None:
     # A PDF's narrow columns: a title and a decision over lines, a presenter's role in lower case.
     head = "Minnesanteckningar LSG\nDatum: 2025-05-06\nPunkt\nÄrende\nFöredragande\nBeslut\n"

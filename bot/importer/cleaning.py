@@ -130,11 +130,18 @@ def _drop_footer_runs(pages: list[list[str]]) -> list[list[str]]:
     for page, lines in zip(pages, filled, strict=True):
         page = list(page)
         for depth, index in enumerate(reversed(lines[-_FOOTER_LINES:])):
-            if seen[(depth, _unnumbered(page[index]))] < 2 or _is_structural(page[index]):
-                break
+            line = page[index]
+            if seen[(depth, _unnumbered(line))] < 2 or _is_structural(line) or _sentence(line):
+                break  # a footer names; a sentence two pages end with is their text
             page[index] = ""
         result.append(page)
     return result
+
+
+def _sentence(line: str) -> bool:
+    """ "Informationen noteras.": a line of the text, which no footer is (it names, it says
+    nothing), however alike two pages end."""
+    return line.endswith((".", ":", "!", "?")) and not is_page_marker(line)
 
 
 def _unnumbered(line: str) -> str:
