@@ -1415,9 +1415,14 @@ _NEXT_AFTER_PARENTHESIS = re.compile(rf"\)\s+(?={UPPER})")
 _NAME_PARTY_SEPARATOR = re.compile(r"\s+[/–—]\s+")
 
 
+_ALONG_WITH = re.compile(rf"\s+(?:tillsammans\s+med|jämte)\s+(?={UPPER})")
+
+
 def _names_from_list(text: str) -> list[tuple[str, str]]:
     """ "A, SSR, och B, Kommunal" / "A (Vision) och B" / "A och B" → [(name, party), ...]."""
     text = _NAME_PARTY_SEPARATOR.sub(", ", _NEXT_AFTER_PARENTHESIS.sub("), ", text))
+    # "A (Vision) och B (Kommunal) tillsammans med C för arbetsgivaren": one more person.
+    text = _ALONG_WITH.sub(" och ", text)
     people: list[tuple[str, str]] = []
     for part in _split_outside_parentheses(text.strip().rstrip(".")):
         paren = re.match(r"^(?P<name>.*?)\s*\((?P<party>[^)]*)\)$", part)
