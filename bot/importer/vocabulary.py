@@ -1007,7 +1007,8 @@ DOC_TITLE = re.compile(
 )
 
 DATE_LABEL = re.compile(
-    r"(?:\b(?:datum|mötesdatum|sammanträdesdatum|datum\s+och\s+tid|tid\s+och\s+datum)\s*[:|]?"
+    r"(?:\b(?:datum|mötesdatum|sammanträdesdatum|sammanträdesdag(?:en)?(?!\w)"
+    r"|datum\s+och\s+tid|tid\s+och\s+datum)\s*[:|]?"
     r"|^(?:tid|när|sammanträde|möte)\s*[:|])\s*"
     r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?",
     re.IGNORECASE,
