@@ -1888,11 +1888,14 @@ class _Body:
                 listed = _strip_marker(line)
                 repeated = _normalise_line(listed[1]) in agenda_titles
                 listing = _strip_marker(following)[0] in ("num", "bullet", "para")
+                # The list's last line, the body repeating its first title below it unnumbered
+                # ("6. Övriga frågor" above "Välkommen och val av justerare").
+                last = bool(agenda_titles) and _normalise_line(following) in agenda_titles
                 if (
                     listed[0] in ("num", "bullet", "para")
                     and len(line) < 90
                     and not repeated
-                    and (listing or section_of(following))
+                    and (listing or last or section_of(following))
                 ):
                     agenda_titles.add(_normalise_line(listed[1]))
                     self.unplaced.append(line)
@@ -2026,7 +2029,7 @@ class _Body:
             self.deciding = True
             self._remember(line, _BODY)
             return
-        if section and self._numbered_item(line, section):
+        if section and self._numbered_item(line, section, following):
             # "8. Övriga frågor" after item 7, "§ 22 Övriga frågor": an item of its own.
             self._open_item(line)
             return
@@ -2209,10 +2212,11 @@ class _Body:
         self._remember(line, _BODY)
         return True
 
-    def _numbered_item(self, line: str, section: str) -> bool:
+    def _numbered_item(self, line: str, section: str, following: str = "") -> bool:
         """Whether a section's word with a number is an item: a standing item whose number
-        follows the last item's at the same level ("7." then "8. Övriga frågor"), or one under
-        that very section ("ÖVRIGT" then "9. Övriga frågor")."""
+        follows the last item's at the same level ("7." then "8. Övriga frågor"), one under
+        that very section ("ÖVRIGT" then "9. Övriga frågor"), or one with its prose right under
+        it ("1. Inledning" above "Per Holm hälsade välkommen.")."""
         number = _item_number(line)
         if number is None:
             # "§ 22" alone above "Övriga frågor" or "Anmälningsärenden": the number was the
@@ -2221,6 +2225,14 @@ class _Body:
         if _strip_marker(line)[0] == "para":
             return True  # "§ 66 Anmälningsärenden": a § numbers an item, never a section
         if self.section == section and self.sections_seen:
+            return True
+        if (
+            following
+            and _prose_start(following, self.layout)
+            and not (_strip_marker(following)[0] or section_of(following))
+            and not is_standing(following)
+            and not (_INLINE_TITLE.match(following) or _CHOICE_LABEL.match(following))
+        ):
             return True
         if not is_standing(_strip_marker(line)[1]):
             return False  # "2. Information" after "1. Val av justerare" opens a section

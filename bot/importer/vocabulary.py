@@ -473,6 +473,9 @@ _BORDLAGT = re.compile(
     rf"(?!(?:{_MONTH_NAMES}|nästa|kommande|början|slutet|hösten|höst|våren|vår|sommaren|sommar"
     r"|vintern|vinter)\b))"
     r"|\bfortsätter\s+(?:samtalet|dialogen|diskussionen)\b[^.]{0,40}?\bnästa\b"
+    # The noun: "Fortsatt dialog på nästa möte", "Fortsatt diskussion i maj".
+    r"|\bfortsatt\s+(?:dialog|diskussion|samtal|behandling)\s+(?:på|vid|under|i|till)\s+"
+    rf"(?:nästa|kommande|{_MONTH_NAMES}|hösten|våren|sommaren|vintern)\b"
     r"|\båterremitter\w*|\bskjuts\s+fram\b|\bhänskjuts\s+till\s+nästa\b|\bajourner\w*"
     r"|\bbeslut\s+(?:fattas|tas)\s+(?:vid|på)\s+nästa\s+(?:möte|sammanträde)\b|\btas\s+upp\s+(?:den\s+|frågan\s+)?igen\b",
     re.IGNORECASE,
