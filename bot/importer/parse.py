@@ -1724,7 +1724,7 @@ class _Building:
             elif is_standing(self.title) or section_of(self.title) == OPENING:
                 section = OPENING  # "§ 1 Inledning" too: an item named after the opening
             elif (
-                stated
+                (stated and (outcome != "bordlagt" or is_deciding_kind(kind)))
                 or outcome in _SAMVERKAN_OUTCOMES
                 or (
                     outcome == "enighet"
