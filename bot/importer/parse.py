@@ -480,7 +480,9 @@ _PLACE_IN_SENTENCE = (
 _PLACE_AFTER_TIME = re.compile(
     r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?"
     # After "i" the place may be written in lower case ("i föreningshuset, Lotten 1").
-    r"(?:\s*,\s*(?:i\s+)?(?=[A-ZÅÄÖ])|\s+(?:i|på)\s+)"
+    r"(?:\s*,\s*(?:i\s+)?(?=[A-ZÅÄÖ])|\s+(?:i|på)\s+"
+    # "…, kl. 12.15–13.00, konferensrummet": a few words in lower case that end the line.
+    r"|\s*,\s*(?=[a-zåäö][\wåäö-]*(?:\s+[\wåäöÅÄÖ0-9-]+){0,3}\.?$))"
     rf"{_PLACE_IN_SENTENCE}"
 )
 # "Protokoll fört vid styrelsens sammanträde onsdagen den 12 februari 2025 i föreningens
@@ -1826,11 +1828,16 @@ class _Body:
         self.aside: _Building | None = None  # "Reservation § 26" after item 29: § 26's text
         self.previous = ""
         self.previous_kind = ""
+        self.inline_items = False  # items written "Rubrik: text" on one line
 
     def read(self, lines: list[str]) -> None:
         # Minutes that name presenters with "Föredragande:" mean by "Ansvarig:" who answers
         # for an action, not who presented the item.
         self.owners_apart = any(PRESENTER_NAMED.match(line) for line in lines)
+        # Notes that write their standing items "Mötets öppnande: …", "Val av justerare: …"
+        # write the others so too ("Bemanning i höst: Två nya …").
+        inline = [_INLINE_TITLE.match(line) for line in lines]
+        self.inline_items = sum(1 for m in inline if m and is_standing(m["title"])) >= 2
         closing = ""  # "", "end" (after "Mötet avslutas."), "secretary", "sign"
         collecting_justerare = False
         attendance = False
@@ -2092,6 +2099,11 @@ class _Body:
             self.item.decided.append(decided["text"])
             self._remember(line, _BODY)
             return
+        if self._inline_item(line):
+            inline = _INLINE_TITLE.match(line)
+            self._open_item(inline["title"])
+            self._body(inline["rest"], following)
+            return
         number = PARAGRAPH_NUMBER.match(line)
         if number and not _DNR_ONLY.sub("", number.group(1)).strip():
             # "§ 4" or "§ 13 Dnr KFN 2024/33": the title follows on the next line.
@@ -2211,6 +2223,30 @@ class _Body:
         self.aside = target
         self._remember(line, _BODY)
         return True
+
+    def _inline_item(self, line: str) -> bool:
+        """ "Bemanning i höst: Två nya …" opening a paragraph of notes that write their items
+        so: a short title before the colon that is no label ("Ansvarig:", "Bakgrund:")."""
+        inline = _INLINE_TITLE.match(line) if self.inline_items else None
+        if inline is None or (self.previous_kind == _BODY and not _ends_sentence(self.previous)):
+            return False
+        title = inline["title"].strip()
+        return not (
+            len(title.split()) > 6
+            or "." in title
+            or is_subheading(title)
+            or _strip_marker(line)[0]
+            or PRESENTER_LABEL.match(line)
+            or ACTION_OWNER.match(line)
+            or METADATA_LABEL.match(line)
+            or ATTENDANCE.match(line)
+            or TITLE_LABEL.match(line)
+            or _JUSTERARE_LABEL.match(line)
+            or is_person_name(title)
+            or is_party(title)
+            or TABLE_COLUMN.match(title)
+            or re.match(r"^(?:beslut|åtgärd|åtgärder|status|klart|svar|fråga)\b", title, re.I)
+        )
 
     def _numbered_item(self, line: str, section: str, following: str = "") -> bool:
         """Whether a section's word with a number is an item: a standing item whose number
