@@ -1426,6 +1426,7 @@ def _names_from_list(text: str) -> list[tuple[str, str]]:
     # "A (Vision) och B (Kommunal) tillsammans med C för arbetsgivaren": one more person.
     text = _ALONG_WITH.sub(" och ", text)
     people: list[tuple[str, str]] = []
+    pending = ""
     for part in _split_outside_parentheses(text.strip().rstrip(".")):
         paren = re.match(r"^(?P<name>.*?)\s*\((?P<party>[^)]*)\)$", part)
         name, party = (paren["name"], paren["party"].strip()) if paren else (part, "")
@@ -1445,9 +1446,12 @@ def _names_from_list(text: str) -> list[tuple[str, str]]:
                 people[-1] = (people[-1][0], words[0])
             name = " ".join(words[1:])
         if is_person_name(name):
-            people.append((name, party))
+            people.append((name, party or pending))
+            pending = ""
         elif people and not people[-1][1] and _party_like(name):
             people[-1] = (people[-1][0], name.removeprefix("för ").strip())
+        elif _party_like(name):
+            pending = name.removeprefix("för ").strip()  # "Vision – Sanna Ros": the party first
     return people
 
 
@@ -1505,7 +1509,8 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
         if side and rest == line:
             rest = side["rest"]  # "Skyddsombud: A, huvudskyddsombud (Seko)": any label of a list
         rest = _ATTENDANCE_SENTENCE.sub("", rest)  # "Närvarande var A (enhetschef), B (…)"
-        cells = [c.strip() for c in rest.split("|")] if "|" in rest else None
+        # "| Tomas Ring, enhetschef | Sanna Ros, Vision |": a cell may hold a name and its party.
+        cells = [p.strip() for c in rest.split("|") for p in c.split(",")] if "|" in rest else None
         pieces = cells or _split_outside_parentheses(rest.strip().rstrip("."))
         name = ""
         for piece in pieces:
