@@ -152,9 +152,13 @@ def parse_minutes(
     justerare = list(header.justerare)
     for item in items:
         own = bool(_JUSTERARE_ITEM.match(item.title))
-        if own or _JUSTERARE_IN_TITLE.search(item.title):
+        # The opening items ("Mötets öppnande", "Formalia") say who justerar among other things.
+        if own or _tells_justering(item.title) or item.section == OPENING:
             # "Mötets öppnande och val av justerare": only its sentences about the justering.
             text = item.text.split("\n")
+            if not own:
+                # Its sentences whole, wherever the page width broke them.
+                justerare.extend(_justering_in(" ".join(text), whole=False))
             for index, line in enumerate(text):
                 justerare.extend(_justering_in(line, whole=own))
                 if _HEADS_JUSTERARE.search(line):
@@ -286,6 +290,13 @@ def _listed_below(lines: list[str]) -> list[tuple[str, str]]:
             break
         people.extend(found)
     return people
+
+
+def _tells_justering(title: str) -> bool:
+    """ "Mötets öppnande och val av justerare", "Formalia": an item whose text may say who
+    justerar, read when the items are built."""
+    opening = is_standing(title) and not is_closing_item(title)
+    return bool(_JUSTERARE_IN_TITLE.search(title)) or opening
 
 
 def _employer_sides(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -1334,7 +1345,7 @@ _CHOSEN = re.compile(
 
 
 _FOR_PARTY = re.compile(
-    rf"^(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})\s+för\s+(?P<party>.+)$"
+    rf"^(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})\s+(?:för|från)\s+(?P<party>.+)$"
 )
 
 
@@ -1869,6 +1880,8 @@ class _Body:
             label = _JUSTERARE_LABEL.match(line)
             if re.match(r"^(?:justeras|justerandes)\b", line, re.IGNORECASE):
                 label = None  # the signature block at the end
+            if label and index and _starts_lower(line) and not _ends_sentence(lines[index - 1]):
+                label = None  # "Protokollet" + "justeras av A och B": a sentence the width broke
             if label and not label["names"].strip() and _names_only(following):
                 # "Justerare:", "Justerat av" with the people on the lines below it (a list,
                 # not a sentence the page width broke).
@@ -1936,18 +1949,22 @@ class _Body:
         if "justera" not in joined.casefold():
             return None
         alone = _justering_statements(joined) or []
+        best: tuple[list[tuple[str, str]], int] | None = None
         for extra in range(1, _STATEMENT_LINES):
             if index + extra >= len(lines):
-                return None
+                break
             following = lines[index + extra]
             goes_on = self.layout.wrapped(joined) or _starts_lower(following)
             if not goes_on or _strip_marker(following)[0] or section_of(following):
-                return None
+                break
             joined = f"{joined} {following}"
             people = _justering_statements(joined)
-            if people and _more_people(people, alone):
-                return people, extra
-        return None
+            if people and _more_people(people, best[0] if best else alone):
+                best = people, extra
+            if best and _ends_sentence(joined):
+                # The sentence ended: its last line ("arbetsgivaren.") is the statement's too.
+                return best[0], extra
+        return best
 
     def _next_item(self, line: str) -> bool:
         """Whether a line is the title of the item after the last one ("§ 113 Godkännande av
