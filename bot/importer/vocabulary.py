@@ -449,7 +449,11 @@ _OENIGHET = re.compile(
     r"|\bcentral(?:a)?\s+förhandling|\bförhandling\s+enligt\s+(?:mbl\s*)?(?:§\s*14|14\s*§)"
     r"|\bmbl\s*§\s*14\b|\b14\s*§\s*mbl\b|\breserver(?:ar|ade)\s+sig\b"
     # "Kommunal delar inte arbetsgivarens bedömning": a side that does not share the view.
-    r"|\bdelar\s+inte\s+(?:\w+s\s+)?(?:bedömning|uppfattning|syn|förslag)\w*",
+    r"|\bdelar\s+inte\s+(?:\w+s\s+)?(?:bedömning|uppfattning|syn|förslag)\w*"
+    # "Vision avstyrker flytten", "lämnar en avvikande mening", "Parterna kunde inte enas".
+    r"|\bavstyrk(?:er|te|t|s)\b|\bavvikande\s+mening\b"
+    r"|\b(?:inte|ej|icke)\s+(?:kunnat\s+|kunde\s+)?(?:enas|enats|enades)\b"
+    r"|\b(?:kunde|kan|har)\s+(?:inte|ej)\s+(?:kunnat\s+)?(?:enas|enats)\b",
     re.IGNORECASE,
 )
 # The next meeting by any of its names: "nästa möte", "nästa LSG", "nästa samverkansmöte".
@@ -476,6 +480,8 @@ _BORDLAGT = re.compile(
     # The noun: "Fortsatt dialog på nästa möte", "Fortsatt diskussion i maj".
     r"|\bfortsatt\s+(?:dialog|diskussion|samtal|behandling)\s+(?:på|vid|under|i|till)\s+"
     rf"(?:nästa|kommande|{_MONTH_NAMES}|hösten|våren|sommaren|vintern)\b"
+    # "Frågan är vilande tills …", "Ärendet läggs vilande", "vilandeförklaras".
+    r"|\b(?:är|läggs|lades|förklaras|förklarades)\s+vilande\b|\bvilandeförklar\w*"
     r"|\båterremitter\w*|\bskjuts\s+fram\b|\bhänskjuts\s+till\s+nästa\b|\bajourner\w*"
     r"|\bbeslut\s+(?:fattas|tas)\s+(?:vid|på)\s+nästa\s+(?:möte|sammanträde)\b|\btas\s+upp\s+(?:den\s+|frågan\s+)?igen\b",
     re.IGNORECASE,
