@@ -170,8 +170,14 @@ def parse_minutes(
     if not justerare or with_chair or (found and found < signed_names):
         # "Att jämte ordföranden justera …": the chair signs as a justerare too; and a
         # signature block under "Justeras" that names everyone the sentence chose, and more
-        # ("… utses att tillsammans med B för arbetsgivaren justera"), names them all.
-        justerare.extend(body.signed)
+        # ("… utses att tillsammans med B för arbetsgivaren justera"), names them all, but
+        # the chair of a side of none: who signs beside the justerare the sentence chose,
+        # without the chair's words, signs as the chair ("Åke Nyman valdes att justera" above
+        # "Birgitta Holm   Åke Nyman", the board's ordförande first); a manager who chairs
+        # signs for the employer.
+        chair = set() if with_chair or not found else {n for n, _ in _listed_chair(lines)}
+        chair -= {n for n, party in body.signed if party} | set(_sides(lines, chair))
+        justerare.extend((name, party) for name, party in body.signed if name not in chair)
     if with_chair:
         justerare.extend(body.chairs or _listed_chair(lines))
     # The signature block may name the parties the sentence of their choice left out.
