@@ -2273,7 +2273,12 @@ class _Body:
             or is_person_name(title)
             or is_party(title)
             or TABLE_COLUMN.match(title)
-            or re.match(r"^(?:beslut|åtgärd|åtgärder|status|klart|svar|fråga)\b", title, re.I)
+            or re.match(
+                r"^(?:beslut|åtgärd|åtgärder|status|klart|svar|frågan?|frågor|obs|notera"
+                r"|notering|kommentar|påminnelse|tips|exempel|till\s+exempel|t\.?\s?ex)\b",
+                title,
+                re.I,
+            )
         )
 
     def _numbered_item(self, line: str, section: str, following: str = "") -> bool:

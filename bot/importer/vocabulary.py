@@ -216,7 +216,8 @@ GROUP_KINDS = (
     # (ASG)". An "arbetsplatsträff med samverkan" without that acronym is an APT that samverkar,
     # as the sets' writers expect (fifth, seventh).
     ("ASG", r"\bASG\b|\barbetsplatssamverkan"),
-    ("APT", r"\bAPT\b|\barbetsplatsträff(?:en|ar)?\b"),
+    # "Arbetsplatsmöte", as some workplaces call their APT.
+    ("APT", r"\bAPT\b|\barbetsplatsträff(?:en|ar)?\b|\barbetsplatsmöte(?:t|n|ts)?\b"),
     # "Kommunstyrelsens personalutskott": the committee's own word, "Personalutskott".
     ("{}", r"\b(?P<kind>[a-zåäö]+utskott)(?:et|ets)?\b"),
     # "Styrelsemöte", "styrelsens sammanträde", "sammanträde med styrelsen".
