@@ -25,6 +25,7 @@ from bot.importer.vocabulary import (
     DECIDING_BODY,
     DECISION_HEADING,
     DECISION_TAKEN,
+    DNR_WORDS,
     DOC_TITLE,
     ENDORSEMENT,
     FRONT_MATTER,
@@ -48,6 +49,7 @@ from bot.importer.vocabulary import (
     SECTIONS,
     SIGNATURES_HEAD,
     TABLE_COLUMN,
+    THANKED,
     TITLE_LABEL,
     UPPER,
     WHEN_WHERE_LABELS,
@@ -484,6 +486,13 @@ _TIME = re.compile(
     r"|(?<![\d.:/-])(?P<h2>[0-2]?\d)[.:](?P<m2>[0-5]\d)\s*[-–—]\s*[0-2]?\d[.:][0-5]\d\b",
     re.IGNORECASE,
 )
+# "…, onsdagen den 22 oktober 2025" ending what a "Plats och tid" line gives before the hour.
+_DAY_AT_END = re.compile(
+    r"\s*,?\s*(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?"
+    r"(?:\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}/\d{1,2}\s+(?:19|20)\d{2})"
+    r"\s*,?\s*$",
+    re.IGNORECASE,
+)
 _PLACE_AND_TIME = re.compile(
     r"^plats\s+och\s+tid\s*[:|]?\s*(?P<place>.+?)\s*,?\s+(?:kl\.?|klockan)\s*\d",
     re.IGNORECASE,
@@ -534,7 +543,7 @@ _PROTOCOL = re.compile(
     re.IGNORECASE,
 )
 _DNR = re.compile(
-    r"\b(?:dnr|diarienummer|diarienr)\.?\s*[:|]?\s*([A-ZÅÄÖ0-9][\w./:-]*(?:\s\d[\w./:-]*)?)",
+    rf"\b(?:{DNR_WORDS})\.?\s*[:|]?\s*([A-ZÅÄÖ0-9][\w./:-]*(?:\s\d[\w./:-]*)?)",
     re.IGNORECASE,
 )
 _JUSTERARE_LABEL = re.compile(
@@ -1058,8 +1067,14 @@ def _read_header(lines: list[str]) -> _Header:
         if not place and not other and (find_dates(line) or is_when_line(line)):
             place = _PLACE_AFTER_TIME.search(line)
         if place and find_dates(place["place"]):
-            # "Tid och plats: 2019-11-05 kl. 15.30–16.15, Västerskolan": the place after the time.
-            place = _PLACE_AFTER_TIME.search(line)
+            before_day = _DAY_AT_END.sub("", place["place"])
+            if before_day != place["place"] and before_day.strip() and not find_dates(before_day):
+                # "Plats och tid: Kommunhuset, sal Lommen, onsdagen den 22 oktober 2025 kl. …":
+                # the place, then the day.
+                place = {"place": before_day}
+            else:
+                # "Tid och plats: 2019-11-05 kl. 15.30–16.15, Västerskolan": after the time.
+                place = _PLACE_AFTER_TIME.search(line)
         if not place and not other and not label and not _TIME_LABEL.search(line):
             place = _place_after_date(line)
         if place and not header.place:
@@ -1393,8 +1408,23 @@ def _justering_in(line: str, *, whole: bool) -> list[tuple[str, str]]:
     return [person for sentence in about for person in _names_from_sentence(sentence)]
 
 
+# "A (Vision) valdes att justera protokollet tillsammans med B.": one more person after the verb.
+_JUSTERA_ALONG_WITH = re.compile(
+    rf"\bjustera\w*\b[^.]*?\s(?:tillsammans\s+med|jämte)\s+(?P<who>{UPPER}[^.;]*)"
+)
+
+
 def _names_from_sentence(sentence: str) -> list[tuple[str, str]]:
     """ "Christina Gustafsson och Cecilia Cederström valdes som justerare." → two people."""
+    people = _chosen_in_sentence(sentence)
+    along = _JUSTERA_ALONG_WITH.search(sentence)
+    if along and people:
+        known = {name for name, _ in people}
+        people += [p for p in _names_from_list(along["who"]) if p[0] not in known]
+    return people
+
+
+def _chosen_in_sentence(sentence: str) -> list[tuple[str, str]]:
     sentence = re.sub(r"^beslut\s*:\s*", "", sentence.strip(), flags=re.IGNORECASE)
     statements = _justering_statements(sentence)
     if statements:
@@ -1740,6 +1770,8 @@ class _Building:
             outcome = ""
         if outcome == "beslutat" and NOTED.match(stated.strip()) and not is_deciding_kind(kind):
             stated, outcome = "", ""  # a samverkan group took note; a board decides even that
+        if outcome == "beslutat" and THANKED.match(stated.strip()):
+            stated, outcome = "", ""
         section = self.section
         if self.inferred:
             # Minutes without section headings: what the item is says where it belongs.
@@ -1976,10 +2008,12 @@ class _Body:
         """Whether a line is the title of the item after the last one ("§ 113 Godkännande av
         föredragningslista" after § 112): numbering that goes on, whatever stood before it."""
         marker, bare = _strip_marker(line)
+        # "Paragraf 89" or "§ 89" alone, its title on the next line, goes on as a titled one does.
+        alone = marker == "para" and not bare
         return (
             marker in ("para", "num")
             and _follows(_item_number(line), self.last_number)
-            and bare[:1].isupper()
+            and (bare[:1].isupper() or alone)
             and not _ends_sentence(bare)
             and len(bare) <= _LONGEST_TITLE
         )
@@ -2571,7 +2605,7 @@ class _Body:
         self.previous, self.previous_kind = line, kind
 
 
-_DNR_ONLY = re.compile(r"^(?:dnr|diarienummer|diarienr)\.?\s*[:|]?\s*\S+(?:\s\S+)?$", re.IGNORECASE)
+_DNR_ONLY = re.compile(rf"^(?:{DNR_WORDS})\.?\s*[:|]?\s*\S+(?:\s\S+)?$", re.IGNORECASE)
 
 
 _ITEM_NUMBER = re.compile(

@@ -23,7 +23,9 @@ _SECTION_WORDS = {
     # "Arbetsgivaren informerar": one side's information ("Information från förvaltningen -
     # Verksamhetsplan 2022" is an item's title, the seed of 2021 has it).
     r"|(?:arbetsgivaren|förvaltningen|ledningen)\s+informerar|arbetsgivarinformation"
-    r"|(?:(?:ärenden|frågor)\s+)?för\s+(?:information|kännedom)|info|anmälningsärenden",
+    r"|(?:(?:ärenden|frågor)\s+)?för\s+(?:information|kännedom)|info|anmälningsärenden"
+    # "4. Stående punkter" over "4.1 Ekonomi", "4.2 Personal": the reports every meeting has.
+    r"|stående\s+(?:punkter|frågor|ärenden|rapporter|informationspunkter)",
     "Dialog": r"dialog|dialogärenden|dialogpunkter|dialogfrågor"
     r"|(?:(?:ärenden|frågor)\s+)?för\s+dialog"
     r"|diskussionsfrågor|diskussionsärenden",
@@ -951,11 +953,15 @@ MEETING_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+# The labels of a diary number: "Dnr KS 2024/0214", "Diarienummer:", and a meeting system's
+# "Ärendenummer: BUN 2025/0231" under a § (the case's number in the registry, as a dnr is).
+DNR_WORDS = r"dnr|diarienummer|diarienr|ärendenummer|ärendenr"
+
 # A label alone in a header table's cell: "Datum", "Tid", "Plats" over (or before) their values.
 CELL_LABEL = re.compile(
     rf"^(?:{WHEN_WHERE_LABELS}|organ"
     r"|plats\s+och\s+tid|tid\s+och\s+plats"
-    r"|dnr|diarienummer"
+    rf"|{DNR_WORDS}"
     r"|protokoll\s*(?:nr|nummer)|nr)\s*:?$",
     re.IGNORECASE,
 )
@@ -1025,7 +1031,8 @@ DATE_LABEL = re.compile(
 )
 
 METADATA_LABEL = re.compile(
-    r"^(?:datum|tid|plats|lokal|mötesform|organ|dnr|diarienummer|protokoll\s*(?:nr|nummer)"
+    r"^(?:datum|tid|plats|lokal|mötesform|organ"
+    rf"|{DNR_WORDS}|protokoll\s*(?:nr|nummer)"
     r"|bilaga\s+till\s+protokoll"
     r"|mötesdatum|klockan|kl\.)\b",
     re.IGNORECASE,
@@ -1130,6 +1137,13 @@ NOTED = re.compile(
     r"protokollet|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna)\.?$"
     r"|^(?:informationen|redovisningen|rapporten)\s+(?:noteras|noterades|läggs\s+till\s+handlingarna"
     r"|lades\s+till\s+handlingarna)\.?$",
+    re.IGNORECASE,
+)
+# "Barn- och utbildningsnämnden tackar för informationen." under "Beslut": thanks, which
+# decides nothing even in a board's minutes (the fifth set's writer: "" for the same).
+THANKED = re.compile(
+    r"^(?:[\w-]+(?:\s+och\s+[\w-]+)?\s+)?(?:tackar|tackade)\s+för\s+"
+    r"(?:informationen|redovisningen|föredragningen|dragningen)\.?$",
     re.IGNORECASE,
 )
 
