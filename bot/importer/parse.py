@@ -141,7 +141,9 @@ def parse_minutes(
     layout = _Layout(lines)
     end = _header_end(lines)
     header = _read_header(lines[:end])
-    body_lines, joined = _titles_before_labels(_titles_off_their_sentence(lines[end:]), layout)
+    body_lines, joined = _titles_before_labels(
+        _titles_off_their_sentence(_dash_items(lines[end:])), layout
+    )
     body = _Body(layout, frozenset(_normalise_line(h) for h in headings), frozenset(joined))
     body.read(body_lines)
     items = _without_agenda_copies(
@@ -710,6 +712,56 @@ def _titles_off_their_sentence(lines: list[str]) -> list[str]:
             out += [line[: len(line) - len(bare)] + found["title"], found["rest"]]
         else:
             out.append(line)
+    return out
+
+
+def _dash_item(line: str) -> re.Match[str] | None:
+    """ "- Ekonomi – Prognosen efter april visar …": a short title, a dash and a sentence."""
+    marker, bare = _strip_marker(line)
+    if marker not in ("", "bullet"):
+        return None
+    dashed = _DASHED_TEXT.match(bare)
+    if not dashed:
+        return None
+    title, rest = dashed["title"].strip(), dashed["rest"].strip()
+    return (
+        dashed
+        if (
+            title[:1].isupper()
+            and len(title.split()) <= 8
+            and not any(c in title for c in ".!?:;,")
+            and _title_not_sentence(title)
+            and not is_person_name(title)
+            and (rest[:1].isupper() or rest[:1].isdigit())
+            and (_ends_sentence(rest) or len(rest.split()) >= _SENTENCE_WORDS)
+            and not is_presenter(rest)
+        )
+        else None
+    )
+
+
+_DASH_ITEMS = 3  # so many lines of that shape make it the minutes' way of writing items
+
+
+def _dash_items(lines: list[str]) -> list[str]:
+    """Notes that write each item as one list line, "- Ekonomi – Prognosen …", under their
+    section headings: the title on its line and the text below it, as other minutes have
+    them. Only a run that starts right under a heading; a dash inside an item's text stays."""
+    if sum(1 for line in lines if _dash_item(line)) < _DASH_ITEMS:
+        return lines
+    out: list[str] = []
+    in_run = False
+    for index, line in enumerate(lines):
+        dashed = _dash_item(line)
+        above = lines[index - 1] if index else ""
+        if dashed and (in_run or section_of(above)):
+            out += [dashed["title"].strip(), dashed["rest"].strip()]
+            in_run = True
+            continue
+        # The run goes on through the lines the page width broke off an item's text, up to
+        # the next heading or numbered line.
+        in_run = in_run and not (section_of(line) or _strip_marker(line)[0] in ("num", "para"))
+        out.append(line)
     return out
 
 
