@@ -1609,7 +1609,12 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
             rest = side["rest"]  # "Skyddsombud: A, huvudskyddsombud (Seko)": any label of a list
         rest = _ATTENDANCE_SENTENCE.sub("", rest)  # "Närvarande var A (enhetschef), B (…)"
         # "| Tomas Ring, enhetschef | Sanna Ros, Vision |": a cell may hold a name and its party.
-        cells = [p.strip() for c in rest.split("|") for p in c.split(",")] if "|" in rest else None
+        # "| Ledamöter | A (C), ordförande; B (S); C (SD) |": a cell may hold a list.
+        cells = (
+            [p.strip() for c in rest.split("|") for p in re.split(r"[,;]", c)]
+            if "|" in rest
+            else None
+        )
         pieces = cells or _split_outside_parentheses(rest.strip().rstrip("."))
         name = ""
         for piece in pieces:
@@ -1677,12 +1682,15 @@ def _listed_chair(lines: list[str]) -> list[tuple[str, str]]:
         if not re.search(chair, line, re.IGNORECASE) or _prose(line):
             continue
         before = re.split(chair, line, maxsplit=1, flags=re.IGNORECASE)[0]
-        pieces = [p.strip() for p in re.split(r"[,;:(|]", before) if p.strip()]
+        # "Ledamöter<tab>Birgitta Sund (C), ordförande": a text export's cells apart by a tab.
+        pieces = [p.strip() for p in re.split(r"[,;:(|\t]", before) if p.strip()]
         for piece in reversed(pieces):
             words = piece.split()
             for size in (3, 2):
-                if len(words) >= size and is_person_name(" ".join(words[:size])):
-                    return [(" ".join(words[:size]), "")]
+                # "Ledamöter Birgitta Sund": a label before the name where cells ran together.
+                for name in (" ".join(words[:size]), " ".join(words[-size:])):
+                    if len(words) >= size and is_person_name(name):
+                        return [(name, "")]
         if index and is_person_name(lines[index - 1]) and not before.strip(" ,(").istitle():
             return [(lines[index - 1].strip(), "")]
     return []

@@ -761,6 +761,7 @@ _CAPTION_WORDS = frozenset(
         "rösträknare",
         "kassör",
         "ledamot",
+        "ledamöter",
     }
 )
 
