@@ -1571,6 +1571,13 @@ def _party_like(text: str) -> bool:
     return is_party(text) or (len(words) == 1 and words[0][:1].isupper())
 
 
+# The words of a label column over the unions' rows ("Fackliga / parter:", "Arbetstagar- /
+# organisationer:"): no party of their own.
+_SIDE_LABEL_WORDS = frozenset(
+    {"fackliga", "facket", "arbetstagar", "arbetstagarorganisationer", "organisationer", "parter"}
+)
+
+
 def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
     """Each person the minutes list with a party ("A, Vision", "A (Vision)", "A | Vision") or
     with a manager's role ("A, verksamhetschef": the employer side), by name."""
@@ -1592,9 +1599,19 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
         # "Arbetsgivarrepresentanter:", "Närvarande för arbetsgivaren:": the employer's side.
         party = "arbetsgivaren" if re.search(r"arbetsgivar", label, re.I) else label
         generic = label.casefold() in ("fackliga", "facket")
+        listed = side["rest"] if side else ""
+        # A label column beside the values: "Fackliga   Vårdförbundet: Eva Lind" (the column's
+        # word before the party), "parter:   Kommunal: Per Ek" (its last word, with a colon).
+        words = party.split()
+        while len(words) > 1 and words[0].casefold().rstrip(":-") in _SIDE_LABEL_WORDS:
+            words = words[1:]
+        party = " ".join(words)
+        inner = re.match(r"^(?P<party>[^:]{2,40}):\s*(?P<rest>.+)$", listed)
+        if side and not is_party(party) and inner and is_party(inner["party"].strip()):
+            party, listed, generic = inner["party"].strip(), inner["rest"], False
         if side and is_party(party) and not generic:
             # "Vårdförbundet: Annika Strömberg", "Arbetsgivaren: A, grundskolechef; B".
-            for piece in re.split(r"[,;]|\s+och\s+", side["rest"]):
+            for piece in re.split(r"[,;]|\s+och\s+", listed):
                 person = re.sub(r"\s*\(.*$", "", piece).strip()
                 if is_person_name(person) and person == piece.strip():
                     sides.setdefault(person, party)
