@@ -41,6 +41,7 @@ from bot.importer.vocabulary import (
     OPENED_AT,
     OTHER_DATE,
     PARAGRAPH_NUMBER,
+    PLACE_LABELS,
     PRESENTER_AT_END,
     PRESENTER_LABEL,
     PRESENTER_NAMED,
@@ -506,7 +507,9 @@ _PLACE_IN_SENTENCE = (
 )
 # "2024-09-10 kl. 19.00, Klubbstugan": the place after the time.
 _PLACE_AFTER_TIME = re.compile(
-    r"\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?"
+    r"(?:\b(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?"
+    # "Möte: 2025-05-06, 13.00–15.00, Rådhuset": a range of hours and minutes needs no "kl".
+    r"|(?<![\d.:/-])[0-2]?\d[.:][0-5]\d\s*[-–—]\s*[0-2]?\d[.:][0-5]\d\b)"
     # After "i" the place may be written in lower case ("i föreningshuset, Lotten 1").
     r"(?:\s*,\s*(?:i\s+)?(?=[A-ZÅÄÖ])|\s+(?:i|på)\s+"
     # "…, kl. 12.15–13.00, konferensrummet": a few words in lower case that end the line.
@@ -529,7 +532,7 @@ _ORG_LINE = re.compile(
 )
 _NEXT_LABEL = r"(?:tid|datum|dnr|klockan|kl|närvarande|justerare|ordförande|sekreterare|protokoll)"
 _PLACE = re.compile(
-    rf"(?:\b(?:plats|lokal|mötesplats|mötesrum|plats\s*/\s*lokal|mötesform)|^var)\s*[:|]\s*"
+    rf"(?:\b(?:{PLACE_LABELS})|^var)\s*[:|]\s*"
     rf"(?P<place>.+?)"
     rf"(?=\s+(?:\|\s*)?{_NEXT_LABEL}\b\s*(?:nr\.?\s*)?[:|\d]|\s+\|\s|$)",
     re.IGNORECASE,

@@ -936,9 +936,13 @@ OTHER_DATE = re.compile(
 )
 
 # The header labels of when and where, in a table's cell or before a value without a colon.
-WHEN_WHERE_LABELS = (
-    r"datum|mötesdatum|sammanträdesdatum|tid|klockan|plats|lokal|mötesplats|mötesform"
+# The labels of a meeting's place: "Plats:", "Lokal:", and a meeting system's front page
+# "Sammanträdesplats", "Möteslokal".
+PLACE_LABELS = (
+    r"plats|lokal|mötesplats|sammanträdesplats|möteslokal|sammanträdeslokal|mötesrum"
+    r"|plats\s*/\s*lokal|mötesform"
 )
+WHEN_WHERE_LABELS = rf"datum|mötesdatum|sammanträdesdatum|tid|klockan|{PLACE_LABELS}"
 
 # A protocol's number in its year: "4/2025", or the year first as some bodies write it
 # ("VSG 2026:9").
