@@ -718,52 +718,82 @@ def _titles_off_their_sentence(lines: list[str]) -> list[str]:
     return out
 
 
-def _dash_item(line: str) -> re.Match[str] | None:
-    """ "- Ekonomi – Prognosen efter april visar …": a short title, a dash and a sentence."""
-    marker, bare = _strip_marker(line)
-    if marker not in ("", "bullet"):
-        return None
-    dashed = _DASHED_TEXT.match(bare)
-    if not dashed:
-        return None
-    title, rest = dashed["title"].strip(), dashed["rest"].strip()
-    return (
-        dashed
-        if (
-            title[:1].isupper()
-            and len(title.split()) <= 8
-            and not any(c in title for c in ".!?:;,")
-            and _title_not_sentence(title)
-            and not is_person_name(title)
-            and (rest[:1].isupper() or rest[:1].isdigit())
-            and (_ends_sentence(rest) or len(rest.split()) >= _SENTENCE_WORDS)
-            and not is_presenter(rest)
-        )
-        else None
+# Words before a colon that label a line of an item, never an item's title.
+_LINE_LABEL = re.compile(
+    r"^(?:beslut|åtgärd|åtgärder|status|klart|svar|frågan?|frågor|obs|notera|notering"
+    r"|kommentar|påminnelse|tips|exempel|till\s+exempel|t\.?\s?ex)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_line_label(title: str, line: str) -> bool:
+    """ "Ansvarig:", "Bakgrund:", "Föredragande:", "Vision:", "Obs:": a label of an item's line,
+    a person's or a party's words, or the header's, not an item's title."""
+    return bool(
+        is_subheading(title)
+        or PRESENTER_LABEL.match(line)
+        or ACTION_OWNER.match(line)
+        or METADATA_LABEL.match(line)
+        or ATTENDANCE.match(line)
+        or TITLE_LABEL.match(line)
+        or _JUSTERARE_LABEL.match(line)
+        or is_person_name(title)
+        or is_party(title)
+        or TABLE_COLUMN.match(title)
+        or _LINE_LABEL.match(title)
     )
 
 
-_DASH_ITEMS = 3  # so many lines of that shape make it the minutes' way of writing items
+def _separated_item(line: str) -> tuple[str, str] | None:
+    """ "- Ekonomi – Prognosen efter april visar …", "3. Barngrupperna: Förskolan har …": a
+    short title (with its list marker or number), a dash or colon, and a sentence."""
+    marker, bare = _strip_marker(line)
+    if marker not in ("", "bullet", "num", "para"):
+        return None
+    dashed = _DASHED_TEXT.match(bare) or _INLINE_TITLE.match(bare)
+    if not dashed:
+        return None
+    title, rest = dashed["title"].strip(), dashed["rest"].strip()
+    colon = bare[len(dashed["title"]) :].lstrip().startswith(":")
+    if not (
+        title[:1].isupper()
+        and len(title.split()) <= 8
+        and not any(c in title for c in ".!?:;,")
+        and _title_not_sentence(title)
+        and not is_person_name(title)
+        and (rest[:1].isupper() or rest[:1].isdigit())
+        and (_ends_sentence(rest) or len(rest.split()) >= _SENTENCE_WORDS)
+        and not is_presenter(rest)
+        and not (colon and _is_line_label(title, bare))
+    ):
+        return None
+    number = line[: len(line) - len(bare)] if marker in ("num", "para") else ""
+    return f"{number}{title}", rest
+
+
+_SEPARATED_ITEMS = 3  # so many lines of that shape make it the minutes' way of writing items
 
 
 def _dash_items(lines: list[str]) -> list[str]:
-    """Notes that write each item as one list line, "- Ekonomi – Prognosen …", under their
-    section headings: the title on its line and the text below it, as other minutes have
-    them. Only a run that starts right under a heading; a dash inside an item's text stays."""
-    if sum(1 for line in lines if _dash_item(line)) < _DASH_ITEMS:
+    """Notes that write each item as one line, "- Ekonomi – Prognosen …" under their section
+    headings or "3. Barngrupperna: Förskolan har …": the title on its line and the text below
+    it, as other minutes have them. A numbered line anywhere; a list line or a plain one only
+    in a run that starts right under a heading, so a dash inside an item's prose stays."""
+    if sum(1 for line in lines if _separated_item(line)) < _SEPARATED_ITEMS:
         return lines
     out: list[str] = []
     in_run = False
     for index, line in enumerate(lines):
-        dashed = _dash_item(line)
+        found = _separated_item(line)
         above = lines[index - 1] if index else ""
-        if dashed and (in_run or section_of(above)):
-            out += [dashed["title"].strip(), dashed["rest"].strip()]
+        numbered = _strip_marker(line)[0] in ("num", "para")
+        if found and (numbered or in_run or section_of(above)):
+            out += list(found)
             in_run = True
             continue
         # The run goes on through the lines the page width broke off an item's text, up to
         # the next heading or numbered line.
-        in_run = in_run and not (section_of(line) or _strip_marker(line)[0] in ("num", "para"))
+        in_run = in_run and not (section_of(line) or numbered)
         out.append(line)
     return out
 
@@ -1581,13 +1611,28 @@ _SIDE_LABEL_WORDS = frozenset(
 )
 
 
+_NAME_CUT = re.compile(rf"[,;]\s*(?P<word>{NAME_TOKEN})$")
+
+
+def _name_cut(line: str) -> bool:
+    """ "…, Petra": a list line that ends on a first name alone, not on a party ("…, Vision")."""
+    cut = _NAME_CUT.search(line)
+    return bool(cut) and not (is_party(cut["word"]) or is_presenter(cut["word"]))
+
+
 def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
     """Each person the minutes list with a party ("A, Vision", "A (Vision)", "A | Vision") or
     with a manager's role ("A, verksamhetschef": the employer side), by name."""
     sides: dict[str, str] = {}
     joined: list[str] = []
     for line in lines:
-        listing = joined and ATTENDANCE.match(joined[-1]) and _cut_after(joined[-1])
+        # "…, Petra" + "Ljung (Sveriges Lärare),": the page width cut a name after its first
+        # word, as it cuts after a connective or a comma.
+        listing = (
+            joined
+            and ATTENDANCE.match(joined[-1])
+            and (_cut_after(joined[-1]) or _name_cut(joined[-1]))
+        )
         if joined and (joined[-1].count("(") > joined[-1].count(")") or listing):
             joined[-1] = f"{joined[-1]} {line}"  # "Jan Fält (Sveriges" + "Lärare)"
         else:
@@ -2376,23 +2421,8 @@ class _Body:
         return not (
             len(title.split()) > 6
             or "." in title
-            or is_subheading(title)
             or _strip_marker(line)[0]
-            or PRESENTER_LABEL.match(line)
-            or ACTION_OWNER.match(line)
-            or METADATA_LABEL.match(line)
-            or ATTENDANCE.match(line)
-            or TITLE_LABEL.match(line)
-            or _JUSTERARE_LABEL.match(line)
-            or is_person_name(title)
-            or is_party(title)
-            or TABLE_COLUMN.match(title)
-            or re.match(
-                r"^(?:beslut|åtgärd|åtgärder|status|klart|svar|frågan?|frågor|obs|notera"
-                r"|notering|kommentar|påminnelse|tips|exempel|till\s+exempel|t\.?\s?ex)\b",
-                title,
-                re.I,
-            )
+            or _is_line_label(title, line)
         )
 
     def _numbered_item(self, line: str, section: str, following: str = "") -> bool:
