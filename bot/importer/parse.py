@@ -321,7 +321,9 @@ def _employer_sides(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if is_employer_organisation(name):
             continue
         employer = is_employer_role(party) or is_employer_organisation(party)
-        if (title and not party) or (employer and not is_party(party)):
+        # "för arbetsgivarsidan", "(arbetsgivare)": the employer's side, as one word.
+        own_word = party.casefold().startswith("arbetsgivar")
+        if (title and not party) or (employer and not is_party(party)) or own_word:
             party = "arbetsgivaren"
         found.append((name, party))
     return found
@@ -1390,7 +1392,9 @@ _JUSTERAS_AV = re.compile(
 # valdes att justera dagens protokoll", "A, Vision, valdes till justerare": a sentence of the
 # choice of justerare, wherever it stands.
 _CHOSEN_STATEMENT = re.compile(
-    r"^(?:till\s+)?(?:protokoll)?justerare\s+(?:valdes|utsågs|utses|väljs)\s+(?P<after>.+?)\.?$"
+    # "Till justerare valdes A", "Som justerare för dagens möte utsågs A".
+    r"^(?:(?:till|som)\s+)?(?:protokoll)?justerare(?:\s+för\s+dagens\s+(?:möte|sammanträde))?"
+    r"\s+(?:valdes|utsågs|utses|väljs)\s+(?P<after>.+?)\.?$"
     r"|^att\s+(?:jämte\s+\w+\s+)?justera\b[^.]*?\b(?:valdes|utsågs|utses|väljs)\s+"
     r"(?P<after2>.+?)\.?$"
     rf"|^(?P<before>{UPPER}.*?),?\s+(?:valdes|utsågs|utses|väljs)\s+(?:till|som|att)\s+"
@@ -1445,7 +1449,8 @@ def _justering_statements(line: str) -> list[tuple[str, str]] | None:
 
 
 _CHOSEN = re.compile(
-    r"\btill\s+(?:protokoll)?justerare\s+(?:valdes\s+|utsågs\s+|väljs\s+)?(?P<names>[A-ZÅÄÖ].*)$"
+    r"\b(?:till|som)\s+(?:protokoll)?justerare\s+(?:valdes\s+|utsågs\s+|väljs\s+)?"
+    r"(?P<names>[A-ZÅÄÖ].*)$"
     r"|\butse(?:r|s)?\s+(?P<names2>[A-ZÅÄÖ].*?)\s+(?:att|till\s+att)\s+(?:jämte\s+\w+\s+)?justera",
 )
 
@@ -1577,6 +1582,10 @@ def _names_from_list(text: str) -> list[tuple[str, str]]:
             if people and not people[-1][1]:
                 people[-1] = (people[-1][0], words[0])
             name = " ".join(words[1:])
+        untitled, title = without_title(name)
+        if title and not is_person_name(name):
+            # "avdelningschef Eva Berg": the employer's side, its title before the name.
+            name, party = untitled, party or "arbetsgivaren"
         if is_person_name(name):
             people.append((name, party or pending))
             pending = ""

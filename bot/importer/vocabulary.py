@@ -75,7 +75,8 @@ _STANDING = re.compile(
     # "§2 Justering", "Justering av protokollet": the choice of justerare by another name;
     # "§ 58 Protokollsjusterare": the officer's name alone.
     r"|protokollsjusterare$"
-    r"|(?:protokollets\s+)?justering(?:\s+av\s+(?:dagens\s+)?protokoll(?:et)?)?$"
+    r"|(?:protokollets\s+)?justering(?:\s+av\s+(?:dagens\s+)?"
+    r"(?:protokoll(?:et)?|(?:minnes)?anteckningar(?:na)?))?$"
     r"|(?:godkännande|fastställande)\s+av\s+(?:dagordning|ärendelista|föredragningslista)"
     # "Föregående protokoll", "… mötesprotokoll", "… APT-protokoll", "… styrelseprotokoll".
     r"|föregående\s+[\wåäöÅÄÖ-]*(?:anteckningar|protokoll)\b"
