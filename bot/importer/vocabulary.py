@@ -23,16 +23,20 @@ _SECTION_WORDS = {
     # "Arbetsgivaren informerar": one side's information ("Information från förvaltningen -
     # Verksamhetsplan 2022" is an item's title, the seed of 2021 has it).
     r"|(?:arbetsgivaren|förvaltningen|ledningen)\s+informerar|arbetsgivarinformation"
-    r"|(?:(?:ärenden|frågor)\s+)?för\s+(?:information|kännedom)|info|anmälningsärenden"
+    r"|(?:(?:ärenden|frågor|punkter)\s+)?för\s+(?:information|kännedom)|info|anmälningsärenden"
     # "4. Stående punkter" over "4.1 Ekonomi", "4.2 Personal": the reports every meeting has.
     r"|stående\s+(?:punkter|frågor|ärenden|rapporter|informationspunkter)",
     "Dialog": r"dialog|dialogärenden|dialogpunkter|dialogfrågor"
-    r"|(?:(?:ärenden|frågor)\s+)?för\s+dialog"
-    r"|diskussionsfrågor|diskussionsärenden",
+    r"|(?:(?:ärenden|frågor|punkter)\s+)?för\s+(?:dialog|diskussion)"
+    r"|diskussionsfrågor|diskussionsärenden|diskussionspunkter",
     "Beslut": r"beslut|beslutsärenden|beslutspunkter|beslutsfrågor"
-    r"|(?:(?:ärenden|frågor)\s+)?för\s+(?:beslut|samverkan)|samverkansärenden|samverkansfrågor"
+    r"|(?:(?:ärenden|frågor|punkter)\s+)?för\s+(?:beslut|samverkan)|samverkansärenden"
+    # "Ärenden att samverka", "Frågor att samverka om", "Punkter att besluta om".
+    r"|samverkansfrågor|(?:ärenden|frågor|punkter)\s+att\s+(?:samverka|besluta)(?:\s+om)?"
     r"|samverkan\s+inför\s+beslut|samverkan",  # "Samverkan" heading the items to samverka
-    "Övrigt": r"övrigt|övriga\s+frågor|övriga\s+ärenden|övriga\s+punkter",
+    # "Avslutande punkter" closes the meeting as "Inledande punkter" opens it.
+    "Övrigt": r"övrigt|övriga\s+frågor|övriga\s+ärenden|övriga\s+punkter"
+    r"|avslutande\s+(?:punkter|ärenden|frågor)",
 }
 _SECTION_ALTERNATIVES = "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SECTION_WORDS.values()))
 # "(MBL § 19)" and the like may follow a section word.
