@@ -1604,7 +1604,8 @@ def _names_only(line: str) -> list[tuple[str, str]]:
     parts = _split_outside_parentheses(line.strip().rstrip("."))
     people = _names_from_list(line)
     named = sum(1 for part in parts if is_person_name(re.sub(r"\s*\(.*\)$", "", part)))
-    parties = sum(1 for part in parts if _party_like(part))
+    # "Helena Ruuth, verksamhetschef" under "Justerat": a manager's title names the side.
+    parties = sum(1 for part in parts if _party_like(part) or is_employer_role(part))
     return people if people and named + parties == len(parts) else []
 
 

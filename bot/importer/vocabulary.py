@@ -461,7 +461,11 @@ _OENIGHET = re.compile(
     # "Vision avstyrker flytten", "lämnar en avvikande mening", "Parterna kunde inte enas".
     r"|\bavstyrk(?:er|te|t|s)\b|\bavvikande\s+mening\b"
     r"|\b(?:inte|ej|icke)\s+(?:kunnat\s+|kunde\s+)?(?:enas|enats|enades)\b"
-    r"|\b(?:kunde|kan|har)\s+(?:inte|ej)\s+(?:kunnat\s+)?(?:enas|enats)\b",
+    r"|\b(?:kunde|kan|har)\s+(?:inte|ej)\s+(?:kunnat\s+)?(?:enas|enats)\b"
+    # "Vision tillstyrker inte förslaget", "Ingen överenskommelse nåddes": agreement denied.
+    r"|\btillstyrk(?:er|te|t|s)\s+(?:inte|ej)\b|\b(?:ingen|inte\s+någon)\s+överenskommelse\b"
+    r"|\b(?:inte|ej)\s+(?:träffat|träffats|nått|nåtts|kunnat\s+träffa)\s+(?:någon\s+|en\s+)?"
+    r"överenskommelse\b",
     re.IGNORECASE,
 )
 # The next meeting by any of its names: "nästa möte", "nästa LSG", "nästa samverkansmöte".
@@ -490,6 +494,7 @@ _BORDLAGT = re.compile(
     rf"(?:nästa|kommande|{_MONTH_NAMES}|hösten|våren|sommaren|vintern)\b"
     # "Frågan är vilande tills …", "Ärendet läggs vilande", "vilandeförklaras".
     r"|\b(?:är|läggs|lades|förklaras|förklarades)\s+vilande\b|\bvilandeförklar\w*"
+    r"|\bvilar\s+(?:tills\s+vidare|till|i\s+avvaktan)\b"
     r"|\båterremitter\w*|\bskjuts\s+fram\b|\bhänskjuts\s+till\s+nästa\b|\bajourner\w*"
     r"|\bbeslut\s+(?:fattas|tas)\s+(?:vid|på)\s+nästa\s+(?:möte|sammanträde)\b|\btas\s+upp\s+(?:den\s+|frågan\s+)?igen\b",
     re.IGNORECASE,
@@ -509,7 +514,12 @@ _SAMVERKAT = re.compile(
 _ADVISED = r"(?<!revisorerna\s)(?<!revisorn\s)(?<!revisor\s)(?<!valberedningen\s)"
 _ENIGHET = re.compile(
     r"\beni(?:g|ga)\b|\benighet\b|\böverens\b|\bsamstämmiga\b|\binga\s+invändningar\b"
-    rf"|\bst(?:äller|ällde)\s+sig\s+bakom\b|\bense\b|\benades\b|{_ADVISED}\btillstyrk(?:er|te|t)\b",
+    rf"|\bst(?:äller|ällde)\s+sig\s+bakom\b|\bense\b|\benades\b|{_ADVISED}\btillstyrk(?:er|te|t|s)\b"
+    # "Överenskommelse träffades", "Parterna träffade en överenskommelse"; "Vision har ingen
+    # erinran mot förslaget" agrees as "inga invändningar" does.
+    r"|\böverenskommelse\s+(?:träffades|nåddes|har\s+träffats|har\s+nåtts)\b"
+    r"|\b(?:träffade|träffar|nådde)\s+(?:en\s+)?överenskommelse\b"
+    r"|\b(?:ingen|inga)\s+erinr(?:an|ingar)\b|\binget\s+att\s+erinra\b",
     re.IGNORECASE,
 )
 
@@ -534,7 +544,7 @@ _PLAN_VERBS = (
 # Agreement to a proposal, not only about what to do next: "Vision och SSR ställde sig bakom
 # den nya rutinen" decides an item that "Parterna är överens om att följa upp …" does not.
 ENDORSEMENT = re.compile(
-    rf"\bst(?:äller|ällde|ällt)\s+sig\s+bakom\b|{_ADVISED}\btillstyrk(?:er|te|t)\b"
+    rf"\bst(?:äller|ällde|ällt)\s+sig\s+bakom\b|{_ADVISED}\btillstyrk(?:er|te|t|s)\b"
     # "Kommunal framförde krav på … Arbetsgivaren instämde.": one side takes up the other's
     # proposal or demand, so what they then agree on is decided.
     r"|\binstäm(?:mer|de|t)\b|\b(?:godtar|godtog|accepterar|accepterade)\s+"
