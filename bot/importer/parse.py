@@ -322,8 +322,9 @@ def _employer_sides(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         employer = is_employer_role(party) or is_employer_organisation(party)
         # "för arbetsgivarsidan", "(arbetsgivare)": the employer's side, as one word.
-        own_word = party.casefold().startswith("arbetsgivar")
-        if (title and not party) or (employer and not is_party(party)) or own_word:
+        own_word = re.sub(r"^(?:för|från)\s+", "", party.casefold()).startswith("arbetsgivar")
+        manager = bool(title) and is_employer_role(title.split()[-1])
+        if (manager and not party) or (employer and not is_party(party)) or own_word:
             party = "arbetsgivaren"
         found.append((name, party))
     return found
@@ -1381,7 +1382,9 @@ _JUSTERAR = re.compile(
     rf"^(?P<names>{UPPER}[^.;]*?)\s+(?:justerar|har\s+justerat)\b(?:\s+(?:dagens\s+)?(?:protokoll(?:et)?"
     r"|minnesanteckningar(?:na)?|anteckningar(?:na)?))?(?:\s+(?:digitalt|elektroniskt))?"
     r"(?:\s+(?:för|åt)\s+(?P<party>[^.;]+?))?"
-    rf"(?:\s+{_ALONG_WITH_CHAIR})?\s*[.;]?$"
+    # "… justerar protokollet tillsammans med Eva Berg (för arbetsgivaren)": one more.
+    rf"(?:\s+{_ALONG_WITH_CHAIR}|\s+(?:tillsammans\s+med|jämte)\s+(?P<also>{UPPER}[^.;]*?))?"
+    r"\s*[.;]?$"
 )
 _JUSTERAS_AV = re.compile(
     r"^(?:(?:protokollet|minnesanteckningarna|anteckningarna)\s+)?justera(?:s|t|des)"
@@ -1393,8 +1396,10 @@ _JUSTERAS_AV = re.compile(
 # choice of justerare, wherever it stands.
 _CHOSEN_STATEMENT = re.compile(
     # "Till justerare valdes A", "Som justerare för dagens möte utsågs A".
-    r"^(?:(?:till|som)\s+)?(?:protokoll)?justerare(?:\s+för\s+dagens\s+(?:möte|sammanträde))?"
-    r"\s+(?:valdes|utsågs|utses|väljs)\s+(?P<after>.+?)\.?$"
+    # "Två justerare utsågs: A och B".
+    r"^(?:(?:till|som)\s+)?(?:(?:en|två|tre|\d)\s+)?(?:protokoll)?justerare"
+    r"(?:\s+för\s+dagens\s+(?:möte|sammanträde))?"
+    r"\s+(?:valdes|utsågs|utses|väljs)(?:\s*:\s*|\s+)(?P<after>.+?)\.?$"
     r"|^att\s+(?:jämte\s+\w+\s+)?justera\b[^.]*?\b(?:valdes|utsågs|utses|väljs)\s+"
     r"(?P<after2>.+?)\.?$"
     rf"|^(?P<before>{UPPER}.*?),?\s+(?:valdes|utsågs|utses|väljs)\s+(?:till|som|att)\s+"
@@ -1432,6 +1437,7 @@ def _justering_statements(line: str) -> list[tuple[str, str]] | None:
             if match["party"] and not any(party for _name, party in named):
                 named = _more_for([name for name, _party in named], match["party"].strip())
             people.extend(named)
+            people.extend(_names_from_list(match["also"] or ""))
             continue
         match = _JUSTERAS_AV.match(sentence)
         if match:
@@ -1585,7 +1591,8 @@ def _names_from_list(text: str) -> list[tuple[str, str]]:
         untitled, title = without_title(name)
         if title and not is_person_name(name):
             # "avdelningschef Eva Berg": the employer's side, its title before the name.
-            name, party = untitled, party or "arbetsgivaren"
+            manager = is_employer_role(title.split()[-1])
+            name, party = untitled, party or ("arbetsgivaren" if manager else "")
         if is_person_name(name):
             people.append((name, party or pending))
             pending = ""

@@ -815,9 +815,15 @@ def without_title(name: str) -> tuple[str, str]:
         role, rest = " ".join(words[:size]), " ".join(words[size:])
         if size == 2 and words[0].casefold().strip(".") not in _ROLE_MODIFIERS:
             break
-        if len(words) > size + 1 and is_employer_role(words[size - 1]) and is_person_name(rest):
+        if len(words) > size + 1 and _is_title(words[size - 1]) and is_person_name(rest):
             return rest, role
     return name, ""
+
+
+def _is_title(word: str) -> bool:
+    """ "Rektor", "enhetschefen", "Huvudskyddsombud", "ordföranden": a role a name may follow."""
+    bare = word.casefold().strip(".,:")
+    return is_employer_role(word) or bare.endswith(("ombud", "ombudet")) or bare in _ROLE_WORDS
 
 
 def is_person_name(text: str) -> bool:
