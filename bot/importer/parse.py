@@ -143,7 +143,8 @@ def parse_minutes(
     end = _header_end(lines)
     header = _read_header(lines[:end])
     body_lines, joined = _titles_before_labels(
-        _titles_off_their_sentence(_dash_items(lines[end:])), layout
+        _titles_off_their_sentence(_dash_items(_presenters_apart(lines[end:], lines[:end]))),
+        layout,
     )
     body = _Body(layout, frozenset(_normalise_line(h) for h in headings), frozenset(joined))
     body.read(body_lines)
@@ -718,6 +719,32 @@ def _titles_off_their_sentence(lines: list[str]) -> list[str]:
             out += [line[: len(line) - len(bare)] + found["title"], found["rest"]]
         else:
             out.append(line)
+    return out
+
+
+_TRAILING_NAME = re.compile(rf"^(?P<title>.*\S)\s+(?P<name>{NAME_TOKEN}\s+{NAME_TOKEN})$")
+
+
+def _presenters_apart(lines: list[str], front: list[str]) -> list[str]:
+    """ "3.<tab>Budget 2026<tab><tab>Ebba Strand": a presenter set apart from a numbered title by
+    tabs, which the text's spacing no longer shows, when the front page lists that person: the
+    title and its presenter with the comma other minutes write ("Budget 2026, Ebba Strand")."""
+    present = " ".join(front)
+    out = []
+    for line in lines:
+        marker, bare = _strip_marker(line)
+        named = _TRAILING_NAME.match(bare) if marker in ("num", "para") else None
+        if (
+            named
+            and named["name"] in present
+            and is_person_name(named["name"])
+            and not _ends_on_connective(named["title"])
+            and not _ends_sentence(named["title"])
+            # "VD-rapport – föredragande VD Karin Alm": a presenter already set off.
+            and not re.search(r"[,–—(]|\s-\s|föredra|presenter|redovisa", named["title"], re.I)
+        ):
+            line = f"{line[: len(line) - len(bare)]}{named['title']}, {named['name']}"
+        out.append(line)
     return out
 
 
