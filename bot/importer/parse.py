@@ -907,6 +907,9 @@ def _cell_not_value(line: str) -> bool:
     return bool(CELL_LABEL.match(line) or ATTENDANCE.match(line) or TABLE_COLUMN.match(line))
 
 
+_NEXT_MEETING_FIELD = re.compile(r"^nästa\s+(?:möte|sammanträde|träff)\s*[:|]\s*\S", re.I)
+
+
 def _header_end(lines: list[str]) -> int:
     """Where the letterhead stops: the first section, agenda word, standing item or § item;
     without one, after the metadata at the top and the attendance list below it."""
@@ -918,6 +921,12 @@ def _header_end(lines: list[str]) -> int:
             # "PROTOKOLL – ARBETSPLATSTRÄFF MED" + "SAMVERKAN": the title's last word, which
             # the page width put on a line of its own, opens no section.
             and not (i and _ends_on_connective(lines[i - 1]))
+            # "Nästa möte: 2025-04-08" above "Tid:" and "Plats:": a field of the header.
+            and not (
+                _NEXT_MEETING_FIELD.match(line)
+                and find_dates(line)
+                and any(METADATA_LABEL.match(after) for after in lines[i + 1 : i + 4])
+            )
         ),
         None,
     )

@@ -951,7 +951,7 @@ FRONT_MATTER = re.compile(
 
 # Dates that are not the meeting's: when the page was printed, when it was justerad.
 OTHER_DATE = re.compile(
-    r"\b(?:utskriv\w*|utskrift\w*|printed|justeringens|justerat|justeras|anslag\w*|"
+    r"\b(?:utskriv\w*|utskrift\w*|printed|justering\w*|justerat|justeras|anslag\w*|"
     r"nästa\s+möte|skickad|upprättad)\b",
     re.IGNORECASE,
 )
