@@ -1412,3 +1412,13 @@ def test_a_pdf_footer_of_four_lines_at_each_page_foot_is_dropped(tmp_path: Path)
         "Schemaläggning under sommaren",
     ]
     assert "Region Fjällmark" not in minutes.unstructured
+
+
+def test_till_att_justera_names_the_justerare() -> None:
+    # "Till att justera protokollet valdes A": the choice's sentence with "till" before "att".
+    minutes = parse_minutes(
+        "Protokoll LSG Ekskolan\nDatum: 2025-05-06\n\n1. Mötets öppnande\nAnna Berg öppnade "
+        "mötet.\n\n2. Val av justerare\nTill att justera protokollet valdes Bo Lind "
+        "(Kommunal).\n\n3. Budget 2026\nRektor informerade om budgeten.\n"
+    )
+    assert minutes.justerare == [("Bo Lind", "Kommunal")]

@@ -30,6 +30,7 @@ from bot.importer.vocabulary import (
     ENDORSEMENT,
     FRONT_MATTER,
     HELD_VERB,
+    ITEM_LABELS,
     LETTERED,
     LIST_NUMBER,
     MEETING_NUMBER,
@@ -1398,7 +1399,8 @@ def _dnr(text: str) -> str:
 # --- justerare ---------------------------------------------------------------------------------
 
 _JUSTERARE_ITEM = re.compile(
-    r"^(?:val\s+av\s+)?(?:protokoll)?justera(?:re|ring)|^val\s+av\s+justeringsperson"
+    r"^(?:val\s+av\s+)?(?:protokolls?)?justera(?:re|ring)|^(?:val\s+av\s+)?justeringsperson"
+    r"|^(?:val\s+av\s+)?justeringsmän"
     r"|^val\s+av\s+\w+\s+(?:och|samt)\s+(?:protokoll)?justerare",
     re.IGNORECASE,
 )
@@ -1436,7 +1438,8 @@ _CHOSEN_STATEMENT = re.compile(
     r"^(?:(?:till|som)\s+)?(?:(?:en|två|tre|\d)\s+)?(?:protokoll)?justerare"
     r"(?:\s+för\s+dagens\s+(?:möte|sammanträde))?"
     r"\s+(?:valdes|utsågs|utses|väljs)(?:\s*:\s*|\s+)(?P<after>.+?)\.?$"
-    r"|^att\s+(?:jämte\s+\w+\s+)?justera\b[^.]*?\b(?:valdes|utsågs|utses|väljs)\s+"
+    # "Att justera protokollet utsågs A", "Till att justera protokollet valdes A".
+    r"|^(?:till\s+)?att\s+(?:jämte\s+\w+\s+)?justera\b[^.]*?\b(?:valdes|utsågs|utses|väljs)\s+"
     r"(?P<after2>.+?)\.?$"
     rf"|^(?P<before>{UPPER}.*?),?\s+(?:valdes|utsågs|utses|väljs)\s+(?:till|som|att)\s+"
     r"(?:(?:protokoll)?justerare(?:\s+för\s+dagens\s+möte)?|(?:jämte\s+\w+\s+)?justera\b[^.]*)"
@@ -2772,7 +2775,7 @@ _DNR_ONLY = re.compile(rf"^(?:{DNR_WORDS})\.?\s*[:|]?\s*\S+(?:\s\S+)?$", re.IGNO
 
 
 _ITEM_NUMBER = re.compile(
-    r"^(?:§\s*|(?:ärende|punkt|paragraf)\s+)?(\d{1,3}(?:\.\d{1,2})*)(?:[.):]|\s|$)", re.IGNORECASE
+    rf"^(?:§\s*|(?:{ITEM_LABELS})\s+)?(\d{{1,3}}(?:\.\d{{1,2}})*)(?:[.):]|\s|$)", re.IGNORECASE
 )
 
 

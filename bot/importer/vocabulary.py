@@ -78,7 +78,7 @@ _STANDING = re.compile(
     r"|inledning\s+(?:och|samt)\s"  # "Inledning och val av justerare": the opening and more
     # "§2 Justering", "Justering av protokollet": the choice of justerare by another name;
     # "§ 58 Protokollsjusterare": the officer's name alone.
-    r"|protokollsjusterare$"
+    r"|protokollsjusterare$|justeringsperson(?:er)?$|justeringsmän$"
     r"|(?:protokollets\s+)?justering(?:\s+av\s+(?:dagens\s+)?"
     r"(?:protokoll(?:et)?|(?:minnes)?anteckningar(?:na)?))?$"
     r"|(?:godkännande|fastställande)\s+av\s+(?:dagordning|ärendelista|föredragningslista)"
@@ -128,9 +128,11 @@ _SUBHEADING = re.compile(
 BULLET = re.compile(
     r"^(?:[•●▪■◦○·‣⁃*\uf0b7\uf0a7\uf076\uf0d8]|[-–—](?=\s)|o(?=\s+[A-ZÅÄÖ]))\s*(.*)$"
 )
-# "§ 12", and the labels some minutes number their items with instead: "Ärende 3:", "Punkt 4".
+# "§ 12", and the labels some minutes number their items with instead: "Ärende 3:", "Punkt 4",
+# "Dagordningspunkt 3:".
+ITEM_LABELS = r"ärende|punkt|paragraf|dagordningspunkt|ärendepunkt"
 PARAGRAPH_NUMBER = re.compile(
-    r"^(?:§\s*|(?:ärende|punkt|paragraf)\s+)\d+[a-z]?\s*[.:)–-]?\s*(.*)$", re.IGNORECASE
+    rf"^(?:§\s*|(?:{ITEM_LABELS})\s+)\d+[a-z]?\s*[.:)–-]?\s*(.*)$", re.IGNORECASE
 )
 # "3. Budget", "3) Budget", "3.1 Budget", and "3 Budget" with no full stop (a capital after it).
 LIST_NUMBER = re.compile(
