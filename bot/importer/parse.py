@@ -781,7 +781,7 @@ def _separated_item(line: str) -> tuple[str, str] | None:
     marker, bare = _strip_marker(line)
     if marker not in ("", "bullet", "num", "para"):
         return None
-    dashed = _DASHED_TEXT.match(bare) or _INLINE_TITLE.match(bare)
+    dashed = _DASHED_TEXT.match(bare) or _HYPHENED_TEXT.match(bare) or _INLINE_TITLE.match(bare)
     if not dashed:
         return None
     title, rest = dashed["title"].strip(), dashed["rest"].strip()
@@ -1447,6 +1447,8 @@ _CHOSEN_STATEMENT = re.compile(
     re.IGNORECASE,
 )
 _DASHED_TEXT = re.compile(r"^(?P<title>[^–—]+?)\s+[–—]\s+(?P<rest>\S.*)$")
+# "3. Sommarvikarier - 14 av 18 vikariat …": a hyphen typed with spaces for the dash.
+_HYPHENED_TEXT = re.compile(r"^(?P<title>[^–—-]+?)\s+-\s+(?P<rest>\S.*)$")
 _INLINE_TITLE = re.compile(r"^(?P<title>[A-ZÅÄÖ][^:]{2,60}?)\s*:\s+(?P<rest>\S.*)$")
 # "Val av justerare: A (Vision) och B (Kommunal)." as a line of text, under "Inledning".
 _CHOICE_LABEL = re.compile(
