@@ -557,7 +557,7 @@ _DNR = re.compile(
     re.IGNORECASE,
 )
 _JUSTERARE_LABEL = re.compile(
-    r"^(?:justerare|justeras(?:\s+av)?|justerat(?:\s+av)?|justerande|protokolljusterare|justering"
+    r"^(?:justerare|justeras(?:\s+av)?|justerat(?:\s+av)?|justerande|protokolls?justerare|justering"
     r"|justeringsperson(?:er)?|(?:utses|utsedd|utsedda|valda?)\s+att\s+justera"
     r"|justerandes\s+signatur)\s*(?:[:|]\s*|$)"
     r"(?P<names>.*?)(?:\s+justerar\s+(?:dagens\s+)?(?:protokollet|minnesanteckningarna)\.?)?$",
@@ -890,7 +890,9 @@ def _signature_cells(lines: list[str]) -> list[str]:
         while index + names < len(lines) and is_person_name(lines[index + names]):
             names += 1
         parties = lines[index + names : index + 2 * names]
-        if names >= 2 and len(parties) == names and all(is_party(p) for p in parties):
+        # "Seko" / "Hamnchef": a manager signs for the employer by the title.
+        sides = [is_party(p) or is_employer_role(p) for p in parties]
+        if names >= 2 and len(parties) == names and all(sides):
             out.append(" | ".join(lines[index : index + names]))
             out.append(" | ".join(parties))
             index += 2 * names
@@ -1399,8 +1401,11 @@ def _dnr(text: str) -> str:
 # --- justerare ---------------------------------------------------------------------------------
 
 _JUSTERARE_ITEM = re.compile(
+    # "Justering", "Protokollsjusterare", "Val av justeringsmän": the choice by any name.
     r"^(?:val\s+av\s+)?(?:protokolls?)?justera(?:re|ring)|^(?:val\s+av\s+)?justeringsperson"
     r"|^(?:val\s+av\s+)?justeringsmän"
+    r"|^(?:protokollets\s+)?justering(?:\s+av\s+(?:dagens\s+)?(?:protokoll|(?:minnes)?anteckningar)"
+    r"\w*)?$"
     r"|^val\s+av\s+\w+\s+(?:och|samt)\s+(?:protokoll)?justerare",
     re.IGNORECASE,
 )
@@ -2424,7 +2429,11 @@ class _Body:
     def _in_standing(self, title: str) -> bool:
         """Whether the item being read is that standing item already ("Val av justerare" above
         "Val av justerare: …")."""
-        return self.item is not None and self.item.title.casefold() == title.casefold()
+        if self.item is None:
+            return False
+        # "Val av justerare" above "Protokollsjusterare: A (Seko).": the same item by two names.
+        both_justering = all(_JUSTERARE_ITEM.match(t) for t in (self.item.title, title))
+        return self.item.title.casefold() == title.casefold() or both_justering
 
     def _decision_text(self, text: str, following: str) -> bool:
         """ "Beslut: Ärendet är samverkat." and "Beslut: Att ge …" (a board's att-sats, or text
@@ -2833,7 +2842,9 @@ def _signature(line: str, following: str) -> list[tuple[str, str]]:
         names = [cell.strip() for cell in line.split("|")]
         parties = [cell.strip() for cell in following.split("|")]
         if all(is_person_name(name) for name in names):
-            if len(parties) == len(names) and all(is_party(party) for party in parties):
+            # "| Vision | Avdelningschef |": a manager signs for the employer by the title.
+            sides = [is_party(party) or is_employer_role(party) for party in parties]
+            if len(parties) == len(names) and all(sides):
                 return list(zip(names, parties, strict=True))
             return [(name, "") for name in names]
         return []
