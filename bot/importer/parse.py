@@ -2253,6 +2253,7 @@ class _Body:
         below = "" if self.captions_above else following
         # "Lars Bohm, ordförande   Eva Sand (S)": two signatures the line's spaces kept apart.
         line = _ROLE_THEN_NAME.sub(r"\g<first> | \g<second>", line)
+        line = _two_signatures(line)
         people = _signature(line, below)
         if people and self.captions_above is None:
             self.captions_above = False
@@ -2821,6 +2822,27 @@ _ROLE_THEN_NAME = re.compile(
     r"(?:(?:mötes)?ordförande|ordf\.?|(?:mötes)?sekreterare|justerare|ledamot|kassör))"
     rf"\s+(?P<second>{NAME_TOKEN}\s+{NAME_TOKEN}.*)$"
 )
+
+
+_SIGNER_FIRST = re.compile(
+    rf"^(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})\s*,\s*(?P<rest>.+)$"
+)
+_SIGNER_NEXT = re.compile(rf"^(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})(?:\s*,\s*\S.*)?$")
+
+
+def _two_signatures(line: str) -> str:
+    """ "Bo Lind, Sveriges Lärare   Anna Berg, rektor": two signatures whose columns a text
+    export ran together; the first one's party or title ends where a name begins."""
+    first = _SIGNER_FIRST.match(line)
+    if not first or "|" in line or not is_person_name(first["name"]):
+        return line
+    words = first["rest"].split()
+    for cut in range(1, len(words) - 1):
+        role, second = " ".join(words[:cut]), " ".join(words[cut:])
+        after = _SIGNER_NEXT.match(second)
+        if (is_party(role) or is_employer_role(role)) and after and is_person_name(after["name"]):
+            return f"{first['name']}, {role} | {second}"
+    return line
 
 
 def _signature(line: str, following: str) -> list[tuple[str, str]]:

@@ -83,7 +83,8 @@ _STANDING = re.compile(
     r"(?:protokoll(?:et)?|(?:minnes)?anteckningar(?:na)?))?$"
     r"|(?:godkännande|fastställande)\s+av\s+(?:dagordning|ärendelista|föredragningslista)"
     # "Föregående protokoll", "… mötesprotokoll", "… APT-protokoll", "… styrelseprotokoll".
-    r"|föregående\s+[\wåäöÅÄÖ-]*(?:anteckningar|protokoll)\b"
+    # "Föregående mötes protokoll", "… mötes anteckningar": the meeting's word apart.
+    r"|föregående\s+(?:mötes\s+|möte\s+|sammanträdes\s+)?[\wåäöÅÄÖ-]*(?:anteckningar|protokoll)\b"
     r"|genomgång\s+av\s+föregående"
     r"|uppföljning\s+av\s+föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll|möte)"
     # "Förra mötets protokoll", "Förra APT:ns anteckningar", "… arbetsplatsträffens minnes…".
