@@ -775,7 +775,7 @@ def _is_line_label(title: str, line: str) -> bool:
     )
 
 
-def _separated_item(line: str) -> tuple[str, str] | None:
+def _separated_item(line: str, following: str = "") -> tuple[str, str] | None:
     """ "- Ekonomi – Prognosen efter april visar …", "3. Barngrupperna: Förskolan har …": a
     short title (with its list marker or number), a dash or colon, and a sentence."""
     marker, bare = _strip_marker(line)
@@ -793,7 +793,12 @@ def _separated_item(line: str) -> tuple[str, str] | None:
         and _title_not_sentence(title)
         and not is_person_name(title)
         and (rest[:1].isupper() or rest[:1].isdigit())
-        and (_ends_sentence(rest) or len(rest.split()) >= _SENTENCE_WORDS)
+        # The rest a sentence: one that ends, a sentence's length, or one the page width broke.
+        and (
+            _ends_sentence(rest)
+            or len(rest.split()) >= _SENTENCE_WORDS
+            or (len(rest.split()) >= 3 and _starts_lower(following))
+        )
         and not is_presenter(rest)
         and not (colon and _is_line_label(title, bare))
     ):
@@ -810,15 +815,22 @@ def _dash_items(lines: list[str]) -> list[str]:
     headings or "3. Barngrupperna: Förskolan har …": the title on its line and the text below
     it, as other minutes have them. A numbered line anywhere; a list line or a plain one only
     in a run that starts right under a heading, so a dash inside an item's prose stays."""
-    if sum(1 for line in lines if _separated_item(line)) < _SEPARATED_ITEMS:
+    after = [*lines[1:], ""] if lines else []
+    shaped = sum(
+        1 for line, below in zip(lines, after, strict=True) if _separated_item(line, below)
+    )
+    if shaped < _SEPARATED_ITEMS:
         return lines
     out: list[str] = []
     in_run = False
     for index, line in enumerate(lines):
-        found = _separated_item(line)
+        found = _separated_item(line, after[index])
         above = lines[index - 1] if index else ""
         numbered = _strip_marker(line)[0] in ("num", "para")
-        if found and (numbered or in_run or section_of(above)):
+        # A run starts under a heading, or at a standing item so written ("Mötets öppnande –
+        # Lars Vik öppnade mötet.") in notes that have no headings.
+        starts = section_of(above) or (found and is_standing(_strip_marker(found[0])[1]))
+        if found and (numbered or in_run or starts):
             out += list(found)
             in_run = True
             continue
