@@ -461,6 +461,8 @@ _OENIGHET = re.compile(
     r"|\bmbl\s*§\s*14\b|\b14\s*§\s*mbl\b|\breserver(?:ar|ade)\s+sig\b"
     # "Kommunal delar inte arbetsgivarens bedömning": a side that does not share the view.
     r"|\bdelar\s+inte\s+(?:\w+s\s+)?(?:bedömning|uppfattning|syn|förslag)\w*"
+    # A template's answer: "Enighet: Nej", "Samverkat: Nej, …"; "Kommunal motsätter sig …".
+    r"|\b(?:enighet|eniga|överens)\s*:\s*nej\b|\bmotsätter\s+sig\b|\bmotsatte\s+sig\b"
     # "Vision avstyrker flytten", "lämnar en avvikande mening", "Parterna kunde inte enas".
     r"|\bavstyrk(?:er|te|t|s)\b|\bavvikande\s+mening\b"
     r"|\b(?:inte|ej|icke)\s+(?:kunnat\s+|kunde\s+)?(?:enas|enats|enades)\b"
@@ -507,7 +509,7 @@ _INGET_BESLUT = re.compile(
     re.IGNORECASE,
 )
 _SAMVERKAT = re.compile(
-    r"(?<!inte\s)(?<!ej\s)\b(?:färdig)?samverka(?:t|ts|des|d|de)\b"
+    r"(?<!inte\s)(?<!ej\s)\b(?:färdig)?samverka(?:t|ts|des|d|de)\b(?!\s*:\s*nej\b)"
     # "Samverkan avslutad.", "Samverkan har skett.", "Samverkan har genomförts.".
     r"|\bsamverkan\s+(?:är\s+|har\s+)?(?:genomförd|genomförts|klar|avslutad|avslutats|skett"
     r"|gjorts)\b",
