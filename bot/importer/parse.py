@@ -1239,7 +1239,7 @@ def _read_header(lines: list[str]) -> _Header:
             header.justerare.extend(_names_from_list(justerare["names"]))
             collecting_justerare = not justerare["names"].strip()
             used = True
-        elif "justera" in line.casefold():
+        elif "justera" in _as_justering(line).casefold():
             # "A och B valdes att justera anteckningarna." above the first item.
             chosen = _justering_statements(line)
             if chosen:
@@ -1477,9 +1477,24 @@ _TRAILING_DATE = re.compile(
 _SENTENCES = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖ])")
 
 
+# "Protokollet signeras av A och B", "Att underteckna protokollet utsågs A": the justering by
+# its other verbs, read as "justeras" / "justera" where the protocol is named.
+_SIGNING_VERB = re.compile(
+    r"(?P<lead>\b(?:protokollet|anteckningarna|minnesanteckningarna)\s+)"
+    r"(?:signer|underteckn)(?P<e1>as|ades)\b"
+    r"|\b(?:signer|underteckn)(?P<e2>a|ar|ade)\b(?=\s+(?:dagens\s+)?(?:protokoll|anteckningar))",
+    re.IGNORECASE,
+)
+
+
+def _as_justering(line: str) -> str:
+    return _SIGNING_VERB.sub(lambda m: (m["lead"] or "") + "juster" + (m["e1"] or m["e2"]), line)
+
+
 def _justering_statements(line: str) -> list[tuple[str, str]] | None:
     """People in a line made only of "X justerar protokollet för Y." sentences, else None;
     also as a list item ("• A och B justerar anteckningarna.")."""
+    line = _as_justering(line)
     marker, bare = _strip_marker(line)
     line = bare if marker == "bullet" else line
     label = _JUSTERARE_LABEL.match(line) or _CHOICE_LABEL.match(line)
@@ -1556,6 +1571,7 @@ def _justering_in(line: str, *, whole: bool) -> list[tuple[str, str]]:
         # "Justerare: A, SSR; B, Kommunal; C, arbetsgivaren.": the label heads one list, which
         # its semicolons do not cut into sentences.
         return _names_from_list(labelled["names"])
+    line = _as_justering(line)
     about = [s for s in _SENTENCES.split(line) if "justera" in s.casefold()]
     if whole and not about:
         about = [line]
