@@ -35,6 +35,7 @@ from bot.importer.vocabulary import (
     LIST_NUMBER,
     MEETING_NUMBER,
     METADATA_LABEL,
+    MONTH_NAMES,
     NAME_TOKEN,
     NO_DECISIONS,
     NOTED,
@@ -75,6 +76,7 @@ from bot.importer.vocabulary import (
     is_subheading,
     is_when_line,
     is_workers_side,
+    month_number,
     opens_body,
     section_of,
     section_prefix,
@@ -205,6 +207,10 @@ def parse_minutes(
 
     uncertain = list(header.uncertain)
     when = header.date or _labelled_date(read_text)  # not a pasted mail's "Datum:"
+    if when is None:
+        when = _date_without_year(lines[:end])
+        if when is not None:
+            uncertain.append("året taget ur rubriken")
     if when is None:
         when = _date_from_source(source)
         uncertain.append("datum från filnamnet" if when else "inget datum")
@@ -920,6 +926,28 @@ _SIGNATURE_HEAD = re.compile(
 
 def _cell_not_value(line: str) -> bool:
     return bool(CELL_LABEL.match(line) or ATTENDANCE.match(line) or TABLE_COLUMN.match(line))
+
+
+_DAY_AND_MONTH = re.compile(
+    rf"^(?:datum|mötesdatum|sammanträdesdatum)\s*[:|]\s*(?:[a-zåäö]+dag(?:en)?\s+)?(?:den\s+)?"
+    rf"(?P<day>\d{{1,2}})(?::e|:a)?\s+(?P<month>{MONTH_NAMES})\b(?!\s*\d)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<![\d/:-])(20\d{2})(?![\d/:-])")
+
+
+def _date_without_year(front: list[str]) -> date | None:
+    """ "Datum: tisdag 4 mars" under "Protokoll LSG fritid 2025": the day and month labelled,
+    the year the only one the front page names."""
+    for line in front:
+        found = _DAY_AND_MONTH.match(line.strip())
+        years = {y for other in front for y in _YEAR.findall(other)}
+        if found and len(years) == 1:
+            try:
+                return date(int(years.pop()), month_number(found["month"]), int(found["day"]))
+            except ValueError:
+                return None
+    return None
 
 
 _NEXT_MEETING_FIELD = re.compile(r"^nästa\s+(?:möte|sammanträde|träff)\s*[:|]\s*\S", re.I)

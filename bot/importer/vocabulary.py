@@ -431,6 +431,14 @@ _MONTHS = {
     "dec": 12,
 }
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+MONTH_NAMES = _MONTH_NAMES
+
+
+def month_number(name: str) -> int:
+    """3 for "mars", "Mars", "mar"."""
+    return _MONTHS[name.casefold()]
+
+
 # 2024-03-12, 12 mars 2024, and day first: "12/3 2024", "12.03.2024".
 DATE_PATTERN = (
     r"(?:(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}"
