@@ -42,6 +42,7 @@ from bot.importer.vocabulary import (
     NUMBER_IN_YEAR,
     OPENED_AT,
     OTHER_DATE,
+    OUTCOME_LABELS,
     PARAGRAPH_NUMBER,
     PLACE_LABELS,
     PRESENTER_AT_END,
@@ -1932,7 +1933,9 @@ _TITLED_PRESENTER = re.compile(
     re.IGNORECASE,
 )
 _DECISION_WORD = re.compile(r"^beslut\s*:?$", re.IGNORECASE)
-_DECISION_LINE = re.compile(r"^beslut\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
+_DECISION_LINE = re.compile(
+    rf"^(?P<label>beslut|{OUTCOME_LABELS})\s*:\s*(?P<text>\S.*)$", re.IGNORECASE
+)
 
 
 def _strip_marker(line: str) -> tuple[str, str]:
@@ -2401,6 +2404,8 @@ class _Body:
                 self.item.presenter = who
                 return
         decided = _DECISION_LINE.match(line)
+        if decided and decided["label"].casefold() != "beslut" and not decision_of(decided["text"]):
+            decided = None  # "Resultat: 86 procent svarade": a figure, no outcome
         if decided and self.item is not None and self._decision_text(decided["text"], following):
             self._add(line)
             self.item.decided.append(decided["text"])

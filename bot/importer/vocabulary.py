@@ -1158,6 +1158,13 @@ NO_DECISIONS = re.compile(
 )
 
 # A heading inside an item above the text of its outcome: "Förhandlingens resultat".
+# Labels of an item's outcome on its line, as "Beslut:" is: "Samverkansresultat: Enighet.",
+# "Ställningstagande: Parterna är överens." (the outcome only where the text states one).
+OUTCOME_LABELS = (
+    r"samverkansresultat|förhandlingsresultat|resultat|(?:parternas\s+)?ställningstagande"
+    r"|samverkansbeslut"
+)
+
 DECISION_HEADING = re.compile(
     r"^(?:förhandlingens\s+resultat|förhandlingsresultat|resultat(?:\s+av\s+förhandlingen)?"
     r"|(?:beslut|utfall)\s+i\s+förhandlingen|parternas\s+ställningstagande"
