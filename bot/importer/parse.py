@@ -493,12 +493,14 @@ class _Header:
 _HEADER_SCAN = 30
 _FRONT_PAGE_SCAN = 120
 _TIME = re.compile(
-    r"(?:\b(?:tid|tidpunkt|kl\.?|klockan|kl)\s*[:|]?\s*|(?<=\d)\s*,\s*)(?P<h>[0-2]?\d)"
+    r"(?:\b(?:tid|tidpunkt|mötestid|kl\.?|klockan|kl)\s*[:|]?\s*|(?<=\d)\s*,\s*)(?P<h>[0-2]?\d)"
     r"(?:[.:](?P<m>[0-5]\d))?(?=\s*(?:[-–—]|$|,|\s|\)))"
     # "Tid: 8 maj 2025 kl. 18.30": a day of the month is no hour.
     r"(?!\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?(?:\s|$))"
     # "14 maj 2024 13.00-15.00": a range of hours and minutes needs no "kl".
-    r"|(?<![\d.:/-])(?P<h2>[0-2]?\d)[.:](?P<m2>[0-5]\d)\s*[-–—]\s*[0-2]?\d[.:][0-5]\d\b",
+    r"|(?<![\d.:/-])(?P<h2>[0-2]?\d)[.:](?P<m2>[0-5]\d)\s*[-–—]\s*[0-2]?\d[.:][0-5]\d\b"
+    # "När: tisdag 6 maj 2025 13–15", "2025-05-06 13–15": whole hours right after the date.
+    r"|(?:(?<=\d{4}\s)|(?<=-\d\d\s))(?P<h3>[0-2]?\d)\s*[-–—]\s*[0-2]?\d\b(?![.:/-]?\d)",
     re.IGNORECASE,
 )
 # "…, onsdagen den 22 oktober 2025" ending what a "Plats och tid" line gives before the hour.
@@ -1302,7 +1304,7 @@ def _read_header(lines: list[str]) -> _Header:
 
 
 _TIME_LABEL = re.compile(
-    r"(?:^|\s)(?:tid(?:punkt)?\s*[:|]|klockan\s*[:|]?\s*\d|kl\.?\s*\d)"
+    r"(?:^|\s)(?:(?:mötes)?tid(?:punkt)?\s*[:|]|klockan\s*[:|]?\s*\d|kl\.?\s*\d)"
     r"|(?<![\d.:/-])[0-2]?\d[.:][0-5]\d\s*[-–—]\s*[0-2]?\d[.:][0-5]\d\b",
     re.IGNORECASE,
 )
@@ -1344,7 +1346,7 @@ def _pick_kind(kinds: list[str]) -> str:
 
 def _time_of(line: str) -> str:
     for match in _TIME.finditer(line):
-        hour = int(match["h"] or match["h2"])
+        hour = int(match["h"] or match["h2"] or match["h3"])
         minute = int(match["m"] or match["m2"] or 0)
         if hour <= 23:
             return f"{hour:02d}:{minute:02d}"
