@@ -290,9 +290,10 @@ def test_the_ninth_set_keeps_the_score_it_had_when_first_scored() -> None:
     while the evening's importer work (eighth 85.0 -> 100 %, 80 new probes) went on. Scored on
     main at fab4375 after that work: 85.5 % (559/654), 18 spurious items (.txt 92.1 %, .docx
     79.2 %, .pdf 85.0 %); before it 85.1 %, 15 spurious. The work did not carry over. The floor
-    guards the figure it has now."""
+    guards the figure it has now: 86.9 % (564/649) once dashed rules read as blank lines and a
+    shared ending ("hälso- och sjukvårdsdirektör") stays one role (imp3)."""
     total, expected = _part_score("ninth")
     assert expected == 636, expected
     for fmt, score in _by_format("ninth").items():
         print(f"ninth {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
-    assert total.share >= 0.854, total.misses
+    assert total.share >= 0.868, total.misses

@@ -41,6 +41,9 @@ def clean_text(text: str) -> str:
     lines = _drop_repeated_letterhead(lines)
     lines = _drop_repeated_footer(lines)
     lines = _join_hyphenated(lines)
+    # A rule left in the text ("-----" above and below "INLEDNING") only sets its neighbours
+    # off, as a blank line does; read as text it made the heading an item and split titles.
+    lines = ["" if _RULE.match(line) else line for line in lines]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):

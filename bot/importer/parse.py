@@ -1640,7 +1640,10 @@ def _chosen_in_sentence(sentence: str) -> list[tuple[str, str]]:
 
 def _split_outside_parentheses(text: str) -> list[str]:
     parts, depth, current = [], 0, []
-    tokens = re.split(r"(\(|\)|,\s*(?:och|samt)\s+|,|\s+och\s+|\s+samt\s+|\s*&\s*|;)", text)
+    # "hälso- och sjukvårdsdirektör": a shared ending's "och" joins two words, not two people.
+    tokens = re.split(
+        r"(\(|\)|,\s*(?:och|samt)\s+|,|(?<!-)\s+och\s+|(?<!-)\s+samt\s+|\s*&\s*|;)", text
+    )
     for token in tokens:
         if token == "(":
             depth += 1
@@ -1649,7 +1652,7 @@ def _split_outside_parentheses(text: str) -> list[str]:
         elif (
             depth == 0
             and token is not None
-            and re.fullmatch(r",\s*(?:och|samt)\s+|,|\s+och\s+|\s+samt\s+|\s*&\s*|;", token)
+            and re.fullmatch(r",\s*(?:och|samt)\s+|,|\s+(?:och|samt)\s+|\s*&\s*|;", token)
         ):
             parts.append("".join(current))
             current = []

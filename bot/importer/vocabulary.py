@@ -891,11 +891,18 @@ _NOT_EMPLOYER_ROLES = frozenset(
 )
 
 
+_SHARED_ENDING = frozenset({"och", "eller", "samt"})
+
+
 def is_employer_role(text: str) -> bool:
     """ "verksamhetschef BUF", "HR-specialist": a role that speaks for the employer."""
     words = text.split()
     if not words or len(words) > 4:
         return False
+    # "hälso- och sjukvårdsdirektör", "kultur- och fritidschef": a shared ending, the role is
+    # the word after the connective.
+    while len(words) > 2 and words[0].endswith("-") and words[1].casefold() in _SHARED_ENDING:
+        words = words[2:]
     first = words[0].casefold().strip(".:,;")
     if first in _NOT_EMPLOYER_ROLES or first.endswith("ombud"):
         return False
