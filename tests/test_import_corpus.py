@@ -289,11 +289,14 @@ def test_the_ninth_set_keeps_the_score_it_had_when_first_scored() -> None:
     the importer, to the written conventions (WRITER.md beside it), kept out of the repository
     while the evening's importer work (eighth 85.0 -> 100 %, 80 new probes) went on. Scored on
     main at fab4375 after that work: 85.5 % (559/654), 18 spurious items (.txt 92.1 %, .docx
-    79.2 %, .pdf 85.0 %); before it 85.1 %, 15 spurious. The work did not carry over. The floor
-    guards the figure it has now: 86.9 % (564/649) once dashed rules read as blank lines and a
-    shared ending ("hälso- och sjukvårdsdirektör") stays one role (imp3)."""
+    79.2 %, .pdf 85.0 %); before it 85.1 %, 15 spurious. The work did not carry over. Then
+    opened as a development set after that blind score (general changes, each with a probe in
+    other words; corpus README). The floor guards the figure it has now: 86.9 % (564/649) once
+    dashed rules read as blank lines and a shared ending ("hälso- och sjukvårdsdirektör") stays
+    one role (imp3); 93.1 % (604/649) once a nämnd's front-page grid ("Justeringens plats och
+    tid |", "Paragrafer |") and a semicolon list of officials are its letterhead (imp1)."""
     total, expected = _part_score("ninth")
     assert expected == 636, expected
     for fmt, score in _by_format("ninth").items():
         print(f"ninth {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
-    assert total.share >= 0.868, total.misses
+    assert total.share >= 0.93, total.misses

@@ -29,6 +29,7 @@ from bot.importer.vocabulary import (
     DOC_TITLE,
     ENDORSEMENT,
     FRONT_MATTER,
+    FRONT_PAGE_LABEL,
     HELD_VERB,
     ITEM_LABELS,
     LETTERED,
@@ -1039,6 +1040,7 @@ def _letterhead_end(lines: list[str]) -> int:
         if (
             DOC_TITLE.match(line)
             or METADATA_LABEL.match(line)
+            or FRONT_PAGE_LABEL.match(line)
             or is_date_only(line)
             or is_when_line(line)
             or group_kind_of(line)
@@ -1076,7 +1078,11 @@ def _attendance_line(line: str) -> bool:
 
 def _listing(line: str) -> bool:
     """ "Anneli Viklund (Kommunal), Ola Berggren (Vision), Petra", "(avdelningschef,
-    ordförande), Therese Näslund (HR-partner),": nothing but names, parties and labels."""
+    ordförande), Therese Näslund (HR-partner),": nothing but names, parties and labels; "Eva
+    Ros, nämndsekreterare; Ola Ek, ekonomichef.": people with their roles between semicolons."""
+    people = [p.strip() for p in line.rstrip(" .").split(";")]
+    if len(people) >= 2 and all(_person_line(p) for p in people if p):
+        return True
     if "(" not in line and ")" not in line:
         return False
     bare = re.sub(r"\([^()]*\)|^[^()]*\)|\([^()]*$", ",", line)

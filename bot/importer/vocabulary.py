@@ -1057,7 +1057,7 @@ TABLE_COLUMN = re.compile(
 ATTENDANCE = re.compile(
     r"^(?:närvarande|närvaro(?:lista(?:n)?)?|frånvarande|deltagare|deltagarlista(?:n)?|deltagande"
     r"|deltog|beslutande|ersättare|adjungerade"
-    r"|övriga\s+(?:deltagare|närvarande)|parter|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?"
+    r"|tjänstepersoner|tjänstemän|övriga\s+(?:deltagare|närvarande|tjänstepersoner)|parter|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?"
     r"|arbetstagarsidan|fackliga|namn|för\s+arbets(?:givaren|tagarna|tagarsidan))\b[^:|]*(?:[:|]|$)",
     re.IGNORECASE,
 )
@@ -1081,6 +1081,14 @@ METADATA_LABEL = re.compile(
     rf"|{DNR_WORDS}|protokoll\s*(?:nr|nummer)"
     r"|bilaga\s+till\s+protokoll"
     r"|mötesdatum|klockan|kl\.)\b",
+    re.IGNORECASE,
+)
+
+# A nämnd's front-page grid ("Justeringens plats och tid | Kansliet, 2025-09-22", "Paragrafer |
+# §§ 71–75", "Sekreterare | …"): fields of the letterhead, not the body's first item.
+FRONT_PAGE_LABEL = re.compile(
+    r"^(?:justeringens\s+(?:plats\s+och\s+tid|tid\s+och\s+plats|plats|tid)|justeringsdatum"
+    r"|paragrafer|§§|utses\s+att\s+justera|justerare|sekreterare|ordförande)(?:\s*[:|]\s*|\s+)\S",
     re.IGNORECASE,
 )
 
