@@ -974,6 +974,12 @@ def _header_end(lines: list[str]) -> int:
                 and find_dates(line)
                 and any(METADATA_LABEL.match(after) for after in lines[i + 1 : i + 4])
             )
+            # "Information enligt 19 § MBL" above "Tid och plats:": the meeting's kind as its
+            # title, where below the attendance the same words head the items.
+            and not (
+                group_kind_of(line)
+                and any(METADATA_LABEL.match(after) for after in lines[i + 1 : i + 4])
+            )
         ),
         None,
     )
@@ -989,7 +995,10 @@ def _header_end(lines: list[str]) -> int:
         if front and not any(_body_prose(line) for line in front):
             return paragraph
         return letterhead
-    if opener > letterhead and any(_body_prose(line) for line in lines[letterhead:opener]):
+    # Judged whole: "För arbetstagarorganisationerna: A, Saco-S;" + "B, OFR/S; C, Seko." is one
+    # labelled line of attendance the column broke, not a sentence of the body.
+    between = _joined_lines(lines[letterhead:opener]) if opener > letterhead else []
+    if any(_body_prose(line) for line, _ in between):
         # Minutes without headings: "Nästa möte …" far down is no end of a header that
         # has paragraphs of prose in it.
         return letterhead

@@ -25,7 +25,9 @@ _SECTION_WORDS = {
     r"|(?:arbetsgivaren|förvaltningen|ledningen)\s+informerar|arbetsgivarinformation"
     r"|(?:(?:ärenden|frågor|punkter)\s+)?för\s+(?:information|kännedom)|info|anmälningsärenden"
     # "4. Stående punkter" over "4.1 Ekonomi", "4.2 Personal": the reports every meeting has.
-    r"|stående\s+(?:punkter|frågor|ärenden|rapporter|informationspunkter)",
+    r"|stående\s+(?:punkter|frågor|ärenden|rapporter|informationspunkter)"
+    # "Information enligt 19 § MBL", "Information enligt MBL § 19": the law's own name for it.
+    r"|information\s+enligt\s+(?:mbl\s+)?(?:19\s*§|§\s*19)(?:\s+mbl)?",
     "Dialog": r"dialog|dialogärenden|dialogpunkter|dialogfrågor"
     r"|(?:(?:ärenden|frågor|punkter)\s+)?för\s+(?:dialog|diskussion)"
     r"|diskussionsfrågor|diskussionsärenden|diskussionspunkter",
@@ -36,7 +38,7 @@ _SECTION_WORDS = {
     r"|samverkan\s+inför\s+beslut|samverkan",  # "Samverkan" heading the items to samverka
     # "Avslutande punkter" closes the meeting as "Inledande punkter" opens it.
     "Övrigt": r"övrigt|övriga\s+frågor|övriga\s+ärenden|övriga\s+punkter"
-    r"|avslutande\s+(?:punkter|ärenden|frågor)",
+    r"|avslutande\s+(?:punkter|ärenden|frågor)|avslutning",
 }
 _SECTION_ALTERNATIVES = "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SECTION_WORDS.values()))
 # "(MBL § 19)" and the like may follow a section word.
@@ -1057,8 +1059,11 @@ TABLE_COLUMN = re.compile(
 ATTENDANCE = re.compile(
     r"^(?:närvarande|närvaro(?:lista(?:n)?)?|frånvarande|deltagare|deltagarlista(?:n)?|deltagande"
     r"|deltog|beslutande|ersättare|adjungerade"
-    r"|tjänstepersoner|tjänstemän|övriga\s+(?:deltagare|närvarande|tjänstepersoner)|parter|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?"
-    r"|arbetstagarsidan|fackliga|namn|för\s+arbets(?:givaren|tagarna|tagarsidan))\b[^:|]*(?:[:|]|$)",
+    r"|tjänstepersoner|tjänstemän|övriga\s+(?:deltagare|närvarande|tjänstepersoner)|parter"
+    r"|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?|arbetstagarsidan|fackliga|namn"
+    # "För arbetstagarorganisationerna: A, Saco-S; B, Seko.": a side's list by its long name.
+    r"|för\s+arbets(?:givaren|givarsidan|tagarna|tagarsidan|tagarorganisation(?:en|erna)))"
+    r"\b[^:|]*(?:[:|]|$)",
     re.IGNORECASE,
 )
 
