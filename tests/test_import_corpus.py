@@ -296,9 +296,10 @@ def test_the_ninth_set_keeps_the_score_it_had_when_first_scored() -> None:
     one role (imp3); 93.1 % (604/649) once a nämnd's front-page grid ("Justeringens plats och
     tid |", "Paragrafer |") and a semicolon list of officials are its letterhead (imp1); 96.0 %
     (616/642) once "Information enligt 19 § MBL" and "Avslutning" head sections and the
-    header's end is judged on its joined lines (imp2)."""
+    header's end is judged on its joined lines (imp2); 96.3 % (618/642) once "Justeras av A,
+    enhetschef, och B, Kommunal." names them (imp1)."""
     total, expected = _part_score("ninth")
     assert expected == 636, expected
     for fmt, score in _by_format("ninth").items():
         print(f"ninth {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
-    assert total.share >= 0.959, total.misses
+    assert total.share >= 0.962, total.misses

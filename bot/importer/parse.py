@@ -1721,6 +1721,9 @@ def _names_from_list(text: str) -> list[tuple[str, str]]:
             pending = ""
         elif people and not people[-1][1] and _party_like(name):
             people[-1] = (people[-1][0], name.removeprefix("för ").strip())
+        elif people and not people[-1][1] and is_employer_role(name):
+            # "A, enhetschef, och B, Kommunal": the manager's role after a comma, as "(enhetschef)".
+            people[-1] = (people[-1][0], name)
         elif _party_like(name):
             pending = name.removeprefix("för ").strip()  # "Vision – Sanna Ros": the party first
     return people
@@ -2300,6 +2303,11 @@ class _Body:
         if SECRETARY.match(line):
             return "secretary"
         if SIGNATURES_HEAD.match(line):
+            # "Justeras av A, enhetschef, och B, Kommunal.": a sentence naming them, not the
+            # head of a signature block whose names stand below it.
+            people = _justering_statements(line) if _JUSTERAS_AV.match(line) else None
+            if people:
+                self.justerare.extend(people)
             return "sign"
         if mode and _ATTENDANCE_AFTER.match(line):
             # "Närvarolista" under the signatures: the people below it were there, not signing.
