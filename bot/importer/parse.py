@@ -2214,7 +2214,9 @@ class _Body:
             # "Anteckningarna förs av A och" + "justeras av B och C.": the page width broke a
             # sentence before the closing's word; the line goes on above, it closes nothing.
             goes_on = index > 0 and _starts_lower(line) and not _ends_sentence(lines[index - 1])
-            if closing or (not goes_on and (CLOSING.match(line) or self._closing_sentence(line))):
+            if closing or (
+                not goes_on and (CLOSING.match(line) or self._closing_sentence(line, following))
+            ):
                 closing = self._closing(line, following, closing)
                 continue
             if agenda:
@@ -2288,9 +2290,25 @@ class _Body:
             and len(bare) <= _LONGEST_TITLE
         )
 
-    def _closing_sentence(self, line: str) -> bool:
+    def _closing_sentence(self, line: str, following: str = "") -> bool:
         return bool(CLOSING_SENTENCE.match(line)) and not (
-            self.item is not None and is_closing_item(self.item.title) and not self.item.lines
+            (self.item is not None and is_closing_item(self.item.title) and not self.item.lines)
+            or self._closing_title(line, following)
+        )
+
+    def _closing_title(self, line: str, following: str) -> bool:
+        """ "Mötet avslutas" without its full stop under a section heading ("Avslutning"),
+        bold or above a sentence of its own ("Ordföranden tackade …"): the last item's title,
+        not the minutes' end."""
+        if not self.sections_seen or line.rstrip().endswith("."):
+            return False
+        if _normalise_line(line) in self.headings:
+            return True
+        return (
+            _ends_sentence(following)
+            and not CLOSING.match(following)
+            and not CLOSING_SENTENCE.match(following)
+            and not _justering_statements(following)
         )
 
     def _closing(self, line: str, following: str, mode: str) -> str:
