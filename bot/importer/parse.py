@@ -664,6 +664,7 @@ def _titles_before_labels(lines: list[str], layout: _Layout) -> tuple[list[str],
                 for j in range(index + 2, min(len(lines), index + _TITLE_LINES + 1))
                 if PRESENTER_LABEL.match(lines[j])
                 or _prose_start(lines[j], layout)
+                or _cut_prose(lines[j], layout)
                 or _presenter_broken_off(lines[j - 2], lines[j - 1])
             ),
             None,
@@ -872,6 +873,17 @@ def _prose_start(line: str, layout: _Layout) -> bool:
         return False  # the lines above go on in it: one paragraph, not a title above one
     return (len(line.split()) >= 6 and _ends_sentence(line)) or (
         len(line) >= layout.wrap * 0.8 and _SENTENCE_INSIDE.search(line) is not None
+    )
+
+
+def _cut_prose(line: str, layout: _Layout) -> bool:
+    """ "Förslaget innebär att … i en enhet med": a sentence as wide as the page's prose, cut
+    on a connective: below a title's lines, where its prose begins."""
+    return (
+        not (_starts_lower(line) or _strip_marker(line)[0])  # a list's item is no prose
+        and len(line.split()) >= 6
+        and len(line) >= layout.wrap * 0.8
+        and _ends_on_connective(line)
     )
 
 
