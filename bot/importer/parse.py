@@ -1961,6 +1961,8 @@ _ATTENDANCE_AFTER = re.compile(
 )
 _ROLES = frozenset({"ordförande", "ordf", "sekreterare", "justerare", "kassör", "ledamot"})
 _TRAILING_SEPARATOR = re.compile(r"\s*[-–—]+$")
+_DASH_AT_END = re.compile(r"\s[–—-]$")
+_DASH_BEFORE_LAST = re.compile(r"\s[–—-]\s+\S+$")
 # Verbs that make a line a sentence, not a title ("Alla ska ha genomfört … Ansvarig: X").
 _VERBS = frozenset({"är", "var", "har", "hade", "ska", "skall", "kan", "blir", "blev", "gäller"})
 _TITLED_PRESENTER = re.compile(
@@ -2792,10 +2794,12 @@ class _Body:
             return True
         if (
             len(line.split()) == 1
-            and ", " in self.previous
+            and (", " in self.previous or _DASH_BEFORE_LAST.search(self.previous))
             and is_person_name(f"{self.previous.rsplit(' ', 1)[-1]} {line}")
         ):
-            return True  # "…, Olle" + "Sten": the page width cut the presenter's name
+            return True  # "…, Olle" + "Sten", "… – Roger" + "Dahlin": the presenter's name cut
+        if _DASH_AT_END.search(self.previous) and is_person_name(line.strip()):
+            return True  # "… per augusti –" + "Sofie Ahl": the presenter after the dash wrapped
         if _PRESENTER_ALONE.match(line) and not self.item.presenter:
             # "8. Pågående rekryteringar" + "(kommundirektör)": the title's presenter in its
             # parenthesis on the line below, put there by the writer or the page width.

@@ -97,6 +97,9 @@ _STANDING = re.compile(
     r"|(?:upprop|närvarokontroll|närvaroupprop)(?:\s+(?:och|samt)\s|\s*$)"
     # "Dagordning" alone above "Dagordningen godkändes.": the agenda's approval.
     rf"|föredragningslista(?:n)?(?:\s|$)|(?:dagordning|ärendelista)(?:en|n)?$"
+    # "Dagordning och föregående protokoll", "Ärendelista samt val av justerare": the agenda
+    # with another standing item.
+    r"|(?:dagordning|ärendelista)(?:en|n)?\s+(?:och|samt)\s+(?:föregående|förra|val\s+av|justering)"
     rf"|nästa\s+{_NEXT_MEETING_ITEM}|mötets\s+avslutande|stämmans\s+avslutande"
     r"|avslutning"
     r"|(?:mötet|sammanträdet|förhandlingen)\s+(?:öppnas|avslutas)|(?:mötets|sammanträdets"
