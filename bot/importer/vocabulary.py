@@ -205,6 +205,8 @@ CONNECTIVES = frozenset(
         "kring",
         "än",
         "mer",
+        # "… förhandling enligt 11 §" + "MBL innan …": a paragraph sign waits for its law.
+        "§",
     ]
 )
 
