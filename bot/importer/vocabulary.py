@@ -124,6 +124,8 @@ _SUBHEADING = re.compile(
     r"|arbetsgivarens\s+(?:svar|kommentar|kommentarer|förslag)|bakgrund|förslag\s+till\s+beslut"
     r"|riskbedömning|synpunkter|kommentarer|diskussion|underlag|bilagor?|\w+:s\s+synpunkter"
     r"|reservation(?:er)?|yrkanden?|beslutsunderlag|propositionsordning|särskilt\s+yttrande"
+    # "Beslutsgång", "Omröstning": how a nämnd reached the decision, under its § item.
+    r"|beslutsgång|omröstning(?:sresultat)?|votering"
     r"|ärendebeskrivning|ärendet|beskrivning\s+av\s+ärendet|sammanfattning(?:\s+av\s+ärendet)?"
     r"|ärendets\s+beredning|beredning|handlingar|beslutsförslag"
     r"|beslutet\s+(?:skickas|expedieras)\s+till|expedieras\s+till|skickas\s+till)"
