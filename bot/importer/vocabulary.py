@@ -576,7 +576,11 @@ ENDORSEMENT = re.compile(
     # "överens om att (den nya) rutinen börjar gälla / införs": what the proposal's subject
     # does, as agreed; not "att läget är gott" (a view) nor "att X återkommer" (a plan).
     rf"|\b(?:överens|eniga?)\s+om\s+att\s+(?:(?:den|det|de|denna|detta)\s+(?:\w+\s+)?)?"
-    rf"\w+(?:en|et|na|an)\s+(?!(?:{'|'.join(_PLAN_VERBS)})\b)\w+(?:r|s)\b",
+    rf"\w+(?:en|et|na|an)\s+(?!(?:{'|'.join(_PLAN_VERBS)})\b)\w+(?:r|s)\b"
+    # "överens om att en uppföljning av arbetsbelastningen görs", "… att ett nytt schema för
+    # december läggs ut": a thing to be done, in the passive, agreed on as done.
+    r"|\b(?:överens|eniga?)\s+om\s+att\s+(?:en|ett)\s+(?:nya?\s+|nytt\s+)?\w+"
+    r"(?:\s+(?:av|för|om|inom|med|på)\s+(?:\w+\s+){0,2}?\w+)?\s+\w+s\b",
     re.IGNORECASE,
 )
 
