@@ -302,9 +302,10 @@ def test_the_ninth_set_keeps_the_score_it_had_when_first_scored() -> None:
     (632/638) once a title wrapped above prose cut on a connective stays one and a presenter
     after a wrapped dash stays the title's (imp3); 99.2 % (632/637) once a line ending "11 §"
     goes on in the next ("MBL innan …") (imp2); 99.4 % (632/636) once "Beslutsgång" and
-    "Omröstning" are a § item's sub-headings (imp1)."""
+    "Omröstning" are a § item's sub-headings (imp1); 99.7 % (634/636) once "överens om att en
+    uppföljning … görs" decides (imp3)."""
     total, expected = _part_score("ninth")
     assert expected == 636, expected
     for fmt, score in _by_format("ninth").items():
         print(f"ninth {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
-    assert total.share >= 0.993, total.misses
+    assert total.share >= 0.996, total.misses
