@@ -23,6 +23,10 @@ def _test_key(which: str) -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # socketserver's 5 overflows when many turns fetch keys at once
+
+
 class LocalIssuer:
     def __init__(self, kid: str = "test-key-1") -> None:
         self.kid = kid
@@ -52,7 +56,7 @@ class LocalIssuer:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
