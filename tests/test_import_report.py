@@ -65,7 +65,14 @@ def test_dry_run_reports_and_stores_nothing(store_factory) -> None:
     )
     assert "inget är sparat" in answer
     assert h.snapshot() == before
-    uncertain = run(h, MINUTES.replace("Sofia Ahl justerar", "Hon justerar"), dry_run=True)
+    uncertain = run(
+        h,
+        MINUTES.replace(
+            "Sofia Ahl justerar protokollet för Vision och Erik Nord för Kommunal.",
+            "Hon justerar protokollet för Vision.",
+        ),
+        dry_run=True,
+    )
     assert "osäkert: inga justerare hittade" in uncertain.message
 
 

@@ -259,6 +259,8 @@ def parse_minutes(
     return _with_report(minutes)
 
 
+# The verb, not "justerare" under a signature ("Rune Sandell, justerare").
+_JUSTERA_VERB = re.compile(r"\bjuster(?:a|ar|as)\b", re.IGNORECASE)
 _SIGNING_RULE = re.compile(r"_{3,}|\.{4,}")
 # "Att jämte ordföranden justera …", "A justerar tillsammans med ordföranden": the chair too.
 _ALONG_WITH_CHAIR = r"(?:jämte|tillsammans\s+med)\s+(?:mötes)?ordförande(?:n)?\b"
@@ -1588,7 +1590,9 @@ def _justering_statements(line: str) -> list[tuple[str, str]] | None:
 _CHOSEN = re.compile(
     r"\b(?:till|som)\s+(?:protokoll)?justerare\s+(?:valdes\s+|utsågs\s+|väljs\s+)?"
     r"(?P<names>[A-ZÅÄÖ].*)$"
-    r"|\butse(?:r|s)?\s+(?P<names2>[A-ZÅÄÖ].*?)\s+(?:att|till\s+att)\s+(?:jämte\s+\w+\s+)?justera",
+    # "Nämnden utser/väljer A (S) att jämte/tillsammans med ordföranden justera …".
+    r"|\b(?:utse(?:r|s)?|utsåg|välj(?:er|s)|valde)\s+(?P<names2>[A-ZÅÄÖ].*?)\s+(?:att|till\s+att)\s+"
+    r"(?:(?:jämte|tillsammans\s+med)\s+\w+\s+)?justera",
 )
 
 
@@ -2296,9 +2300,13 @@ class _Body:
         marker, bare = _strip_marker(line)
         # "Paragraf 89" or "§ 89" alone, its title on the next line, goes on as a titled one does.
         alone = marker == "para" and not bare
+        number = _item_number(line)
+        # No item yet: what looked like the minutes' end ("Justering" above its sentence, on
+        # the front page) came before the first "§ 34" or "1.", where the items begin.
+        first = not self.items and (marker == "para" or number == (1,))
         return (
             marker in ("para", "num")
-            and _follows(_item_number(line), self.last_number)
+            and (first or _follows(number, self.last_number))
             and (bare[:1].isupper() or alone)
             and not _ends_sentence(bare)
             and len(bare) <= _LONGEST_TITLE
@@ -2348,7 +2356,11 @@ class _Body:
             return mode
         if CLOSING_SENTENCE.match(line) or re.match(r"^ordförande\b", line, re.IGNORECASE):
             return mode or "end"
-        people = _justering_statements(line)
+        # "Utskottet utser A (M) att jämte ordföranden justera protokollet. Justering sker
+        # digitalt …": the sentence naming them, among others about the justering.
+        people = _justering_statements(line) or (
+            _justering_in(line, whole=False) if _JUSTERA_VERB.search(line) else []
+        )
         if people:
             self.justerare.extend(people)
             return mode
