@@ -520,7 +520,7 @@ _PLACE_AND_TIME = re.compile(
 # "i Ängsbacken, plan 4, Stationsgatan 12.": a room, its floor and its street; the place ends
 # with its sentence ("… Kyrkvägen 3. Närvarande var …").
 _PLACE_IN_SENTENCE = (
-    r"(?P<place>[^\s,](?:(?!\.\s)[^,])*(?:,\s*(?:(?!\.\s)[^,])+){0,2}?)\.?(?:\s+[A-ZÅÄÖ].*)?$"
+    r"(?P<place>[^\s,](?:(?!\.\s)[^,])*(?:,\s*(?:(?!\.\s)[^,])+){0,3}?)(?:\.(?:\s+[A-ZÅÄÖ].*)?)?$"
 )
 # "2024-09-10 kl. 19.00, Klubbstugan": the place after the time.
 _PLACE_AFTER_TIME = re.compile(
@@ -1053,13 +1053,23 @@ def _prose(line: str) -> bool:
     )
 
 
+_WHEN_AFTER_LIST = 2  # so many lines after a list of parties may still give the day
+
+
 def _letterhead_end(lines: list[str]) -> int:
     """After the metadata at the top and the attendance list below it."""
     end, unknown = 0, 0
     # Judged whole, as _read_header reads them: a sentence the page width broke is one line.
-    for line, index in _joined_lines(lines[:15]):
+    joined = _joined_lines(lines[:15])
+    for position, (line, index) in enumerate(joined):
         if ATTENDANCE.match(line):
-            break
+            # "Parter: A, B och C." above "Förhandlingen hölls den 9 mars … i …": the
+            # meeting's day and place after the parties' names are the letterhead's still.
+            after = [later for later, _ in joined[position + 1 : position + 1 + _WHEN_AFTER_LIST]]
+            if not any(is_when_line(later) for later in after):
+                break
+            unknown = 0
+            continue
         if (
             DOC_TITLE.match(line)
             or METADATA_LABEL.match(line)
@@ -1157,6 +1167,9 @@ def _joined_lines(lines: list[str]) -> list[tuple[str, int]]:
     return joined
 
 
+_PLACE_END_WORDS = 8  # the most words a place's last pieces take on a line of their own
+
+
 def _header_goes_on(line: str, following: str) -> bool:
     """ "Lokal samverkansgrupp för X" + "träffades kl. 15.15 i …", "… möttes klockan" + "13.15 i
     …": the page width broke a line of the header where no sentence or label ended; the next
@@ -1167,8 +1180,23 @@ def _header_goes_on(line: str, following: str) -> bool:
     # "Information från X till de fackliga organisationerna" + "Unionen och Seko ägde rum …":
     # the sentence's subject broken before its verb.
     held = not holds_meeting_verb(line) and holds_meeting_verb(f"{line} {following}")
-    # "… på kraftvärmeverket, konferensrum" + "Turbinen.": the place's last word.
-    place_end = is_when_line(line) and len(following.split()) <= 3 and _ends_sentence(following)
+    # "… på kraftvärmeverket, konferensrum" + "Turbinen.": the place's last word; "… kl. 13.30
+    # i konferensrummet" + "Lönnen, Förvaltningshuset, Storgatan 5, plan 3.": its last pieces,
+    # names and numbers between commas, where the sentence ends (no list of who attended).
+    place_end = (
+        is_when_line(line)
+        and _ends_sentence(following)
+        and (
+            len(following.split()) <= 3
+            or (
+                len(following.split()) <= _PLACE_END_WORDS
+                and not _SENTENCE_INSIDE.search(following)
+                and not ATTENDANCE.match(following)
+                and not holds_meeting_verb(following)
+                and ":" not in following
+            )
+        )
+    )
     return _starts_lower(following) or (cut and ":" not in following) or held or place_end
 
 
