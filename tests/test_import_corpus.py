@@ -324,8 +324,10 @@ def test_the_tenth_set_keeps_its_score() -> None:
     engineers who never saw the importer, to the written conventions (WRITER.md beside each).
     Scored on arrival on main at c8f1527: tenth 86.5 % (385/445, 4 spurious), eleventh 84.6 %
     (455/538, 6 spurious), twelfth 95.7 % (552/577, 3 spurious). Then opened as development
-    sets (corpus README); the floors guard what they score now."""
-    _floor("tenth", 440, 0.92)
+    sets (corpus README); the floors guard what they score now. tenth 93.7 % (416/444) once
+    taking note ("Informationen noteras", "Meddelandena läggs till handlingarna") decides
+    nothing in a nämnd either (imp-tenth)."""
+    _floor("tenth", 440, 0.936)
 
 
 def test_the_eleventh_set_keeps_its_score() -> None:

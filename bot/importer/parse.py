@@ -2084,8 +2084,8 @@ class _Building:
             # "Mötet är ett informationsmöte och inga beslut fattas" under "Mötets öppnande"
             # speaks of the whole meeting, not of an item.
             outcome = ""
-        if outcome == "beslutat" and NOTED.match(stated.strip()) and not is_deciding_kind(kind):
-            stated, outcome = "", ""  # a samverkan group took note; a board decides even that
+        if outcome == "beslutat" and NOTED.match(stated.strip()):
+            stated, outcome = "", ""  # took note (filed it): no decision, a board's neither
         if outcome == "beslutat" and THANKED.match(stated.strip()):
             stated, outcome = "", ""
         section = self.section

@@ -1208,12 +1208,12 @@ DECISION_HEADING = re.compile(
 # A label before an item's title that only says it is an item: "§ 3 Ärende: Flytt av …".
 TITLE_LABEL = re.compile(r"^(?:ärende|fråga|punkt|rubrik)\s*:\s*(?=\S)", re.IGNORECASE)
 
-# "Beslut: Informationen noteras.": a samverkan group takes note, it decides nothing.
+# "Beslut: Informationen noteras.", "Nämndens beslut: Meddelandena läggs till handlingarna.":
+# the group takes note of a report or files notices; it decides nothing, a board neither.
 NOTED = re.compile(
-    r"^(?:informationen|redovisningen|rapporten|ärendet)?\s*(?:noteras|noterades|tas\s+till\s+"
-    r"protokollet|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna)\.?$"
-    r"|^(?:informationen|redovisningen|rapporten)\s+(?:noteras|noterades|läggs\s+till\s+handlingarna"
-    r"|lades\s+till\s+handlingarna)\.?$",
+    r"^(?:informationen|redovisningen|rapporten|ärendet|meddelandena|delegationsbesluten"
+    r"|delegeringsbesluten|skrivelsen|skrivelserna)?\s*(?:noteras|noterades|tas\s+till\s+"
+    r"protokollet|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna)\.?$",
     re.IGNORECASE,
 )
 # "Barn- och utbildningsnämnden tackar för informationen." under "Beslut": thanks, which
