@@ -229,15 +229,11 @@ def parse_minutes(
     if language_of(full_text) == "en":
         uncertain.append("texten ser ut att vara på engelska")
     protocol = header.protocol_number or _protocol_number(full_text)
-    # "Dnr KS 2024/0214" on its own line under a § item's title is that item's, not the meeting's.
-    item_dnr = {
-        line.strip()
-        for item in items
-        for line in item.text.split("\n")
-        if _DNR_ONLY.match(line.strip())
-    }
+    # "Dnr KS 2024/0214" under a § item's title is that item's, not the meeting's; and so is
+    # one an item's text cites ("Skolinspektionens beslut, dnr 2026:1120"), however wrapped.
+    in_items = "\n".join(" ".join(item.text.split()) for item in items)
     dnr = header.dnr or _dnr(
-        "\n".join(ln for ln in full_text.split("\n") if ln.strip() not in item_dnr)
+        "\n".join(ln for ln in full_text.split("\n") if " ".join(ln.split()) not in in_items)
     )
     unstructured = "\n".join([*header.unplaced, *body.unplaced])
     minutes = ImportedMinutes(

@@ -1209,11 +1209,16 @@ DECISION_HEADING = re.compile(
 TITLE_LABEL = re.compile(r"^(?:ärende|fråga|punkt|rubrik)\s*:\s*(?=\S)", re.IGNORECASE)
 
 # "Beslut: Informationen noteras.", "Nämndens beslut: Meddelandena läggs till handlingarna.":
-# the group takes note of a report or files notices; it decides nothing, a board neither.
+# the group takes note of a report or files notices; it decides nothing, a board neither; nor
+# does "Styrelsen noterar informationen" or "Nämnden har tagit del av redovisningen" under a
+# decision label. "Nämnden beslutar att lägga … till handlingarna" decides.
+_NOTED_THING = r"(?:informationen|redovisningen|rapporten|föredragningen|meddelandena)"
 NOTED = re.compile(
     r"^(?:informationen|redovisningen|rapporten|ärendet|meddelandena|delegationsbesluten"
     r"|delegeringsbesluten|skrivelsen|skrivelserna)?\s*(?:noteras|noterades|tas\s+till\s+"
-    r"protokollet|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna)\.?$",
+    r"protokollet|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna)\.?$"
+    r"|^(?:[\w-]+(?:\s+och\s+[\w-]+)?\s+)?(?:noterar|noterade|tar\s+del\s+av|tog\s+del\s+av"
+    rf"|har\s+tagit\s+del\s+av)\s+{_NOTED_THING}\.?$",
     re.IGNORECASE,
 )
 # "Barn- och utbildningsnämnden tackar för informationen." under "Beslut": thanks, which
