@@ -2155,6 +2155,7 @@ def _reflow(lines: list[str], layout: _Layout) -> str:
 _TITLE, _SUB, _BODY = "title", "sub", "body"
 # A justering sentence broken by the page width spans at most this many lines.
 _STATEMENT_LINES = 4
+_RUN_SCAN = 40  # how far below a numbered title the next one is looked for
 # Short lines that answer rather than head: "Inga synpunkter", "Ingen förändring".
 _NOT_HEADINGS = frozenset({"inga", "ingen", "inget", "ej", "inte", "ok", "klart", "godkänd", "se"})
 
@@ -2249,9 +2250,12 @@ class _Body:
                 if people:
                     self.justerare.extend(people)
                     continue
-            if closing and self._next_item(line):
+            if closing and (self._next_item(line) or self._numbered_run(lines, index)):
                 # "Justerandes sign" under each § (the box for the justerare's initials), then
                 # "§ 113 …": the minutes go on; what looked like their end was the item's foot.
+                # So too a run of numbered items ("§ 1", "§ 2" …) below what looked like the
+                # end before any numbered item: a header line read as an item ("Sekreterare:"
+                # under it then closing the minutes) loses no more than itself.
                 closing = ""
             # "Anteckningarna förs av A och" + "justeras av B och C.": the page width broke a
             # sentence before the closing's word; the line goes on above, it closes nothing.
@@ -2335,6 +2339,22 @@ class _Body:
             and not _ends_sentence(bare)
             and len(bare) <= _LONGEST_TITLE
         )
+
+    def _numbered_run(self, lines: list[str], index: int) -> bool:
+        """ "§ 1 Mötets öppnande" with "§ 2 …" further down, when no numbered item came yet:
+        numbered titles in sequence, which no signature block or appendix after the minutes'
+        end holds."""
+        if self.last_number is not None:
+            return False
+        line = lines[index]
+        marker, bare = _strip_marker(line)
+        number = _item_number(line)
+        if marker not in ("para", "num") or number is None or not _titleish(bare, strong=True):
+            return False
+        for later in lines[index + 1 : index + 1 + _RUN_SCAN]:
+            if _strip_marker(later)[0] == marker and _follows(_item_number(later), number):
+                return _titleish(_strip_marker(later)[1], strong=True)
+        return False
 
     def _closing_sentence(self, line: str, following: str = "") -> bool:
         return bool(CLOSING_SENTENCE.match(line)) and not (

@@ -837,6 +837,8 @@ def without_title(name: str) -> tuple[str, str]:
     """ "Rektor Camilla Strand", "enhetschef Annelie Frost", "biträdande rektor Eva Ek": the
     person and the role written before the name (the employer's side), else (name, "")."""
     words = name.split()
+    if not words:
+        return name, ""
     for size in (1, 2):
         role, rest = " ".join(words[:size]), " ".join(words[size:])
         if size == 2 and words[0].casefold().strip(".") not in _ROLE_MODIFIERS:
@@ -1073,7 +1075,9 @@ ATTENDANCE = re.compile(
     r"|tjänstepersoner|tjänstemän|övriga\s+(?:deltagare|närvarande|tjänstepersoner)|parter"
     r"|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?|arbetstagarsidan|fackliga|namn"
     # "För arbetstagarorganisationerna: A, Saco-S; B, Seko.": a side's list by its long name.
-    r"|för\s+arbets(?:givaren|givarsidan|tagarna|tagarsidan|tagarorganisation(?:en|erna)))"
+    r"|för\s+arbets(?:givaren|givarsidan|tagarna|tagarsidan|tagarorganisation(?:en|erna))"
+    # "Arbetsgivarens företrädare: A, …", "Arbetstagarorganisationernas representanter: …".
+    r"|arbets(?:givar|tagar)\w*s\s+(?:representanter|företrädare|ledamöter|deltagare))"
     r"\b[^:|]*(?:[:|]|$)",
     re.IGNORECASE,
 )
