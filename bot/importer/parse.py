@@ -2861,16 +2861,24 @@ class _Body:
             # parenthesis on the line below, put there by the writer or the page width.
             written = self.item.written or self.item.title
             return bool(_split_presenter(f"{written} {line}")[1])
+        if _YEAR_THEN_PRESENTER.match(line) and not self.item.presenter:
+            # "§ 5 Arbetsmiljöenkät" + "2025 (Karin Östlund)": the page width left the title's
+            # year, and the presenter after it, for the next line.
+            return bool(_split_presenter(f"{self.item.written or self.item.title} {line}")[1])
         if _ends_sentence(line) or section_of(line) or _strip_marker(line)[0]:
             return False  # "a) Kommunens bud" under a long title is its first sub-item
         wraps = len(self.previous) > 40 or _heading_wraps(self.previous, line)
         if self._heading(line) and self._heading(self.previous) and wraps:
             return True
+        # A lower-case line opens no sentence: the title's rest, however many words the page
+        # width left for it ("… med särskild" + "inriktning på landsbygdens tillgång till …").
+        short = len(line.split()) <= (14 if _starts_lower(line) else 6)
         return (
             (_starts_lower(line) or _cut_after(self.previous))
             and len(self.previous)
             >= self.layout.wrap * (0.8 if _cut_after(self.previous) else 0.85)
-            and len(line.split()) <= 6
+            and short
+            and _long_title(f"{self.item.title} {line}")
             and not PRESENTER_LABEL.match(line)
         )
 
@@ -2971,6 +2979,7 @@ _ITEM_NUMBER = re.compile(
 
 
 _LONGEST_TITLE = 200
+_YEAR_THEN_PRESENTER = re.compile(r"^(?:19|20)\d{2}\s+\([^()]{3,60}\)$")
 _PRESENTER_ALONE = re.compile(r"^\([^()]{2,80}\)$")
 
 
