@@ -167,7 +167,12 @@ def parse_minutes(
         if own or _tells_justering(item.title) or item.section == OPENING:
             # "Mötets öppnande och val av justerare": only its sentences about the justering.
             text = item.text.split("\n")
-            if not own:
+            if own:
+                # Its sentences whole where the page width broke them ("A justerar för Kommunal
+                # och Göran" + "Sahlin för arbetsgivaren."), before its lines one by one.
+                for paragraph in _sentences_rejoined(text):
+                    justerare.extend(_justering_in(paragraph, whole=False))
+            else:
                 # Its sentences whole, wherever the page width broke them.
                 justerare.extend(_justering_in(" ".join(text), whole=False))
             for index, line in enumerate(text):
@@ -276,6 +281,21 @@ _SIGNED_WITH_PARTY = re.compile(
 _SIGNING_CAPTION = re.compile(
     r"^(?:(?:mötes)?ordförande|(?:protokoll)?justerare|justerande)\s*:?$", re.IGNORECASE
 )
+
+
+def _sentences_rejoined(lines: list[str]) -> list[str]:
+    """An item's lines with each one the page width cut joined to the next; a heading above
+    its text ("Sammanfattning") and a finished sentence end where they are."""
+    paragraphs: list[str] = []
+    for line in lines:
+        cut = (
+            paragraphs and not _ends_sentence(paragraphs[-1]) and not is_subheading(paragraphs[-1])
+        )
+        if cut and line.strip():
+            paragraphs[-1] = f"{paragraphs[-1]} {line.strip()}"
+        else:
+            paragraphs.append(line.strip())
+    return paragraphs
 
 
 def _signed_parties(lines: list[str]) -> dict[str, str]:
@@ -1179,17 +1199,21 @@ def _header_goes_on(line: str, following: str) -> bool:
     # "… på kraftvärmeverket, konferensrum" + "Turbinen.": the place's last word; "… kl. 13.30
     # i konferensrummet" + "Lönnen, Förvaltningshuset, Storgatan 5, plan 3.": its last pieces,
     # names and numbers between commas, where the sentence ends (no list of who attended).
+    # "… klockan 08.15 i Regionhuset" + "Västerbacka, sal Fjällsippan. Protokoll nr 2/2026,":
+    # so too where another sentence follows the place's on that line.
+    first = _SENTENCE_INSIDE.split(following, maxsplit=1)[0] if following else ""
+    first = f"{first}." if first != following else first
+    after_time = bool(_PLACE_AFTER_TIME.search(line)) and first.endswith(".") and ":" not in first
     place_end = (
-        is_when_line(line)
-        and _ends_sentence(following)
+        (is_when_line(line) or after_time)
+        and _ends_sentence(first)
         and (
-            len(following.split()) <= 3
+            len(first.split()) <= 3
             or (
-                len(following.split()) <= _PLACE_END_WORDS
-                and not _SENTENCE_INSIDE.search(following)
-                and not ATTENDANCE.match(following)
-                and not holds_meeting_verb(following)
-                and ":" not in following
+                len(first.split()) <= _PLACE_END_WORDS
+                and not ATTENDANCE.match(first)
+                and not holds_meeting_verb(first)
+                and ":" not in first
             )
         )
     )

@@ -109,8 +109,8 @@ _STANDING = re.compile(
 )
 # Standing items that close a meeting: without sections they land in Övrigt.
 _CLOSING_ITEM = re.compile(
-    r"^(?:mötets\s+avslutande|sammanträdets\s+avslutande|förhandlingens\s+avslutande"
-    r"|stämmans\s+avslutande"
+    # "Mötets avslutande", "Sammanträdets avslutning": the meeting's end by either noun.
+    r"^(?:(?:mötets|sammanträdets|förhandlingens|stämmans|årsmötets)\s+avslut(?:ande|ning)"
     r"|(?:mötet|sammanträdet|förhandlingen)\s+avslutas|avslutning"
     rf"|nästa\s+{_NEXT_MEETING_ITEM})",
     re.IGNORECASE,
@@ -1124,10 +1124,11 @@ PRESENTER_LABEL = re.compile(
     re.IGNORECASE,
 )
 
-# The word that announces a presenter after a title's dash or comma: "– föredragande VD Karin Alm".
+# The word that announces a presenter after a title's dash or comma: "– föredragande VD Karin Alm",
+# "– Ansvarig: Marie Holm" (with its colon: "ansvarig" alone may be a word of the title).
 PRESENTER_WORD = re.compile(
-    r"^(?:föredragande|föredras\s+av|presenteras\s+av|redovisas\s+av|presentatör|informatör)"
-    r"\s*:?\s+(?=\S)",
+    r"^(?:(?:föredragande|föredras\s+av|presenteras\s+av|redovisas\s+av|presentatör|informatör)"
+    r"\s*:?|ansvarig\s*:)\s*(?<=[\s:])(?=\S)",
     re.IGNORECASE,
 )
 
