@@ -1422,3 +1422,25 @@ def test_till_att_justera_names_the_justerare() -> None:
         "(Kommunal).\n\n3. Budget 2026\nRektor informerade om budgeten.\n"
     )
     assert minutes.justerare == [("Bo Lind", "Kommunal")]
+
+
+def test_a_hanging_line_under_a_numbered_title_carries_it_on() -> None:
+    # A text export's hanging indent: the line set in to where the title's words begin goes on
+    # the title, though it opens in upper case (a PDF or a Word paragraph shows no indent; the
+    # corpus probe lsg-vattenverket-hangande-rubrik holds the cases every format can tell).
+    minutes = parse_minutes(
+        "Minnesanteckningar LSG Vattenverket\nDatum: 2025-11-06\n\n"
+        "§ 1 Mötets öppnande\nMötet öppnades.\n\n"
+        "§ 2 Upphandling av ny styr- och övervakningsutrustning för reservoarerna\n"
+        "    Norrberget, Klippan och Östra höjden\n"
+        "Upphandlingen påbörjas i januari.\n\n"
+        "§ 3 Information om ekonomin\n"
+        "    Läget är stabilt.\n"
+        "    Prognosen visar ett litet överskott.\n"
+    )
+    assert [item.title for item in minutes.items] == [
+        "Mötets öppnande",
+        "Upphandling av ny styr- och övervakningsutrustning för reservoarerna Norrberget, "
+        "Klippan och Östra höjden",
+        "Information om ekonomin",
+    ]

@@ -133,6 +133,7 @@ def parse_minutes(
     headings: lines the file itself marks as headings (Word's heading styles, a PDF's bold or
     larger type), normalised by case and spacing; evidence for a title, not proof.
     """
+    text = _hanging_titles(text)
     full_text = clean_text(text)
     # A table of items is read by its columns before the cleaning joins them into one line.
     read_text = clean_text(items_from_tables(header_rows(without_mail_headers(text))))
@@ -258,6 +259,51 @@ def parse_minutes(
         uncertain=uncertain,
     )
     return _with_report(minutes)
+
+
+# "§ 8 ", "Punkt 6. ", "3. ", "4.1 ": where a numbered title's words begin on its line.
+_TITLE_MARK = re.compile(
+    rf"^(?:§\s*\d+[a-z]?|(?:{ITEM_LABELS})\s+\d+[a-z]?[.:)]?|\d{{1,2}}(?:\.\d{{1,2}})*[.)]?)\s+(?=\S)",
+    re.IGNORECASE,
+)
+_HANGING_SLACK = 2  # how far a hanging line may stand from the column of the title's words
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _hanging_titles(text: str) -> str:
+    """ "Punkt 6. Investeringsbeslut: Stambyte … i kvarteret" + "          Linden, etapp 2, …":
+    in a text export, a line indented to where a numbered title's words begin (a hanging
+    indent) carries that title on, its presenter too ("    – Helena Marklund", "   (föredragande
+    …)"), whatever case it opens in; one line of it, with no sentence's end, and no more lines
+    indented so below it (the item's text set in)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        mark = _TITLE_MARK.match(line)
+        hanging = lines[index + 1] if index + 1 < len(lines) else ""
+        after = lines[index + 2] if index + 2 < len(lines) else ""
+        if (
+            mark
+            and not _ends_sentence(line.rstrip())
+            and hanging.strip()
+            and _indent(hanging) >= _HANGING_SLACK
+            and abs(_indent(hanging) - mark.end()) <= _HANGING_SLACK
+            and not (after.strip() and _indent(after) >= _HANGING_SLACK)
+            and not _ends_sentence(hanging.rstrip().rstrip(")"))
+            and not _LABEL_VALUE.match(hanging.strip())
+            and _strip_marker(hanging.strip())[0] not in ("num", "para", "letter")
+        ):
+            out.append(f"{line.rstrip()} {hanging.strip()}")
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return "\n".join(out)
 
 
 # The verb, not "justerare" under a signature ("Rune Sandell, justerare").
@@ -2014,6 +2060,7 @@ _ATTENDANCE_AFTER = re.compile(
 _ROLES = frozenset({"ordförande", "ordf", "sekreterare", "justerare", "kassör", "ledamot"})
 _TRAILING_SEPARATOR = re.compile(r"\s*[-–—]+$")
 _DASH_AT_END = re.compile(r"\s[–—-]$")
+_DASH_FIRST = re.compile(r"^[–—-]\s+\S")
 _DASH_BEFORE_LAST = re.compile(r"\s[–—-]\s+\S+$")
 # Verbs that make a line a sentence, not a title ("Alla ska ha genomfört … Ansvarig: X").
 _VERBS = frozenset({"är", "var", "har", "hade", "ska", "skall", "kan", "blir", "blev", "gäller"})
@@ -2049,6 +2096,9 @@ def _split_presenter(title: str) -> tuple[str, str]:
     labelled = PRESENTER_LABEL.match(paren["who"].strip()) if paren else None
     if labelled:
         return paren["title"].strip(), labelled["who"].strip()  # "(Föredragande: Lisa Berg)"
+    if paren and PRESENTER_WORD.match(paren["who"].strip()):
+        # "(föredragande Maja Sundberg)", "(redovisas av ekonomichef)": announced, no colon.
+        return paren["title"].strip(), _unannounced(paren["who"])
     # "(Anna Ek, ekonomichef)", "(Bo Lund, Cia Falk)": each piece in the parenthesis presents.
     if paren and all(is_presenter(piece.strip()) for piece in paren["who"].split(",")):
         return paren["title"].strip(), paren["who"].strip()
@@ -2889,6 +2939,11 @@ class _Body:
             # "§ 5 Arbetsmiljöenkät" + "2025 (Karin Östlund)": the page width left the title's
             # year, and the presenter after it, for the next line.
             return bool(_split_presenter(f"{self.item.written or self.item.title} {line}")[1])
+        if _DASH_FIRST.match(line) and not self.item.presenter:
+            # "§ 8 Riktlinjer för … av skolenhet" + "– Helena Marklund": the title's presenter
+            # after its dash on the line below, when what follows the dash reads as one.
+            written = self.item.written or self.item.title
+            return bool(_split_presenter(f"{written} {line}")[1])
         if _ends_sentence(line) or section_of(line) or _strip_marker(line)[0]:
             return False  # "a) Kommunens bud" under a long title is its first sub-item
         wraps = len(self.previous) > 40 or _heading_wraps(self.previous, line)
