@@ -2440,10 +2440,12 @@ class _Body:
         """ "Mötet avslutas" without its full stop under a section heading ("Avslutning"),
         bold or above a sentence of its own ("Ordföranden tackade …"): the last item's title,
         not the minutes' end."""
-        if not self.sections_seen or line.rstrip().endswith("."):
+        if line.rstrip().endswith("."):
             return False
         if _normalise_line(line) in self.headings:
-            return True
+            return True  # the file marks it a heading, as it does the other items' titles
+        if not self.sections_seen:
+            return False
         return (
             _ends_sentence(following)
             and not CLOSING.match(following)
@@ -2587,6 +2589,16 @@ class _Body:
         if presenter and self.owners_apart and ACTION_OWNER.match(line):
             # Under the title it names the item's presenter still; after the text, an owner.
             presenter = None if self.item is not None and self.item.lines else presenter
+        if (
+            presenter
+            and self.item is not None
+            and self.item.presenter
+            and not self.item.lines
+            and self.item.written.endswith(f"({self.item.presenter})")
+        ):
+            # "Uppföljning av det systematiska arbetsmiljöarbetet (SAM)" above "Föredragande:
+            # Anna Ek": the label names who presents, so the parenthesis was the title's own.
+            self.item.title, self.item.presenter = self.item.written, ""
         if presenter and self.item is not None and not self.item.presenter:
             # Above the item's text or after it ("Ansvarig: Agnes Falk" at its end).
             who = presenter["who"].strip().rstrip(".")

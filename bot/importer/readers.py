@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,7 +67,31 @@ def _read(path: Path, headings: set[str]) -> str:
         )
     if not any(char.isalpha() for char in text):
         raise UnreadableFile(f"Filen {name} innehåller ingen text.", path)
+    headings.update(_underlined(text))
     return text
+
+
+_UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,})\s*$")
+
+
+def _underlined(text: str) -> list[str]:
+    """Headings underlined as on a typewriter: a line set off from the text above it, over a
+    rule of dashes about as long as itself ("Mötet avslutas" over "--------------")."""
+    lines = text.splitlines()
+    found = []
+    for at in range(1, len(lines)):
+        line, above = lines[at - 1].strip(), lines[at - 2].strip() if at >= 2 else ""
+        rule = lines[at].strip()
+        if (
+            _UNDERLINE.match(rule)
+            and line
+            and not _UNDERLINE.match(line)
+            and not line.endswith((".", ",", ";"))
+            and (not above or _UNDERLINE.match(above) or above.endswith((".", "!", "?", ":")))
+            and len(line) / 2 <= len(rule) <= len(line) * 3 / 2 + 2
+        ):
+            found.append(line)
+    return found
 
 
 def _read_plain(path: Path) -> str:
