@@ -37,7 +37,9 @@ _SECTION_WORDS = {
     r"|samverkansfrågor|(?:ärenden|frågor|punkter)\s+att\s+(?:samverka|besluta)(?:\s+om)?"
     r"|samverkan\s+inför\s+beslut|samverkan",  # "Samverkan" heading the items to samverka
     # "Avslutande punkter" closes the meeting as "Inledande punkter" opens it.
-    "Övrigt": r"övrigt|övriga\s+frågor|övriga\s+ärenden|övriga\s+punkter"
+    # "Övriga frågor och avslutning": both of the meeting's last parts under one heading.
+    "Övrigt": r"(?:övrigt|övriga\s+frågor|övriga\s+ärenden|övriga\s+punkter)"
+    r"(?:\s+(?:och|samt)\s+(?:mötets\s+)?avslutning)?"
     r"|avslutande\s+(?:punkter|ärenden|frågor)|avslutning",
 }
 _SECTION_ALTERNATIVES = "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SECTION_WORDS.values()))
@@ -241,6 +243,8 @@ GROUP_KINDS = (
     ("{}", r"\b(?P<kind>[a-zåäö]+utskott)(?:et|ets)?\b"),
     # "Styrelsemöte", "styrelsens sammanträde", "sammanträde med styrelsen".
     ("styrelse", r"\bstyrelse(?:ns?|möte[nt]?|mötets|sammanträde[nt]?|protokoll(?:et)?)?\b"),
+    # A kommunalförbund's board: "Direktionen", "Förbundsdirektionen", "direktionens sammanträde".
+    ("styrelse", r"\b(?:förbunds)?direktion(?:en|ens)?\b"),
     # A förening's meeting of its members, which decides for the förening.
     # A brf's or an ekonomisk förening's "ordinarie föreningsstämma" (årsstämma) is its årsmöte.
     (
