@@ -2217,13 +2217,23 @@ def _reflow(lines: list[str], layout: _Layout) -> str:
     last = ""
     for line in lines:
         marker = _strip_marker(line)[0]
-        joins = bool(paragraphs) and not marker and (_starts_lower(line) or layout.wrapped(last))
+        goes_on = _starts_lower(line) or layout.wrapped(last)
+        joins = bool(paragraphs) and not marker and (goes_on or _first_name_cut(paragraphs[-1]))
         if joins:
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
         last = line
     return "\n".join(paragraphs)
+
+
+# "… valdes Pia Ekholm och Sune" + "Björklund.": a narrow page cut a name after its first word.
+_FIRST_NAME_AT_END = re.compile(rf"(?:,|\boch)\s+(?P<word>{NAME_TOKEN})$")
+
+
+def _first_name_cut(text: str) -> bool:
+    cut = _FIRST_NAME_AT_END.search(text)
+    return bool(cut) and not (is_party(cut["word"]) or is_presenter(cut["word"]))
 
 
 _TITLE, _SUB, _BODY = "title", "sub", "body"
