@@ -618,7 +618,7 @@ _PLACE = re.compile(
 )
 # A protocol number as written, with the letters some bodies put before it ("AU 4/2025",
 # "PU 2/2024", "SK-1/2025"): capitals only, so a word ("från 3/2024") is no part of it.
-_NUMBER_PREFIX = r"(?:(?-i:[A-ZÅÄÖ]{1,5})[ -]?)?"
+_NUMBER_PREFIX = r"(?:(?-i:[A-ZÅÄÖ]{1,5}(?:-[A-ZÅÄÖ]{1,5})?)[ -]?)?"  # "HSN-AU 1/2026" too
 # "Nr 3 2025": after its label a number and the year may stand apart, as written.
 _SPACED_NUMBER = r"(\d{1,3}\s+(?:19|20)\d{2})(?![-./:]?\d)"
 _PROTOCOL = re.compile(
@@ -1830,7 +1830,9 @@ def _names_from_list(text: str) -> list[tuple[str, str]]:
             people.append((name, party or pending))
             pending = ""
         elif people and not people[-1][1] and _party_like(name):
-            people[-1] = (people[-1][0], name.removeprefix("för ").strip())
+            # "A, huvudskyddsombud Vårdförbundet": the union, without the role before it.
+            role_first = _party_in(name) if name.split()[0].islower() else ""
+            people[-1] = (people[-1][0], role_first or name.removeprefix("för ").strip())
         elif people and not people[-1][1] and is_employer_role(name):
             # "A, enhetschef, och B, Kommunal": the manager's role after a comma, as "(enhetschef)".
             people[-1] = (people[-1][0], name)
