@@ -348,5 +348,7 @@ def test_the_twelfth_set_keeps_its_score() -> None:
 def test_the_fifteenth_set_keeps_its_score() -> None:
     """Written blind 2026-12-04 03:20 UTC (agenda items as Word tables, BankID justering, nämnd
     protocols); scored on arrival 86.4 % (471/545, 7 spurious) on the session's first code
-    (45798b7) and 88.3 % on main at 4c3928a (.docx 72.6 %), then opened as a development set."""
-    _floor("fifteenth", 536, 0.882)
+    (45798b7) and 88.3 % on main at 4c3928a (.docx 72.6 %), then opened as a development set;
+    98.1 % (528/538, 0 spurious) once a table's section rows head its items, a postal address
+    stays in the letterhead and a page's header repeated alone goes (imp-fifteenth)."""
+    _floor("fifteenth", 536, 0.981)

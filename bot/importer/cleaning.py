@@ -191,6 +191,16 @@ def _drop_repeated_letterhead(lines: list[str]) -> list[str]:
     letterhead = {_unnumbered(line) for line in top}
     if not letterhead:
         return lines
+    # "Vallby Hembygdsförening   Styrelseprotokoll 3/2026" over "Org.nr …   Sida 1 av 2": a line
+    # beside the page's number at the top is the page's header where it comes again alone (its
+    # own page's number, on a line of its own, went as a page marker).
+    beside_number = {
+        _unnumbered(line)
+        for at, line in enumerate(top)
+        if len(line.split()) >= 2
+        and not ends_with_page_number(line)
+        and any(ends_with_page_number(top[j]) for j in (at - 1, at + 1) if 0 <= j < len(top))
+    }
     drop: set[int] = set()
     run: list[int] = []
     for index in [*filled[len(top) :], None]:
@@ -198,7 +208,11 @@ def _drop_repeated_letterhead(lines: list[str]) -> list[str]:
             run.append(index)
             continue
         # A lone repeat is a page's header only when it carries the page's number.
-        if len(run) >= 2 or (run and ends_with_page_number(lines[run[0]])):
+        if (
+            len(run) >= 2
+            or (run and ends_with_page_number(lines[run[0]]))
+            or (run and _unnumbered(lines[run[0]]) in beside_number)
+        ):
             drop.update(run)
         run = []
     return [line for index, line in enumerate(lines) if index not in drop]

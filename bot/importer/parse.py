@@ -50,6 +50,7 @@ from bot.importer.vocabulary import (
     PRESENTER_LABEL,
     PRESENTER_NAMED,
     PRESENTER_WORD,
+    PROTOCOL_COMPOUNDS,
     SECRETARY,
     SECTIONS,
     SIGNATURES_HEAD,
@@ -63,6 +64,7 @@ from bot.importer.vocabulary import (
     find_dates,
     group_kind_of,
     holds_meeting_verb,
+    is_address_line,
     is_agenda_marker,
     is_closing_item,
     is_date_only,
@@ -622,7 +624,7 @@ _NUMBER_PREFIX = r"(?:(?-i:[A-ZÅÄÖ]{1,5}(?:-[A-ZÅÄÖ]{1,5})?)[ -]?)?"  # "H
 # "Nr 3 2025": after its label a number and the year may stand apart, as written.
 _SPACED_NUMBER = r"(\d{1,3}\s+(?:19|20)\d{2})(?![-./:]?\d)"
 _PROTOCOL = re.compile(
-    rf"\bprotokoll(?:et)?\s*(?:(?:nr\.?|nummer)\s*[:|]?\s*{_SPACED_NUMBER}"
+    rf"\b(?:{PROTOCOL_COMPOUNDS})?protokoll(?:et)?\s*(?:(?:nr\.?|nummer)\s*[:|]?\s*{_SPACED_NUMBER}"
     rf"|(?:nr\.?|nummer)?\s*[:|]?\s*({_NUMBER_PREFIX}{NUMBER_IN_YEAR})\b)",
     re.IGNORECASE,
 )
@@ -660,7 +662,10 @@ def _header_cells(lines: list[str]) -> list[str]:
             ]
             index += 2 * run
             continue
-        line = _BARE_LABEL.sub(r"\g<label>: ", lines[index], count=1)
+        line = lines[index]
+        # "LOKAL SAMVERKANSGRUPP – Solgläntan": a group's name that opens on a label's word.
+        if not group_kind_of(line.split("–")[0].split(" - ")[0]):
+            line = _BARE_LABEL.sub(r"\g<label>: ", line, count=1)
         unclosed = out and out[-1].count("(") > out[-1].count(")")
         # "Tid och plats: 2019-11-05 kl. 15.30–16.15, Västerskolan," + "personalrummet".
         label_goes_on = (
@@ -1145,7 +1150,12 @@ def _letterhead_end(lines: list[str]) -> int:
             or (_ORG_LINE.match(line) and not any(c.isdigit() for c in line))
         ):
             end, unknown = index + 1, 0
-        elif not (_letterhead(line) or _LABEL_VALUE.match(line) or find_dates(line)):
+        elif not (
+            _letterhead(line)
+            or _LABEL_VALUE.match(line)
+            or find_dates(line)
+            or is_address_line(line)
+        ):
             # The letterhead is the run of such lines at the top; a line or two of the
             # organisation's name ("Gata, park och fastighet, Tekniska") may stand among them.
             unknown += 1

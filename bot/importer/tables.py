@@ -12,10 +12,12 @@ from bot.importer.vocabulary import (
     is_presenter,
     item_table_column,
     item_table_columns,
+    section_of,
 )
 
 _SPACED = re.compile(r"\s{2,}")
-_ROW_NUMBER = re.compile(r"^(?:§\s*)?\d{1,3}\.?$")
+# "3", "3.", "§ 3", and a sub-item's "2.1" under a section row.
+_ROW_NUMBER = re.compile(r"^(?:§\s*)?\d{1,3}(?:\.\d{1,2})?\.?$")
 # A line after a table that is no cell of it: "Justeras: …", "Vid protokollet", "Nästa möte:".
 _AFTER_TABLE = re.compile(r"^(?:justera|justering|signera|underskrift)", re.IGNORECASE)
 _LABEL = re.compile(r"^[\wÅÄÖåäö][\wÅÄÖåäö /-]{0,24}:(?:\s|$)")
@@ -40,7 +42,10 @@ def items_from_tables(text: str) -> str:
             continue
         rows, index = read
         for number, cells in rows:
-            out += ["", *_item_lines(number, cells), ""]
+            if _SECTION_ROW in cells:
+                out += ["", cells[_SECTION_ROW], ""]
+            else:
+                out += ["", *_item_lines(number, cells), ""]
     return "\n".join(out)
 
 
@@ -92,7 +97,12 @@ def _delimited_table(
         cells = _split(lines[index])
         while cells and len(cells) > len(kinds) and not cells[-1]:
             cells.pop()  # a trailing tab
-        if len([c for c in cells if c]) < 2 or len(cells) > len(kinds):
+        filled = [c for c in cells if c]
+        if len(filled) == 1 and len(cells) <= len(kinds) and _section_row(lines, index, filled[0]):
+            rows.append(("", {_SECTION_ROW: filled[0]}))
+            index += 1
+            continue
+        if len(filled) < 2 or len(cells) > len(kinds):
             break
         rows.append(_row(kinds, cells))
         index += 1
@@ -116,10 +126,15 @@ def _cell_lines_table(
         line = lines[index].strip()
         number = _number_of(line)
         ends = not line or CLOSING.match(line) or _AFTER_TABLE.match(line) or _LABEL.match(line)
-        if number is not None and (expected is None or number == expected):
+        if number is not None and (expected is None or _follows(expected, number)):
             if cells:
                 rows.append(_row(kinds, cells))
-            cells, expected = [line], number + 1
+            cells, expected = [line], number
+        elif (cells or not rows) and _section_row(lines, index, line):
+            if cells:
+                rows.append(_row(kinds, cells))
+            rows.append(("", {_SECTION_ROW: line}))
+            cells = []
         elif cells and not ends and len(cells) <= _LINES_PER_CELL * len(kinds):
             if len(cells) > 1 and _goes_on(cells[-1], line):
                 cells[-1] = f"{cells[-1]} {line}"  # a cell the column's width broke
@@ -141,10 +156,37 @@ def _goes_on(cell: str, line: str) -> bool:
     return line[:1].islower() or cell.endswith((",", "–", "-", "och", "samt"))
 
 
-def _number_of(line: str) -> int | None:
+def _number_of(line: str) -> tuple[int, ...] | None:
     if not _ROW_NUMBER.match(line):
         return None
-    return int(re.sub(r"\D", "", line))
+    return tuple(int(part) for part in re.findall(r"\d+", line))
+
+
+def _follows(previous: tuple[int, ...], number: tuple[int, ...]) -> bool:
+    """Whether a row's number comes next after the previous row's: 3 after 2, 2.2 after 2.1,
+    3.1 (or 3) after 2.4."""
+    if len(previous) == 1:
+        return number in ((previous[0] + 1,), (previous[0] + 1, 1))
+    return number in (
+        (*previous[:-1], previous[-1] + 1),
+        (previous[0] + 1, 1),
+        (previous[0] + 1,),
+    )
+
+
+# A row across the whole table holding only a section's heading ("INFORMATION", "Ärenden för
+# beslut") over the rows of that section's items, as Word's merged cells give it.
+_SECTION_ROW = "section-row"
+
+
+def _section_row(lines: list[str], index: int, cell: str) -> bool:
+    """Whether the cell is a section's heading and a numbered row (or another such row)
+    follows it, so that it stands inside the table rather than after it."""
+    if section_of(cell) is None:
+        return False
+    following = next((line for line in lines[index + 1 :] if line.strip()), "")
+    first = _split(following)[0] if following.strip() else ""
+    return _number_of(first) is not None or _number_of(following.strip()) is not None
 
 
 def _row(kinds: list[str], cells: list[str]) -> tuple[str, dict[str, str]]:

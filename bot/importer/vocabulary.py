@@ -703,6 +703,19 @@ def without_page_number(line: str) -> str:
     return _ENDS_WITH_PAGE.sub("", line.strip())
 
 
+# A letterhead's postal address: "Kraftverksgatan 2, 123 45 Vallby", "Box 12, 234 56 Norrby",
+# with a telephone number or a page's number beside it; no sentence.
+_POSTAL_ADDRESS = re.compile(
+    r"(?<![\d-])\d{3}\s?\d{2}\s+(?-i:[A-ZÅÄÖ])[\wåäöÅÄÖ-]+(?:[,\s]|$)(?!.*[!?]$)", re.IGNORECASE
+)
+
+
+def is_address_line(line: str) -> bool:
+    """A line of a letterhead giving the organisation's postal address."""
+    line = line.strip()
+    return bool(_POSTAL_ADDRESS.search(line)) and not line.endswith(".") and ":" not in line
+
+
 def is_print_line(line: str) -> bool:
     """Page furniture that only says when the page was printed (and which page it is)."""
     return bool(_PRINT_LINE.match(line.strip()))
@@ -1007,6 +1020,10 @@ WHEN_WHERE_LABELS = rf"datum|mötesdatum|sammanträdesdatum|tid|klockan|{PLACE_L
 # A protocol's number in its year: "4/2025", or the year first as some bodies write it
 # ("VSG 2026:9").
 NUMBER_IN_YEAR = r"(?:\d{1,3}\s*/\s*(?:19|20)?\d{2}|(?:19|20)\d{2}\s*:\s*\d{1,3})"
+
+# "Styrelseprotokoll 3/2026", "Sammanträdesprotokoll nr 6/2025": the protocol's word in one
+# with the meeting's.
+PROTOCOL_COMPOUNDS = r"styrelse|sammanträdes|mötes|årsmötes|stämmo|förhandlings|nämnd|nämnds"
 
 # "Möte 3/2026", "Sammanträde 2/2026" in a letterhead: the meeting's number in its year names
 # the protocol as "Protokoll nr" does (a four-digit year, so "möte 4/11" is no number).
