@@ -1098,6 +1098,21 @@ def _agenda_item(following: str) -> bool:
     )
 
 
+_ROLE_FIRST = re.compile(r"^(?:mötes)?(?:ordförande|sekreterare)\s+(?P<rest>[^:]+)$", re.IGNORECASE)
+
+
+def _role_sentence(line: str) -> bool:
+    """ "Ordförande Lars Holm öppnade mötet.": a sentence that begins with the chair's role, not
+    the caption of a signature ("Ordförande", "Sekreterare Lisa Berg") where the minutes end."""
+    role = _ROLE_FIRST.match(line.strip())
+    if not role or len(line.split()) < 5:
+        return False
+    words = [w.strip(".,;()") for w in role["rest"].split()]
+    verbs = sum(1 for w in words if w.islower() and w.isalpha() and not is_party(w))
+    # Its verb and more after the name; one the page width cut ("… hälsade alla välkomna och").
+    return verbs >= (1 if _ends_sentence(line) else 2)
+
+
 def _first_item(line: str) -> bool:
     """ "1. Budget": a title numbered one, where the items begin (no letterhead is so numbered)."""
     marker, bare = _strip_marker(line)
@@ -1178,6 +1193,9 @@ def _attendance_end(lines: list[str], start: int) -> int:
 
 
 def _attendance_line(line: str) -> bool:
+    marker, bare = _strip_marker(line)
+    if marker == "bullet":
+        line = bare  # "- Jenny Strand (badchef)" under "Närvarande:": a list of them
     return _person_line(line) or bool(_LABEL_VALUE.match(line)) or _listing(line)
 
 
@@ -2346,7 +2364,11 @@ class _Body:
                 if people:
                     self.justerare.extend(people)
                     continue
-            if closing and (self._next_item(line) or self._numbered_run(lines, index)):
+            if closing and (
+                self._next_item(line)
+                or self._numbered_run(lines, index)
+                or self._opens_first_item(line)
+            ):
                 # "Justerandes sign" under each § (the box for the justerare's initials), then
                 # "§ 113 …": the minutes go on; what looked like their end was the item's foot.
                 # So too a run of numbered items ("§ 1", "§ 2" …) below what looked like the
@@ -2357,7 +2379,11 @@ class _Body:
             # sentence before the closing's word; the line goes on above, it closes nothing.
             goes_on = index > 0 and _starts_lower(line) and not _ends_sentence(lines[index - 1])
             if closing or (
-                not goes_on and (CLOSING.match(line) or self._closing_sentence(line, following))
+                not goes_on
+                and (
+                    (CLOSING.match(line) and not _role_sentence(line))
+                    or self._closing_sentence(line, following)
+                )
             ):
                 closing = self._closing(line, following, closing)
                 continue
@@ -2451,6 +2477,17 @@ class _Body:
             if _strip_marker(later)[0] == marker and _follows(_item_number(later), number):
                 return _titleish(_strip_marker(later)[1], strong=True)
         return False
+
+    def _opens_first_item(self, line: str) -> bool:
+        """No item yet: a section heading ("INFORMATIONSPUNKTER", "Inledning") or a standing
+        item's title ("Mötets öppnande") after a justering block on the front page begins the
+        items, numbered or not; the minutes do not end before their first item."""
+        if self.items or self.item is not None or len(line) > _LONGEST_TITLE:
+            return False
+        bare = _strip_marker(line)[1].strip()
+        if bare.endswith(":") and not bare[:-1].endswith(":"):
+            bare = bare[:-1].rstrip()  # "Informationsärenden:", a heading with a colon
+        return not _ends_sentence(bare) and bool(section_of(bare) or is_standing(bare))
 
     def _closing_sentence(self, line: str, following: str = "") -> bool:
         return bool(CLOSING_SENTENCE.match(line)) and not (
