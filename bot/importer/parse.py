@@ -3022,7 +3022,11 @@ class _Body:
             return True
         # A lower-case line opens no sentence: the title's rest, however many words the page
         # width left for it ("… med särskild" + "inriktning på landsbygdens tillgång till …").
-        short = len(line.split()) <= (14 if _starts_lower(line) else 6)
+        # So is a line after a title the page cut on a connective ("… vid Lindmarksskolan och" +
+        # "Björkvallens gymnasium från och med läsåret 2026/2027"): no title ends on "och".
+        short = len(line.split()) <= (
+            14 if _starts_lower(line) or _ends_on_connective(self.previous) else 6
+        )
         return (
             (_starts_lower(line) or _cut_after(self.previous))
             and len(self.previous)
