@@ -583,8 +583,11 @@ _PLACE_AND_TIME = re.compile(
 )
 # "i Ängsbacken, plan 4, Stationsgatan 12.": a room, its floor and its street; the place ends
 # with its sentence ("… Kyrkvägen 3. Närvarande var …").
+# "… i Västerbacka mellan Folktandvården (arbetsgivaren) och Vision.": the parties of a
+# negotiation after its place are no part of it.
 _PLACE_IN_SENTENCE = (
-    r"(?P<place>[^\s,](?:(?!\.\s)[^,])*(?:,\s*(?:(?!\.\s)[^,])+){0,3}?)(?:\.(?:\s+[A-ZÅÄÖ].*)?)?$"
+    r"(?P<place>[^\s,](?:(?!\.\s|\s+mellan\s)[^,])*(?:,\s*(?:(?!\.\s|\s+mellan\s)[^,])+){0,3}?)"
+    r"(?:\.(?:\s+[A-ZÅÄÖ].*)?|\s+mellan\s.*)?$"
 )
 # "2024-09-10 kl. 19.00, Klubbstugan": the place after the time.
 _PLACE_AFTER_TIME = re.compile(
@@ -1257,6 +1260,7 @@ def _joined_lines(lines: list[str]) -> list[tuple[str, int]]:
     return joined
 
 
+_NUMBER_WRAPPED = re.compile(r"^\d{1,4}[A-Za-z]?,\s")
 _PLACE_END_WORDS = 8  # the most words a place's last pieces take on a line of their own
 
 
@@ -1291,7 +1295,9 @@ def _header_goes_on(line: str, following: str) -> bool:
             )
         )
     )
-    return _starts_lower(following) or (cut and ":" not in following) or held or place_end
+    # "… på Folktandvårdens kansli, rum" + "3, Storgatan 14 …": the room's number wrapped.
+    number = bool(_NUMBER_WRAPPED.match(following)) and not _ends_sentence(line)
+    return _starts_lower(following) or (cut and ":" not in following) or held or place_end or number
 
 
 def _place_after_date(line: str) -> re.Match[str] | None:
