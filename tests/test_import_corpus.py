@@ -338,7 +338,7 @@ def test_the_tenth_set_keeps_its_score() -> None:
 
 
 def test_the_eleventh_set_keeps_its_score() -> None:
-    _floor("eleventh", 531, 0.97)
+    _floor("eleventh", 531, 0.983)  # 98.3 % (526/535) with imp-fifteenth's second round
 
 
 def test_the_twelfth_set_keeps_its_score() -> None:
@@ -350,5 +350,7 @@ def test_the_fifteenth_set_keeps_its_score() -> None:
     protocols); scored on arrival 86.4 % (471/545, 7 spurious) on the session's first code
     (45798b7) and 88.3 % on main at 4c3928a (.docx 72.6 %), then opened as a development set;
     98.1 % (528/538, 0 spurious) once a table's section rows head its items, a postal address
-    stays in the letterhead and a page's header repeated alone goes (imp-fifteenth)."""
-    _floor("fifteenth", 536, 0.981)
+    stays in the letterhead and a page's header repeated alone goes (imp-fifteenth); 99.6 %
+    (534/536) once "Enighet om att …" decides, a nämnd's name in a cell names its kind and a
+    signature table read one cell a line puts each caption over its name."""
+    _floor("fifteenth", 536, 0.996)

@@ -54,6 +54,7 @@ from bot.importer.vocabulary import (
     SECRETARY,
     SECTIONS,
     SIGNATURES_HEAD,
+    SIGNING_SERVICE,
     TABLE_COLUMN,
     THANKED,
     TITLE_LABEL,
@@ -987,6 +988,11 @@ def _signature_cells(lines: list[str]) -> list[str]:
     out: list[str] = []
     index = 0
     while index < len(lines):
+        stacked = _stacked_captions(lines, index)
+        if stacked:
+            out += stacked
+            index += len(stacked)
+            continue
         line = lines[index]
         out.append(line)
         index += 1
@@ -1003,6 +1009,34 @@ def _signature_cells(lines: list[str]) -> list[str]:
             out.append(" | ".join(parties))
             index += 2 * names
     return out
+
+
+# The captions of a signature table read one cell a line: "Sekreterare" / "Ordförande" /
+# "Justerare" over "Elsa Grahn" / "Mats Hedlund (S)" / "Karin Ask (C)".
+_STACKED_CAPTION = re.compile(
+    r"^(?:(?:mötes)?ordförande|(?:protokoll)?justerare|justerande|(?:mötes|nämnd)?sekreterare"
+    r"|protokollförare|vid\s+protokollet)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _stacked_captions(lines: list[str], index: int) -> list[str]:
+    """Captions one a line over as many signatures, each caption put above its own name (as
+    a table's columns stand: "Sekreterare" / "Elsa Grahn", "Ordförande" / "Mats Hedlund (S)"),
+    so the secretary's name is not read as one more justerare; [] for no such block."""
+    count = 0
+    while index + count < len(lines) and _STACKED_CAPTION.match(lines[index + count].strip()):
+        count += 1
+    names = lines[index + count : index + 2 * count]
+    if count < 2 or len(names) != count or not all(_signing_name(n) for n in names):
+        return []
+    captions = lines[index : index + count]
+    return [line for pair in zip(captions, names, strict=True) for line in pair]
+
+
+def _signing_name(line: str) -> bool:
+    person = _SIGNED_WITH_PARTY.match(line.strip())
+    return is_person_name(person["name"] if person else line.strip())
 
 
 _SIGNATURE_HEAD = re.compile(
@@ -1629,9 +1663,11 @@ _JUSTERAR = re.compile(
     rf"(?:\s+{_ALONG_WITH_CHAIR}|\s+(?:tillsammans\s+med|jämte)\s+(?P<also>{UPPER}[^.;]*?))?"
     r"\s*[.;]?$"
 )
+# "… justeras digitalt via BankID av A och B": the service it is signed in.
 _JUSTERAS_AV = re.compile(
     r"^(?:(?:protokollet|minnesanteckningarna|anteckningarna)\s+)?justera(?:s|t|des)"
-    rf"(?:\s+(?:digitalt|elektroniskt))?(?:\s+(?:den\s+)?{DATE_PATTERN})?\s+av\s+(?P<names>.+?)\.?$",
+    rf"(?:\s+(?:digitalt|elektroniskt))?(?:\s+{SIGNING_SERVICE})?"
+    rf"(?:\s+(?:den\s+)?{DATE_PATTERN})?\s+av\s+(?P<names>.+?)\.?$",
     re.IGNORECASE,
 )
 # "Till justerare valdes A", "Att jämte ordföranden justera protokollet utsågs A", "A och B

@@ -252,7 +252,13 @@ GROUP_KINDS = (
         r"\b(?:ordinarie\s+|extra\s+)?(?:årsmöte(?:t|ts)?|förenings(?:stämma|stämman|stämmans)"
         r"|årsstämma(?:n|ns)?)\b",
     ),
-    ("nämnd", r"^\s*[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?\s*$|sammanträdesprotokoll"),
+    # "Socialnämnden" alone on its line, or in a header table's cell beside the protocol's
+    # word ("Barn- och utbildningsnämnden | Protokoll 2026:2", tab- or space-set in a text).
+    (
+        "nämnd",
+        r"(?:^|\|)\s*[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?"
+        r"\s*(?:$|\||\s(?=(?:sammanträdes)?protokoll\b))|sammanträdesprotokoll",
+    ),
 )
 _GROUP_KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in GROUP_KINDS]
 
@@ -575,15 +581,16 @@ ENDORSEMENT = re.compile(
     # proposal or demand, so what they then agree on is decided.
     r"|\binstäm(?:mer|de|t)\b|\b(?:godtar|godtog|accepterar|accepterade)\s+"
     r"(?:förslaget|kravet|yrkandet|begäran)\b"
-    # "eniga om valet av leverantör" (a thing chosen), not "överens om att följa upp" (a plan).
-    r"|\b(?:överens|eniga?)\s+om\s+(?!att\b|hur\b|vad\b|när\b|vikten\b)\w+"
+    # "eniga om valet av leverantör", "Enighet om valet …" (a thing chosen), not "överens om
+    # att följa upp" (a plan); "Enighet om att rutinen börjar gälla" as "överens om att …".
+    r"|\b(?:överens|eniga?|enighet(?:en)?)\s+om\s+(?!att\b|hur\b|vad\b|när\b|vikten\b)\w+"
     # "överens om att (den nya) rutinen börjar gälla / införs": what the proposal's subject
     # does, as agreed; not "att läget är gott" (a view) nor "att X återkommer" (a plan).
-    rf"|\b(?:överens|eniga?)\s+om\s+att\s+(?:(?:den|det|de|denna|detta)\s+(?:\w+\s+)?)?"
+    rf"|\b(?:överens|eniga?|enighet(?:en)?)\s+om\s+att\s+(?:(?:den|det|de|denna|detta)\s+(?:\w+\s+)?)?"
     rf"\w+(?:en|et|na|an)\s+(?!(?:{'|'.join(_PLAN_VERBS)})\b)\w+(?:r|s)\b"
     # "överens om att en uppföljning av arbetsbelastningen görs", "… att ett nytt schema för
     # december läggs ut": a thing to be done, in the passive, agreed on as done.
-    r"|\b(?:överens|eniga?)\s+om\s+att\s+(?:en|ett)\s+(?:nya?\s+|nytt\s+)?\w+"
+    r"|\b(?:överens|eniga?|enighet(?:en)?)\s+om\s+att\s+(?:en|ett)\s+(?:nya?\s+|nytt\s+)?\w+"
     r"(?:\s+(?:av|för|om|inom|med|på)\s+(?:\w+\s+){0,2}?\w+)?\s+\w+s\b",
     re.IGNORECASE,
 )
@@ -820,6 +827,13 @@ _CAPTION_WORDS = frozenset(
         "kassör",
         "ledamot",
         "ledamöter",
+        # "Beslutande  Lena Forsberg (S), ordförande": a front page's label before the name,
+        # where a text export ran its cells together.
+        "beslutande",
+        "närvarande",
+        "frånvarande",
+        "deltagare",
+        "adjungerade",
     }
 )
 
@@ -1024,6 +1038,12 @@ NUMBER_IN_YEAR = r"(?:\d{1,3}\s*/\s*(?:19|20)?\d{2}|(?:19|20)\d{2}\s*:\s*\d{1,3}
 # "Styrelseprotokoll 3/2026", "Sammanträdesprotokoll nr 6/2025": the protocol's word in one
 # with the meeting's.
 PROTOCOL_COMPOUNDS = r"styrelse|sammanträdes|mötes|årsmötes|stämmo|förhandlings|nämnd|nämnds"
+
+# How a justering is signed digitally: "via BankID", "med e-legitimation", "i Scrive".
+SIGNING_SERVICE = (
+    r"(?:via|med|genom|i)\s+(?:mobilt\s+)?(?:bankid|e-legitimation|e-signering|scrive|assently"
+    r"|visma\s+sign|signeringstjänsten|digital\s+signering)"
+)
 
 # "Möte 3/2026", "Sammanträde 2/2026" in a letterhead: the meeting's number in its year names
 # the protocol as "Protokoll nr" does (a four-digit year, so "möte 4/11" is no number).
