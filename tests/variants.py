@@ -6,7 +6,7 @@ turned back into the corpus source markup (tests/corpus.py) and rendered again a
   txt          a text export: the lines as read;
   docx-plain   Word without heading styles (the headings are plain paragraphs);
   docx-h2      Word with Heading 2 on the lines that are item titles or section headings;
-  pdf          an A4 PDF in Helvetica, the file's own headings bold, a running page header;
+  pdf          an A4 PDF in Helvetica, the file's own headings and the titles bold, a page header;
   pdf-narrow   a narrow column (~45 characters) in Times, bold headings in body size, a running
                page header with "N (M)" and a print date.
 
@@ -44,9 +44,12 @@ SETS = (
     "sixth-dev",
     "fourth",
     "fourth-dev",
+    "fifteenth",
 )
 
-_NUMBER = re.compile(r"^\s*(?:§\s*\d+[a-z]?|\d+(?:\.\d+)*\.?|[a-hA-H][.)])\s*[:.–-]?\s*")
+_NUMBER = re.compile(
+    r"^\s*(?:(?i:ärende|punkt|paragraf)\s+)?(?:§\s*\d+[a-z]?|\d+(?:\.\d+)*\.?|[a-hA-H][.)])\s*[:.–-]?\s*"
+)
 
 
 def _norm(text: str) -> str:
@@ -74,7 +77,9 @@ def _title_lines(lines: list[str], expected: dict) -> set[int]:
     return found
 
 
-_OPENS = re.compile(r"^\s*(?:§\s*\d|\d+(?:\.\d+)*\.?\s|[-–•*]\s|[a-h]\)\s)")
+_OPENS = re.compile(
+    r"^\s*(?:(?i:ärende|punkt|paragraf)\s+\d|§\s*\d|\d+(?:\.\d+)*\.?\s|[-–•*]\s|[a-h]\)\s)"
+)
 
 
 _LABEL = re.compile(r"^[A-ZÅÄÖ][\w /-]{0,40}:\s")
@@ -119,7 +124,7 @@ def _reflow(lines: list[str], headings: frozenset[str], expected: dict) -> list[
 def source_of(document: Path, *, heading_marks: str) -> str:
     """The document's text as corpus source markup. heading_marks: "read" marks the lines the
     file itself emphasised (bold, larger type, heading styles), "key" the lines of item titles
-    and section names, "none" nothing."""
+    and section names, "both" either, "none" nothing."""
     text, headings = read_document(document)
     expected = json.loads(document.with_suffix(".json").read_text(encoding="utf-8"))
     out: list[str] = []
@@ -129,7 +134,7 @@ def source_of(document: Path, *, heading_marks: str) -> str:
         lines = [line.rstrip(" \r") for line in page.split("\n")]
         if document.suffix != ".docx":
             lines = _reflow(lines, headings, expected)
-        marked = _title_lines(lines, expected) if heading_marks == "key" else set()
+        marked = _title_lines(lines, expected) if heading_marks in ("key", "both") else set()
         for i, line in enumerate(lines):
             stripped = line.strip()
             if not stripped:
@@ -143,7 +148,8 @@ def source_of(document: Path, *, heading_marks: str) -> str:
             # Characters the markup would read as its own.
             if stripped.startswith(("# ", "## ", "@", "|")):
                 line = stripped.lstrip("#@| ")
-            heading = (heading_marks == "read" and stripped in headings) or i in marked
+            read = heading_marks in ("read", "both") and stripped in headings
+            heading = read or i in marked
             if heading:
                 if out and out[-1] != "":
                     out.append("")
@@ -171,7 +177,8 @@ def render(document: Path, kind: str, folder: Path) -> Path:
         path = target.with_suffix(".docx")
         corpus.render_docx(source, path, styles=kind == "docx-h2")
     else:
-        source = source_of(document, heading_marks="read")
+        # Bold as the file had it; a title the reflow joined from two bold lines stays bold.
+        source = source_of(document, heading_marks="both")
         # The letterhead's first line repeated at the top of every page.
         source = f"@header {_running_header(read_document(document)[0])} || Protokoll\n" + source
         path = target.with_suffix(".pdf")

@@ -976,6 +976,14 @@ def _long_title(text: str) -> bool:
     )
 
 
+def _title_so_far(text: str) -> str:
+    """A wrapped title judged as a title: without the presenter its last line may end on ("…
+    på Norra vägen – Petra Vinge"), and without the connective a line it goes on below stops
+    on ("… och flytten av" + "teknikprogrammets verkstäder … på" + "Norra vägen")."""
+    title = _split_presenter(text)[0]
+    return title.rsplit(" ", 1)[0] if _ends_on_connective(title) else title
+
+
 def _title_wraps(line: str, following: str, layout: _Layout) -> bool:
     """Whether a title line goes on in the next: it stops on a connective or a comma, the next
     opens in lower case or is a year, or the line is as wide as the page's prose."""
@@ -3074,7 +3082,7 @@ class _Body:
             and len(self.previous)
             >= self.layout.wrap * (0.8 if _cut_after(self.previous) else 0.85)
             and short
-            and _long_title(f"{self.item.title} {line}")
+            and _long_title(_title_so_far(f"{self.item.title} {line}"))
             and not PRESENTER_LABEL.match(line)
         )
 
