@@ -309,6 +309,8 @@ def _hanging_titles(text: str) -> str:
     return "\n".join(out)
 
 
+# The meeting chooses: "A valdes att justera", "Till justerare utsågs B", "Gruppen utser C".
+_CHOOSING = re.compile(r"\b(?:valdes|utsågs|utses|väljs|väljer|utser|valde|utsåg)\b", re.I)
 # The verb, not "justerare" under a signature ("Rune Sandell, justerare").
 _JUSTERA_VERB = re.compile(r"\bjuster(?:a|ar|as)\b", re.IGNORECASE)
 _SIGNING_RULE = re.compile(r"_{3,}|\.{4,}")
@@ -2434,6 +2436,7 @@ class _Body:
                     (CLOSING.match(line) and not _role_sentence(line))
                     or self._closing_sentence(line, following)
                 )
+                and not self._choice_heading(line, following)
             ):
                 closing = self._closing(line, following, closing)
                 continue
@@ -2543,6 +2546,18 @@ class _Body:
         return bool(CLOSING_SENTENCE.match(line)) and not (
             (self.item is not None and is_closing_item(self.item.title) and not self.item.lines)
             or self._closing_title(line, following)
+        )
+
+    def _choice_heading(self, line: str, following: str) -> bool:
+        """ "Justering" over "A valdes att justera anteckningarna." among unnumbered items:
+        the item that chooses the justerare, not the head of the signatures (a choice is made
+        as the meeting opens; the signatures' head stands above names or a date)."""
+        return (
+            bool(self.items)
+            and self.last_number is None
+            and bool(_JUSTERARE_ITEM.match(line.strip()))
+            and bool(_CHOOSING.search(following))
+            and bool(_JUSTERA_VERB.search(following) or "justerare" in following.casefold())
         )
 
     def _closing_title(self, line: str, following: str) -> bool:
