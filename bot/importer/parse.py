@@ -208,6 +208,7 @@ def parse_minutes(
         (name, party or signed.get(name, ""))
         for name, party in _merge_people(_employer_sides(justerare))
     ]
+    justerare = [(name, _role_then_party(party)) for name, party in justerare]
     justerare = [(name, "" if is_workers_side(party) else party) for name, party in justerare]
     from_list = 0
     if any(not party for _, party in justerare):
@@ -349,12 +350,32 @@ def _sentences_rejoined(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+_CAPTION_BESIDE = re.compile(
+    r"^(?:(?:mötes)?ordförande|(?:protokoll)?justerare|justerande)\s*(?:[:|\t]\s*|\s(?=\S))"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+# "… 2026-06-11 08:42" after the name: when it was signed, the cells run together.
+_SIGNED_AT = re.compile(r"\s+(?:19|20)\d{2}-\d{2}-\d{2}(?:\s+[0-2]?\d[:.][0-5]\d)?$")
+
+
 def _signed_parties(lines: list[str]) -> dict[str, str]:
     """The party each signature names beside its caption ("Ordförande" over "Gunnar Wästberg
     (M)", "Birgitta Holmér (C)" over "Ordförande"), by name: the justering names it there, on
     the front page or at the end, where the sentence of the choice named only the others."""
     found: dict[str, str] = {}
     for index, line in enumerate(lines):
+        beside = _CAPTION_BESIDE.match(line.strip())
+        if beside:
+            # "Ordförande: Robert Lindgren (M)", "Ordförande | Jonas Berglund (S) | 2026-06-11
+            # 08:42" (a table of who signed with BankID, and when): the caption beside the name.
+            cell = _SIGNED_AT.sub("", re.split(r"\s*[|\t]\s*", beside["rest"])[0])
+            person = _SIGNED_WITH_PARTY.match(cell)
+            if person and is_person_name(person["name"]):
+                found.setdefault(person["name"], person["party"].strip())
+            continue
         person = _SIGNED_WITH_PARTY.match(line.strip())
         if not person or not is_person_name(person["name"]):
             continue
@@ -619,7 +640,8 @@ _ORG_LINE = re.compile(
 )
 _NEXT_LABEL = r"(?:tid|datum|dnr|klockan|kl|närvarande|justerare|ordförande|sekreterare|protokoll)"
 _PLACE = re.compile(
-    rf"(?:\b(?:{PLACE_LABELS})|^var)\s*[:|]\s*"
+    # "Plats: | Matsalen" (a Word table's cell that keeps its label's colon) as "Plats: Matsalen".
+    rf"(?:\b(?:{PLACE_LABELS})|^var)\s*[:|](?:\s*\|)?\s*"
     rf"(?P<place>.+?)"
     rf"(?=\s+(?:\|\s*)?{_NEXT_LABEL}\b\s*(?:nr\.?\s*)?[:|\d]|\s+\|\s|$)",
     re.IGNORECASE,
@@ -629,13 +651,16 @@ _PLACE = re.compile(
 _NUMBER_PREFIX = r"(?:(?-i:[A-ZÅÄÖ]{1,5}(?:-[A-ZÅÄÖ]{1,5})?)[ -]?)?"  # "HSN-AU 1/2026" too
 # "Nr 3 2025": after its label a number and the year may stand apart, as written.
 _SPACED_NUMBER = r"(\d{1,3}\s+(?:19|20)\d{2})(?![-./:]?\d)"
+# "Protokoll nr 2026-02": after its label, the year and the meeting's number in it (no date).
+_YEAR_DASH_NUMBER = r"((?:19|20)\d{2}-\d{1,3})(?![-./:]?\d)"
 _PROTOCOL = re.compile(
-    rf"\b(?:{PROTOCOL_COMPOUNDS})?protokoll(?:et)?\s*(?:(?:nr\.?|nummer)\s*[:|]?\s*{_SPACED_NUMBER}"
+    rf"\b(?:{PROTOCOL_COMPOUNDS})?protokoll(?:et)?\s*(?:(?:nr\.?|nummer)\s*[:|]?\s*"
+    rf"(?:{_SPACED_NUMBER}|{_YEAR_DASH_NUMBER})"
     rf"|(?:nr\.?|nummer)?\s*[:|]?\s*({_NUMBER_PREFIX}{NUMBER_IN_YEAR})\b)",
     re.IGNORECASE,
 )
 _DNR = re.compile(
-    rf"\b(?:{DNR_WORDS})\.?\s*[:|]?\s*([A-ZÅÄÖ0-9][\w./:-]*(?:\s\d[\w./:-]*)?)",
+    rf"\b(?:{DNR_WORDS})\.?(?:\s*[:|]){{0,2}}\s*([A-ZÅÄÖ0-9][\w./:-]*(?:\s\d[\w./:-]*)?)",
     re.IGNORECASE,
 )
 _JUSTERARE_LABEL = re.compile(
@@ -1625,7 +1650,7 @@ def _date_from_source(source: str) -> date | None:
 
 def _protocol_number(text: str) -> str:
     match = _PROTOCOL.search(text)
-    return _written_number(match.group(1) or match.group(2)) if match else ""
+    return _written_number(match.group(1) or match.group(2) or match.group(3)) if match else ""
 
 
 def _written_number(number: str) -> str:
@@ -1683,17 +1708,22 @@ _JUSTERAS_AV = re.compile(
 # "Till justerare valdes A", "Att jämte ordföranden justera protokollet utsågs A", "A och B
 # valdes att justera dagens protokoll", "A, Vision, valdes till justerare": a sentence of the
 # choice of justerare, wherever it stands.
+_TODAYS = (
+    r"(?:dagens|detta|mötets)\s+(?:möte|sammanträde|protokoll|anteckningar|minnesanteckningar"
+    r"|mötesanteckningar|träff)"
+)
 _CHOSEN_STATEMENT = re.compile(
     # "Till justerare valdes A", "Som justerare för dagens möte utsågs A".
     # "Två justerare utsågs: A och B".
     r"^(?:(?:till|som)\s+)?(?:(?:en|två|tre|\d)\s+)?(?:protokoll)?justerare"
-    r"(?:\s+för\s+dagens\s+(?:möte|sammanträde))?"
+    # "Till justerare för dagens anteckningar valdes A": what they justera, named between.
+    rf"(?:\s+för\s+{_TODAYS})?"
     r"\s+(?:valdes|utsågs|utses|väljs)(?:\s*:\s*|\s+)(?P<after>.+?)\.?$"
     # "Att justera protokollet utsågs A", "Till att justera protokollet valdes A".
     r"|^(?:till\s+)?att\s+(?:jämte\s+\w+\s+)?justera\b[^.]*?\b(?:valdes|utsågs|utses|väljs)\s+"
     r"(?P<after2>.+?)\.?$"
     rf"|^(?P<before>{UPPER}.*?),?\s+(?:valdes|utsågs|utses|väljs)\s+(?:till|som|att)\s+"
-    r"(?:(?:protokoll)?justerare(?:\s+för\s+dagens\s+möte)?|(?:jämte\s+\w+\s+)?justera\b[^.]*)"
+    rf"(?:(?:protokoll)?justerare(?:\s+för\s+{_TODAYS})?|(?:jämte\s+\w+\s+)?justera\b[^.]*)"
     r"\.?$",
     re.IGNORECASE,
 )
@@ -2086,6 +2116,8 @@ def _listed_chair(lines: list[str]) -> list[tuple[str, str]]:
         pieces = [p.strip() for p in re.split(r"[,;:(|\t]", before) if p.strip()]
         for piece in reversed(pieces):
             words = piece.split()
+            if len(words) > 2 and ATTENDANCE.match(words[0]):
+                words = words[1:]  # "Beslutande  Maria Holm (M), ordförande": the label apart
             for size in (3, 2):
                 # "Ledamöter Birgitta Sund": a label before the name where cells ran together.
                 for name in (" ".join(words[:size]), " ".join(words[-size:])):
@@ -2094,6 +2126,15 @@ def _listed_chair(lines: list[str]) -> list[tuple[str, str]]:
         if index and is_person_name(lines[index - 1]) and not before.strip(" ,(").istitle():
             return [(lines[index - 1].strip(), "")]
     return []
+
+
+def _role_then_party(party: str) -> str:
+    """ "skyddsombud, Vision" (a justerare's parenthesis): the party after the role; else as
+    written."""
+    role, _, last = party.rpartition(", ")
+    if role and " " not in role.strip() and not is_party(role) and is_party(last.strip()):
+        return last.strip()
+    return party
 
 
 def _party_in(piece: str) -> str:

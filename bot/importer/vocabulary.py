@@ -1064,7 +1064,10 @@ CELL_LABEL = re.compile(
     rf"^(?:{WHEN_WHERE_LABELS}|organ"
     r"|plats\s+och\s+tid|tid\s+och\s+plats"
     rf"|{DNR_WORDS}"
-    r"|protokoll\s*(?:nr|nummer)|nr)\s*:?$",
+    r"|protokoll\s*(?:nr|nummer)|nr)\s*:?$"
+    # "Enhet:" / "Ekbackeskolan F–9" among "Datum:" and "Plats:": the unit the meeting is for
+    # (with its colon: "Avdelning" alone may head a column of the attendance table).
+    r"|^(?:enhet|verksamhet|förvaltning|avdelning|arbetsplats)\s*:$",
     re.IGNORECASE,
 )
 # The columns of a table of agenda items ("Punkt | Ärende | Föredragande | Beslut/Åtgärd |
@@ -1149,7 +1152,9 @@ METADATA_LABEL = re.compile(
 # §§ 71–75", "Sekreterare | …"): fields of the letterhead, not the body's first item.
 FRONT_PAGE_LABEL = re.compile(
     r"^(?:justeringens\s+(?:plats\s+och\s+tid|tid\s+och\s+plats|plats|tid)|justeringsdatum"
-    r"|paragrafer|§§|utses\s+att\s+justera|justerare|sekreterare|ordförande)(?:\s*[:|]\s*|\s+)\S",
+    r"|paragrafer|§§|utses\s+att\s+justera|justerare|sekreterare|ordförande"
+    # "Antecknare | Josefin Ek, samordnare" in an LSG's header grid: who keeps the notes.
+    r"|antecknare|protokollförare|mötesledare)(?:\s*[:|]\s*|\s+)\S",
     re.IGNORECASE,
 )
 
@@ -1200,7 +1205,9 @@ CLOSING = re.compile(
     r"^(?:vid\s+(?:protokollet|anteckningarna|tangentbordet)|antecknat\s+av|antecknades\s+av"
     r"|(?:mötes)?sekreterare|(?:mötes)?ordförande|underskrift(?:er)?"
     r"|justeras|justerat|justerande|justerandes(?:\s+signatur)?|signatur(?:er)?"
-    r"|signerat\s+(?:digitalt|elektroniskt)|justering\s*:?$)\b\s*:?",
+    r"|signerat\s+(?:digitalt|elektroniskt)|justering\s*:?$"
+    # "Signering" above the table of who signed (with BankID) and when: the signatures.
+    r"|(?:(?:elektronisk|digital)\s+)?signering\s*:?$)\b\s*:?",
     re.IGNORECASE,
 )
 
