@@ -1322,11 +1322,22 @@ def _joined_lines(lines: list[str]) -> list[tuple[str, int]]:
             joined[-1][0].endswith((" –", " -", " —"))
             or _splits_date(joined[-1][0], line)
             or _header_goes_on(joined[-1][0], line)
+            or _kind_broken(joined[-1][0], line)
         ):
             joined[-1] = (f"{joined[-1][0]} {line}", index)
         else:
             joined.append((line, index))
     return joined
+
+
+def _kind_broken(line: str, following: str) -> bool:
+    """ "VALLASKOLAN – LOKAL" + "SAMVERKANSGRUPP (LSG)": the page width broke the group's kind,
+    which neither line names alone."""
+    return (
+        not group_kind_of(line)
+        and not group_kind_of(following)
+        and bool(group_kind_of(f"{line} {following}"))
+    )
 
 
 _NUMBER_WRAPPED = re.compile(r"^\d{1,4}[A-Za-z]?,\s")
