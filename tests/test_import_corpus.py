@@ -354,3 +354,11 @@ def test_the_fifteenth_set_keeps_its_score() -> None:
     (534/536) once "Enighet om att …" decides, a nämnd's name in a cell names its kind and a
     signature table read one cell a line puts each caption over its name."""
     _floor("fifteenth", 536, 0.996)
+
+
+def test_the_eighteenth_set_keeps_its_score() -> None:
+    """Written blind 2026-12-04 03:45 UTC (MBL §14 and §19 with several unions, a region's CSG,
+    advisory councils, an årsmöte); scored on arrival 93.2 % (548/588, 7 spurious) on the
+    session's first code (45798b7) and 93.7 % (550/587, 6 spurious) on main at 9e5768f, then
+    opened as a development set."""
+    _floor("eighteenth", 581, 0.936)
