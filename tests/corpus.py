@@ -90,7 +90,9 @@ def render_docx(source: str, path: Path, *, styles: bool) -> None:
             table = None
         text = " ".join(block.parts)
         if block.kind == "row":
-            if table is None:
+            if table is None or len(block.parts) > len(table.columns):
+                # A row wider than the table above it (a header's "Datum | Tid" over the items'
+                # four columns) starts a table of its own rather than losing its last cells.
                 table = document.add_table(rows=0, cols=len(block.parts))
             for cell, value in zip(table.add_row().cells, block.parts, strict=False):
                 cell.text = value

@@ -265,6 +265,10 @@ def _collect(element: Any, parts: list[str]) -> None:
             parts.append(child.text or "")
         elif tag in (f"{_W}tab", f"{_W}ptab"):
             parts.append(" ")
+        elif tag == f"{_W}br" and child.get(f"{_W}type") == "page":
+            # A page break, as a PDF's pages are: the page's furniture pasted into the text
+            # (a PDF converted to Word) stands at its edges, where the cleaning looks for it.
+            parts.append(PAGE_BREAK)
         elif tag in (f"{_W}br", f"{_W}cr"):
             parts.append("\n")
         elif tag == f"{_W}p" and parts:
