@@ -1422,7 +1422,14 @@ def _read_header(lines: list[str]) -> _Header:
     kinds: list[str] = []
     label_above = False  # "Sammanträdesdatum" alone, the date on the line below
     after_when = False  # the line above was the meeting's date and hour and nothing else
+    dnr_open = False  # "Dnr KS" at the line's end: its number may stand on the next line
     for line in _join_title_lines(lines):
+        if dnr_open and _DNR_NUMBER_ALONE.match(line.strip()):
+            # "Dnr KS" + "2026/88": a narrow column broke the register's letters from its number.
+            header.dnr = f"{header.dnr} {line.strip()}"
+            dnr_open = False
+            continue
+        dnr_open = False
         if after_when and not header.place and _bare_place(line):
             # "2025-02-11 kl. 13.00-15.30" + "Digitalt via Teams": the place on the next line.
             header.place = line.rstrip(".").strip()
@@ -1501,6 +1508,7 @@ def _read_header(lines: list[str]) -> _Header:
         dnr = _DNR.search(line)
         if dnr and not header.dnr:
             header.dnr = dnr.group(1).rstrip(".,;")
+            dnr_open = not any(c.isdigit() for c in header.dnr) and not line[dnr.end() :].strip()
             used = True
         justerare = _JUSTERARE_LABEL.match(line)
         if justerare:
@@ -1671,11 +1679,25 @@ def _written_number(number: str) -> str:
 
 def _dnr(text: str) -> str:
     """The meeting's DNR; one on a "§ 13 Dnr …" line belongs to that item alone."""
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
         match = None if PARAGRAPH_NUMBER.match(line) else _DNR.search(line)
         if match:
-            return match.group(1).rstrip(".,;")
+            dnr = match.group(1).rstrip(".,;")
+            following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+            if (
+                not any(c.isdigit() for c in dnr)
+                and not line[match.end() :].strip()
+                and _DNR_NUMBER_ALONE.match(following)
+            ):
+                # "Dnr KS" + "2026/88": a narrow column broke the register's letters from its
+                # number.
+                dnr = f"{dnr} {following.rstrip('.,;')}"
+            return dnr
     return ""
+
+
+_DNR_NUMBER_ALONE = re.compile(r"^(?:19|20)\d{2}[/.:-]\d{1,5}(?:[/.:-]\d{1,5})?$")
 
 
 # --- justerare ---------------------------------------------------------------------------------
@@ -3124,8 +3146,9 @@ class _Body:
             written = self.item.written or self.item.title
             return bool(_split_presenter(f"{written} {line}")[1])
         if _YEAR_THEN_PRESENTER.match(line) and not self.item.presenter:
-            # "§ 5 Arbetsmiljöenkät" + "2025 (Karin Östlund)": the page width left the title's
-            # year, and the presenter after it, for the next line.
+            # "§ 5 Arbetsmiljöenkät" + "2025 (Karin Östlund)", "… enligt bokslut" + "2025 – Li
+            # Wårdh": the page width left the title's year, and the presenter after it, for the
+            # next line.
             return bool(_split_presenter(f"{self.item.written or self.item.title} {line}")[1])
         if _DASH_FIRST.match(line) and not self.item.presenter:
             # "§ 8 Riktlinjer för … av skolenhet" + "– Helena Marklund": the title's presenter
@@ -3250,7 +3273,9 @@ _ITEM_NUMBER = re.compile(
 
 
 _LONGEST_TITLE = 200
-_YEAR_THEN_PRESENTER = re.compile(r"^(?:19|20)\d{2}\s+\([^()]{3,60}\)$")
+_YEAR_THEN_PRESENTER = re.compile(
+    r"^(?:19|20)\d{2}\s+(?:\([^()]{3,60}\)|[–—-]\s+[^\W\d][^()]{2,60})$"
+)
 _PRESENTER_ALONE = re.compile(r"^\([^()]{2,80}\)$")
 
 
