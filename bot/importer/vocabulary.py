@@ -80,6 +80,8 @@ _STANDING = re.compile(
     r"(?:utlysts|utlyst|kallats|kallat)\b"
     r"|fråga\s+om\s+kallelse(?:n)?\b[^.]{0,30}?\b(?:behörigen|behörig|skett|utfärdats)\b"
     r"|inledning\s+(?:och|samt)\s"  # "Inledning och val av justerare": the opening and more
+    # "Inledning av mötet", "Inledning av sammanträdet": the opening by another name.
+    r"|inledning\s+av\s+(?:mötet|sammanträdet|förhandlingen|träffen)$"
     # "§2 Justering", "Justering av protokollet": the choice of justerare by another name;
     # "§ 58 Protokollsjusterare": the officer's name alone.
     r"|protokollsjusterare$|justeringsperson(?:er)?$|justeringsmän$"
