@@ -2436,6 +2436,7 @@ class _Body:
         self.previous = ""
         self.previous_kind = ""
         self.inline_items = False  # items written "Rubrik: text" on one line
+        self.ahead: list[str] = []  # the few lines after the one being read
 
     def read(self, lines: list[str]) -> None:
         # Minutes that name presenters with "Föredragande:" mean by "Ansvarig:" who answers
@@ -2541,6 +2542,7 @@ class _Body:
                 attendance = False
             if is_agenda_marker(line) and not _agenda_item(following):
                 agenda = True
+            self.ahead = lines[index + 1 : index + 4]
             self._line(line, following)
 
     def _wrapped_statement(
@@ -3157,6 +3159,8 @@ class _Body:
             return bool(_split_presenter(f"{written} {line}")[1])
         if _ends_sentence(line) or section_of(line) or _strip_marker(line)[0]:
             return False  # "a) Kommunens bud" under a long title is its first sub-item
+        if self._presenter_below(line):
+            return True
         wraps = len(self.previous) > 40 or _heading_wraps(self.previous, line)
         if self._heading(line) and self._heading(self.previous) and wraps:
             return True
@@ -3175,6 +3179,32 @@ class _Body:
             and _long_title(_title_so_far(f"{self.item.title} {line}"))
             and not PRESENTER_LABEL.match(line)
         )
+
+    def _presenter_below(self, line: str) -> bool:
+        """ "6. Avveckling av korttidsboendet" + "Björkhagen och överflytt av platser till" +
+        "Solgården från den 1 oktober 2026" + "(Anna-Karin Falk)": a narrow column broke a long
+        title before a name, and the presenter's parenthesis under it closes the title. The
+        lines up to that parenthesis, none ending a sentence, are the title's."""
+        assert self.item is not None
+        if self.item.presenter or _ends_sentence(self.previous):
+            return False
+        rest = [line]
+        for ahead in self.ahead[:2]:
+            ahead = ahead.strip()
+            if _PRESENTER_ALONE.match(ahead):
+                written = " ".join([self.item.written or self.item.title, *rest, ahead])
+                return bool(_split_presenter(written)[1]) and _long_title(
+                    _split_presenter(written)[0]
+                )
+            if (
+                _ends_sentence(ahead)
+                or section_of(ahead)
+                or _strip_marker(ahead)[0]
+                or PRESENTER_LABEL.match(ahead)
+            ):
+                return False
+            rest.append(ahead)
+        return False
 
     def _after_break(self) -> bool:
         """The line before ended a sentence, a section or a title: a new block may begin."""
