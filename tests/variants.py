@@ -99,6 +99,7 @@ def _reflow(lines: list[str], headings: frozenset[str], expected: dict) -> list[
         text = line.strip()
         alone = (
             not text
+            or not any(c.isalpha() for c in text)  # a rule of dashes, a lone number
             or text in headings
             or i in titles
             or " | " in text
