@@ -67,6 +67,7 @@ from bot.importer.vocabulary import (
     holds_meeting_verb,
     is_address_line,
     is_agenda_marker,
+    is_board_role,
     is_closing_item,
     is_date_only,
     is_deciding_kind,
@@ -1256,8 +1257,10 @@ def _attendance_end(lines: list[str], start: int) -> int:
     index, listing = start, False
     while index < len(lines):
         line = lines[index]
-        if ATTENDANCE.match(line):
-            listing = True
+        if ATTENDANCE.match(line) or (listing and _JUSTERARE_LABEL.match(line)):
+            listing = True  # "Justerare" + "Olof Werner (KD)" after the lists: the header's
+        elif listing and FRONT_PAGE_LABEL.match(line):
+            pass  # "Paragrafer §§ 112–116" below the lists of those present
         elif not (listing and (_attendance_line(line) or _list_goes_on(lines[index - 1]))):
             break
         index += 1
@@ -1283,7 +1286,11 @@ def _listing(line: str) -> bool:
     bare = re.sub(r"\([^()]*\)|^[^()]*\)|\([^()]*$", ",", line)
     pieces = [p.strip() for p in re.split(r"[,.;:]|\s+och\s+", bare) if p.strip()]
     return bool(pieces) and all(
-        is_person_name(p) or re.fullmatch(NAME_TOKEN, p) or ATTENDANCE.match(p) or is_party(p)
+        is_person_name(p)
+        or re.fullmatch(NAME_TOKEN, p)
+        or ATTENDANCE.match(p)
+        or is_party(p)
+        or is_board_role(p)
         for p in pieces
     )
 

@@ -942,6 +942,30 @@ _NOT_EMPLOYER_ROLES = frozenset(
 _SHARED_ENDING = frozenset({"och", "eller", "samt"})
 
 
+# A member's place on a board or nämnd, after the name in a list of those present: "Olof
+# Werner" + "(KD), vice ordförande; Sara Ek (L);".
+_BOARD_ROLES = frozenset(
+    {
+        "ordförande",
+        "vice ordförande",
+        "förste vice ordförande",
+        "andre vice ordförande",
+        "1:e vice ordförande",
+        "2:e vice ordförande",
+        "ledamot",
+        "ersättare",
+        "tjänstgörande ersättare",
+        "sekreterare",
+        "adjungerad",
+    }
+)
+
+
+def is_board_role(text: str) -> bool:
+    """ "vice ordförande", "tjänstgörande ersättare": a member's place on the board."""
+    return " ".join(text.casefold().split()) in _BOARD_ROLES
+
+
 def is_employer_role(text: str) -> bool:
     """ "verksamhetschef BUF", "HR-specialist": a role that speaks for the employer."""
     words = text.split()
@@ -1118,7 +1142,8 @@ TABLE_COLUMN = re.compile(
 ATTENDANCE = re.compile(
     r"^(?:närvarande|närvaro(?:lista(?:n)?)?|frånvarande|deltagare|deltagarlista(?:n)?|deltagande"
     r"|deltog|beslutande|ersättare|adjungerade"
-    r"|tjänstepersoner|tjänstemän|övriga\s+(?:deltagare|närvarande|tjänstepersoner)|parter"
+    r"|tjänstepersoner|tjänstemän|övriga\s+(?:deltagare|deltagande|närvarande|tjänstepersoner)"
+    r"|parter"
     r"|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?|arbetstagarsidan|fackliga|namn"
     # "För arbetstagarorganisationerna: A, Saco-S; B, Seko.": a side's list by its long name.
     r"|för\s+arbets(?:givaren|givarsidan|tagarna|tagarsidan|tagarorganisation(?:en|erna))"
