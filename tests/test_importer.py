@@ -1444,3 +1444,37 @@ def test_a_hanging_line_under_a_numbered_title_carries_it_on() -> None:
         "Klippan och Östra höjden",
         "Information om ekonomin",
     ]
+
+
+def test_the_safety_net_reads_again_minutes_that_lost_their_numbered_titles() -> None:
+    # "Punkt"-like words the vocabulary does not know ("Ämne 1 –") before an unusual label:
+    # the first reading keeps the numbers in the titles; the numbering in sequence is evidence
+    # enough to read the items again, and the report says so.
+    text = "\n".join(
+        [
+            "Styrelsemöte",
+            "Datum: 2025-03-04",
+            "Plats: Klubbstugan",
+            "Summary of the meeting",
+            "Ämne 1 – Mötets öppnande",
+            "Ordföranden öppnade mötet.",
+            "Ämne 2 – Val av justerare",
+            "Eva Lind valdes att justera protokollet.",
+            "Ämne 3 – Ny hemsida",
+            "Beslut: Styrelsen beslutade att beställa en ny hemsida.",
+            "Ämne 4 – Mötets avslutande",
+            "Ordföranden avslutade mötet.",
+        ]
+    )
+    minutes = parse_minutes(text)
+    assert [item.title for item in minutes.items] == [
+        "Mötets öppnande",
+        "Val av justerare",
+        "Ny hemsida",
+        "Mötets avslutande",
+    ]
+    assert "ärendena lästa på nytt efter numreringen" in minutes.uncertain
+    # A good reading is left alone: no second reading, no line in the report.
+    good = parse_minutes(text.replace("Ämne ", "§ ").replace(" –", ""))
+    assert len(good.items) == 4
+    assert "ärendena lästa på nytt efter numreringen" not in good.uncertain

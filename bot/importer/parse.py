@@ -152,18 +152,12 @@ def parse_minutes(
     layout = _Layout(lines)
     end = _header_end(lines)
     header = _read_header(lines[:end])
-    body_lines, joined = _titles_before_labels(
-        _titles_off_their_sentence(_dash_items(_presenters_apart(lines[end:], lines[:end]))),
-        layout,
-    )
-    body = _Body(layout, frozenset(_normalise_line(h) for h in headings), frozenset(joined))
-    body.read(body_lines)
-    items = _without_agenda_copies(
-        [
-            built.build(layout, header.group_kind, owners_apart=body.owners_apart)
-            for built in body.items
-        ]
-    )
+    marked = frozenset(_normalise_line(h) for h in headings)
+    body = _read_body(lines[end:], lines[:end], layout, marked)
+    items = _built_items(body, layout, header.group_kind)
+    reread = _safety_net(lines, end, layout, marked, header.group_kind, items)
+    if reread is not None:
+        body, items = reread
 
     justerare = list(header.justerare)
     for item in items:
@@ -219,6 +213,8 @@ def parse_minutes(
         justerare = [(name, party or sides.get(name, "")) for name, party in justerare]
 
     uncertain = list(header.uncertain)
+    if reread is not None:
+        uncertain.append("ärendena lästa på nytt efter numreringen")
     when = header.date or _labelled_date(read_text)  # not a pasted mail's "Datum:"
     if when is None:
         when = _date_without_year(lines[:end])
@@ -264,6 +260,153 @@ def parse_minutes(
         uncertain=uncertain,
     )
     return _with_report(minutes)
+
+
+def _read_body(
+    lines: list[str], front: list[str], layout: _Layout, headings: frozenset[str]
+) -> _Body:
+    """The lines after the header read as sections and items."""
+    body_lines, joined = _titles_before_labels(
+        _titles_off_their_sentence(_dash_items(_presenters_apart(lines, front))), layout
+    )
+    body = _Body(layout, headings, frozenset(joined))
+    body.read(body_lines)
+    return body
+
+
+def _built_items(body: _Body, layout: _Layout, group_kind: str) -> list[ImportedItem]:
+    return _without_agenda_copies(
+        [built.build(layout, group_kind, owners_apart=body.owners_apart) for built in body.items]
+    )
+
+
+# The safety net: a title numbered in sequence with others ("3. Budget", "§ 4 Lokaler",
+# "Item 5 – Lokaler", "Punkt 6: Lokaler", a table row "7. Lokaler | Eva Ek | …"), whatever
+# word stands before its number; the title's words start in upper case.
+_EVIDENT_TITLE = re.compile(
+    r"^(?:§\s*|[^\W\d_]{2,15}\s+)?(?P<number>\d{1,2})\s*(?:[.:)]|\s[–-])?\s+"
+    r"(?P<title>[^\W\d_a-zåäö][^|]*?)\s*(?:\|(?P<cells>.*))?$"
+)
+_EVIDENCE_NEEDED = 3  # evident titles before the net is cast at all
+_LONGEST_EVIDENT_TITLE = 90
+_SHORTEST_KEY = 4  # a title's start that counts as the title
+
+
+def _evident_titles(lines: list[str]) -> list[tuple[int, int, str, list[str]]]:
+    """The longest run of numbered title lines in sequence (1, 2, 3 … or § 12, § 13 …), read
+    independently of the body: (line index, number, title, the table row's other cells)."""
+    found = []
+    for index, line in enumerate(lines):
+        match = _EVIDENT_TITLE.match(line.strip())
+        if not match:
+            continue
+        title = match["title"].strip(" .:–-")
+        if not title or len(title) > _LONGEST_EVIDENT_TITLE or _ends_sentence(title):
+            continue
+        if section_of(line) or section_of(title):
+            continue  # "2. Information": a section's heading, numbered
+        cells = [c.strip() for c in (match["cells"] or "").split("|") if c.strip()]
+        found.append((index, int(match["number"]), title, cells))
+    best: list[tuple[int, int, str, list[str]]] = []
+    for start in range(len(found)):
+        run = [found[start]]
+        for candidate in found[start + 1 :]:
+            if candidate[1] == run[-1][1] + 1:
+                run.append(candidate)
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold().strip(" .:–-")
+
+
+def _starts(text: str, start: str) -> bool:
+    return text.startswith(start) and text[len(start) : len(start) + 1] in (" ", ":", ".")
+
+
+def _explained(items: list[ImportedItem], evidence: list[tuple[int, int, str, list[str]]]) -> int:
+    """How many of the evident titles the reading kept as an item's title: the same words, or
+    the one the start of the other ("Omfördelning av" the page width broke, "Mötets öppnande
+    - Eva öppnade mötet" whose text follows on its line)."""
+    kept = [_title_key(item.title) for item in items]
+
+    def found(title: str) -> bool:
+        return any(
+            key == title
+            or (len(key) >= _SHORTEST_KEY and _starts(title, key))
+            or (len(title) >= _SHORTEST_KEY and _starts(key, title))
+            for key in kept
+        )
+
+    return sum(1 for _, _, title, _ in evidence if found(_title_key(title)))
+
+
+def _safety_net(
+    lines: list[str],
+    end: int,
+    layout: _Layout,
+    headings: frozenset[str],
+    group_kind: str,
+    items: list[ImportedItem],
+) -> tuple[_Body, list[ImportedItem]] | None:
+    """A reading that kept far fewer items than the document plainly has (numbered titles in
+    sequence), read again: the evident titles as titles, the body from the first of them, each
+    of them read apart (no end of minutes before the last). The reading that explains the
+    evidence best, or None when the first reading explains at least half of it."""
+    evidence = _evident_titles(lines)
+    if len(evidence) < _EVIDENCE_NEEDED:
+        return None
+    explained = _explained(items, evidence)
+    if 2 * explained >= len(evidence):
+        return None
+    # The evident title lines as plain numbered titles, a table row's other cells below them.
+    rewritten: list[str] = []
+    starts: list[int] = []
+    at = {index: (number, title, cells) for index, number, title, cells in evidence}
+    for index, line in enumerate(lines):
+        if index in at:
+            number, title, cells = at[index]
+            starts.append(len(rewritten))
+            rewritten.append(f"{number}. {title}")
+            rewritten.extend(cells)
+        else:
+            rewritten.append(line)
+    first = starts[0]
+    # Numbered from 1: nothing before the first evident title is an item.
+    start = first if evidence[0][1] == 1 else min(end, first)
+    front = lines[:end]
+    readings = [_read_body(rewritten[start:], front, layout, headings)]
+    # Each evident title read apart: what looked like the minutes' end before the last of
+    # them is no end.
+    pieces = [(start, first), *pairwise([*starts, len(rewritten)])]
+    whole = None
+    for low, high in pieces:
+        piece = _read_body(rewritten[low:high], front, layout, headings)
+        if whole is None:
+            whole = piece
+            continue
+        whole.items.extend(piece.items)
+        whole.unplaced.extend(piece.unplaced)
+        whole.justerare.extend(piece.justerare)
+        whole.signed.extend(piece.signed)
+        whole.chairs.extend(piece.chairs)
+        whole.sections_seen = whole.sections_seen or piece.sections_seen
+        whole.owners_apart = whole.owners_apart or piece.owners_apart
+    if whole is not None:
+        readings.append(whole)
+    best = None
+    for body in readings:
+        body.unplaced[:0] = rewritten[end:start]
+        found = _built_items(body, layout, group_kind)
+        score = _explained(found, evidence)
+        # Never more items than the evidence and the first reading together explain.
+        if len(found) > len(evidence) + len(items):
+            continue
+        if score > explained and (best is None or score > best[0]):
+            best = (score, body, found)
+    return None if best is None else (best[1], best[2])
 
 
 # "§ 8 ", "Punkt 6. ", "3. ", "4.1 ": where a numbered title's words begin on its line.
