@@ -1715,6 +1715,7 @@ _PROTOCOL_TOKEN = re.compile(
 _KIND_ORDER = (
     "MBL §11",
     "MBL §19",
+    "MBL §14",
     "skyddskommitté",
     "Arbetsmiljökommitté",
     "CSG",

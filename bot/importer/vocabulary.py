@@ -231,6 +231,14 @@ GROUP_KINDS = (
         # "Protokoll från informationsmöte enligt 19 §" with "MBL" broken onto the next line.
         r"|\binformations\w*\s+enligt\s+(?:§\s*19|19\s*§)",
     ),
+    # "Central förhandling enligt 14 § lagen (1976:580) om medbestämmande …": the central
+    # negotiation after a local one ended in oenighet; after §11 and §19, which a header that
+    # names both (a §11 protocol "begär central förhandling enligt 14 §") means.
+    (
+        "MBL §14",
+        r"(?<!\w)(?:mbl\s*§\s*14|14\s*§\s*mbl|§\s*14\s*mbl|mbl\s*14\s*§)"
+        r"|\b14\s*§\s*lagen\b.*medbestämmande",
+    ),
     ("skyddskommitté", r"\bskyddskommitt[ée](?:n|ns|s)?\b"),
     ("LSG", r"\bLSG\b|\blokal(?:a)?\s+samverkansgrupp"),
     ("CSG", r"\bCSG\b|\bcentral(?:a)?\s+samverkansgrupp"),
@@ -284,7 +292,7 @@ def group_kind_of(line: str) -> str:
 
 
 # Kinds whose items are decided by the body that meets (a board, a committee, a negotiation).
-DECIDING_KINDS = frozenset({"MBL §11", "styrelse", "nämnd", "årsmöte"})
+DECIDING_KINDS = frozenset({"MBL §11", "MBL §14", "styrelse", "nämnd", "årsmöte"})
 
 
 def is_deciding_kind(kind: str) -> bool:
