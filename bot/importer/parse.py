@@ -51,6 +51,7 @@ from bot.importer.vocabulary import (
     PRESENTER_NAMED,
     PRESENTER_WORD,
     PROTOCOL_COMPOUNDS,
+    ROOM_WORDS,
     SECRETARY,
     SECTIONS,
     SIGNATURES_HEAD,
@@ -796,7 +797,8 @@ _NUMBER_PREFIX = r"(?:(?-i:[A-ZÅÄÖ]{1,5}(?:-[A-ZÅÄÖ]{1,5})?)[ -]?)?"  # "H
 # "Nr 3 2025": after its label a number and the year may stand apart, as written.
 _SPACED_NUMBER = r"(\d{1,3}\s+(?:19|20)\d{2})(?![-./:]?\d)"
 # "Protokoll nr 2026-02": after its label, the year and the meeting's number in it (no date).
-_YEAR_DASH_NUMBER = r"((?:19|20)\d{2}-\d{1,3})(?![-./:]?\d)"
+# "Protokoll nr" + "MBL 2026-03": the register's letters before it, as before "AU 4/2025".
+_YEAR_DASH_NUMBER = rf"({_NUMBER_PREFIX}(?:19|20)\d{{2}}-\d{{1,3}})(?![-./:]?\d)"
 _PROTOCOL = re.compile(
     rf"\b(?:{PROTOCOL_COMPOUNDS})?protokoll(?:et)?\s*(?:(?:nr\.?|nummer)\s*[:|]?\s*"
     rf"(?:{_SPACED_NUMBER}|{_YEAR_DASH_NUMBER})"
@@ -1573,7 +1575,20 @@ def _read_header(lines: list[str]) -> _Header:
     label_above = False  # "Sammanträdesdatum" alone, the date on the line below
     after_when = False  # the line above was the meeting's date and hour and nothing else
     dnr_open = False  # "Dnr KS" at the line's end: its number may stand on the next line
+    place_open = False  # the place ended on "rum" or "sal": the room's name may stand below
     for line in _join_title_lines(lines):
+        if (
+            place_open
+            and _ROOM_NAME_ALONE.match(line.strip())
+            and not (group_kind_of(line) or ATTENDANCE.match(line) or _JUSTERARE_LABEL.match(line))
+            and not (METADATA_LABEL.match(line) or DATE_LABEL.search(line) or DOC_TITLE.match(line))
+        ):
+            # "Plats" + "Sjöbacka Energi AB, huvudkontoret, rum" + "Turbinen": a table's
+            # narrow cell broke the room's word from its name.
+            header.place = f"{header.place} {line.strip()}"
+            place_open = False
+            continue
+        place_open = False
         if dnr_open and _DNR_NUMBER_ALONE.match(line.strip()):
             # "Dnr KS" + "2026/88": a narrow column broke the register's letters from its number.
             header.dnr = f"{header.dnr} {line.strip()}"
@@ -1645,6 +1660,7 @@ def _read_header(lines: list[str]) -> _Header:
             # "Tid och plats: Socialkontoret, rum Linden, kl. 13.00–15.30": the time is no place.
             where = _TIME_AT_END.sub("", place["place"].strip())
             header.place = where.rstrip(".,;|").strip()
+            place_open = header.place.rsplit(" ", 1)[-1].casefold() in ROOM_WORDS
             used = True
         protocol = (
             _PROTOCOL.search(line)
@@ -1848,6 +1864,8 @@ def _dnr(text: str) -> str:
     return ""
 
 
+# A room's name alone: "Turbinen", "Kronan", "4:12", "Stora salen".
+_ROOM_NAME_ALONE = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]*(?:\s+[a-zåäö]+)?|\d{1,2}(?::\d{1,3})?)$")
 _DNR_NUMBER_ALONE = re.compile(r"^(?:19|20)\d{2}[/.:-]\d{1,5}(?:[/.:-]\d{1,5})?$")
 
 

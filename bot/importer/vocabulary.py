@@ -950,6 +950,21 @@ _NOT_EMPLOYER_ROLES = frozenset(
 _SHARED_ENDING = frozenset({"och", "eller", "samt"})
 
 
+# The word for a room that its name follows: "rum Turbinen", "sal Kranen", "sammanträdesrum 4".
+ROOM_WORDS = frozenset(
+    {
+        "rum",
+        "sal",
+        "lokal",
+        "sammanträdesrum",
+        "konferensrum",
+        "mötesrum",
+        "sammanträdessal",
+        "konferenssal",
+    }
+)
+
+
 # A member's place on a board or nämnd, after the name in a list of those present: "Olof
 # Werner" + "(KD), vice ordförande; Sara Ek (L);".
 _BOARD_ROLES = frozenset(
