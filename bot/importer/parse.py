@@ -3340,10 +3340,20 @@ class _Body:
         short = len(line.split()) <= (
             14 if _starts_lower(line) or _ends_on_connective(self.previous) else 6
         )
+        # A narrow column breaks a title early ("8. Ny delegationsordning för" +
+        # "livsmedelskontrollen, förvaltningschef", "4. Förhandlingsfråga: Förändrad" +
+        # "förläggning av förtroendetid …"): a lower-case line under a title, or any line under
+        # one cut on a connective, is its rest though the title's line is far from the page's
+        # width; only a very short one is read as a title alone above odd prose.
+        if _starts_lower(line) and _ends_on_connective(self.previous):
+            width = 0.0
+        elif _starts_lower(line):
+            width = 0.4
+        else:
+            width = 0.8 if _cut_after(self.previous) else 0.85
         return (
             (_starts_lower(line) or _cut_after(self.previous))
-            and len(self.previous)
-            >= self.layout.wrap * (0.8 if _cut_after(self.previous) else 0.85)
+            and len(self.previous) >= self.layout.wrap * width
             and short
             and _long_title(_title_so_far(f"{self.item.title} {line}"))
             and not PRESENTER_LABEL.match(line)
