@@ -459,6 +459,7 @@ def _hanging_titles(text: str) -> str:
 _CHOOSING = re.compile(r"\b(?:valdes|utsågs|utses|väljs|väljer|utser|valde|utsåg)\b", re.I)
 # The verb, not "justerare" under a signature ("Rune Sandell, justerare").
 _JUSTERA_VERB = re.compile(r"\bjuster(?:a|ar|as)\b", re.IGNORECASE)
+_JUSTERAR = re.compile(r"\bjusterar\b", re.IGNORECASE)  # someone does it, not "justeras"
 _SIGNING_RULE = re.compile(r"_{3,}|\.{4,}")
 # "Att jämte ordföranden justera …", "A justerar tillsammans med ordföranden": the chair too.
 _ALONG_WITH_CHAIR = r"(?:jämte|tillsammans\s+med)\s+(?:mötes)?ordförande(?:n)?\b"
@@ -2583,6 +2584,7 @@ class _Body:
         self.joined = joined  # titles the page width broke, read as one line
         self.items: list[_Building] = []
         self.owners_apart = False
+        self.numbers_items = False
         self.unplaced: list[str] = []
         self.justerare: list[tuple[str, str]] = []
         self.signed: list[tuple[str, str]] = []  # names under "Justeras": used when none else
@@ -2611,6 +2613,10 @@ class _Body:
         # Minutes that name presenters with "Föredragande:" mean by "Ansvarig:" who answers
         # for an action, not who presented the item.
         self.owners_apart = any(PRESENTER_NAMED.match(line) for line in lines)
+        # Minutes that number their items ("§ 4", "2.") more than once.
+        self.numbers_items = (
+            sum(1 for line in lines if _strip_marker(line)[0] in ("para", "num")) >= 2
+        )
         # Notes that write their standing items "Mötets öppnande: …", "Val av justerare: …"
         # write the others so too ("Bemanning i höst: Två nya …").
         inline = [_INLINE_TITLE.match(line) for line in lines]
@@ -2797,12 +2803,24 @@ class _Body:
         """ "Justering" over "A valdes att justera anteckningarna." among unnumbered items:
         the item that chooses the justerare, not the head of the signatures (a choice is made
         as the meeting opens; the signatures' head stands above names or a date)."""
+        if self.last_number is not None or not _JUSTERARE_ITEM.match(line.strip()):
+            return False
+        if (
+            self.items
+            and _CHOOSING.search(following)
+            and (_JUSTERA_VERB.search(following) or "justerare" in following.casefold())
+        ):
+            return True
+        # Unnumbered minutes that begin with it, or with their opening items only ("Öppnande"
+        # above "Justering" over "Maja Öst justerar tillsammans med ordföranden."): the choice
+        # made as the meeting opens, someone chosen or justering, not the signatures' head (the
+        # items are still to come; a front page's block stands above minutes that number them).
         return (
-            bool(self.items)
-            and self.last_number is None
-            and bool(_JUSTERARE_ITEM.match(line.strip()))
-            and bool(_CHOOSING.search(following))
-            and bool(_JUSTERA_VERB.search(following) or "justerare" in following.casefold())
+            not self.numbers_items
+            and all(is_standing(b.title) or b.section == OPENING for b in self.items)
+            and bool(_CHOOSING.search(following) or _JUSTERAR.search(following))
+            and bool(_JUSTERA_VERB.search(following))
+            and _ends_sentence(following)
         )
 
     def _closing_title(self, line: str, following: str) -> bool:
