@@ -301,8 +301,11 @@ def _evident_titles(lines: list[str]) -> list[tuple[int, int, str, list[str]]]:
         match = _EVIDENT_TITLE.match(line.strip())
         if not match:
             continue
+        # A row's cells run together ("1 Öppnande Eva öppnade mötet."): a sentence, no title.
+        if _ends_sentence(match["title"]) or re.search(r"\.\s+[^\W\d_a-zåäö]", match["title"]):
+            continue
         title = match["title"].strip(" .:–-")
-        if not title or len(title) > _LONGEST_EVIDENT_TITLE or _ends_sentence(title):
+        if not title or len(title) > _LONGEST_EVIDENT_TITLE:
             continue
         if section_of(line) or section_of(title):
             continue  # "2. Information": a section's heading, numbered
