@@ -790,7 +790,10 @@ _ORG_LINE = re.compile(
 _NEXT_LABEL = r"(?:tid|datum|dnr|klockan|kl|närvarande|justerare|ordförande|sekreterare|protokoll)"
 _PLACE = re.compile(
     # "Plats: | Matsalen" (a Word table's cell that keeps its label's colon) as "Plats: Matsalen".
-    rf"(?:\b(?:{PLACE_LABELS})|^var)\s*[:|](?:\s*\|)?\s*"
+    # "Datum 2026-02-03 Plats Föreningslokalen, …", a grid's text export with its spaces
+    # collapsed: the capitalised label before a capitalised name needs no colon.
+    rf"(?:(?:\b(?:{PLACE_LABELS})|^var)\s*[:|]|(?-i:\bPlats)\s+(?=(?-i:[A-ZÅÄÖ])))"
+    rf"(?:\s*\|)?\s*"
     rf"(?P<place>.+?)"
     rf"(?=\s+(?:\|\s*)?{_NEXT_LABEL}\b\s*(?:nr\.?\s*)?[:|\d]|\s+\|\s|$)",
     re.IGNORECASE,
@@ -1581,8 +1584,14 @@ def _read_header(lines: list[str]) -> _Header:
     dnr_open = False  # "Dnr KS" at the line's end: its number may stand on the next line
     place_open = False  # the place ended on "rum" or "sal": the room's name may stand below
     for line in _join_title_lines(lines):
+        if place_open and _HOUSE_LETTER.match(line.strip()) and header.place[-1:].isdigit():
+            # "Plats   Föreningslokalen, Kastanjegatan 7" + "B": the street number's letter.
+            header.place = f"{header.place} {line.strip()}"
+            place_open = False
+            continue
         if (
             place_open
+            and header.place.rsplit(" ", 1)[-1].casefold() in ROOM_WORDS
             and _ROOM_NAME_ALONE.match(line.strip())
             and not (group_kind_of(line) or ATTENDANCE.match(line) or _JUSTERARE_LABEL.match(line))
             and not (METADATA_LABEL.match(line) or DATE_LABEL.search(line) or DOC_TITLE.match(line))
@@ -1664,7 +1673,9 @@ def _read_header(lines: list[str]) -> _Header:
             # "Tid och plats: Socialkontoret, rum Linden, kl. 13.00–15.30": the time is no place.
             where = _TIME_AT_END.sub("", place["place"].strip())
             header.place = where.rstrip(".,;|").strip()
-            place_open = header.place.rsplit(" ", 1)[-1].casefold() in ROOM_WORDS
+            place_open = header.place.rsplit(" ", 1)[-1].casefold() in ROOM_WORDS or (
+                header.place[-1:].isdigit()
+            )
             used = True
         protocol = (
             _PROTOCOL.search(line)
@@ -1868,6 +1879,7 @@ def _dnr(text: str) -> str:
     return ""
 
 
+_HOUSE_LETTER = re.compile(r"^[A-ZÅÄÖ]$")
 # A room's name alone: "Turbinen", "Kronan", "4:12", "Stora salen".
 _ROOM_NAME_ALONE = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]*(?:\s+[a-zåäö]+)?|\d{1,2}(?::\d{1,3})?)$")
 _DNR_NUMBER_ALONE = re.compile(r"^(?:19|20)\d{2}[/.:-]\d{1,5}(?:[/.:-]\d{1,5})?$")
