@@ -1341,6 +1341,9 @@ DECIDING_BODIES = (
     r"\w*utskottet",
     r"\w*fullmäktige",
     r"\w*kommittén",
+    # "Rådet beslutade att ställa sig bakom …": a pensionärsråd or funktionshinderråd decides
+    # what it says itself.
+    r"\w*rådet",
     r"föreningen",
     r"årsmötet",
     r"\w*stämman",
