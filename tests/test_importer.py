@@ -996,7 +996,8 @@ def test_dates_day_first_as_swedes_write_them(line: str, day: date) -> None:
     ("line", "kind"),
     [
         ("Central samverkansgrupp (CSG)", "CSG"),
-        ("Arbetsmiljökommittén Hemtjänst Norr", "Arbetsmiljökommitté"),
+        # The skyddskommitté by the employer's own name (AML 6 kap. 8 §).
+        ("Arbetsmiljökommittén Hemtjänst Norr", "skyddskommitté"),
         ("Protokoll från arbetsplatsträff, Förskolan Ekorren", "APT"),
         ("Arbetsplatsträff med samverkan (ASG)", "ASG"),
         # Without the acronym an arbetsplatsträff that samverkar is an APT.

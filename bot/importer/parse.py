@@ -1748,7 +1748,6 @@ _KIND_ORDER = (
     "MBL §19",
     "MBL §14",
     "skyddskommitté",
-    "Arbetsmiljökommitté",
     "CSG",
     "FSG/VSG",
     "FSG",
