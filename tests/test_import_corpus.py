@@ -375,5 +375,7 @@ def test_the_thirteenth_set_keeps_its_score() -> None:
     everything, English-influenced labels) and kept outside the repository as a measure while
     the morning's work went on (only totals looked at): 89.5 % (501/560, 2 spurious) on the
     session's first code (45798b7), 90.5 % (506/559, 2 spurious; .docx 75.9 %) on main at
-    2e1096b. Then opened as a development set."""
-    _floor("thirteenth", 557, 0.905)
+    2e1096b. Then opened as a development set: 97.7 % (544/557, 0 spurious) once a header grid's
+    English labels (Time, Location) and an item table "# | Punkt | Ansvarig | Notes" are read
+    and "ACTION POINTS" ends the items."""
+    _floor("thirteenth", 557, 0.976)

@@ -14,6 +14,7 @@ from bot.importer.vocabulary import (
     ACTION_OWNER,
     ASIDE_FOR,
     ATTENDANCE,
+    BARE_PLACE_LABELS,
     BOARD_DECISION,
     BULLET,
     CELL_LABEL,
@@ -792,7 +793,7 @@ _PLACE = re.compile(
     # "Plats: | Matsalen" (a Word table's cell that keeps its label's colon) as "Plats: Matsalen".
     # "Datum 2026-02-03 Plats Föreningslokalen, …", a grid's text export with its spaces
     # collapsed: the capitalised label before a capitalised name needs no colon.
-    rf"(?:(?:\b(?:{PLACE_LABELS})|^var)\s*[:|]|(?-i:\bPlats)\s+(?=(?-i:[A-ZÅÄÖ])))"
+    rf"(?:(?:\b(?:{PLACE_LABELS})|^var)\s*[:|]|(?-i:\b(?:{BARE_PLACE_LABELS}))\s+(?=(?-i:[A-ZÅÄÖ])))"
     rf"(?:\s*\|)?\s*"
     rf"(?P<place>.+?)"
     rf"(?=\s+(?:\|\s*)?{_NEXT_LABEL}\b\s*(?:nr\.?\s*)?[:|\d]|\s+\|\s|$)",

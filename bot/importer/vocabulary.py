@@ -1078,8 +1078,13 @@ OTHER_DATE = re.compile(
 PLACE_LABELS = (
     r"plats|lokal|mötesplats|sammanträdesplats|möteslokal|sammanträdeslokal|mötesrum"
     r"|plats\s*/\s*lokal|mötesform"
+    # A Swedish template's English labels in its header grid: "Location | Personalrummet".
+    r"|location|venue"
 )
-WHEN_WHERE_LABELS = rf"datum|mötesdatum|sammanträdesdatum|tid|klockan|{PLACE_LABELS}"
+# The capitalised place labels that need no colon before a capitalised name in a grid's text
+# export ("Datum 2026-02-03 Plats Föreningslokalen", "Time 09.15 Location Konferensrum …").
+BARE_PLACE_LABELS = r"Plats|Location|Venue"
+WHEN_WHERE_LABELS = rf"datum|mötesdatum|sammanträdesdatum|tid|klockan|time|{PLACE_LABELS}"
 
 # A protocol's number in its year: "4/2025", or the year first as some bodies write it
 # ("VSG 2026:9").
@@ -1129,13 +1134,18 @@ ITEM_TABLE_COLUMNS = (
     (
         "decision",
         r"beslut(?:\s*(?:/|och)\s*(?:åtgärd|åtgärder|kommentar|noteringar))?|åtgärd|åtgärder"
-        r"|noteringar|anteckningar|kommentar|kommentarer|diskussion|protokollsanteckning",
+        r"|noteringar|anteckningar|kommentar|kommentarer|diskussion|protokollsanteckning"
+        # An English-influenced template's "Notes / Anteckningar", "Minutes".
+        r"|notes|minutes|notes\s*/\s*anteckningar|anteckningar\s*/\s*notes",
     ),
     ("responsible", r"ansvarig|ansvar|vem|klart(?:\s+senast)?|tidplan|när|status|deadline"),
 )
 _ITEM_COLUMNS = [
     (kind, re.compile(rf"^(?:{words})$", re.IGNORECASE)) for kind, words in ITEM_TABLE_COLUMNS
 ]
+
+
+_ITEM_TITLE = dict(_ITEM_COLUMNS)["title"]
 
 
 def item_table_column(cell: str) -> str | None:
@@ -1150,6 +1160,19 @@ def item_table_columns(cells: list[str]) -> list[str] | None:
     kinds = [item_table_column(cell) for cell in cells]
     if None in kinds:
         return None
+    # "# | Punkt | Ansvarig | Anteckningar": a number column before "Punkt", which then heads
+    # the titles (a word that names either, by where it stands).
+    if "title" not in kinds and kinds.count("number") == 2 and kinds[0] == "number":
+        second = kinds.index("number", 1)
+        if _ITEM_TITLE.match(" ".join(cells[second].split()).strip(" :")):
+            kinds[second] = "title"
+    # With no presenter's column, the one naming who answers for the item between its title and
+    # its notes names the presenter ("Punkt | Ansvarig | Anteckningar"); after them, an action's
+    # owner still.
+    if "presenter" not in kinds and "title" in kinds and "decision" in kinds:
+        between = kinds[kinds.index("title") + 1 : kinds.index("decision")]
+        if between == ["responsible"]:
+            kinds[kinds.index("title") + 1] = "presenter"
     if kinds.count("title") != 1 or not {"presenter", "decision"} & set(kinds):
         return None
     return kinds
@@ -1258,7 +1281,10 @@ CLOSING = re.compile(
     r"|justeras|justerat|justerande|justerandes(?:\s+signatur)?|signatur(?:er)?"
     r"|signerat\s+(?:digitalt|elektroniskt)|justering\s*:?$"
     # "Signering" above the table of who signed (with BankID) and when: the signatures.
-    r"|(?:(?:elektronisk|digital)\s+)?signering\s*:?$)\b\s*:?",
+    r"|(?:(?:elektronisk|digital)\s+)?signering\s*:?$"
+    # "ACTION POINTS" over a table of actions (Action | Owner | Deadline) after the items: a
+    # list of who does what by when, no item of the agenda.
+    r"|(?:action\s+points|action\s+items|åtgärdslista|åtgärdslistan)\s*:?$)\b\s*:?",
     re.IGNORECASE,
 )
 
