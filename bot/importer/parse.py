@@ -15,6 +15,7 @@ from bot.importer.vocabulary import (
     ASIDE_FOR,
     ATTENDANCE,
     BARE_PLACE_LABELS,
+    BARE_PROTOCOL_NUMBER,
     BOARD_DECISION,
     BULLET,
     CELL_LABEL,
@@ -52,6 +53,7 @@ from bot.importer.vocabulary import (
     PRESENTER_NAMED,
     PRESENTER_WORD,
     PROTOCOL_COMPOUNDS,
+    RECORD_SENTENCE,
     ROOM_WORDS,
     SECRETARY,
     SECTIONS,
@@ -1537,7 +1539,27 @@ def _header_goes_on(line: str, following: str) -> bool:
     )
     # "… på Folktandvårdens kansli, rum" + "3, Storgatan 14 …": the room's number wrapped.
     number = bool(_NUMBER_WRAPPED.match(following)) and not _ends_sentence(line)
-    return _starts_lower(following) or (cut and ":" not in following) or held or place_end or number
+    # "Protokoll fört vid ordinarie styrelsemöte i Bostadsrättsföreningen" + "Tallkotten 7 i
+    # Ålstad tisdagen den 10 mars 2026 kl. 19.00 i": the record's sentence, cut before its day.
+    record = bool(
+        RECORD_SENTENCE.match(line)
+        and not find_dates(line)
+        and find_dates(following)
+        and not any(mark in following for mark in ":|")
+        and not is_date_only(following)
+        and not ATTENDANCE.match(following)
+        # "Minnesanteckningar från samverkansgrupp FSG" + "Datum 2024-11-06": a label's line.
+        and not METADATA_LABEL.match(following)
+        and not DATE_LABEL.match(following)
+    )
+    return (
+        _starts_lower(following)
+        or (cut and ":" not in following)
+        or held
+        or place_end
+        or number
+        or record
+    )
 
 
 def _place_after_date(line: str) -> re.Match[str] | None:
@@ -1683,6 +1705,7 @@ def _read_header(lines: list[str]) -> _Header:
             or (DOC_TITLE.match(line) and _PROTOCOL_TOKEN.search(line))
             or _NUMBER_LABEL.search(line)
             or MEETING_NUMBER.search(line)
+            or BARE_PROTOCOL_NUMBER.search(line)
         )
         if protocol and not header.protocol_number:
             header.protocol_number = _written_number(next(g for g in protocol.groups() if g))

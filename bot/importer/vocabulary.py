@@ -1206,6 +1206,24 @@ DOC_TITLE = re.compile(
     re.IGNORECASE,
 )
 
+# "Protokoll fört vid ordinarie styrelsemöte i Bostadsrättsföreningen" + "Tallkotten 7 i Ålstad
+# tisdagen den 10 mars 2026 kl. 19.00 i …": the record's opening words, a sentence that goes on to
+# name the meeting's day, hour and place however the page width broke it.
+RECORD_SENTENCE = re.compile(
+    r"^(?:minnesanteckningar|mötesanteckningar|anteckningar|protokoll|sammanträdesprotokoll"
+    r"|mötesprotokoll)\s+(?:fört|förda|förd|förts|tagna|tagen|skrivna|från|vid)\s",
+    re.IGNORECASE,
+)
+
+# "BRF TALLKOTTEN 7   STYRELSEPROTOKOLL   Protokoll nr 3", "LSG Solgläntan, protokoll nr 7": in
+# the header the meeting's number may stand bare, without its year (not "Protokoll nr 2 från
+# 2026-02-03", the previous meeting's, nor a date's digits).
+BARE_PROTOCOL_NUMBER = re.compile(
+    r"(?<!\w)(?:protokoll(?:et)?|protokollnummer)\s*(?:(?:nr\.?|nummer)\s*[:|]?\s*|[:|]\s*)"
+    r"(\d{1,3})(?![\d/.:,-]|\s*(?:[-–]\s*)?\d)(?!\s+(?:från|av|den|för|fr\.?\s*o\.?\s*m)\b)",
+    re.IGNORECASE,
+)
+
 DATE_LABEL = re.compile(
     r"(?:\b(?:datum|mötesdatum|sammanträdesdatum|sammanträdesdag(?:en)?(?!\w)"
     r"|datum\s+och\s+tid|tid\s+och\s+datum)\s*[:|]?"
