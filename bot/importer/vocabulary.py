@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -277,6 +278,8 @@ _GROUP_KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in 
 _OWN_ACRONYM = re.compile(r"\((?P<acronym>[A-ZÅÄÖ]{2,5})\)")
 
 
+# Asked of the same header lines many times over (each way of joining them); a pure function.
+@functools.lru_cache(maxsize=8192)
 def group_kind_of(line: str) -> str:
     """ "MBL §11", "skyddskommitté", "LSG", "styrelse", "nämnd" for a header line, else ""."""
     for own in _OWN_ACRONYM.finditer(line):
