@@ -19,6 +19,7 @@ from bot.importer import (
     content_key,
     import_file,
     parse_minutes,
+    read_document,
     read_text,
 )
 from bot.importer.tables import items_from_tables
@@ -627,6 +628,34 @@ def test_docx_a_bold_title_opening_its_paragraph_is_the_items_title(tmp_path: Pa
         ("Beslut", "Ny rutin för nycklar", "Olle Berg", "samverkat"),
     ]
     assert minutes.justerare == [("Anna Ek", "Vision")]
+
+
+def test_docx_runs_marked_not_bold_are_plain_text_not_headings(tmp_path: Path) -> None:
+    """Word writes <w:b w:val="0"/> for a run it keeps out of bold: plain text, not a heading,
+    so a bold "Beslut" below an item's title stays a label and not a section of its own."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Protokoll Tekniska nämnden", level=1)
+    document.add_paragraph().add_run("Sammanträde 2025-11-04 kl. 09.00 i Rådhuset.").bold = False
+    for title, presenter, decision in (
+        ("§ 31 Taxa för slamtömning 2026", "Per Åkesson", "Nämnden beslutar att anta taxan."),
+        ("§ 32 Upphandling av vinterväghållning", "Sara Lind", "Ärendet bordläggs."),
+    ):
+        document.add_heading(title, level=2)
+        document.add_paragraph().add_run(f"Föredragande: {presenter}").bold = False
+        document.add_paragraph().add_run("Beslut").bold = True
+        document.add_paragraph().add_run(decision).bold = False
+    path = tmp_path / "inte-fetstil.docx"
+    document.save(str(path))
+    _, headings = read_document(path)
+    assert "Beslut" in headings and "Föredragande: Per Åkesson" not in headings
+    assert "Ärendet bordläggs." not in headings
+    found = [(i.title, i.presenter, i.decision) for i in import_file(path).items]
+    assert found == [
+        ("Taxa för slamtömning 2026", "Per Åkesson", "beslutat"),
+        ("Upphandling av vinterväghållning", "Sara Lind", "bordlagt"),
+    ]
 
 
 def test_docx_paragraphs_tables_header_and_lists(tmp_path: Path) -> None:

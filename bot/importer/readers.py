@@ -198,8 +198,15 @@ def _run_text(run: Any) -> str:
     return "".join(t.text or "" for t in run.iter(f"{_W}t"))
 
 
+# The values of w:val that switch a run property off ("<w:b w:val="0"/>": not bold, as Word
+# writes a plain run in a paragraph whose style is bold); no w:val, or any other, is on.
+_OFF = ("0", "false", "off")
+
+
 def _is_bold(run: Any) -> bool:
-    return (props := run.find(f"{_W}rPr")) is not None and props.find(f"{_W}b") is not None
+    if (props := run.find(f"{_W}rPr")) is None or (bold := props.find(f"{_W}b")) is None:
+        return False
+    return (bold.get(f"{_W}val") or "").casefold() not in _OFF
 
 
 def _block_lines(container: Any) -> Iterator[str]:
