@@ -207,6 +207,15 @@ HELD_OUT = "heldout"
 DOCUMENT_FORMATS = ("txt", "docx", "pdf")
 
 
+def finished_parts() -> list[str]:
+    """The parts made of finished files: those holding a .docx or a .pdf (source parts are .txt)."""
+    return sorted(
+        p.name
+        for p in CORPUS.iterdir()
+        if p.is_dir() and any(f.suffix in (".docx", ".pdf") for f in p.iterdir())
+    )
+
+
 def finished(part: str) -> list[Path]:
     """The documents of a part made of finished files (.txt, .docx, .pdf beside their .json)."""
     return sorted(p for p in (CORPUS / part).iterdir() if p.suffix[1:] in DOCUMENT_FORMATS)
