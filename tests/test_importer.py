@@ -918,7 +918,8 @@ def test_a_front_page_before_the_first_paragraph_is_the_header() -> None:
         ("Beslut", "Delårsrapport per augusti", "", "beslutat"),
         ("Information", "Information från förvaltningschefen", "", ""),
     ]
-    assert minutes.justerare == [("Karin Hedlund", "")]
+    # Her party is the attendance list's ("Karin Hedlund (M)").
+    assert minutes.justerare == [("Karin Hedlund", "M")]
 
 
 def test_page_furniture_labels_and_numbered_standing_items() -> None:
@@ -1508,3 +1509,25 @@ def test_the_safety_net_reads_again_minutes_that_lost_their_numbered_titles() ->
     good = parse_minutes(text.replace("Ämne ", "§ ").replace(" –", ""))
     assert len(good.items) == 4
     assert "ärendena lästa på nytt efter numreringen" not in good.uncertain
+
+
+@pytest.mark.parametrize(
+    "attendance",
+    [
+        "Beslutande: Eva Lind (S), ordförande; Per Ask (M); Ida Berg (V)",
+        "Ledamöter\tParti\tFunktion\nEva Lind\tS\tordförande\nPer Ask\tM\tledamot",
+    ],
+)
+def test_a_council_members_party_comes_from_the_attendance_list(attendance: str) -> None:
+    # The justering names the chair by her role only; the list says which party she sits for.
+    text = (
+        "Protokoll kulturnämnden 2026-03-10\n\n"
+        f"{attendance}\n\n"
+        "§ 1 Val av justerare\n"
+        "Nämnden utser Per Ask (M) att jämte ordföranden justera protokollet.\n\n"
+        "§ 2 Bidrag till studieförbund\n"
+        "Nämnden beslutar att bevilja bidraget.\n"
+    )
+    minutes = parse_minutes(text)
+    assert dict(minutes.justerare) == {"Per Ask": "M", "Eva Lind": "S"}
+    assert "justerarnas parti från deltagarlistan" in minutes.uncertain

@@ -81,6 +81,7 @@ from bot.importer.vocabulary import (
     is_page_marker,
     is_party,
     is_person_name,
+    is_political_party,
     is_presenter,
     is_standing,
     is_subheading,
@@ -2295,6 +2296,8 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
             found = next((_party_in(p.strip()) for p in inside if _party_in(p.strip())), "")
             if not found and inside and is_employer_role(inside[0].strip()):
                 found = "arbetsgivaren"
+            if not found and inside and is_political_party(inside[0]):
+                found = inside[0].strip()  # "Eva Lind (S), ordförande": a council's member
             if paren and is_person_name(paren["name"]) and found:
                 sides.setdefault(paren["name"].strip(), found)
                 name = ""
@@ -2305,6 +2308,9 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
                 name = piece
             elif name and _party_in(piece):
                 sides.setdefault(name, _party_in(piece))
+                name = ""
+            elif name and is_political_party(piece):
+                sides.setdefault(name, piece.strip())  # "| Stig Ek | S | ordförande |"
                 name = ""
             elif name and is_employer_role(piece):
                 sides.setdefault(name, "arbetsgivaren")
@@ -2318,6 +2324,8 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
                     if tail and is_person_name(head):
                         if _party_in(tail):
                             sides.setdefault(head, _party_in(tail))
+                        elif is_political_party(words[size]):
+                            sides.setdefault(head, words[size])  # "Eva Lind  S  ordförande"
                         elif is_employer_role(tail):
                             sides.setdefault(head, "arbetsgivaren")  # "Göran Falk enhetschef"
                         else:

@@ -822,6 +822,16 @@ def is_workers_side(text: str) -> bool:
     return bool(_WORKERS_SIDE.match(text.strip()))
 
 
+# The parties of Swedish councils as attendance lists write them after a member's name,
+# "Eva Lind (S), ordförande": a justerare's party where the justering itself names none.
+POLITICAL_PARTIES = frozenset({"S", "M", "C", "V", "L", "KD", "MP", "SD", "FP"})
+
+
+def is_political_party(text: str) -> bool:
+    """ "S", "KD": a council party's letters as written after a member's name."""
+    return text.strip() in POLITICAL_PARTIES
+
+
 def is_party(text: str) -> bool:
     """A union or the employer side, as minutes name them ("AkademikerförbundetSSR", "Vision")."""
     key = _key(text.removeprefix("för ").removeprefix("från "))
