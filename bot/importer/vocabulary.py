@@ -1138,19 +1138,20 @@ CELL_LABEL = re.compile(
     r"|^(?:enhet|verksamhet|förvaltning|avdelning|arbetsplats)\s*:$",
     re.IGNORECASE,
 )
+# The words heading a column of an item's outcome or notes.
+_NOTES = (
+    r"(?:beslut|beslutet|åtgärd|åtgärder|noteringar|notering|anteckningar|kommentar|kommentarer"
+    r"|diskussion|protokollsanteckning|notes|minutes)"
+)
 # The columns of a table of agenda items ("Punkt | Ärende | Föredragande | Beslut/Åtgärd |
 # Ansvarig"), by what a cell under them holds; a header row names only such columns.
 ITEM_TABLE_COLUMNS = (
     ("number", r"punkt|p|nr|nummer|§|paragraf|#"),
     ("title", r"ärende|ärenden|rubrik|fråga|frågor|ämne|dagordningspunkt|punkt"),
     ("presenter", r"föredragande|föredragare|presentatör|informatör|föredras\s+av|redovisas\s+av"),
-    (
-        "decision",
-        r"beslut(?:\s*(?:/|och)\s*(?:åtgärd|åtgärder|kommentar|noteringar))?|åtgärd|åtgärder"
-        r"|noteringar|anteckningar|kommentar|kommentarer|diskussion|protokollsanteckning"
-        # An English-influenced template's "Notes / Anteckningar", "Minutes".
-        r"|notes|minutes|notes\s*/\s*anteckningar|anteckningar\s*/\s*notes",
-    ),
+    # One such word or several in any order ("Beslut/Åtgärd", "Noteringar/beslut", "Anteckningar
+    # och beslut"); an English-influenced template's "Notes / Anteckningar", "Minutes".
+    ("decision", rf"{_NOTES}(?:\s*(?:/|och|&|,|samt)\s*{_NOTES})*"),
     ("responsible", r"ansvarig|ansvar|vem|klart(?:\s+senast)?|tidplan|när|status|deadline"),
 )
 _ITEM_COLUMNS = [
