@@ -2227,6 +2227,18 @@ def _name_cut(line: str) -> bool:
     return bool(cut) and not (is_party(cut["word"]) or is_presenter(cut["word"]))
 
 
+def _after_bare_label(line: str) -> str:
+    """ "Beslutande Ylva Dahlin (S), ordförande" (a label column without its colon, the gap
+    after it collapsed): the names after the label's one to three words, else the line."""
+    words = line.split()
+    for size in (3, 2, 1):
+        label, rest = " ".join(words[:size]), " ".join(words[size:])
+        first = re.split(r"[,(;]", rest, maxsplit=1)[0].strip()
+        if len(words) > size and ATTENDANCE.fullmatch(label) and is_person_name(first):
+            return rest
+    return line
+
+
 def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
     """Each person the minutes list with a party ("A, Vision", "A (Vision)", "A | Vision") or
     with a manager's role ("A, verksamhetschef": the employer side), by name."""
@@ -2277,6 +2289,8 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
         above = line if is_person_name(line) else ""
         label = ATTENDANCE.match(line)
         rest = line[label.end() :] if label and label.group(0).rstrip().endswith(":") else line
+        if label and rest == line:
+            rest = _after_bare_label(line)  # "Beslutande Ylva Dahlin (S), ordförande"
         if side and rest == line:
             rest = side["rest"]  # "Skyddsombud: A, huvudskyddsombud (Seko)": any label of a list
         rest = _ATTENDANCE_SENTENCE.sub("", rest)  # "Närvarande var A (enhetschef), B (…)"
