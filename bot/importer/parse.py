@@ -3058,6 +3058,9 @@ class _Body:
         if decided and self.item is not None and self._decision_text(decided["text"], following):
             self._add(line)
             self.item.decided.append(decided["text"])
+            # The item's text has begun: the line after the decision may open the next item
+            # ("Val av justerare" + "Beslut: Att justera …" + "Ekonomisk rapport").
+            self.expect_body = False
             self._remember(line, _BODY)
             return
         if self._inline_item(line):
