@@ -1009,8 +1009,11 @@ def _presenters_apart(lines: list[str], front: list[str]) -> list[str]:
             and is_person_name(named["name"])
             and not _ends_on_connective(named["title"])
             and not _ends_sentence(named["title"])
-            # "VD-rapport – föredragande VD Karin Alm": a presenter already set off.
-            and not re.search(r"[,–—(]|\s-\s|föredra|presenter|redovisa", named["title"], re.I)
+            # "VD-rapport – föredragande VD Karin Alm", "Budget - Eva Ek": a presenter already
+            # set off (the title so far ends on the hyphen before the name).
+            and not re.search(
+                r"[,–—(]|\s-(?:\s|$)|föredra|presenter|redovisa", named["title"], re.I
+            )
         ):
             line = f"{line[: len(line) - len(bare)]}{named['title']}, {named['name']}"
         out.append(line)
