@@ -3387,14 +3387,24 @@ class _Body:
         if self.title_cut:
             self.title_cut = False
             return True
+        # The title as joined so far: a narrow column may leave the dash, the first name and
+        # the surname each on a line ("… Solrosen –" + "Emma" + "Rosén").
+        written = self.item.written or self.item.title
         if (
             len(line.split()) == 1
-            and (", " in self.previous or _DASH_BEFORE_LAST.search(self.previous))
-            and is_person_name(f"{self.previous.rsplit(' ', 1)[-1]} {line}")
+            and (", " in written or _DASH_BEFORE_LAST.search(written))
+            and is_person_name(f"{written.rsplit(' ', 1)[-1]} {line}")
         ):
             return True  # "…, Olle" + "Sten", "… – Roger" + "Dahlin": the presenter's name cut
-        if _DASH_AT_END.search(self.previous) and is_person_name(line.strip()):
+        if _DASH_AT_END.search(written) and is_person_name(line.strip()):
             return True  # "… per augusti –" + "Sofie Ahl": the presenter after the dash wrapped
+        if (
+            _DASH_AT_END.search(written)
+            and re.fullmatch(NAME_TOKEN, line.strip())
+            and self.ahead
+            and is_person_name(f"{line.strip()} {self.ahead[0].strip()}")
+        ):
+            return True  # "… Solrosen –" + "Emma" + "Rosén": the name after the dash cut too
         if _PRESENTER_ALONE.match(line) and not self.item.presenter:
             # "8. Pågående rekryteringar" + "(kommundirektör)": the title's presenter in its
             # parenthesis on the line below, put there by the writer or the page width.
