@@ -897,6 +897,9 @@ _BARE_LABEL = re.compile(
 
 
 _TITLE_LINES = 3  # a title the page width broke spans at most this many lines
+# Its words, without its number: as many as a title of _LONGEST_TITLE characters holds ("§ 6
+# Hyresförhandling 2026 med …" + "Västerland – godkännande av …" + "4,1 procent från den …").
+_TITLE_WORDS = 30
 
 
 def _titles_before_labels(lines: list[str], layout: _Layout) -> tuple[list[str], set[str]]:
@@ -943,7 +946,7 @@ def _titles_before_labels(lines: list[str], layout: _Layout) -> tuple[list[str],
             )
             and not (section_of(run[0]) or _LABEL_VALUE.match(run[0]))
             and all(wraps(a, b, layout) for a, b in pairwise(run))
-            and sum(len(line.split()) for line in run) <= 25
+            and len(" ".join([bare, *run[1:]]).split()) <= _TITLE_WORDS
             and _long_title(_TRAILING_SEPARATOR.sub("", " ".join([bare, *run[1:]])))
         ):
             out.append(" ".join(run))
@@ -1154,9 +1157,10 @@ def _presenter_broken_off(line: str, following: str) -> bool:
 
 
 def _long_title(text: str) -> bool:
-    """A title a label below vouches for may be long (up to about 160 characters)."""
+    """A title a label below vouches for may be long (up to _LONGEST_TITLE characters: a
+    board's "Hyresförhandling 2026 med … – godkännande av … från den 1 april 2026" of 170)."""
     return _titleish(text, strong=True) or (
-        len(text) <= 160
+        len(text) <= _LONGEST_TITLE
         and text[:1].isupper()
         and not _SENTENCE_INSIDE.search(text)
         and text.split()[-1].casefold() not in CONNECTIVES
