@@ -700,6 +700,24 @@ def _colon_title(line: str, following: str, *, numbered: bool = False) -> str:
     return line
 
 
+# "Värdegrundsarbete: vad betyder ett gott bemötande hos brukaren?": a topic, its colon and the
+# question the meeting talked over, in lower case after the colon.
+_TOPIC_QUESTION = re.compile(r"^(?P<topic>[^\W\d_][\w-]*(?:\s+[\w-]+){0,3}):\s+[a-zåäö][^:;]*\?$")
+
+
+def _topic_question(text: str) -> bool:
+    """An unnumbered title that asks, its topic before a colon: a dialog item's title, where a
+    line of prose that asks has no topic ("Hur gör vi i sommar?") and a label's line ("Fråga:
+    hur …?", "Ansvarig: …") a label before its colon. A numbered one asks without a topic."""
+    found = _TOPIC_QUESTION.match(text.strip())
+    return (
+        found is not None
+        and _titleish(found["topic"], strong=False)
+        and not _is_line_label(found["topic"], text)
+        and _titleish(_asked(text), strong=True)
+    )
+
+
 def _titleish(text: str, *, strong: bool) -> bool:
     """Whether a line reads as a title: short, capitalised, not a sentence, not cut off."""
     text = text.strip()
@@ -3352,16 +3370,22 @@ class _Body:
             # says no sentence goes on below, though the next line open with a short one
             # ("Svarsfrekvens 81 %. Lägst …").
             title, presenter = _split_presenter(candidate)
+            # A topic's question ends its sentence with its line: none goes on below it.
+            asks = _topic_question(title)
             if not (
                 (
                     _titleish(title, strong=True)
+                    or asks
                     or (first and _long_title(title) and not _ends_sentence(title))
+                    # "Hot och våld … under tredje kvartalet - Sofia Mäkinen": a presenter set
+                    # off after the title vouches for a long one, as "Föredragande:" below does.
+                    or (presenter and _long_title(title) and not _ends_sentence(title))
                 )
                 and self._after_break()
-                and (first or presenter or not _sentence_tail(following))
+                and (first or presenter or asks or not _sentence_tail(following))
             ):
                 return _BODY
-        elif not _titleish(candidate, strong=False):
+        elif not (_titleish(candidate, strong=False) or _topic_question(candidate)):
             return _BODY
         if self.item is not None and self.item.subheadings and self._short_heading(line, following):
             return _SUB
