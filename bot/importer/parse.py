@@ -89,6 +89,7 @@ from bot.importer.vocabulary import (
     is_workers_side,
     month_number,
     opens_body,
+    outcome_text,
     section_of,
     section_prefix,
     without_page_number,
@@ -2549,10 +2550,12 @@ class _Building:
     written: str = ""  # the title line as written, presenter and all
 
     def build(self, layout: _Layout, kind: str, *, owners_apart: bool = False) -> ImportedItem:
-        text = _reflow(self.lines, layout)
+        written = _reflow(self.lines, layout)
+        # A central negotiation's account of the local one before it is no outcome of its own.
+        text = outcome_text(written, kind)
         # "Nämnden beslutar att anta … Bo Sten (SD) reserverar sig mot beslutet." in one
         # paragraph: the decision is its sentence, and a reservation against it no disagreement.
-        stated = " ".join(self.decided) or " ".join(
+        stated = outcome_text(" ".join(self.decided), kind) or " ".join(
             sentence
             for line in text.split("\n")
             for sentence in _SENTENCES.split(line)
@@ -2604,7 +2607,7 @@ class _Building:
             # "Parterna är överens" about information is agreement, not a decision.
             outcome = ""
         presenter = self.presenter
-        at_end = None if presenter else PRESENTER_AT_END.search(text)
+        at_end = None if presenter else PRESENTER_AT_END.search(written)
         if at_end and owners_apart and ACTION_OWNER.match(at_end.group().lstrip(".!? \n")):
             at_end = None  # an action's owner where the minutes name presenters apart
         if at_end and is_presenter(at_end["who"].strip()):
@@ -2613,7 +2616,7 @@ class _Building:
             section=section,
             title=self.title,
             presenter=presenter,
-            text=text,
+            text=written,
             decision=outcome,
         )
 

@@ -496,10 +496,15 @@ _PAGE = (
 _PAGE_LINE = re.compile(rf"^(?:{DATE_PATTERN}\s+)?{_PAGE}(?:\s+{DATE_PATTERN})?$", re.IGNORECASE)
 _LONE_NUMBER = re.compile(r"^\d{1,3}$")
 
+# The central negotiation by its name, which a side asks for when a local one ended in oenighet.
+_REFERRAL = (
+    r"\bcentral(?:a)?\s+förhandling|\bförhandling\s+enligt\s+(?:mbl\s*)?(?:§\s*14|14\s*§)"
+    r"|\bmbl\s*§\s*14\b|\b14\s*§\s*mbl\b"
+)
 _OENIGHET = re.compile(
     r"\boeni(?:g|ga|ghet)\b|\boense\b|\bst(?:äller|ällde)\s+sig\s+inte\s+bakom\b|\b(?:inte|ej|icke)\s+(?:är\s+)?(?:eniga?|överens|ense)\b|\bingen\s+enighet\b"
-    r"|\bcentral(?:a)?\s+förhandling|\bförhandling\s+enligt\s+(?:mbl\s*)?(?:§\s*14|14\s*§)"
-    r"|\bmbl\s*§\s*14\b|\b14\s*§\s*mbl\b|\breserver(?:ar|ade)\s+sig\b"
+    # "Vision begär central förhandling": the local negotiation ended in disagreement.
+    rf"|{_REFERRAL}|\breserver(?:ar|ade)\s+sig\b"
     # "Kommunal delar inte arbetsgivarens bedömning": a side that does not share the view.
     r"|\bdelar\s+inte\s+(?:\w+s\s+)?(?:bedömning|uppfattning|syn|förslag)\w*"
     # A template's answer: "Enighet: Nej", "Samverkat: Nej, …"; "Kommunal motsätter sig …".
@@ -527,6 +532,10 @@ _BORDLAGT = re.compile(
     rf"|\btar\b[^.]{{0,80}}?\bmed\s+sig\b[^.]{{0,60}}?\bnästa\s+{_NEXT_MEETING}"
     r"|\btar\s+upp\b[^.]{0,40}?\bigen\b|\bflyttas\s+till\s+nästa\b|\båterupptas\b"
     r"|\btas\s+med\s+till\s+nästa\b"
+    # "Frågan flyttas till fortsatt förhandling den 23 juni", "… förs till ett senare möte".
+    r"|\b(?:flyttas|förs|hänskjuts)\s+(?:över\s+)?till\s+(?:en\s+|ett\s+)?(?:fortsatt|fortsatta"
+    r"|ny|nytt|senare|kommande|nästkommande|extra)\s+(?:förhandling|förhandlingstillfälle|möte"
+    r"|sammanträde|mötestillfälle|tillfälle)\b"
     # "Arbetsutskottet beslutar att återkomma i ärendet": the body puts it off itself.
     r"|\bbeslutar\s+att\s+återkomma\b"
     # "Dialogen fortsätter i november" waits for a later meeting; "… fortsätter i schemagruppen",
@@ -536,8 +545,10 @@ _BORDLAGT = re.compile(
     r"|vintern|vinter)\b))"
     r"|\bfortsätter\s+(?:samtalet|dialogen|diskussionen)\b[^.]{0,40}?\bnästa\b"
     # The noun: "Fortsatt dialog på nästa möte", "Fortsatt diskussion i maj".
-    r"|\bfortsatt\s+(?:dialog|diskussion|samtal|behandling)\s+(?:på|vid|under|i|till)\s+"
+    r"|\bfortsatt\s+(?:dialog|diskussion|samtal|behandling|förhandling)\s+(?:på|vid|under|i|till)\s+"
     rf"(?:nästa|kommande|{_MONTH_NAMES}|hösten|våren|sommaren|vintern)\b"
+    # "Fortsatt förhandling den 23 juni": a day of its own for it.
+    rf"|\bfortsatt\s+(?:förhandling|behandling)\s+(?:sker\s+|hålls\s+)?den\s+\d{{1,2}}\s+(?:{_MONTH_NAMES})\b"
     # "Frågan är vilande tills …", "Ärendet läggs vilande", "vilandeförklaras".
     r"|\b(?:är|läggs|lades|förklaras|förklarades)\s+vilande\b|\bvilandeförklar\w*"
     r"|\bvilar\s+(?:tills\s+vidare|till|i\s+avvaktan)\b"
@@ -1061,6 +1072,36 @@ def decision_of(text: str) -> str:
         return max(found)[1]
     # "Arbetsgivaren beslutar att införa …" with no other outcome: decided after samverkan.
     return "samverkat" if _EMPLOYER_DECIDES.search(text) else ""
+
+
+# In a central negotiation (MBL §14) the local one before it is history: "Parterna konstaterar
+# att den lokala förhandlingen avslutades i oenighet" says why the parties meet, not what they
+# reached; and the meeting's own name ("förklarade den centrala förhandlingen öppnad") is no
+# sign of disagreement there.
+CENTRAL_NEGOTIATION_KINDS = frozenset({"MBL §14"})
+_EARLIER_NEGOTIATION = re.compile(
+    r"\blokal(?:a)?\s+förhandling(?:en|ar|arna)?\b|\bförhandling(?:en)?\s+på\s+lokal\s+nivå\b"
+    r"|\b(?:§\s*11|11\s*§)-?\s*förhandling(?:en)?\b|\bförhandling(?:en)?\s+enligt\s+(?:mbl\s*)?"
+    r"(?:§\s*11|11\s*§)",
+    re.IGNORECASE,
+)
+_REFERRAL_PATTERN = re.compile(_REFERRAL, re.IGNORECASE)
+
+
+def outcome_text(text: str, kind: str) -> str:
+    """The text an item's outcome is read from: in a central negotiation, without the sentences
+    about the local negotiation before it and without the meeting's own name."""
+    if kind not in CENTRAL_NEGOTIATION_KINDS:
+        return text
+    kept = (
+        " ".join(
+            sentence
+            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", line)
+            if not _EARLIER_NEGOTIATION.search(sentence)
+        )
+        for line in text.split("\n")
+    )
+    return _REFERRAL_PATTERN.sub("förhandlingen", "\n".join(kept))
 
 
 _EMPLOYER_DECIDES = re.compile(
