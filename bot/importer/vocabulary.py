@@ -28,12 +28,17 @@ _SECTION_WORDS = {
     # "4. Stående punkter" over "4.1 Ekonomi", "4.2 Personal": the reports every meeting has.
     r"|stående\s+(?:punkter|frågor|ärenden|rapporter|informationspunkter)"
     # "Information enligt 19 § MBL", "Information enligt MBL § 19": the law's own name for it.
-    r"|information\s+enligt\s+(?:mbl\s+)?(?:19\s*§|§\s*19)(?:\s+mbl)?",
+    r"|information\s+enligt\s+(?:mbl\s+)?(?:19\s*§|§\s*19)(?:\s+mbl)?"
+    # "2 Uppföljning och information" over "2.1 …": the reports and what they follow up.
+    r"|(?:uppföljning|uppföljningar|rapporter|återrapportering)\s+(?:och|samt|&)\s+information"
+    r"|information\s+(?:och|samt|&)\s+(?:uppföljning|uppföljningar|rapporter|återrapportering)",
     "Dialog": r"dialog|dialogärenden|dialogpunkter|dialogfrågor"
     r"|(?:(?:ärenden|frågor|punkter)\s+)?för\s+(?:dialog|diskussion)"
     r"|diskussionsfrågor|diskussionsärenden|diskussionspunkter",
     "Beslut": r"beslut|beslutsärenden|beslutspunkter|beslutsfrågor"
-    r"|(?:(?:ärenden|frågor|punkter)\s+)?för\s+(?:beslut|samverkan)|samverkansärenden"
+    # "Ärenden för ställningstagande": what the committee is to take a stand on.
+    r"|(?:(?:ärenden|frågor|punkter)\s+)?för\s+(?:beslut|samverkan|ställningstagande)"
+    r"|samverkansärenden"
     # "Ärenden att samverka", "Frågor att samverka om", "Punkter att besluta om".
     r"|samverkansfrågor|(?:ärenden|frågor|punkter)\s+att\s+(?:samverka|besluta)(?:\s+om)?"
     r"|samverkan\s+inför\s+beslut|samverkan",  # "Samverkan" heading the items to samverka
