@@ -92,6 +92,7 @@ from bot.importer.vocabulary import (
     outcome_text,
     section_of,
     section_prefix,
+    subheading_section,
     without_page_number,
     without_title,
 )
@@ -2996,7 +2997,7 @@ class _Body:
             return
         if self.deciding and ":" in line and is_subheading(line.split(":", 1)[0]):
             self.deciding = False  # "Reservation: X reserverar sig …": the decision's text ended
-        section = section_of(line)
+        section = section_of(line) or self._section_between_items(line, following)
         if self.item is not None and DECISION_HEADING.match(line):
             # "Förhandlingens resultat" above "Parterna är överens.": the outcome's text.
             self._add(line)
@@ -3265,6 +3266,21 @@ class _Body:
             and number[:-1] == last[:-1]
             and number[-1] == last[-1] + 1
         )
+
+    def _section_between_items(self, line: str, following: str) -> str | None:
+        """ "DISKUSSION" above "8. Diskussion om …", in minutes with section headings: the word
+        that heads text inside an item ("Diskussion" above its prose) heads the next item's
+        section when that item follows at once: numbered next after the last one, or a
+        heading under a heading."""
+        section = subheading_section(line) if self.sections_seen else None
+        if section is None:
+            return None
+        number, last = _item_number(following), self.last_number
+        if number is not None and last is not None:
+            follows = len(number) == len(last) and number[:-1] == last[:-1]
+            return section if follows and number[-1] == last[-1] + 1 else None
+        follows = self._heading(line) and self._heading(following) and not section_of(following)
+        return section if follows else None
 
     def _open_section(self, section: str) -> None:
         self.section = section

@@ -48,7 +48,28 @@ _SECTION_WORDS = {
     r"(?:\s+(?:och|samt)\s+(?:mötets\s+)?avslutning)?"
     r"|avslutande\s+(?:punkter|ärenden|frågor)|avslutning",
 }
-_SECTION_ALTERNATIVES = "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SECTION_WORDS.values()))
+# Words that head a section only beside one of its own words: "Diskussion och dialog",
+# "UPPFÖLJNING OCH INFORMATION", "Information och rapporter". Alone, "Uppföljning" or
+# "Diskussion" is as often an item's title or a heading inside an item.
+_SECTION_COMPANIONS = {
+    "Information": r"uppföljning|rapporter|rapportering|återrapportering|lägesrapporter"
+    r"|meddelanden",
+    "Dialog": r"diskussion|diskussioner|samtal|reflektion",
+}
+_JOINED = r"\s*(?:,|&|\s(?:och|samt))\s*"
+
+
+def _section_heading(section: str, words: str) -> str:
+    """A section's words, or two of them (or one and a companion) joined: "Samverkan och beslut",
+    "Diskussion och dialog"; two sections' words joined ("Information och dialog") name neither."""
+    either = "|".join(filter(None, (words, _SECTION_COMPANIONS.get(section))))
+    return rf"(?:{words})(?:{_JOINED}(?:{either}))?|(?:{either}){_JOINED}(?:{words})"
+
+
+_SECTION_ALTERNATIVES = "|".join(
+    f"(?P<s{i}>{_section_heading(name, words)})"
+    for i, (name, words) in enumerate(_SECTION_WORDS.items())
+)
 # "(MBL § 19)" and the like may follow a section word.
 _LAW_NOTE = r"(?:\s*\((?:enligt\s+)?(?:mbl|lag)[^)]*\))?"
 _SECTION_LINE = re.compile(
@@ -766,6 +787,19 @@ def section_of(line: str) -> str | None:
     """The section a heading line opens ("INFORMATION", "3. Dialog:", "Beslutsärenden"), or None."""
     match = _SECTION_LINE.match(line.strip())
     return _section_from(match) if match else None
+
+
+# A heading inside an item that, in minutes with section headings, heads a section when an item
+# follows it: "DISKUSSION" between "7. Rutin …" and "8. Diskussion om …" opens Dialog.
+_SECTION_OR_SUBHEADING = {
+    "Dialog": re.compile(r"^(?:diskussion|diskussioner)\s*:?$", re.IGNORECASE)
+}
+
+
+def subheading_section(line: str) -> str | None:
+    """The section a bare subheading word may open ("Diskussion": Dialog), or None."""
+    bare = line.strip()
+    return next((name for name, word in _SECTION_OR_SUBHEADING.items() if word.match(bare)), None)
 
 
 def section_prefix(line: str) -> tuple[str, str] | None:
