@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
@@ -57,6 +58,7 @@ from bot.importer.vocabulary import (
     ROOM_WORDS,
     SECRETARY,
     SECTIONS,
+    SIGNATURE_BOXES,
     SIGNATURES_HEAD,
     SIGNING_SERVICE,
     TABLE_COLUMN,
@@ -2711,6 +2713,9 @@ class _Body:
         inline = [_INLINE_TITLE.match(line) for line in lines]
         self.inline_items = sum(1 for m in inline if m and is_standing(m["title"])) >= 2
         closing = ""  # "", "end" (after "Mötet avslutas."), "secretary", "sign"
+        # "Justerandes signatur | Utdragsbestyrkande" under every item: boxes at each item's
+        # foot, not the minutes' end (that block stands once).
+        boxes = Counter(_normalise_line(ln) for ln in lines if SIGNATURE_BOXES.match(ln.strip()))
         collecting_justerare = False
         attendance = False
         agenda = False
@@ -2759,6 +2764,7 @@ class _Body:
                 self._next_item(line)
                 or self._numbered_run(lines, index)
                 or self._opens_first_item(line)
+                or self._title_after_boxes(lines, index, boxes)
             ):
                 # "Justerandes sign" under each § (the box for the justerare's initials), then
                 # "§ 113 …": the minutes go on; what looked like their end was the item's foot.
@@ -2853,6 +2859,27 @@ class _Body:
             and (bare[:1].isupper() or alone)
             and not _ends_sentence(bare)
             and len(bare) <= _LONGEST_TITLE
+        )
+
+    def _title_after_boxes(self, lines: list[str], index: int, boxes: Counter[str]) -> bool:
+        """ "Ärendelista" right under the boxes for the justerare's initials (on one line or a
+        cell a line), when those boxes stand under more than one item: the next item's title,
+        unnumbered as the others are (a numbered one goes on by its number). A name there is
+        the signature block's."""
+        start = index
+        while start and SIGNATURE_BOXES.match(lines[start - 1].strip()):
+            start -= 1
+        if start == index or all(boxes[_normalise_line(x)] < 2 for x in lines[start:index]):
+            return False
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        marker, bare = _strip_marker(line)
+        return (
+            not marker
+            and _titleish(bare, strong=True)
+            and not (SIGNATURE_BOXES.match(line.strip()) or CLOSING.match(line))
+            and not CLOSING_SENTENCE.match(line)
+            and not (is_person_name(bare) or _names_only(line) or _names_only(following))
         )
 
     def _numbered_run(self, lines: list[str], index: int) -> bool:

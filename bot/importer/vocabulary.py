@@ -1373,6 +1373,14 @@ SIGNATURES_HEAD = re.compile(
     re.IGNORECASE,
 )
 
+# "Justerandes signatur | Utdragsbestyrkande", "Justerandes sign": the boxes for the justerare's
+# initials (and the certified copy's) at the foot of an item or a page, captions and nothing else.
+SIGNATURE_BOXES = re.compile(
+    r"^(?:(?:justerandes?\s+(?:signatur(?:er)?|sign)\.?|ordförandes\s+(?:signatur|sign)\.?"
+    r"|utdragsbestyrkande|signatur(?:er)?)(?:\s*\|\s*|\s+|$))+$",
+    re.IGNORECASE,
+)
+
 # "Föredragande: Lisa Grahn": minutes that name presenters so use "Ansvarig: Peter Sand" (an
 # ACTION_OWNER) for who answers for an action; minutes without it mean the item's presenter.
 PRESENTER_NAMED = re.compile(r"^(?:föredragande|föredras\s+av)\s*[:|]", re.IGNORECASE)
