@@ -2551,6 +2551,9 @@ class _Building:
     inferred: bool = False  # no section heading above it: its section is read from the item
     number: tuple[int, ...] | None = None  # "§ 26", "3.2": the item's own number, if any
     written: str = ""  # the title line as written, presenter and all
+    # The widest line of the title as written: a title the page width broke is as wide as the
+    # page on its first lines, however short the line before its last piece is.
+    widest: int = 0
 
     def build(self, layout: _Layout, kind: str, *, owners_apart: bool = False) -> ImportedItem:
         written = _reflow(self.lines, layout)
@@ -3162,6 +3165,7 @@ class _Body:
             # "…, avdelningschef" + "bygglov": split again from the whole line as written.
             from_title = _split_presenter(item.written)[1] if item.written else ""
             item.written = f"{item.written or item.title} {line}"
+            item.widest = max(item.widest, len(line))
             title, presenter = _split_presenter(item.written)
             if item.presenter and item.presenter != from_title:
                 presenter = item.presenter  # "Föredragande: …" named them apart
@@ -3498,7 +3502,17 @@ class _Body:
             return False  # "a) Kommunens bud" under a long title is its first sub-item
         if self._presenter_below(line):
             return True
-        wraps = len(self.previous) > 40 or _heading_wraps(self.previous, line)
+        # A title the writer broke and the narrow column broke again ("3. Omorganisation av …
+        # mätavläsning" / "med Sjöbacka Vatten" / "AB från den 1 april 2026" above
+        # "Föredragande:"): the line above is short, but the title's first line was as wide as
+        # the page, and the label below says where the title ends.
+        labelled = self._label_below() and not _ends_sentence(self.previous)
+        wide = max(len(self.previous), self.item.widest)
+        wraps = (
+            len(self.previous) > 40
+            or _heading_wraps(self.previous, line)
+            or (labelled and self.item.widest > 40)
+        )
         if self._heading(line) and self._heading(self.previous) and wraps:
             return True
         # A lower-case line opens no sentence: the title's rest, however many words the page
@@ -3519,13 +3533,21 @@ class _Body:
             width = 0.4
         else:
             width = 0.8 if _cut_after(self.previous) else 0.85
+        # The width is the title's widest line: "… samt" / "vuxna" / "inom individ- och …":
+        # the line above may be a wrapped line's short end, the title its paragraph.
         return (
-            (_starts_lower(line) or _cut_after(self.previous))
-            and len(self.previous) >= self.layout.wrap * width
+            (_starts_lower(line) or _cut_after(self.previous) or labelled)
+            and wide >= self.layout.wrap * width
             and short
             and _long_title(_title_so_far(f"{self.item.title} {line}"))
             and not PRESENTER_LABEL.match(line)
         )
+
+    def _label_below(self) -> bool:
+        """The next line labels the item's presenter or its diary number ("Föredragande: …",
+        "Dnr KS 2025/301"): a title's last line stands above it."""
+        following = self.ahead[0].strip() if self.ahead else ""
+        return bool(PRESENTER_LABEL.match(following) or _DNR_ONLY.match(following))
 
     def _presenter_below(self, line: str) -> bool:
         """ "6. Avveckling av korttidsboendet" + "Björkhagen och överflytt av platser till" +
@@ -3597,6 +3619,7 @@ class _Body:
             inferred=self.section is None,
             written=bare,
             number=_item_number(line),
+            widest=len(line),
         )
         self.items.append(self.item)
         if rest:
