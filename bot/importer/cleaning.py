@@ -16,6 +16,7 @@ from bot.importer.vocabulary import (
     is_lone_number,
     is_page_marker,
     is_print_line,
+    later_page_number,
     opens_body,
 )
 
@@ -156,7 +157,18 @@ def _unnumbered(line: str) -> str:
 def _drop_page_headers(lines: list[str]) -> list[str]:
     """Drop "SID 2(4)" lines and the print date beside them; a date alone at the top repeats."""
     filled = [index for index, line in enumerate(lines) if line]
-    markers = {index for index in filled if is_page_marker(lines[index])}
+    # "ÄLVBY SJUKHUS  Skyddskommittén 2026-01-22  Sida 2 av 2": a later page's header, even
+    # where it stands once (two pages have one such header) or no page break marks its page.
+    markers = {
+        index
+        for index in filled
+        if is_page_marker(lines[index])
+        or (
+            later_page_number(lines[index])
+            and not _is_structural(lines[index])
+            and not _sentence(lines[index])
+        )
+    }
     drop = set(markers)
     position = {index: rank for rank, index in enumerate(filled)}
     marker_ranks = sorted(position[index] for index in markers)

@@ -756,6 +756,16 @@ def ends_with_page_number(line: str) -> bool:
     return bool(_ENDS_WITH_PAGE.search(line.strip()))
 
 
+def later_page_number(line: str) -> bool:
+    """ "ÄLVBY SJUKHUS  Skyddskommittén 2026-01-22  Sida 2 av 2": a header's text ending with the
+    number of a page after the first (the first page's header is the letterhead)."""
+    found = _ENDS_WITH_PAGE.search(line.strip())
+    # "Protokoll 3/26" is a protocol's number, not a page's: "/" alone does not say page.
+    if not found or ("/" in found.group(0) and not re.search(r"[a-z]", found.group(0), re.I)):
+        return False
+    return int(re.search(r"\d+", found.group(0)).group(0)) > 1
+
+
 def without_page_number(line: str) -> str:
     """ "PROTOKOLL Sida 1 (2)" → "PROTOKOLL"."""
     return _ENDS_WITH_PAGE.sub("", line.strip())
