@@ -28,10 +28,7 @@ _SECTION_WORDS = {
     # "4. Stående punkter" over "4.1 Ekonomi", "4.2 Personal": the reports every meeting has.
     r"|stående\s+(?:punkter|frågor|ärenden|rapporter|informationspunkter)"
     # "Information enligt 19 § MBL", "Information enligt MBL § 19": the law's own name for it.
-    r"|information\s+enligt\s+(?:mbl\s+)?(?:19\s*§|§\s*19)(?:\s+mbl)?"
-    # "2 Uppföljning och information" over "2.1 …": the reports and what they follow up.
-    r"|(?:uppföljning|uppföljningar|rapporter|återrapportering)\s+(?:och|samt|&)\s+information"
-    r"|information\s+(?:och|samt|&)\s+(?:uppföljning|uppföljningar|rapporter|återrapportering)",
+    r"|information\s+enligt\s+(?:mbl\s+)?(?:19\s*§|§\s*19)(?:\s+mbl)?",
     "Dialog": r"dialog|dialogärenden|dialogpunkter|dialogfrågor"
     r"|(?:(?:ärenden|frågor|punkter)\s+)?för\s+(?:dialog|diskussion)"
     r"|diskussionsfrågor|diskussionsärenden|diskussionspunkter",
@@ -52,8 +49,9 @@ _SECTION_WORDS = {
 # "UPPFÖLJNING OCH INFORMATION", "Information och rapporter". Alone, "Uppföljning" or
 # "Diskussion" is as often an item's title or a heading inside an item.
 _SECTION_COMPANIONS = {
-    "Information": r"uppföljning|rapporter|rapportering|återrapportering|lägesrapporter"
-    r"|meddelanden",
+    # "2 Uppföljning och information" over "2.1 …": the reports and what they follow up.
+    "Information": r"uppföljning|uppföljningar|rapporter|rapportering|återrapportering"
+    r"|lägesrapporter|meddelanden",
     "Dialog": r"diskussion|diskussioner|samtal|reflektion",
 }
 _JOINED = r"\s*(?:,|&|\s(?:och|samt))\s*"
