@@ -49,6 +49,7 @@ from bot.importer.vocabulary import (
     OUTCOME_LABELS,
     PARAGRAPH_NUMBER,
     PLACE_LABELS,
+    PREMISES_OF,
     PRESENTER_AT_END,
     PRESENTER_LABEL,
     PRESENTER_NAMED,
@@ -79,6 +80,7 @@ from bot.importer.vocabulary import (
     is_deciding_kind,
     is_employer_organisation,
     is_employer_role,
+    is_employers_organisation,
     is_other_questions,
     is_page_marker,
     is_party,
@@ -254,7 +256,7 @@ def parse_minutes(
     unstructured = "\n".join([*header.unplaced, *body.unplaced])
     minutes = ImportedMinutes(
         date=when,
-        place=header.place,
+        place=PREMISES_OF.sub("", header.place),
         group_kind=header.group_kind,
         time=header.time or _opened_at(items),
         group_name=header.group_name,
@@ -580,6 +582,7 @@ def _employer_sides(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
         employer = is_employer_role(party) or is_employer_organisation(party)
         # "för arbetsgivarsidan", "(arbetsgivare)": the employer's side, as one word.
         own_word = re.sub(r"^(?:för|från)\s+", "", party.casefold()).startswith("arbetsgivar")
+        own_word = own_word or is_employers_organisation(party)
         manager = bool(title) and is_employer_role(title.split()[-1])
         if (manager and not party) or (employer and not is_party(party)) or own_word:
             party = "arbetsgivaren"

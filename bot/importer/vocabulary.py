@@ -933,6 +933,40 @@ _ORGANISATION_LAST = frozenset(
 _ORGANISATION_ENDINGS = ("förvaltning", "förvaltningen", "bolag", "bolaget", "koncernen")
 
 
+# An employers' organisation negotiates and signs for the employer's side ("Fredrik Holm för
+# Energiföretagens Arbetsgivareförening"): by its own word, or by name.
+_EMPLOYERS_WORD = re.compile(
+    r"arbetsgivar(?:e)?(?:förening|förbund|organisation|verk|allians)\w*", re.IGNORECASE
+)
+_EMPLOYERS_ORGANISATIONS = frozenset(
+    {
+        "skr",
+        "sverigeskommunerochregioner",
+        "sobona",
+        "almega",
+        "svensktnäringsliv",
+        "fastigo",
+        "vårdföretagarna",
+        "teknikföretagen",
+        "arbetsgivarverket",
+    }
+)
+
+
+def is_employers_organisation(text: str) -> bool:
+    """ "Energiföretagens Arbetsgivareförening", "SKR", "Sobona": who signs for the employers."""
+    bare = re.sub(r"^(?:för|från)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return _key(bare) in _EMPLOYERS_ORGANISATIONS or bool(_EMPLOYERS_WORD.search(bare))
+
+
+# "i lokaler hos Energiföretagens Arbetsgivareförening, Olof Palmes gata 31": the premises' word
+# before whose they are; the place is the host and its address.
+PREMISES_OF = re.compile(
+    r"^(?:i\s+)?(?:lokaler(?:na)?|lokalen|utrymmen(?:a)?)\s+(?:hos|tillhörande)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def is_employer_organisation(text: str) -> bool:
     """ "AB Sjöstadshem", "Region Västerby", "bolaget": the employer named as an organisation."""
     words = text.removeprefix("för ").split()
