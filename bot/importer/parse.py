@@ -3442,11 +3442,27 @@ class _Body:
             return _BODY
         if self.item is not None and self.item.subheadings and self._short_heading(line, following):
             return _SUB
-        if self.item is not None and self.last_number and not marker and not self._heading(line):
+        if (
+            self.item is not None
+            and self.last_number
+            and not marker
+            and not self._heading(line)
+            and not self._vouched_title(following)
+        ):
             # Minutes that number their items number each title: an unnumbered, unmarked short
             # line inside an item is its text (a table's cells, "Anläggning" / "Datum" / "3").
             return _BODY
         return _TITLE
+
+    def _vouched_title(self, following: str) -> bool:
+        """A short line after a finished sentence with what opens an item right below it (its
+        diary number, "Föredragande: …", "Nämndens beslut"): a title, numbered or not (the
+        numbering of the minutes may stop or leave one out)."""
+        return self._after_break() and bool(
+            _DNR_ONLY.match(following)
+            or PRESENTER_LABEL.match(following)
+            or DECISION_HEADING.match(following)
+        )
 
     def _wrapped_title(self, bare: str, following: str) -> bool:
         """A numbered title as long as the page is wide, its last words on the next line."""
