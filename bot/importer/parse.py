@@ -62,6 +62,7 @@ from bot.importer.vocabulary import (
     SIGNATURE_BOXES,
     SIGNATURES_HEAD,
     SIGNING_SERVICE,
+    SUBSTITUTE_WORDS,
     TABLE_COLUMN,
     THANKED,
     TITLE_LABEL,
@@ -2134,8 +2135,16 @@ def _names_from_sentence(sentence: str) -> list[tuple[str, str]]:
     return people
 
 
+# "… utses Elin Forsmark (V) med Rasmus Holm (M) som ersättare", "… och Bo Ek som suppleant":
+# the substitute named after the justerare, who signs only if the justerare cannot.
+_SUBSTITUTE_AFTER = re.compile(
+    rf",?\s+(?:med|och|samt)\s+{UPPER}[^.;]*?\s+som\s+(?:{SUBSTITUTE_WORDS})\b[^.;]*"
+)
+
+
 def _chosen_in_sentence(sentence: str) -> list[tuple[str, str]]:
     sentence = re.sub(r"^beslut\s*:\s*", "", sentence.strip(), flags=re.IGNORECASE)
+    sentence = _SUBSTITUTE_AFTER.sub("", sentence)
     statements = _justering_statements(sentence)
     if statements:
         return statements
@@ -2514,6 +2523,10 @@ def _split_presenter(title: str) -> tuple[str, str]:
     labelled = PRESENTER_LABEL.match(paren["who"].strip()) if paren else None
     if labelled:
         return paren["title"].strip(), labelled["who"].strip()  # "(Föredragande: Lisa Berg)"
+    if paren and all(is_political_party(piece) for piece in paren["who"].split(",")):
+        # "Val av ersättare … efter Ingrid Sjöberg (KD)", "Motion om … (M, L)": a council
+        # party's letters say whose party the title names, never who presents the item.
+        return title, ""
     if paren and PRESENTER_WORD.match(paren["who"].strip()):
         # "(föredragande Maja Sundberg)", "(redovisas av ekonomichef)": announced, no colon.
         return paren["title"].strip(), _unannounced(paren["who"])

@@ -289,10 +289,13 @@ GROUP_KINDS = (
         r"|årsstämma(?:n|ns)?)\b",
     ),
     # "Socialnämnden" alone on its line, or in a header table's cell beside the protocol's
-    # word ("Barn- och utbildningsnämnden | Protokoll 2026:2", tab- or space-set in a text).
+    # word ("Barn- och utbildningsnämnden | Protokoll 2026:2", tab- or space-set in a text);
+    # a district's nämnd with its district's name after it ("Stadsdelsnämnden Norrvik",
+    # "Kommundelsnämnden Västra Berga"), one or two words in capitals.
     (
         "nämnd",
         r"(?:^|\|)\s*[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?"
+        r"(?:\s+(?-i:[A-ZÅÄÖ])[\wåäö-]+){0,2}"
         r"\s*(?:$|\||\s(?=(?:sammanträdes)?protokoll\b))|sammanträdesprotokoll",
     ),
 )
@@ -1088,6 +1091,11 @@ _BOARD_ROLES = frozenset(
         "adjungerad",
     }
 )
+
+
+# Who steps in for a justerare who cannot sign, named beside the one chosen ("Till justerare utses
+# Elin Forsmark (V) med Rasmus Holm (M) som ersättare"): not a justerare.
+SUBSTITUTE_WORDS = r"ersättare|ersättaren|suppleant|suppleanten|reserv"
 
 
 def is_board_role(text: str) -> bool:
