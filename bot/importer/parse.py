@@ -97,6 +97,7 @@ from bot.importer.vocabulary import (
     outcome_text,
     section_of,
     section_prefix,
+    sourced_section,
     subheading_section,
     without_page_number,
     without_title,
@@ -3319,6 +3320,12 @@ class _Body:
         that heads text inside an item ("Diskussion" above its prose) heads the next item's
         section when that item follows at once: numbered next after the last one, or a
         heading under a heading."""
+        # "Information från ledningen" between "Ärende 3: …" and "Ärende 4: …": in minutes that
+        # number their items, an unnumbered line naming whose information follows, right above
+        # the next item in sequence, heads Information (numbered, it is an item's title).
+        sourced = None if _strip_marker(line)[0] else sourced_section(line)
+        if sourced and _follows(_item_number(following), self.last_number):
+            return sourced
         section = subheading_section(line) if self.sections_seen else None
         if section is None:
             return None

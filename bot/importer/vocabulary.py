@@ -813,6 +813,20 @@ def subheading_section(line: str) -> str | None:
     return next((name for name, word in _SECTION_OR_SUBHEADING.items() if word.match(bare)), None)
 
 
+# "Information från ledningen": whose information follows. Numbered it is an item's title
+# ("4. Information från förvaltningschefen"); unnumbered between numbered items, a section's.
+_SOURCED_INFORMATION = re.compile(
+    r"^(?:information|informationsärenden|informationspunkter)\s+från\s+"
+    r"[\wåäö-]+(?:\s+(?:och\s+)?[\wåäö-]+){0,2}\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def sourced_section(line: str) -> str | None:
+    """The section an unnumbered "Information från …" line would head, or None."""
+    return "Information" if _SOURCED_INFORMATION.match(line.strip()) else None
+
+
 def section_prefix(line: str) -> tuple[str, str] | None:
     """("Beslut", "Budget 2026") for a title tagged with its section: "Beslut: Budget 2026"."""
     match = _SECTION_PREFIX.match(line.strip())
