@@ -235,14 +235,16 @@ def test_the_sixth_sets_blind_half_keeps_the_bar_it_met_when_first_scored_whole(
     spurious; party letters bare as elsewhere (two fields): 97.7 % (291/298): .docx 99.0 %,
     .pdf 95.8 %, .txt 98.1 %. The issue's bar, in every format, with no spurious item. 98.0 %
     (292/298) since a label column beside the unions' rows ("Arbetstagar- / organisationer:")
-    no longer hides a justerare's party (eighth's probe)."""
+    no longer hides a justerare's party (eighth's probe). 99.3 % (296/298) since a PDF table's
+    title cell with a colon ("Arbetsmiljö: sjukfrånvaro kvartal 2") no longer ends the table
+    (vsg-forskola .pdf 91.7 -> 100 %; probe apt-kosten-tabell-rubrik-kolon)."""
     total, expected = _part_score("sixth")
     assert expected == 298, expected
     for fmt, score in _by_format("sixth").items():
         print(f"sixth {fmt}: {score.share:.1%} ({score.matched}/{score.total})")
         assert score.share >= 0.95, (fmt, score.misses)
         assert score.spurious == 0, (fmt, score.misses)
-    assert total.share >= 0.979, total.misses
+    assert total.share >= 0.993, total.misses
 
 
 def test_the_seventh_set_keeps_the_score_it_had_when_first_scored() -> None:

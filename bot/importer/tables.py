@@ -125,7 +125,10 @@ def _cell_lines_table(
     while index < len(lines):
         line = lines[index].strip()
         number = _number_of(line)
-        ends = not line or CLOSING.match(line) or _AFTER_TABLE.match(line) or _LABEL.match(line)
+        # A label ends the table ("Nästa möte: …" under it), but not as the cell right after a
+        # row's number: that is the row's title, which may have a colon ("Arbetsmiljö: tillbud").
+        label = _LABEL.match(line) and len(cells) != 1
+        ends = not line or CLOSING.match(line) or _AFTER_TABLE.match(line) or label
         if number is not None and (expected is None or _follows(expected, number)):
             if cells:
                 rows.append(_row(kinds, cells))
