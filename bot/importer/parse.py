@@ -759,6 +759,7 @@ class _Header:
     justerare: list[tuple[str, str]] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     uncertain: list[str] = field(default_factory=list)
+    number_field: bool = False  # the protocol number came from a line labelled for it
 
 
 _HEADER_SCAN = 30
@@ -1742,8 +1743,12 @@ def _read_header(lines: list[str]) -> _Header:
             or MEETING_NUMBER.search(line)
             or BARE_PROTOCOL_NUMBER.search(line)
         )
-        if protocol and not header.protocol_number:
+        field_line = bool(_NUMBER_FIELD.match(line))
+        if protocol and (not header.protocol_number or (field_line and not header.number_field)):
+            # "Protokoll: 7/2025" is the number's own field: it outranks one a running header
+            # above it gave ("Västerholms stad  Protokoll FSG 7/2025  Sida 1 av 2").
             header.protocol_number = _written_number(next(g for g in protocol.groups() if g))
+            header.number_field = field_line
             used = True
         dnr = _DNR.search(line)
         if dnr and not header.dnr:
@@ -1797,6 +1802,13 @@ _TIME_LABEL = re.compile(
 _NUMBER_LABEL = re.compile(
     rf"(?<!\w)nr\.?\s*(?:{_SPACED_NUMBER}"
     rf"|({_NUMBER_PREFIX}\d{{1,3}}\s*/\s*(?:19|20)\d{{2}})(?![\d/]))",
+    re.IGNORECASE,
+)
+# A line that is the protocol number's field: "Protokoll: 7/2025", "Protokoll nr | LSG 1/2026",
+# "Protokollnummer: AU 4/2025", "Protokoll 12/2025" (its label column without a colon).
+_NUMBER_FIELD = re.compile(
+    rf"^\s*(?:{PROTOCOL_COMPOUNDS})?protokoll(?:et)?(?:nummer)?\s*(?:(?:nr\.?|nummer)\s*)?"
+    r"(?:[:|]|(?=\d))",
     re.IGNORECASE,
 )
 _PROTOCOL_TOKEN = re.compile(
