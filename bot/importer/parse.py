@@ -1452,10 +1452,35 @@ def _attendance_end(lines: list[str], start: int) -> int:
             listing = True  # "Justerare" + "Olof Werner (KD)" after the lists: the header's
         elif listing and FRONT_PAGE_LABEL.match(line):
             pass  # "Paragrafer §§ 112–116" below the lists of those present
-        elif not (listing and (_attendance_line(line) or _list_goes_on(lines[index - 1]))):
+        elif not (
+            listing
+            and (
+                _attendance_line(line)
+                or _list_goes_on(lines[index - 1])
+                or _name_goes_on(lines[index - 1], line)
+            )
+        ):
             break
         index += 1
     return index
+
+
+# "Ekström, koncernchef, och Wilma Hed, sekreterare.": a surname, then its role or party.
+_SURNAME_FIRST = re.compile(rf"^(?P<rest>{NAME_TOKEN}(?:\s+{NAME_TOKEN})?)\s*[,;(]")
+
+
+def _name_goes_on(previous: str, line: str) -> bool:
+    """ "… Emir Karlsson (S). Därutöver Ronny" + "Ekström, koncernchef, och …": the page width
+    broke a person's name in a list of those present; the next line opens with the rest of it
+    and the role or party after it, so the list goes on there."""
+    last = previous.rsplit(None, 1)[-1] if previous.strip() else ""
+    rest = _SURNAME_FIRST.match(line)
+    return (
+        bool(rest)
+        and re.fullmatch(NAME_TOKEN, last) is not None
+        and not (is_party(last) or is_presenter(last))
+        and is_person_name(f"{last} {rest['rest']}")
+    )
 
 
 def _attendance_line(line: str) -> bool:
