@@ -3394,7 +3394,7 @@ class _Body:
             listed = _strip_marker(self.previous)[0] == "bullet"
             if (
                 (self._after_break() or listed)
-                and _follows(_item_number(line), self.last_number)
+                and (_follows(_item_number(line), self.last_number) or self._numbering_begins(line))
                 and bare[:1].isupper()
                 and not _ends_sentence(bare)
                 and len(bare) <= _LONGEST_TITLE
@@ -3510,6 +3510,18 @@ class _Body:
             # line inside an item is its text (a table's cells, "Anläggning" / "Datum" / "3").
             return _BODY
         return _TITLE
+
+    def _numbering_begins(self, line: str) -> bool:
+        """ "3. Förhandlingsfråga: …" or "§ 3 …" after two unnumbered items ("Mötets öppnande",
+        "Val av justerare"): the numbering begins where the writer began it, counting the items
+        above; a list in an item's text ("1. Fler vikarier") counts from one."""
+        number = _item_number(line)
+        return (
+            self.last_number is None
+            and bool(self.items)
+            and number is not None
+            and number == (len(self.items) + 1,)
+        )
 
     def _vouched_title(self, following: str) -> bool:
         """A short line after a finished sentence with what opens an item right below it (its
