@@ -2605,6 +2605,7 @@ class _Building:
     inferred: bool = False  # no section heading above it: its section is read from the item
     number: tuple[int, ...] | None = None  # "§ 26", "3.2": the item's own number, if any
     written: str = ""  # the title line as written, presenter and all
+    presented: bool = False  # "Föredragande: …" stood under the title, which ended above it
     # The widest line of the title as written: a title the page width broke is as wide as the
     # page on its first lines, however short the line before its last piece is.
     widest: int = 0
@@ -3164,6 +3165,7 @@ class _Body:
             who = presenter["who"].strip().rstrip(".")
             if not self.item.lines or len(who.split()) <= 4:
                 self.item.presenter = who
+                self.item.presented = True
                 return
         decided = _DECISION_LINE.match(line)
         if decided and decided["label"].casefold() != "beslut" and not decision_of(decided["text"]):
@@ -3549,6 +3551,10 @@ class _Body:
         """The page width broke a long title: a lower-case fragment, or a heading line after
         a heading line."""
         if self.item is None or self.item.lines or self.previous_kind != _TITLE:
+            return False
+        if self.item.presented:
+            # "§ 8 Upphandling … december 2027" / "Föredragande: …" / "Yrkande": the label
+            # closed the title; the heading under it is the item's own.
             return False
         if self.title_cut:
             self.title_cut = False
