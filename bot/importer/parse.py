@@ -74,6 +74,7 @@ from bot.importer.vocabulary import (
     group_kind_of,
     holds_meeting_verb,
     is_address_line,
+    is_agenda_approval,
     is_agenda_marker,
     is_board_role,
     is_closing_item,
@@ -2632,6 +2633,11 @@ class _Building:
         if outcome == "beslutat" and NOTED.match(stated.strip()):
             stated, outcome = "", ""  # took note (filed it): no decision, a board's neither
         if outcome == "beslutat" and THANKED.match(stated.strip()):
+            stated, outcome = "", ""
+        if outcome == "beslutat" and not self.decided and is_agenda_approval(self.title):
+            # "Nämnden godkänner dagordningen", "Nämnden beslutar att godkänna ärendelistan":
+            # the body's own sentence on its agenda is an opening formality, as every key with
+            # one has it; under a "Beslut" label most keys record it as decided, so that stays.
             stated, outcome = "", ""
         section = self.section
         if self.inferred:

@@ -136,6 +136,19 @@ _STANDING = re.compile(
     r"|föregående\s+protokoll|förhandlingsordning|övriga\s+(?:frågor|ärenden|punkter)$)",
     re.IGNORECASE,
 )
+# The agenda's approval by its titles: "Godkännande av dagordning", "Fastställande av
+# föredragningslistan", "Ärendelista".
+_AGENDA_APPROVAL = re.compile(
+    r"^(?:(?:godkännande|fastställande|antagande)\s+av\s+(?:dagens\s+)?)?"
+    r"(?:dagordning|ärendelista|föredragningslista)(?:en|n)?\b",
+    re.IGNORECASE,
+)
+
+
+def is_agenda_approval(title: str) -> bool:
+    return bool(_AGENDA_APPROVAL.match(title.strip()))
+
+
 # Standing items that close a meeting: without sections they land in Övrigt.
 _CLOSING_ITEM = re.compile(
     # "Mötets avslutande", "Sammanträdets avslutning": the meeting's end by either noun.
