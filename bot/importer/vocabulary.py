@@ -576,6 +576,12 @@ _BORDLAGT = re.compile(
     r"|\b(?:flyttas|förs|hänskjuts)\s+(?:över\s+)?till\s+(?:en\s+|ett\s+)?(?:fortsatt|fortsatta"
     r"|ny|nytt|senare|kommande|nästkommande|extra)\s+(?:förhandling|förhandlingstillfälle|möte"
     r"|sammanträde|mötestillfälle|tillfälle)\b"
+    # "Frågan flyttas till CSG i juni", "… flyttas till mötet den 4 maj", "… till september":
+    # moved to a meeting on a later day (without one, "flyttas till CSG" hands it elsewhere);
+    # the item moves, not people or a unit ("Personalen flyttas till Solgården i juni").
+    r"|\b(?:frågan|ärendet|punkten|beslutet|beslutsfrågan|dialogen|diskussionen|behandlingen"
+    r"|förhandlingen)\b[^.]{0,60}?\bflyttas\s+(?:över\s+)?till\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:i\s+|den\s+\d{{1,2}}\s+)?(?:{_MONTH_NAMES})\b"
     # "Arbetsutskottet beslutar att återkomma i ärendet": the body puts it off itself.
     r"|\bbeslutar\s+att\s+återkomma\b"
     # "Dialogen fortsätter i november" waits for a later meeting; "… fortsätter i schemagruppen",
