@@ -81,8 +81,24 @@ def content_key(text: str) -> str:
 
 
 def _edges(page: list[str], count: int = 3) -> tuple[list[int], list[int]]:
+    """A page's first and last `count` lines, not counting its page numbers and print dates:
+    "KOMMUNEN" / "Protokoll" / "2 (3)" / "Utskriven 2026-01-05" / "Kommunstyrelsen 2026-03-12"
+    is a header of three lines beside its number and date."""
     filled = [index for index, line in enumerate(page) if line]
-    return filled[:count], filled[-count:]
+
+    def reach(indexes: list[int]) -> list[int]:
+        taken: list[int] = []
+        counted = 0
+        for index in indexes:
+            if counted == count:
+                break
+            taken.append(index)
+            line = page[index]
+            if not (is_page_marker(line) or is_lone_number(line) or is_print_line(line)):
+                counted += 1
+        return taken
+
+    return reach(filled), sorted(reach(filled[::-1]))
 
 
 def _drop_page_edges(pages: list[list[str]]) -> list[list[str]]:
