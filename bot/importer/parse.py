@@ -80,6 +80,7 @@ from bot.importer.vocabulary import (
     is_closing_item,
     is_date_only,
     is_deciding_kind,
+    is_discussion_title,
     is_employer_organisation,
     is_employer_role,
     is_employers_organisation,
@@ -100,6 +101,7 @@ from bot.importer.vocabulary import (
     section_prefix,
     sourced_section,
     subheading_section,
+    tells_discussion,
     without_page_number,
     without_title,
 )
@@ -2660,6 +2662,14 @@ class _Building:
                 or (outcome and is_deciding_kind(kind) and outcome != "inget beslut")
             ):
                 section = "Beslut"
+            elif is_discussion_title(self.title) or (
+                outcome in ("", "inget beslut")
+                and not stated
+                and tells_discussion(self.title, _SENTENCES.split(text.strip())[0], text)
+            ):
+                # "Diskussion: hur …?", "Gruppen diskuterade … Inget beslut.": a dialog item,
+                # though no heading says Dialog (the twentyfifth and twentysixth writers').
+                section = "Dialog"
             else:
                 section = "Information"
         if outcome == "inget beslut" and section != "Beslut" and not stated:

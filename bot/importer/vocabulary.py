@@ -1613,3 +1613,67 @@ BOARD_DECISION = re.compile(
     r"|(?:^|[.!?]\s+)(?:det\s+)?beslutades\s+att\b",
     re.IGNORECASE,
 )
+
+
+# --- dialog items in minutes without section headings ------------------------------------------
+# Writers who file a discussion under Dialog where no heading says so (issue #14, twentyfifth
+# and twentysixth): the item's title says it is one ("Diskussion: …", "Dialog om …", "Samtal
+# om …", "… – diskussion", "Reflektion: …"), or asks ("Hur …?", "Värdegrundsarbete: vad
+# betyder …?"), or its text says the group talked it over and nothing was decided.
+_TALK_NOUN = (
+    r"(?:diskussion|diskussioner|dialog|samtal|reflektion|reflektioner|gruppdiskussion"
+    r"|gruppsamtal)"
+)
+_ASKING = r"(?:hur|vad|varför|vilka|vilken|vilket|när|ska|bör|kan|behöver)"
+_DISCUSSION_TITLE = re.compile(
+    rf"^{_TALK_NOUN}(?:\s*[:–—-]\s*\S|\s+(?:om|kring|runt|angående|inför|på\s+temat)\s)"
+    rf"|\s[–—-]\s*{_TALK_NOUN}$"
+    # A question the meeting talked over, alone or after its topic's colon or dash.
+    rf"|^(?:[^:?–—]{{1,60}}(?::|\s[–—-])\s+)?{_ASKING}\s[^?]*\?$",
+    re.IGNORECASE,
+)
+# "Gruppen diskuterade …", "Parterna för en dialog om …", "Samtal fördes om …", "Samtal i
+# mindre grupper", "Dialogen fortsätter i referensgruppen": the meeting talked, in the past or
+# the present ("diskuteras" alone is as often a later meeting's, so it does not count).
+_DISCUSSED = re.compile(
+    r"\b(?:diskuterade|diskuterar|diskuterades|samtalade|samtalar|resonerade|resonerar"
+    r"|reflekterade|reflekterar)\b"
+    # "för en dialog", not "underlag för diskussion" (what a paper is for).
+    rf"|\b(?:för|förde)\s+(?:en|ett)\s+{_TALK_NOUN}\b"
+    rf"|\b(?:fördes|förs)\s+(?:en\s+|ett\s+)?{_TALK_NOUN}\b"
+    rf"|\b{_TALK_NOUN}\s+(?:fördes|förs|hölls|följde)\b"
+    rf"|^{_TALK_NOUN}\s+i\s+(?:mindre\s+|små\s+)?grupper\b|^(?:gruppsamtal|gruppdiskussion|bikupa)"
+    r"|\b(?:delar|delade)\s+(?:med\s+sig\s+av\s+)?(?:sina\s+)?erfarenheter\b"
+    r"|\b(?:dialogen|samtalet|diskussionen)\s+fortsätter\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+# An item that opens with someone's information ("X informerar om …", "Jenny redogör för
+# läget") is information, whatever talk followed it ("Frågan diskuterades.").
+_INFORMING = re.compile(
+    r"\b(?:informerar|informerade|informeras|redovisar|redovisade|redovisas|redogör|redogjorde"
+    r"|rapporterar|rapporterade|presenterar|presenterade|presenteras|berättar|berättade"
+    r"|föredrar|föredrog|beskriver|beskrev|visar|visade|(?:går|gick)\s+igenom)\b"
+    r"|^information\b",
+    re.IGNORECASE,
+)
+# A title that names a report ("Arbetsmiljö: resultat av medarbetarenkäten", "Uppföljning av
+# handlingsplanen", "Heltid som norm, lägesrapport"): information, though the group discussed it.
+_REPORT_TITLE = re.compile(
+    r"(?:information|rapport|redovisning|redogörelse|uppföljning|statistik|resultat|bokslut"
+    r"|prognos)",
+    re.IGNORECASE,
+)
+
+
+def is_discussion_title(title: str) -> bool:
+    return bool(_DISCUSSION_TITLE.search(title.strip()))
+
+
+def tells_discussion(title: str, first_sentence: str, text: str) -> bool:
+    """Whether an item's text says the group talked it over, without its title naming a report
+    or its first sentence someone's information."""
+    return bool(
+        _DISCUSSED.search(text)
+        and not _REPORT_TITLE.search(title)
+        and not _INFORMING.search(first_sentence)
+    )
