@@ -2855,7 +2855,7 @@ class _Body:
                     (CLOSING.match(line) and not _role_sentence(line))
                     or self._closing_sentence(line, following)
                 )
-                and not self._choice_heading(line, following)
+                and not self._choice_heading(line, _sentence_from(lines, index + 1))
             ):
                 closing = self._closing(line, following, closing)
                 continue
@@ -3787,6 +3787,20 @@ _YEAR_THEN_PRESENTER = re.compile(
     r"^(?:19|20)\d{2}\s+(?:\([^()]{3,60}\)|[–—-]\s+[^\W\d][^()]{2,60})$"
 )
 _PRESENTER_ALONE = re.compile(r"^\([^()]{2,80}\)$")
+
+
+def _sentence_from(lines: list[str], start: int) -> str:
+    """The sentence that begins at lines[start], with the lines a narrow column broke it over
+    ("Lina Åkerblom, Kommunal, utses att" + "justera anteckningarna …"): lines that go on in
+    lower case until one ends it, at most _STATEMENT_LINES."""
+    if start >= len(lines):
+        return ""
+    text = lines[start]
+    for line in lines[start + 1 : start + _STATEMENT_LINES]:
+        if _ends_sentence(text) or not _starts_lower(line):
+            break
+        text = f"{text} {line}"
+    return text
 
 
 def _follows(number: tuple[int, ...] | None, last: tuple[int, ...] | None) -> bool:
