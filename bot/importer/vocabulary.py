@@ -309,6 +309,10 @@ GROUP_KINDS = (
         "nämnd",
         r"(?:^|\|)\s*[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?"
         r"(?:\s+(?-i:[A-ZÅÄÖ])[\wåäö-]+){0,2}"
+        # "Kollektivtrafiknämnden, Region Västerskog", "Miljönämnden, Ekby kommun": the
+        # region or municipality the nämnd is of, after a comma.
+        r"(?:,\s+(?:(?:region|landstinget)\s+(?-i:[A-ZÅÄÖ])[\wåäö-]+"
+        r"|(?:(?-i:[A-ZÅÄÖ])[\wåäö-]+\s+){1,2}(?:kommun|stad|region|landsting)))?"
         r"\s*(?:$|\||\s(?=(?:sammanträdes)?protokoll\b))|sammanträdesprotokoll",
     ),
 )
