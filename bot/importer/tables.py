@@ -8,6 +8,7 @@ from bot.importer.vocabulary import (
     CELL_LABEL,
     CLOSING,
     decision_of,
+    is_column_heading,
     is_party,
     is_presenter,
     item_table_column,
@@ -115,6 +116,13 @@ def _cell_lines_table(
     """A header whose cells stand one a line, and rows that each open with the item's number."""
     index = start
     while index < len(lines) and item_table_column(lines[index]) is not None:
+        index += 1
+    # The template's own word heading the last column ("Utfall") above the first row's number.
+    if (
+        index + 1 < len(lines)
+        and is_column_heading(lines[index])
+        and _number_of(lines[index + 1].strip()) is not None
+    ):
         index += 1
     kinds = item_table_columns(lines[start:index]) if index - start >= 3 else None
     if kinds is None or kinds[0] != "number":

@@ -1307,7 +1307,7 @@ CELL_LABEL = re.compile(
 )
 # The words heading a column of an item's outcome or notes.
 _NOTES = (
-    r"(?:beslut|beslutet|åtgärd|åtgärder|noteringar|notering|anteckningar|kommentar|kommentarer"
+    r"(?:beslut|beslutet|åtgärd|åtgärder|noteringar|notering|anteckningar|anteckning|kommentar|kommentarer"
     r"|diskussion|protokollsanteckning|notes|minutes)"
 )
 # The columns of a table of agenda items ("Punkt | Ärende | Föredragande | Beslut/Åtgärd |
@@ -1335,12 +1335,31 @@ def item_table_column(cell: str) -> str | None:
     return next((kind for kind, pattern in _ITEM_COLUMNS if pattern.match(bare)), None)
 
 
+def is_column_heading(cell: str) -> bool:
+    """ "Utfall", "Noter / status": a column's heading (a few words, no figure, no sentence)."""
+    words = cell.replace("/", " ").split()
+    return 0 < len(words) <= 4 and not re.search(r"[\d.:!?]", cell) and cell.strip()[:1].isupper()
+
+
 def item_table_columns(cells: list[str]) -> list[str] | None:
     """What each column of a table of agenda items holds, read from its header row; None for a
     row that is not such a header (an attendance table's, an action table's without titles)."""
     kinds = [item_table_column(cell) for cell in cells]
     if None in kinds:
-        return None
+        # One column headed by a word of the template's own ("Nr | Ärende | Ansvarig | Utfall"):
+        # beside a number's and a title's it holds the item's notes, so the table still lists
+        # the items (one unknown word lost every item of the minutes).
+        unknown = [at for at, kind in enumerate(kinds) if kind is None]
+        if not (
+            len(unknown) == 1
+            and len(cells) >= 3
+            and {"number", "title"} <= set(kinds)
+            and "decision" not in kinds
+            and unknown[0] > kinds.index("title")
+            and is_column_heading(cells[unknown[0]])
+        ):
+            return None
+        kinds[unknown[0]] = "decision"
     # "# | Punkt | Ansvarig | Anteckningar": a number column before "Punkt", which then heads
     # the titles (a word that names either, by where it stands).
     if "title" not in kinds and kinds.count("number") == 2 and kinds[0] == "number":
