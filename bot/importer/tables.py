@@ -118,9 +118,12 @@ def _cell_lines_table(
     while index < len(lines) and item_table_column(lines[index]) is not None:
         index += 1
     # The template's own word heading the last column ("Utfall") above the first row's number.
+    # (Not a section's row in capitals, "FORMALIA", under a header that has its notes' column.)
     if (
         index + 1 < len(lines)
+        and "decision" not in {item_table_column(cell) for cell in lines[start:index]}
         and is_column_heading(lines[index])
+        and not lines[index].isupper()
         and _number_of(lines[index + 1].strip()) is not None
     ):
         index += 1
