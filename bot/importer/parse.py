@@ -3523,11 +3523,19 @@ class _Body:
             and not marker
             and not self._heading(line)
             and not self._vouched_title(following)
+            and self._numbering_rules()
         ):
             # Minutes that number their items number each title: an unnumbered, unmarked short
             # line inside an item is its text (a table's cells, "Anläggning" / "Datum" / "3").
             return _BODY
         return _TITLE
+
+    def _numbering_rules(self) -> bool:
+        """Whether the items read so far are numbered more often than not: minutes that number
+        their items number each title, but where most titles came without a number ("Mötet
+        öppnas", "Val av justerare", then one "Punkt 3."), one number makes no rule."""
+        numbered = sum(1 for item in self.items if item.number is not None)
+        return numbered * 2 >= len(self.items)
 
     def _numbering_begins(self, line: str) -> bool:
         """ "3. Förhandlingsfråga: …" or "§ 3 …" after two unnumbered items ("Mötets öppnande",
