@@ -2575,7 +2575,11 @@ def _split_presenter(title: str) -> tuple[str, str]:
     if paren and all(is_presenter(piece.strip()) for piece in paren["who"].split(",")):
         return paren["title"].strip(), paren["who"].strip()
     comma = title.rsplit(", ", 1)
-    if len(comma) == 2 and is_presenter(_unannounced(comma[1])):
+    if (
+        len(comma) == 2
+        and is_presenter(_unannounced(comma[1]))
+        and not _parties_listed(comma[0], comma[1])
+    ):
         return comma[0].strip(), _unannounced(comma[1])
     # "… – HR-chef": the presenter after a spaced dash may hold a hyphen of its own.
     dash = re.match(r"^(?P<title>.*\S)\s+[–—-]\s+(?P<who>[^–—\s-](?:(?!\s[–—-]).)*)$", title)
@@ -2589,6 +2593,18 @@ def _split_presenter(title: str) -> tuple[str, str]:
     if labelled:
         return labelled["title"].strip(), labelled["who"].strip()
     return title, ""
+
+
+def _parties_listed(before: str, after: str) -> bool:
+    """ "… förhandlingar med Kommunal" + "Vision och Sveriges Ingenjörer": the comma lists the
+    parties the title names ("A, B och C"), the last two after it; no presenter follows."""
+    pieces = re.split(r"\s+(?:och|samt)\s+", after.strip())
+    words = before.split()
+    return (
+        len(pieces) >= 2
+        and all(is_party(piece) for piece in pieces)
+        and any(is_party(" ".join(words[-n:])) for n in (1, 2, 3) if len(words) > n)
+    )
 
 
 def _unannounced(who: str) -> str:
