@@ -19,6 +19,7 @@ HEADER_FIELDS = ("date", "time", "place", "group_kind", "protocol_number", "dnr"
 class Block:
     kind: str  # header, h1, h2, li, row, page, para
     parts: list[str]
+    bold: bool = False  # a table's header row written "|! a | b |": its cells in bold type
 
 
 def blocks(source: str) -> list[Block]:
@@ -41,7 +42,9 @@ def blocks(source: str) -> list[Block]:
         elif line.startswith("- "):
             out.append(Block("li", [line[2:]]))
         elif line.startswith("|"):
-            out.append(Block("row", [c.strip() for c in line.strip("|").split("|")]))
+            bold = line.startswith("|!")
+            cells = line.removeprefix("|!" if bold else "|").strip("|").split("|")
+            out.append(Block("row", [c.strip() for c in cells], bold))
         elif previous_para and line[:1].islower() and not re.match(r"^[a-h]\) ", line):
             out[-1].parts.append(line)
             continue
@@ -64,7 +67,8 @@ def render_txt(source: str) -> str:
         elif raw.startswith(("## ", "# ")):
             lines.append(raw.split(" ", 1)[1])
         elif raw.startswith("|"):
-            lines.append("\t".join(c.strip() for c in raw.strip().strip("|").split("|")))
+            cells = raw.strip().removeprefix("|!").strip("|").split("|")
+            lines.append("\t".join(c.strip() for c in cells))
         else:
             lines.append(raw)
     return "\n".join(lines) + "\n"
@@ -96,6 +100,9 @@ def render_docx(source: str, path: Path, *, styles: bool) -> None:
                 table = document.add_table(rows=0, cols=len(block.parts))
             for cell, value in zip(table.add_row().cells, block.parts, strict=False):
                 cell.text = value
+                if block.bold:
+                    for run in cell.paragraphs[0].runs:
+                        run.bold = True
         elif block.kind == "page":
             document.add_page_break()
         elif block.kind in ("h1", "h2"):
@@ -119,7 +126,7 @@ def render_pdf(source: str, path: Path, *, narrow: bool = False) -> None:
     break elsewhere and the page furniture differs."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
     from reportlab.platypus.flowables import PageBreak
 
     face, bold = ("Times-Roman", "Times-Bold") if narrow else ("Helvetica", "Helvetica-Bold")
@@ -153,12 +160,16 @@ def render_pdf(source: str, path: Path, *, narrow: bool = False) -> None:
 
     story: list = []
     rows: list[list[str]] = []
+    bold_rows: list[int] = []
     for block in [*parsed, Block("end", [])]:
         if block.kind != "row" and rows:
-            story.append(Table(rows, hAlign="LEFT"))
-            rows = []
+            style = [("FONTNAME", (0, at), (-1, at), bold) for at in bold_rows]
+            story.append(Table(rows, hAlign="LEFT", style=TableStyle(style)))
+            rows, bold_rows = [], []
         text = escape(" ".join(block.parts))
         if block.kind == "row":
+            if block.bold:
+                bold_rows.append(len(rows))
             rows.append(block.parts)
         elif block.kind == "h1":
             story.append(Paragraph(text, h1))

@@ -302,15 +302,23 @@ def _read_pdf(path: Path, headings: set[str]) -> str:
                 path,
             )
         marked: list[tuple[str, float, bool]] = []
+        # Where each piece stands: (page, x, y) of its start, in the order of `marked`.
+        spots: list[tuple[int, float, float]] = []
+        page_number = 0
 
-        def visit(text: str, _cm: Any, _tm: Any, font: Any, size: float) -> None:
+        def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
             name = str(font.get("/BaseFont", "")) if font else ""
             bold = any(w in name.casefold() for w in ("bold", "black", "heavy", "semibold"))
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             for piece in text.split("\n"):
                 if piece.strip():
                     marked.append((piece.strip(), float(size or 0), bold))
+                    spots.append((page_number, float(x), float(y)))
 
-        pages = [page.extract_text(visitor_text=visit) or "" for page in reader.pages]
+        pages = []
+        for page_number, page in enumerate(reader.pages):  # noqa: B007 (read by visit)
+            pages.append(page.extract_text(visitor_text=visit) or "")
     except UnreadableFile:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
@@ -324,7 +332,8 @@ def _read_pdf(path: Path, headings: set[str]) -> str:
             "originalet som .docx eller kör textigenkänning (OCR) först.",
             path,
         )
-    headings.update(_emphasised(marked))
+    cells = _row_cells(marked, spots)
+    headings.update(_emphasised([m for i, m in enumerate(marked) if i not in cells]))
     # A bold piece and the plain piece right after it: "Budgetläget" + "Prognosen är …".
     leads = {
         f"{text} {marked[i + 1][0].split()[0]}": text
@@ -350,6 +359,35 @@ def _split_leads(page: str, leads: dict[str, str]) -> str:
         else:
             lines.append(line)
     return "\n".join(lines)
+
+
+def _row_cells(
+    marked: list[tuple[str, float, bool]], spots: list[tuple[int, float, float]]
+) -> set[int]:
+    """The pieces that are cells of a table: those on a row of pieces whose columns another row
+    on the page shares (a bold header row "Kontor | Vakanser | Pågående" over its figures). A
+    cell in bold is the table's, no heading of the minutes. Columns, not a gap on the line: a
+    line's runs drawn one after another stand wherever their words end."""
+    rows: dict[tuple[int, int], list[int]] = {}
+    for index, (page, _x, y) in enumerate(spots):
+        rows.setdefault((page, round(y)), []).append(index)
+    columns = {
+        key: {round(spots[i][1]) for i in members}
+        for key, members in rows.items()
+        if len(members) >= 2
+    }
+    cells: set[int] = set()
+    for key, xs in columns.items():
+        if any(
+            other != key and other[0] == key[0] and _shared_columns(xs, theirs) >= 2
+            for other, theirs in columns.items()
+        ):
+            cells.update(rows[key])
+    return cells
+
+
+def _shared_columns(ours: set[int], theirs: set[int]) -> int:
+    return sum(any(abs(x - t) <= 1 for t in theirs) for x in ours)
 
 
 def _emphasised(marked: list[tuple[str, float, bool]]) -> set[str]:
