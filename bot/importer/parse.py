@@ -2776,6 +2776,8 @@ class _Body:
         self.sides_above: list[str] = []
         self.section: str | None = None
         self.sections_seen = False
+        # How the lines that named a section stand: (numbered, levels, in capitals).
+        self.section_shapes: set[tuple[bool, int, bool]] = set()
         self.item: _Building | None = None
         self.expect_body = False
         self.in_list = False
@@ -3115,6 +3117,15 @@ class _Body:
         if self.deciding and ":" in line and is_subheading(line.split(":", 1)[0]):
             self.deciding = False  # "Reservation: X reserverar sig …": the decision's text ended
         section = section_of(line) or self._section_between_items(line, following)
+        if section and section_of(line):
+            shape = _heading_shape(line)
+            if shape is not None:
+                self.section_shapes.add(shape)
+        elif not section and self._unnamed_heading(line, following):
+            # "2   EKONOMI" like the minutes' "1   INLEDNING": a heading, though it names no
+            # section of ours; its items take their section from what each is.
+            self._open_section(None)
+            return
         if self.item is not None and DECISION_HEADING.match(line):
             # "Förhandlingens resultat" above "Parterna är överens.": the outcome's text.
             self._add(line)
@@ -3407,7 +3418,24 @@ class _Body:
         follows = self._heading(line) and self._heading(following) and not section_of(following)
         return section if follows else None
 
-    def _open_section(self, section: str) -> None:
+    def _unnamed_heading(self, line: str, following: str) -> bool:
+        """A heading that names no section of ours ("EKONOMI", "3   AKTIVITETER") but stands as
+        the minutes' own section headings do: the shape of one that named a section (its
+        numbering, its capitals), with the next item right below it, in sequence or numbered
+        under it ("2.1" below "2")."""
+        shape = _heading_shape(line)
+        if shape is None or shape not in self.section_shapes:
+            return False
+        number, below = _item_number(line), _item_number(following)
+        if below is None:
+            return False
+        if number is not None:
+            return len(below) > len(number) and below[: len(number)] == number
+        if not shape[2] and not self._heading(line):
+            return False  # "Ekonomi" unmarked and unnumbered may be a short item's title
+        return _follows(below, self.last_number)
+
+    def _open_section(self, section: str | None) -> None:
         self.section = section
         self.sections_seen = True
         self.item, self.expect_body, self.in_list = None, False, False
@@ -3825,6 +3853,25 @@ def _sentence_from(lines: list[str], start: int) -> str:
             break
         text = f"{text} {line}"
     return text
+
+
+# A section heading is a few words: "EKONOMI", "Ekonomi och personal".
+_HEADING_WORDS = 4
+
+
+def _heading_shape(line: str) -> tuple[bool, int, bool] | None:
+    """How a line that may be a section heading stands: whether it is numbered, at how many
+    levels ("2" one, "2.1" two), and whether it is written in capitals; None for a line no
+    heading's ("§ 3 …", a sentence, a long line)."""
+    marker, bare = _strip_marker(line.strip())
+    if marker not in ("", "num") or _ends_sentence(bare) or bare.endswith((",", ":", ";")):
+        return None
+    words = bare.split()
+    if not words or len(words) > _HEADING_WORDS or not any(c.isalpha() for c in bare):
+        return None
+    number = _item_number(line)
+    capitals = bare == bare.upper() and sum(c.isalpha() for c in bare) >= 3
+    return marker == "num", len(number) if number else 0, capitals
 
 
 def _follows(number: tuple[int, ...] | None, last: tuple[int, ...] | None) -> bool:
