@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from bot.importer.checks import language_of
 from bot.importer.cleaning import clean_text, without_mail_headers
-from bot.importer.tables import header_rows, items_from_tables
+from bot.importer.tables import attendance_rows, header_rows, items_from_tables
 from bot.importer.vocabulary import (
     ACTION_OWNER,
     ASIDE_FOR,
@@ -156,7 +156,9 @@ def parse_minutes(
     text = _hanging_titles(text)
     full_text = clean_text(text)
     # A table of items is read by its columns before the cleaning joins them into one line.
-    read_text = clean_text(items_from_tables(header_rows(without_mail_headers(text))))
+    read_text = clean_text(
+        items_from_tables(header_rows(attendance_rows(without_mail_headers(text))))
+    )
     # "Justerare ____________ Bo Lund": the line to sign on is no part of the name.
     lines = [
         " ".join(_SIGNING_RULE.sub(" ", line).split())

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 from bot.importer.vocabulary import (
+    ATTENDANCE_COLUMN,
     CELL_LABEL,
     CLOSING,
+    SIGNATURES_HEAD,
     decision_of,
     is_column_heading,
     is_party,
+    is_person_name,
     is_presenter,
     item_table_column,
     item_table_columns,
@@ -48,6 +51,81 @@ def items_from_tables(text: str) -> str:
             else:
                 out += ["", *_item_lines(number, cells), ""]
     return "\n".join(out)
+
+
+def attendance_rows(text: str) -> str:
+    """An attendance table that a PDF reader gives one cell a line ("Namn" / "Funktion" / "Part"
+    / "Cecilia Gren" / "förvaltningschef, ordförande" / "Arbetsgivaren" / …) as the rows Word's
+    table gives ("Namn | Funktion | Part", "Cecilia Gren | förvaltningschef, ordförande |
+    Arbetsgivaren"): read cell by cell, its column heads were taken for titles. Each row opens
+    with a person's name and holds at most one cell a column (an empty cell is no line)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        head = _attendance_head(lines, index)
+        at = index + len(head)
+        rows: list[list[str]] = []
+        while head and _row_opens(lines, at):
+            cells = [lines[at].strip()]
+            at += 1
+            # A name-like cell ("Hälsopartner Norr") is the next row's name only with its
+            # cells after it; above an item's title it is this row's last cell.
+            while (
+                len(cells) < len(head)
+                and at < len(lines)
+                and _attendance_cell(lines[at])
+                and not _row_opens(lines, at)
+            ):
+                cells.append(lines[at].strip())
+                at += 1
+            rows.append(cells)
+        if not rows:
+            out.append(lines[index])
+            index += 1
+            continue
+        out += [" | ".join(head), *(" | ".join(cells) for cells in rows)]
+        index = at
+    return "\n".join(out)
+
+
+def _attendance_head(lines: list[str], index: int) -> list[str]:
+    """ "Namn" over "Roll" / "Organisation": an attendance table's head one cell a line."""
+    if lines[index].strip().casefold() != "namn":
+        return []
+    if any(SIGNATURES_HEAD.match(line.strip()) for line in lines[max(0, index - 2) : index]):
+        return []  # "Justering" / "Underskrift" / "Namn" / "Part": who signs, not who attended
+    head = [lines[index].strip()]
+    while index + len(head) < len(lines) and ATTENDANCE_COLUMN.match(
+        lines[index + len(head)].strip()
+    ):
+        head.append(lines[index + len(head)].strip())
+    return head if len(head) >= 2 else []
+
+
+def _row_opens(lines: list[str], at: int) -> bool:
+    """A person's name with a cell of the row after it."""
+    return (
+        at + 1 < len(lines)
+        and is_person_name(lines[at].strip())
+        and _attendance_cell(lines[at + 1])
+    )
+
+
+def _attendance_cell(line: str) -> bool:
+    """A role or a side beside the name ("HR-konsult, sekreterare", "Vision"): short, no
+    sentence, no item's number."""
+    line = line.strip()
+    return (
+        0 < len(line) <= 80
+        and " | " not in line
+        and not line.endswith((".", ":", "!", "?"))
+        and not _OPENS_NUMBERED.match(line)
+    )
+
+
+# "1. Sammanträdets öppnande", "§ 4 …": the items begin, the table has ended.
+_OPENS_NUMBERED = re.compile(r"^(?:§\s*)?\d")
 
 
 def header_rows(text: str) -> str:

@@ -1386,6 +1386,13 @@ TABLE_COLUMN = re.compile(
     re.IGNORECASE,
 )
 
+# The columns of an attendance table beside its "Namn" column: "Namn | Funktion | Part".
+ATTENDANCE_COLUMN = re.compile(
+    r"^(?:roll|funktion|befattning|titel|organisation|part|parti|representerar|förbund"
+    r"|facklig\s+organisation|uppdrag)$",
+    re.IGNORECASE,
+)
+
 ATTENDANCE = re.compile(
     r"^(?:närvarande|närvaro(?:lista(?:n)?)?|frånvarande|deltagare|deltagarlista(?:n)?|deltagande"
     r"|deltog|beslutande|ersättare|adjungerade"
