@@ -288,7 +288,7 @@ def _read_body(
         _titles_off_their_sentence(_dash_items(_presenters_apart(lines, front))), layout
     )
     body = _Body(layout, headings, frozenset(joined))
-    body.read(body_lines)
+    body.read(body_lines, front)
     return body
 
 
@@ -944,7 +944,12 @@ def _titles_before_labels(lines: list[str], layout: _Layout) -> tuple[list[str],
     joined: set[str] = set()
     index = 0
     while index < len(lines):
-        after_break = not out or _ends_sentence(out[-1]) or bool(section_of(out[-1]))
+        # The boxes for the justerare's initials ("Justerandes sign") end a page or an item.
+        after_break = (
+            not out
+            or _ends_sentence(out[-1])
+            or bool(section_of(out[-1]) or SIGNATURE_BOXES.match(out[-1].strip()))
+        )
         first = lines[index]
         bare = _strip_marker(first)[1]  # "3. Budget 2025 och …": a numbered title too
         if not after_break or not bare[:1].isupper() or _ends_sentence(first):
@@ -2794,7 +2799,7 @@ class _Body:
         self.inline_items = False  # items written "Rubrik: text" on one line
         self.ahead: list[str] = []  # the few lines after the one being read
 
-    def read(self, lines: list[str]) -> None:
+    def read(self, lines: list[str], front: tuple[str, ...] | list[str] = ()) -> None:
         # Minutes that name presenters with "Föredragande:" mean by "Ansvarig:" who answers
         # for an action, not who presented the item.
         self.owners_apart = any(PRESENTER_NAMED.match(line) for line in lines)
@@ -2808,8 +2813,11 @@ class _Body:
         self.inline_items = sum(1 for m in inline if m and is_standing(m["title"])) >= 2
         closing = ""  # "", "end" (after "Mötet avslutas."), "secretary", "sign"
         # "Justerandes signatur | Utdragsbestyrkande" under every item: boxes at each item's
-        # foot, not the minutes' end (that block stands once).
-        boxes = Counter(_normalise_line(ln) for ln in lines if SIGNATURE_BOXES.match(ln.strip()))
+        # foot, not the minutes' end (that block stands once). Counted on the front page too:
+        # there they are the page header's, which stands again at the top of a later page.
+        boxes = Counter(
+            _normalise_line(ln) for ln in [*front, *lines] if SIGNATURE_BOXES.match(ln.strip())
+        )
         collecting_justerare = False
         attendance = False
         agenda = False
@@ -2968,9 +2976,18 @@ class _Body:
         line = lines[index]
         following = lines[index + 1] if index + 1 < len(lines) else ""
         marker, bare = _strip_marker(line)
+        # "Föredragande: …" below vouches for a long title, as it does anywhere in the minutes,
+        # the page width's break in it or not.
+        vouched = False
+        title = bare
+        for below in lines[index + 1 : index + _TITLE_LINES_TO_LABEL + 1]:
+            if PRESENTER_LABEL.match(below):
+                vouched = _long_title(title) and not _ends_sentence(title)
+                break
+            title = f"{title} {below}"
         return (
             not marker
-            and _titleish(bare, strong=True)
+            and (_titleish(bare, strong=True) or vouched)
             and not (SIGNATURE_BOXES.match(line.strip()) or CLOSING.match(line))
             and not CLOSING_SENTENCE.match(line)
             and not (is_person_name(bare) or _names_only(line) or _names_only(following))
@@ -3837,6 +3854,7 @@ _ITEM_NUMBER = re.compile(
 
 
 _LONGEST_TITLE = 200
+_TITLE_LINES_TO_LABEL = 4  # a title's lines above the "Föredragande:" that vouches for it
 _YEAR_THEN_PRESENTER = re.compile(
     r"^(?:19|20)\d{2}\s+(?:\([^()]{3,60}\)|[–—-]\s+[^\W\d][^()]{2,60})$"
 )
