@@ -3058,7 +3058,9 @@ class _Body:
             return False
         if _normalise_line(line) in self.headings:
             return True  # the file marks it a heading, as it does the other items' titles
-        if not self.sections_seen:
+        # Minutes without sections whose titles stand unnumbered and unpunctuated above their
+        # text write their last one so too ("Mötet avslutas" over "Ordföranden tackade …").
+        if not (self.sections_seen or (self.items and not self.numbers_items)):
             return False
         return (
             _ends_sentence(following)
