@@ -884,8 +884,11 @@ def _header_cells(lines: list[str]) -> list[str]:
             index += 2 * run
             continue
         line = lines[index]
-        # "LOKAL SAMVERKANSGRUPP – Solgläntan": a group's name that opens on a label's word.
-        if not group_kind_of(line.split("–")[0].split(" - ")[0]):
+        # "LOKAL SAMVERKANSGRUPP – Solgläntan": a group's name that opens on a label's word;
+        # "Plats: Kontoret Vätteråsa," + "mötesrum Kronan …": the value going on in lower case
+        # after its comma, a label's word in it is the value's ("mötesrum: Kronan" was read).
+        goes_on = bool(out) and out[-1].endswith(",") and _starts_lower(line)
+        if not (group_kind_of(line.split("–")[0].split(" - ")[0]) or goes_on):
             line = _BARE_LABEL.sub(r"\g<label>: ", line, count=1)
         unclosed = out and out[-1].count("(") > out[-1].count(")")
         # "Tid och plats: 2019-11-05 kl. 15.30–16.15, Västerskolan," + "personalrummet".
