@@ -2668,7 +2668,22 @@ class _Building:
             # one has it; under a "Beslut" label most keys record it as decided, so that stays.
             stated, outcome = "", ""
         section = self.section
-        if self.inferred:
+        sentences = _SENTENCES.split(" ".join(text.split()))
+        # "Förhandlingen avslutades i enighet den 18 februari. Informationen noteras." under a
+        # board: the outcome of a negotiation elsewhere, reported and taken note of; the board
+        # decided nothing (in a negotiation's own protocol the outcome is the item's).
+        reported = (
+            not stated
+            and outcome in ("enighet", "oenighet")
+            and is_deciding_kind(kind)
+            and not kind.startswith("MBL")
+            and bool(NOTED.match(sentences[-1].strip()))
+        )
+        if reported:
+            outcome = ""
+        if self.inferred and reported:
+            section = "Information"
+        elif self.inferred:
             # Minutes without section headings: what the item is says where it belongs.
             if is_closing_item(self.title) or section_of(self.title) == "Övrigt":
                 section = "Övrigt"
