@@ -21,11 +21,22 @@ SAMPLE = (
     "tenth/06_lsg_psyk.docx",
     "twelfth/p12_raddning_mbl19.pdf",
     "heldout/fsg-utbildning-2026-01-21.docx",
+    # The narrow PDF's worst (corpus README, "Narrow PDF"): a presenter's name broken after the
+    # dash (78.2 %, 84.1 %), a title with a short middle line (80.6 %), a PDF table's title cell
+    # with a colon (70.2 % in both PDFs), an attendance table one cell a line (a spurious item).
+    "ninth/11_sjukhus_vsg.pdf",
+    "seventeenth/t02_fsg_vardomsorg_soderslatt.txt",
+    "eighteenth/p10_mbl11_energi.pdf",
+    "sixth-dev/apt-hemtjanst-norr-2025-03-06.txt",
+    "eighth/d05_fsg_region.docx",
 )
 
 
 # What the sample scores now (03:45 UTC, 2026-12-04): 96.4 % in .txt and plain Word, the lowest.
-FLOOR = 0.96
+# With the narrow PDF's worst added and fixed (19:55 UTC): 97.4 % in the A4 PDF, the lowest;
+# the narrow PDF 98.3 % (before the fixes those five scored 70–84 % there).
+FLOOR = 0.97
+NARROW_FLOOR = 0.98
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +52,7 @@ def test_the_sample_keeps_its_score_in_every_format(results) -> None:
     for kind, score in by_kind.items():
         print(f"{kind}: {score.share:.1%}, {score.spurious} spurious")
         assert score.share >= FLOOR, (kind, score.misses)
+    assert by_kind["pdf-narrow"].share >= NARROW_FLOOR, by_kind["pdf-narrow"].misses
 
 
 def test_no_variant_loses_most_of_its_items(results) -> None:
