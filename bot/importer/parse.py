@@ -3694,12 +3694,19 @@ class _Body:
             # Wårdh": the page width left the title's year, and the presenter after it, for the
             # next line.
             return bool(_split_presenter(f"{self.item.written or self.item.title} {line}")[1])
+        # "§ 26 Avgångsvederlag och särskild avtalspension" + "– policy för tillämpning …": the
+        # title's second part after its dash, in lower case, goes on as a lower-case line does.
+        subtitle = bool(_DASH_FIRST.match(line)) and _starts_lower(line.lstrip("–—- "))
         if _DASH_FIRST.match(line) and not self.item.presenter:
             # "§ 8 Riktlinjer för … av skolenhet" + "– Helena Marklund": the title's presenter
             # after its dash on the line below, when what follows the dash reads as one.
             written = self.item.written or self.item.title
-            return bool(_split_presenter(f"{written} {line}")[1])
-        if _ends_sentence(line) or section_of(line) or _strip_marker(line)[0]:
+            if _split_presenter(f"{written} {line}")[1]:
+                return True
+            if not subtitle:
+                return False
+        lower = _starts_lower(line) or subtitle
+        if _ends_sentence(line) or section_of(line) or (_strip_marker(line)[0] and not subtitle):
             return False  # "a) Kommunens bud" under a long title is its first sub-item
         if self._presenter_below(line):
             return True
@@ -3720,24 +3727,22 @@ class _Body:
         # width left for it ("… med särskild" + "inriktning på landsbygdens tillgång till …").
         # So is a line after a title the page cut on a connective ("… vid Lindmarksskolan och" +
         # "Björkvallens gymnasium från och med läsåret 2026/2027"): no title ends on "och".
-        short = len(line.split()) <= (
-            14 if _starts_lower(line) or _ends_on_connective(self.previous) else 6
-        )
+        short = len(line.split()) <= (14 if lower or _ends_on_connective(self.previous) else 6)
         # A narrow column breaks a title early ("8. Ny delegationsordning för" +
         # "livsmedelskontrollen, förvaltningschef", "4. Förhandlingsfråga: Förändrad" +
         # "förläggning av förtroendetid …"): a lower-case line under a title, or any line under
         # one cut on a connective, is its rest though the title's line is far from the page's
         # width; only a very short one is read as a title alone above odd prose.
-        if _starts_lower(line) and _ends_on_connective(self.previous):
+        if lower and _ends_on_connective(self.previous):
             width = 0.0
-        elif _starts_lower(line):
+        elif lower:
             width = 0.4
         else:
             width = 0.8 if _cut_after(self.previous) else 0.85
         # The width is the title's widest line: "… samt" / "vuxna" / "inom individ- och …":
         # the line above may be a wrapped line's short end, the title its paragraph.
         return (
-            (_starts_lower(line) or _cut_after(self.previous) or labelled)
+            (lower or _cut_after(self.previous) or labelled)
             and wide >= self.layout.wrap * width
             and short
             and _long_title(_title_so_far(f"{self.item.title} {line}"))
