@@ -697,7 +697,8 @@ def _sentence_tail(line: str) -> bool:
 
 
 def _starts_lower(line: str) -> bool:
-    return bool(line) and line[0].islower()
+    # "a) Vårfest i maj" opens a lettered sub-item: no sentence from above goes on there.
+    return bool(line) and line[0].islower() and not LETTERED.match(line)
 
 
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZÅÄÖ0-9]")
