@@ -2093,6 +2093,10 @@ def _justering_statements(line: str) -> list[tuple[str, str]] | None:
         return _names_from_list(label["names"])
     people: list[tuple[str, str]] = []
     for sentence in _SENTENCES.split(line.strip()):
+        if SECRETARY.match(sentence) and not _JUSTERING_WORD.search(sentence):
+            # "Antecknat av Oskar Lindahl. Justerat av Rebecka Sundin.": the note-taker's
+            # sentence beside the justering names no justerare, and ends no line of them.
+            continue
         match = _JUSTERAR.match(sentence)
         if match:
             named = _names_from_list(match["names"])
@@ -2116,6 +2120,10 @@ def _justering_statements(line: str) -> list[tuple[str, str]] | None:
             return None
         people.extend(named)
     return people or None
+
+
+# "justera", "justerare", "justeras": a sentence that speaks of the justering.
+_JUSTERING_WORD = re.compile(r"\bjuster", re.IGNORECASE)
 
 
 _CHOSEN = re.compile(
@@ -3096,6 +3104,10 @@ class _Body:
             self.justerare.extend(_names_from_list(label["names"]))
             return "sign"
         if SECRETARY.match(line):
+            # "Antecknat av Oskar Lindahl. Justerat av Rebecka Sundin.": the justering beside
+            # the note-taker's name on the line.
+            people = _justering_statements(line) if _JUSTERING_WORD.search(line) else None
+            self.justerare.extend(people or [])
             return "secretary"
         if SIGNATURES_HEAD.match(line):
             # "Justeras av A, enhetschef, och B, Kommunal.": a sentence naming them, not the
