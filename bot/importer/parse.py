@@ -2346,6 +2346,9 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
     sides: dict[str, str] = {}
     joined: list[str] = []
     for line in lines:
+        # "• Birgitta Hellström (S), ordförande": a list's bullet is no part of the name.
+        marker, bare = _strip_marker(line)
+        line = bare if marker == "bullet" else line
         # "…, Petra" + "Ljung (Sveriges Lärare),": the page width cut a name after its first
         # word, as it cuts after a connective or a comma.
         listing = (
