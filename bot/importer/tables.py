@@ -206,6 +206,8 @@ def _cell_lines_table(
     ):
         index += 1
     kinds = item_table_columns(lines[start:index]) if index - start >= 3 else None
+    if kinds is not None and kinds[0] == "title":
+        return _unnumbered_cell_lines(lines, index, kinds)
     if kinds is None or kinds[0] != "number":
         return None
     rows: list[tuple[str, dict[str, str]]] = []
@@ -237,6 +239,45 @@ def _cell_lines_table(
         index += 1
     if cells:
         rows.append(_row(kinds, cells))
+    return (rows, index) if rows else None
+
+
+_SENTENCE_END = (".", "!", "?")
+
+
+def _unnumbered_cell_lines(
+    lines: list[str], index: int, kinds: list[str]
+) -> tuple[list[tuple[str, dict[str, str]]], int] | None:
+    """A table with no number column ("Punkt | Ansvarig | Anteckning"), its cells one a line:
+    with no number to open a row, a row opens on a line in capitals that is no sentence after a
+    row's notes that ended one ("Mötet öppnades." / "Val av justerare"); a line in lower case
+    goes on with the cell above it, as the column's width broke it."""
+    rows: list[tuple[str, dict[str, str]]] = []
+    cells: list[str] = []
+    while index < len(lines):
+        line = lines[index].strip()
+        if not line or CLOSING.match(line) or _AFTER_TABLE.match(line):
+            break
+        if _LABEL.match(line) and len(cells) != 1:
+            break
+        if not cells or (
+            len(cells) > 1
+            and cells[-1].endswith(_SENTENCE_END)
+            and not line.endswith(_SENTENCE_END)
+            and line[:1].isupper()
+        ):
+            if cells:
+                rows.append(("", _placed_by_look(kinds, cells)))
+            cells = [line]
+        elif line[:1].islower():
+            cells[-1] = f"{cells[-1]} {line}"
+        elif len(cells) <= _LINES_PER_CELL * len(kinds):
+            cells.append(line)
+        else:
+            break
+        index += 1
+    if cells:
+        rows.append(("", _placed_by_look(kinds, cells)))
     return (rows, index) if rows else None
 
 

@@ -1366,6 +1366,16 @@ def item_table_columns(cells: list[str]) -> list[str] | None:
         second = kinds.index("number", 1)
         if _ITEM_TITLE.match(" ".join(cells[second].split()).strip(" :")):
             kinds[second] = "title"
+    # "Punkt | Ansvarig | Anteckning" with no number column at all: "Punkt" heads the titles,
+    # where who answers for the item stands next to it (read as numbers, all nine were lost).
+    # Beside an action's column ("Punkt | Åtgärd | Ansvarig") it numbers the actions.
+    elif "title" not in kinds and kinds.count("number") == 1:
+        only = kinds.index("number")
+        beside = kinds[only + 1] if only + 1 < len(kinds) else None
+        if beside in ("presenter", "responsible") and _ITEM_TITLE.match(
+            " ".join(cells[only].split()).strip(" :")
+        ):
+            kinds[only] = "title"
     # With no presenter's column, the one naming who answers for the item between its title and
     # its notes names the presenter ("Punkt | Ansvarig | Anteckningar"); after them, an action's
     # owner still.
