@@ -1234,6 +1234,12 @@ def _signature_cells(lines: list[str]) -> list[str]:
             out += stacked
             index += len(stacked)
             continue
+        below = _justeras_for_below(lines, index)
+        if below:
+            block, used = below
+            out += block
+            index += used
+            continue
         line = lines[index]
         out.append(line)
         index += 1
@@ -1273,6 +1279,56 @@ def _stacked_captions(lines: list[str], index: int) -> list[str]:
         return []
     captions = lines[index : index + count]
     return [line for pair in zip(captions, names, strict=True) for line in pair]
+
+
+# "Justeras för arbetsgivaren" under a signature: the caption says who signs and for whom.
+_JUSTERAS_FOR = re.compile(r"^justeras\s+för\s+(?P<side>\S.{0,40})$", re.IGNORECASE)
+_JUSTERAS_FOR_CUT = re.compile(r"\s*\|\s*|\s+(?=justeras\s+för\s)", re.IGNORECASE)
+
+
+def _names_in_row(line: str, count: int) -> list[str] | None:
+    """ "Nils Åkesson | Fatima Said" or, the columns run together, "Nils Åkesson Fatima Said":
+    that many signing names, or None."""
+    if "|" in line:
+        cells = [cell.strip() for cell in line.split("|") if cell.strip()]
+        return cells if len(cells) == count and all(map(_signing_name, cells)) else None
+    words = line.split()
+    if count == 0:
+        return [] if not words else None
+    for size in (2, 3):
+        head = " ".join(words[:size])
+        if len(words) >= size and _signing_name(head):
+            rest = _names_in_row(" ".join(words[size:]), count - 1)
+            if rest is not None:
+                return [head, *rest]
+    return None
+
+
+def _justeras_for_below(lines: list[str], index: int) -> tuple[list[str], int] | None:
+    """Signatures with no "Justeras" above them but "Justeras för arbetsgivaren" / "Justeras
+    för Kommunal" under the names, a row of each or read one cell a line: the block's head,
+    its captions and its names, in the order a block captioned above its names has them; so
+    the names are no item's title and each signs for the side below it. None for no such
+    block."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    captions = [p for p in _JUSTERAS_FOR_CUT.split(following) if p.strip()]
+    sides = [_JUSTERAS_FOR.match(p.strip()) for p in captions]
+    if len(sides) >= 2 and all(sides):
+        names = _names_in_row(line, len(sides))
+        if names:
+            heads = [f"För {side['side'].strip()}" for side in sides if side]
+            return ["Justeras", " | ".join(heads), " | ".join(names)], 2
+    count = 0
+    while index + count < len(lines) and _signing_name(lines[index + count].strip()):
+        count += 1
+    below = lines[index + count : index + 2 * count]
+    stacked = [_JUSTERAS_FOR.match(caption.strip()) for caption in below]
+    if count < 2 or len(below) != count or not all(stacked):
+        return None
+    heads = [f"För {side['side'].strip()}" for side in stacked if side]
+    names = [name.strip() for name in lines[index : index + count]]
+    return ["Justeras", " | ".join(heads), " | ".join(names)], 2 * count
 
 
 def _signing_name(line: str) -> bool:
