@@ -3611,6 +3611,8 @@ class _Body:
             return _TITLE
         if is_standing(bare) and _titleish(bare, strong=True):
             return _TITLE
+        if self.item is not None and not marker and self._opens_next(line, following):
+            return _TITLE
         if self.item is not None and is_subheading(line):
             return _SUB
         if self.item is not None and (" | " in line or self._in_table(line, following)):
@@ -3684,6 +3686,17 @@ class _Body:
             # line inside an item is its text (a table's cells, "Anläggning" / "Datum" / "3").
             return _BODY
         return _TITLE
+
+    def _opens_next(self, line: str, following: str) -> bool:
+        """A title-like line (a colon in it too) over a diary number, inside an item that has
+        its text already ("Regionstyrelsen" under "Expedieras till", then "Remiss: …" over "Dnr
+        HSN 2025/18"): the next item's title, its own diary number below it."""
+        item = self.item
+        if item is None or not item.lines or is_subheading(line) or _DNR_ONLY.match(line):
+            return False
+        return _titleish(_TRAILING_SEPARATOR.sub("", line), strong=True) and bool(
+            _DNR_ONLY.match(following)
+        )
 
     def _numbering_rules(self) -> bool:
         """Whether the items read so far are numbered more often than not: minutes that number
