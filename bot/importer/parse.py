@@ -3790,7 +3790,10 @@ class _Body:
                 return True
             if not subtitle:
                 return False
-        lower = _starts_lower(line) or subtitle
+        # "… verksamhetsår" + "2026 och effekter av …": a year and a connective open no title
+        # (one opens "2026 års budget"); the page width left the title's year for this line,
+        # and the line reads as a lower-case one would.
+        lower = _starts_lower(line) or subtitle or _year_goes_on(line)
         if _ends_sentence(line) or section_of(line) or (_strip_marker(line)[0] and not subtitle):
             return False  # "a) Kommunens bud" under a long title is its first sub-item
         if self._presenter_below(line):
@@ -3969,6 +3972,13 @@ _YEAR_THEN_PRESENTER = re.compile(
     r"^(?:19|20)\d{2}\s+(?:\([^()]{3,60}\)|[–—-]\s+[^\W\d][^()]{2,60})$"
 )
 _PRESENTER_ALONE = re.compile(r"^\([^()]{2,80}\)$")
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}(?:[/-]\d{2,4})?\s+(\w+)\b")
+
+
+def _year_goes_on(line: str) -> bool:
+    """ "2026 och effekter av …": a year then a connective, the end of a phrase begun above."""
+    match = _YEAR_FIRST.match(line.strip())
+    return bool(match) and match.group(1) in CONNECTIVES
 
 
 def _sentence_from(lines: list[str], start: int) -> str:
