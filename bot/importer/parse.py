@@ -2350,10 +2350,26 @@ def _names_from_list(text: str) -> list[tuple[str, str]]:
     return people
 
 
+# "Eva Marklund, ordförande (arbetsgivaren)", "Anders Holm, huvudskyddsombud (ST)": a role after
+# the name and the side in parentheses after the role.
+_ROLE_PARENTHESIS = re.compile(r",\s*(?P<role>[^,()]{2,40}?)\s*\((?P<party>[^()]{1,40})\)")
+
+
+def _party_of_role(match: re.Match[str]) -> str:
+    """ " (ST)" for ", huvudskyddsombud (ST)": the side the role's parenthesis names, where the
+    role is one (a board's, the employer's, an ombud); else the text as written."""
+    role, party = match["role"].strip(), match["party"].strip()
+    is_role = is_board_role(role) or is_employer_role(role) or role.casefold().endswith("ombud")
+    if is_role and (_party_like(party) or party.casefold() == "arbetsgivaren"):
+        return f" ({party})"
+    return match.group()
+
+
 def _names_only(line: str) -> list[tuple[str, str]]:
     """The people of a line that holds nothing but names and parties ("Anna Ek, Vision"), also
     as a list item ("– Anna Ek, Vision")."""
     line = _strip_marker(line)[1] if _strip_marker(line)[0] == "bullet" else line
+    line = _ROLE_PARENTHESIS.sub(_party_of_role, line)
     line = _NAME_PARTY_SEPARATOR.sub(", ", _NEXT_AFTER_PARENTHESIS.sub("), ", line))
     parts = _split_outside_parentheses(line.strip().rstrip("."))
     people = _names_from_list(line)
