@@ -307,7 +307,10 @@ GROUP_KINDS = (
     # "Kommundelsnämnden Västra Berga"), one or two words in capitals.
     (
         "nämnd",
-        r"(?:^|\|)\s*[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?"
+        # "Protokoll från Kultur- och fritidsnämnden", "Tekniska nämnden", "Gemensamma
+        # nämnden för hjälpmedel": the protocol's word before it, an adjective of two words.
+        r"(?:^|\|)\s*(?:(?:sammanträdes)?protokoll(?:\s+(?:från|för))?\s+)?"
+        r"(?:[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?|[\wåäöÅÄÖ]+a\s+[\wåäö-]*nämnden)"
         r"(?:\s+(?-i:[A-ZÅÄÖ])[\wåäö-]+){0,2}"
         # "Kollektivtrafiknämnden, Region Västerskog", "Miljönämnden, Ekby kommun": the
         # region or municipality the nämnd is of, after a comma.
