@@ -31,6 +31,7 @@ from bot.importer.vocabulary import (
     DNR_WORDS,
     DOC_TITLE,
     ENDORSEMENT,
+    FIELD_TITLE,
     FRONT_MATTER,
     FRONT_PAGE_LABEL,
     HELD_VERB,
@@ -95,6 +96,7 @@ from bot.importer.vocabulary import (
     is_when_line,
     is_workers_side,
     month_number,
+    names_other_items,
     opens_body,
     outcome_text,
     section_of,
@@ -2735,6 +2737,14 @@ class _Building:
             for sentence in _SENTENCES.split(line)
             if BOARD_DECISION.search(sentence)
         )
+        if is_closing_item(self.title) and not stated:
+            # "Förhandlingen förklaras avslutad. Förhandlingen i punkt 3 avslutas i oenighet,
+            # punkt 4 och 5 i enighet.": the closing item sums up how the items it names ended;
+            # those outcomes are theirs, not its own.
+            text = "\n".join(
+                " ".join(s for s in _SENTENCES.split(line) if not names_other_items(s))
+                for line in text.split("\n")
+            )
         outcome = decision_of(stated) or ("beslutat" if stated else decision_of(text))
         if outcome == "bordlagt" and not self.decided and is_other_questions(self.title):
             outcome = ""  # "Övriga frågor: … återkommer vid nästa möte" puts off an answer only
@@ -3362,6 +3372,7 @@ class _Body:
             return
         if self.pending_number:
             self.pending_number = False
+            line = FIELD_TITLE.sub("", line)
             if _titleish(_TRAILING_SEPARATOR.sub("", line), strong=True):
                 self._open_item(line)
                 return

@@ -901,6 +901,16 @@ def is_closing_item(title: str) -> bool:
     return bool(_CLOSING_ITEM.match(title.strip()))
 
 
+# Another item named by its number: "punkt 3", "punkterna 4 och 5", "§ 12", "ärende 2".
+_ITEM_REFERENCE = re.compile(rf"(?:\b(?:{ITEM_LABELS})(?:erna|en|na|et)?|§§?)\s*\d+", re.IGNORECASE)
+
+
+def names_other_items(sentence: str) -> bool:
+    """ "Förhandlingen i punkt 3 avslutas i oenighet, punkt 4 och 5 i enighet.": a sentence
+    that says how other items ended, by their numbers."""
+    return bool(_ITEM_REFERENCE.search(sentence))
+
+
 def is_subheading(line: str) -> bool:
     return bool(_SUBHEADING.match(line.strip()))
 
@@ -1583,6 +1593,13 @@ DECISION_HEADING = re.compile(
 
 # A label before an item's title that only says it is an item: "§ 3 Ärende: Flytt av …".
 TITLE_LABEL = re.compile(r"^(?:ärende|fråga|punkt|rubrik)\s*:\s*(?=\S)", re.IGNORECASE)
+# "Punkt 3" alone, and under it "Förhandlingsfråga: Sammanslagning av …": the item's field that
+# holds its title, as "Föredragande:" below holds its presenter (on the number's own line, "3.
+# Förhandlingsfråga: …", the label is the title's as written, as the twelfth set's keys have it).
+FIELD_TITLE = re.compile(
+    r"^(?:förhandlingsfråga|förhandlingsämne|fråga|ärende|ämne|rubrik)\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
 
 # "Beslut: Informationen noteras.", "Nämndens beslut: Meddelandena läggs till handlingarna.":
 # the group takes note of a report or files notices; it decides nothing, a board neither; nor
