@@ -1419,6 +1419,9 @@ ATTENDANCE_COLUMN = re.compile(
 ATTENDANCE = re.compile(
     r"^(?:närvarande|närvaro(?:lista(?:n)?)?|frånvarande|deltagare|deltagarlista(?:n)?|deltagande"
     r"|deltog|beslutande|ersättare|adjungerade"
+    # "Ledamöter: A (M), ordförande, B (S)": the members present; with its colon only, so a
+    # title about members ("Ledamöter till valberedningen") stays one.
+    r"|ledam(?:ot|öter)(?=\s*[:|])"
     r"|tjänstepersoner|tjänstemän|övriga\s+(?:deltagare|deltagande|närvarande|tjänstepersoner)"
     r"|parter"
     r"|arbetsgivare(?:n)?|arbetstagarorganisation(?:er)?|arbetstagarsidan|fackliga|namn"
