@@ -113,11 +113,15 @@ _STANDING = re.compile(
     r"|(?:protokollets\s+)?justering(?:\s+av\s+(?:dagens\s+)?"
     r"(?:protokoll(?:et)?|(?:minnes)?anteckningar(?:na)?))?$"
     r"|(?:godkännande|fastställande)\s+av\s+(?:dagordning|ärendelista|föredragningslista)"
+    # A negotiation's agenda: "Fastställande av förhandlingsordning och underlag".
+    r"|(?:godkännande|fastställande)\s+av\s+förhandlingsordning"
     # "Föregående protokoll", "… mötesprotokoll", "… APT-protokoll", "… styrelseprotokoll".
     # "Föregående mötes protokoll", "… mötes anteckningar": the meeting's word apart.
     r"|föregående\s+(?:mötes\s+|möte\s+|sammanträdes\s+)?[\wåäöÅÄÖ-]*(?:anteckningar|protokoll)\b"
     r"|genomgång\s+av\s+föregående"
     r"|uppföljning\s+av\s+föregående\s+(?:mötes|minnes)?(?:anteckningar|protokoll|möte)"
+    # "Uppföljning av föregående APT", "… arbetsplatsträff": the last meeting by its name.
+    r"|uppföljning\s+av\s+(?:föregående|förra)\s+(?:apt|arbetsplatsträff|sammanträde|träff)"
     # "Förra mötets protokoll", "Förra APT:ns anteckningar", "… arbetsplatsträffens minnes…".
     r"|förra\s+[\wåäöÅÄÖ:-]+\s+(?:minnes)?(?:anteckningar|protokoll)\b"
     # "Välkomna och val av justerare": a greeting that opens the meeting.
