@@ -328,6 +328,8 @@ def _evident_titles(lines: list[str]) -> list[tuple[int, int, str, list[str]]]:
             continue
         if section_of(line) or section_of(title):
             continue  # "2. Information": a section's heading, numbered
+        if _DNR_ONLY.match(title):
+            continue  # "§ 36 Dnr VN 2025/12": the item's diary number; its title is below
         cells = [c.strip() for c in (match["cells"] or "").split("|") if c.strip()]
         found.append((index, int(match["number"]), title, cells))
     best: list[tuple[int, int, str, list[str]]] = []
