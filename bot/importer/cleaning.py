@@ -129,7 +129,32 @@ def _drop_page_edges(pages: list[list[str]]) -> list[list[str]]:
             if is_page_marker(line) or is_lone_number(line) or repeated:
                 page[index] = ""
         result.append(page)
-    return _drop_footer_runs(result)
+    return _drop_footer_runs(_drop_header_runs(pages, result))
+
+
+def _drop_header_runs(pages: list[list[str]], dropped: list[list[str]]) -> list[list[str]]:
+    """A page header longer than the edges look at ("STRÖMSVIKS KOMMUN" / "Servicenämnden" /
+    "Gemensam nämnd för Strömsvik," / "Lillåsen och Berga"): on a later page, a line that stands
+    at the same place from the top on more than one page goes where every line above it went,
+    as a footer's lines go from the foot."""
+    filled = [[index for index, line in enumerate(page) if line] for page in pages]
+    seen: dict[tuple[int, str], int] = {}
+    for page, lines in zip(pages, filled, strict=True):
+        for depth, index in enumerate(lines[:_FOOTER_LINES]):
+            key = (depth, _unnumbered(page[index]))
+            seen[key] = seen.get(key, 0) + 1
+    result = [dropped[0]]
+    for page, lines, kept in zip(pages[1:], filled[1:], dropped[1:], strict=True):
+        kept = list(kept)
+        for depth, index in enumerate(lines[:_FOOTER_LINES]):
+            line = page[index]
+            if not kept[index]:
+                continue  # gone with the page's edges
+            if seen[(depth, _unnumbered(line))] < 2 or _is_structural(line) or _sentence(line):
+                break
+            kept[index] = ""
+        result.append(kept)
+    return result
 
 
 # A page's footer may be more lines than the edges above look at: "Region Östersand" / "APT avd
