@@ -1611,11 +1611,13 @@ FIELD_TITLE = re.compile(
 # "Beslut: Informationen noteras.", "Nämndens beslut: Meddelandena läggs till handlingarna.":
 # the group takes note of a report or files notices; it decides nothing, a board neither; nor
 # does "Styrelsen noterar informationen" or "Nämnden har tagit del av redovisningen" under a
-# decision label. "Nämnden beslutar att lägga … till handlingarna" decides.
+# decision label. "Nämnden beslutar att lägga … till handlingarna" decides. "Anmälan läggs till
+# handlingarna", "Anmälningarna noteras": the notices reported are filed, which decides nothing.
 _NOTED_THING = r"(?:informationen|redovisningen|rapporten|föredragningen|meddelandena)"
 NOTED = re.compile(
     r"^(?:informationen|redovisningen|rapporten|ärendet|meddelandena|delegationsbesluten"
-    r"|delegeringsbesluten|skrivelsen|skrivelserna)?\s*(?:noteras|noterades|tas\s+till\s+"
+    r"|delegeringsbesluten|skrivelsen|skrivelserna|anmälan|anmälningarna|anmälningar"
+    r"|rapporterna|protokollen)?\s*(?:noteras|noterades|tas\s+till\s+"
     r"protokollet|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna)\.?$"
     r"|^(?:[\w-]+(?:\s+och\s+[\w-]+)?\s+)?(?:noterar|noterade|tar\s+del\s+av|tog\s+del\s+av"
     rf"|har\s+tagit\s+del\s+av)\s+{_NOTED_THING}\.?$",
