@@ -1674,8 +1674,10 @@ BOARD_DECISION = re.compile(
     rf"|\b(?:{_DECIDING_VERB})\s+(?:{_DECIDING_BODY})\s+att\b"
     # One body proposing that another decide, with no "beslutar att" before it: "Personalutskottet
     # föreslår regionstyrelsen besluta att anta …", "Arbetsutskottet föreslår styrelsen för X AB
-    # besluta att …", "… föreslår kommunfullmäktige att anta …": proposing is its own decision.
-    rf"|\b(?:{_DECIDING_BODY})\s+(?:föreslår|föreslog)\s+(?:[\w-]+\s+och\s+)?(?:{_DECIDING_BODY})\b"
+    # besluta att …", "… föreslår kommunfullmäktige att anta …": proposing is its own decision;
+    # the body named with its adjective too ("… föreslår tekniska nämnden besluta att …").
+    rf"|\b(?:{_DECIDING_BODY})\s+(?:föreslår|föreslog)\s+(?:[\w-]+\s+och\s+|[^\W\d_]+[ae]\s+)?"
+    rf"(?:{_DECIDING_BODY})\b"
     r"[^.]{0,80}?"
     r"\b(?:att\s+)?(?:besluta|anta|godkänna|fastställa|bevilja)\b"
     # In the passive, with the body unnamed: "Beslutades att godkänna …", "Det beslutades att …".
