@@ -1106,6 +1106,10 @@ def _separated_item(line: str, following: str = "") -> tuple[str, str] | None:
         return None
     title, rest = dashed["title"].strip(), dashed["rest"].strip()
     colon = bare[len(dashed["title"]) :].lstrip().startswith(":")
+    if colon and FIELD_TITLE.match(bare):
+        # "Punkt 4 Förhandlingsfråga: Ändrad schemaläggning …": the label says the line is a
+        # title; what follows it is the matter negotiated, not an item's text.
+        return None
     if not (
         title[:1].isupper()
         and len(title.split()) <= 8

@@ -158,6 +158,8 @@ _CLOSING_ITEM = re.compile(
     # "Mötets avslutande", "Sammanträdets avslutning": the meeting's end by either noun.
     r"^(?:(?:mötets|sammanträdets|förhandlingens|stämmans|årsmötets)\s+avslut(?:ande|ning)"
     r"|(?:mötet|sammanträdet|förhandlingen)\s+avslutas|avslutning"
+    # "Förhandlingen förklaras avslutad", "Mötet förklaras avslutat": the close as a title.
+    r"|(?:mötet|sammanträdet|förhandlingen)\s+förklara(?:s|des)\s+avslutad?t?\b"
     rf"|nästa\s+{_NEXT_MEETING_ITEM})",
     re.IGNORECASE,
 )
