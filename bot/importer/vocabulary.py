@@ -1649,6 +1649,9 @@ DECIDING_BODIES = (
     r"årsmötet",
     r"\w*stämman",
     r"direktionen",
+    # "Revisorerna beslutar att godkänna rapporten": a municipality's auditors decide their own
+    # audit (its plan, its reports, its budget request).
+    r"\w*revisorerna",
 )
 _DECIDING_BODY = "|".join(DECIDING_BODIES)
 _DECIDING_VERB = (
