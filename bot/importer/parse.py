@@ -2091,7 +2091,9 @@ _JUSTERAR = re.compile(
 )
 # "… justeras digitalt via BankID av A och B": the service it is signed in.
 _JUSTERAS_AV = re.compile(
-    r"^(?:(?:protokollet|minnesanteckningarna|anteckningarna)\s+)?justera(?:s|t|des)"
+    r"^(?:(?:protokollet|minnesanteckningarna|anteckningarna)\s+)?(?:justera(?:s|t|des)"
+    # "Justering sker digitalt med e-signatur av A, ST, och B, arbetsgivaren."
+    r"|justering(?:en)?\s+(?:sker|görs|skedde|gjordes))"
     rf"(?:\s+(?:digitalt|elektroniskt))?(?:\s+{SIGNING_SERVICE})?"
     rf"(?:\s+(?:den\s+)?{DATE_PATTERN})?\s+av\s+(?P<names>.+?)\.?$",
     re.IGNORECASE,
@@ -2237,7 +2239,13 @@ def _justering_in(line: str, *, whole: bool) -> list[tuple[str, str]]:
         # its semicolons do not cut into sentences.
         return _names_from_list(labelled["names"])
     line = _as_justering(line)
-    about = [s for s in _SENTENCES.split(line) if "justera" in s.casefold()]
+    # "Justering sker digitalt med e-signatur av A, ST, och B, arbetsgivaren." says "justera"
+    # only as a noun: a sentence of that form is about the justering too.
+    about = [
+        s
+        for s in _SENTENCES.split(line)
+        if "justera" in s.casefold() or _JUSTERAS_AV.match(s.strip())
+    ]
     if whole and not about:
         about = [line]
     return [person for sentence in about for person in _names_from_sentence(sentence)]

@@ -1295,7 +1295,7 @@ PROTOCOL_COMPOUNDS = r"styrelse|sammanträdes|mötes|årsmötes|stämmo|förhand
 
 # How a justering is signed digitally: "via BankID", "med e-legitimation", "i Scrive".
 SIGNING_SERVICE = (
-    r"(?:via|med|genom|i)\s+(?:mobilt\s+)?(?:bankid|e-legitimation|e-signering|scrive|assently"
+    r"(?:via|med|genom|i)\s+(?:mobilt\s+)?(?:bankid|e-legitimation|e-signering|e-signatur|scrive|assently"
     r"|visma\s+sign|signeringstjänsten|digital\s+signering)"
 )
 
