@@ -23,6 +23,7 @@ from bot.importer.vocabulary import (
     CLOSING,
     CLOSING_SENTENCE,
     CONNECTIVES,
+    COUNTED_NOUNS,
     DATE_LABEL,
     DATE_PATTERN,
     DECIDING_BODY,
@@ -3820,6 +3821,16 @@ class _Body:
             # Wårdh": the page width left the title's year, and the presenter after it, for the
             # next line.
             return bool(_split_presenter(f"{self.item.written or self.item.title} {line}")[1])
+        written = self.item.written or self.item.title
+        if (
+            _COUNT_THEN_PRESENTER.match(line)
+            and not self.item.presenter
+            and written.split()[-1:] != []
+            and written.split()[-1].lower() in COUNTED_NOUNS
+        ):
+            # "… mellan arbetslagen i årskurs" + "4–6 – rektor": the narrow column left the
+            # number the title's last noun counts, and the presenter after it, for this line.
+            return bool(_split_presenter(f"{written} {line}")[1])
         # "§ 26 Avgångsvederlag och särskild avtalspension" + "– policy för tillämpning …": the
         # title's second part after its dash, in lower case, goes on as a lower-case line does.
         subtitle = bool(_DASH_FIRST.match(line)) and _starts_lower(line.lstrip("–—- "))
@@ -3834,7 +3845,12 @@ class _Body:
         # "… verksamhetsår" + "2026 och effekter av …": a year and a connective open no title
         # (one opens "2026 års budget"); the page width left the title's year for this line,
         # and the line reads as a lower-case one would.
-        lower = _starts_lower(line) or subtitle or _year_goes_on(line)
+        lower = (
+            _starts_lower(line)
+            or subtitle
+            or _year_goes_on(line)
+            or _count_goes_on(self.item.written or self.item.title, line)
+        )
         if _ends_sentence(line) or section_of(line) or (_strip_marker(line)[0] and not subtitle):
             return False  # "a) Kommunens bud" under a long title is its first sub-item
         if self._presenter_below(line):
@@ -4020,6 +4036,22 @@ def _year_goes_on(line: str) -> bool:
     """ "2026 och effekter av …": a year then a connective, the end of a phrase begun above."""
     match = _YEAR_FIRST.match(line.strip())
     return bool(match) and match.group(1) in CONNECTIVES
+
+
+_COUNT_THEN_PRESENTER = re.compile(
+    r"^\d{1,3}(?:\s?[–—/-]\s?\d{1,3})?\s+(?:\([^()]{3,60}\)|[–—-]\s+[^\W\d][^()]{2,60})$"
+)
+_COUNT_FIRST = re.compile(r"^\d{1,3}(?:\s?[–—/-]\s?\d{1,3})?(?:\s+(\w+)\b|$)")
+
+
+def _count_goes_on(written: str, line: str) -> bool:
+    """ "… i årskurs" + "4–6 och fritidshemmet", "… etapp" + "2": the number a counted noun at
+    the end of the line above wants, alone or before a connective."""
+    words = written.split()
+    if not words or words[-1].lower() not in COUNTED_NOUNS:
+        return False
+    match = _COUNT_FIRST.match(line.strip())
+    return bool(match) and (match.group(1) is None or match.group(1) in CONNECTIVES)
 
 
 def _sentence_from(lines: list[str], start: int) -> str:

@@ -198,6 +198,34 @@ LIST_NUMBER = re.compile(
 LETTERED = re.compile(r"^[a-h]\)\s+(.*)$")
 
 # Words that end a wrapped line of prose, never a title.
+# Nouns a number follows in a title ("årskurs 4–6", "etapp 2", "kvartal 3", "avdelning 3"): a
+# title ending in one at a line's end is cut before its number, which opens the next line.
+COUNTED_NOUNS = frozenset(
+    [
+        "årskurs",
+        "årskurserna",
+        "etapp",
+        "kvartal",
+        "tertial",
+        "avdelning",
+        "område",
+        "fas",
+        "steg",
+        "del",
+        "vecka",
+        "veckorna",
+        "våning",
+        "hus",
+        "linje",
+        "zon",
+        "punkt",
+        "paragraf",
+        "kapitel",
+        "bilaga",
+        "nivå",
+    ]
+)
+
 CONNECTIVES = frozenset(
     [
         "och",
