@@ -1484,9 +1484,11 @@ RECORD_SENTENCE = re.compile(
 
 # "BRF TALLKOTTEN 7   STYRELSEPROTOKOLL   Protokoll nr 3", "LSG Solgläntan, protokoll nr 7": in
 # the header the meeting's number may stand bare, without its year (not "Protokoll nr 2 från
-# 2026-02-03", the previous meeting's, nor a date's digits).
+# 2026-02-03", the previous meeting's, nor a date's digits). A header table's "Protokoll | nr 2"
+# (the label's cell, then a value cell opening with "nr") likewise.
 BARE_PROTOCOL_NUMBER = re.compile(
-    r"(?<!\w)(?:protokoll(?:et)?|protokollnummer)\s*(?:(?:nr\.?|nummer)\s*[:|]?\s*|[:|]\s*)"
+    r"(?<!\w)(?:protokoll(?:et)?|protokollnummer)\s*"
+    r"(?:(?:[:|]\s*)?(?:nr\.?|nummer)\s*[:|]?\s*|[:|]\s*)"
     r"(\d{1,3})(?![\d/.:,-]|\s*(?:[-–]\s*)?\d)(?!\s+(?:från|av|den|för|fr\.?\s*o\.?\s*m)\b)",
     re.IGNORECASE,
 )
