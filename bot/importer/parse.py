@@ -2429,6 +2429,11 @@ def _after_bare_label(line: str) -> str:
     return line
 
 
+_ROLE_COLUMN = re.compile(
+    r"^(?i:(?:vice\s+)?ordförande|sekreterare|protokollförare|justerare)\s+(?=[A-ZÅÄÖ])"
+)
+
+
 def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
     """Each person the minutes list with a party ("A, Vision", "A (Vision)", "A | Vision") or
     with a manager's role ("A, verksamhetschef": the employer side), by name."""
@@ -2484,6 +2489,11 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
         rest = line[label.end() :] if label and label.group(0).rstrip().endswith(":") else line
         if label and rest == line:
             rest = _after_bare_label(line)  # "Beslutande Ylva Dahlin (S), ordförande"
+        role_column = None if label or side else _ROLE_COLUMN.match(line)
+        if role_column:
+            # "Ordförande   Eva Lind, avdelningschef (arbetsgivaren)": a header's label column
+            # without its colon; the role is no part of the name beside it.
+            rest = line[role_column.end() :]
         if side and rest == line:
             rest = side["rest"]  # "Skyddsombud: A, huvudskyddsombud (Seko)": any label of a list
         rest = _ATTENDANCE_SENTENCE.sub("", rest)  # "Närvarande var A (enhetschef), B (…)"
