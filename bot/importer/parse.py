@@ -811,7 +811,7 @@ _PLACE_AFTER_TIME = re.compile(
     # "Möte: 2025-05-06, 13.00–15.00, Rådhuset": a range of hours and minutes needs no "kl".
     r"|(?<![\d.:/-])[0-2]?\d[.:][0-5]\d\s*[-–—]\s*[0-2]?\d[.:][0-5]\d\b)"
     # After "i" the place may be written in lower case ("i föreningshuset, Lotten 1").
-    r"(?:\s*,\s*(?:i\s+)?(?=[A-ZÅÄÖ])|\s+(?:i|på)\s+"
+    r"(?:\s*,\s*(?:i\s+)?(?=[A-ZÅÄÖ])|\s+(?:i|på|via)\s+"
     # "…, kl. 12.15–13.00, konferensrummet": a few words in lower case that end the line.
     r"|\s*,\s*(?=[a-zåäö][\wåäö-]*(?:\s+[\wåäöÅÄÖ0-9-]+){0,3}\.?$))"
     rf"{_PLACE_IN_SENTENCE}"
