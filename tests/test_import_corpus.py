@@ -396,3 +396,52 @@ def test_the_seventeenth_set_keeps_its_score() -> None:
     (531/540, 1 spurious; .docx 99.5 %) once a Word run marked not bold (<w:b w:val="0"/>) is
     plain text and no heading (imp-17a)."""
     _floor("seventeenth", 539, 0.983)
+
+
+# Written blind on 2026-12-04 evening (18:40-19:50 UTC) by engineers who never saw the importer,
+# twelve minutes each on a theme of its own, to the conventions spelled out for them (WRITER.md
+# beside each). Each was scored on arrival (on e06ec21, the session's first code), then opened
+# and tuned on (corpus README); the floor guards the figure each has now. On arrival:
+# twentysecond 84.4 %, twentythird 89.1 %, twentyfifth 94.7 %, twentysixth 96.1 %,
+# twentyseventh 96.3 %, thirtieth 92.6 %, thirtyfirst 91.2 %, thirtysecond 93.0 %,
+# thirtythird 85.3 %, thirtyfourth 93.1 %.
+EVENING_SETS = (
+    ("twentysecond", 634, 1.0),
+    ("twentythird", 694, 0.972),
+    ("twentyfifth", 563, 0.996),
+    ("twentysixth", 631, 0.996),
+    ("twentyseventh", 621, 0.985),
+    ("thirtieth", 630, 0.992),
+    ("thirtyfirst", 590, 0.994),
+    ("thirtysecond", 611, 0.991),
+    ("thirtythird", 591, 0.986),
+    ("thirtyfourth", 630, 0.984),
+)
+
+
+@pytest.mark.parametrize(("part", "expected_fields", "floor"), EVENING_SETS)
+def test_the_evening_sets_keep_their_scores(part: str, expected_fields: int, floor: float) -> None:
+    _floor(part, expected_fields, floor)
+
+
+# The measure of the evening's work: four sets written at the same time, kept outside the
+# repository (only their totals looked at) until the work had ended, then added unchanged.
+# On e06ec21, the session's first code: 92.8 % (2,382/2,568), 28 spurious items (twentyfirst
+# 93.3 %, twentyfourth 92.3 %, twentyeighth 96.5 %, twentyninth 89.1 %; .docx 96.6 %, .pdf
+# 90.1 %, .txt 91.6 %). On the evening's final code (a382921): 96.6 % (2,462/2,549), 9
+# spurious (98.0, 96.0, 97.0 and 95.4 %; .docx 98.4 %, .pdf 94.9 %, .txt 96.4 %): the issue's
+# bar of 95 % in every format with no spurious item is still missed in .pdf and by the 9 items.
+# Nobody has tuned on them; the floors guard the blind figures.
+MEASURE_SETS = (
+    ("twentyfirst", 634, 0.979),
+    ("twentyfourth", 679, 0.960),
+    ("twentyeighth", 605, 0.970),
+    ("twentyninth", 621, 0.953),
+)
+
+
+@pytest.mark.parametrize(("part", "expected_fields", "floor"), MEASURE_SETS)
+def test_the_evening_measure_keeps_its_blind_score(
+    part: str, expected_fields: int, floor: float
+) -> None:
+    _floor(part, expected_fields, floor)
