@@ -55,7 +55,8 @@ def test_the_package_holds_manifest_and_icons(tmp_path: Path) -> None:
     assert manifest["composeExtensions"][0]["commands"][0]["context"] == ["message"]
     assert color.size == (192, 192) and outline.size == (32, 32)
     # The outline icon is white on transparent, nothing else.
-    assert {px[:3] for px in outline.convert("RGBA").getdata() if px[3] > 0} <= {(255, 255, 255)}
+    pixels = outline.convert("RGBA").get_flattened_data()
+    assert {px[:3] for px in pixels if px[3] > 0} <= {(255, 255, 255)}
     # Every suggested command is a command of our language (or Teams' own `hem`).
     for command_list in manifest["bots"][0]["commandLists"]:
         assert len(command_list["commands"]) <= 10  # Teams shows at most ten per scope
