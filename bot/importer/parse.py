@@ -85,7 +85,7 @@ from bot.importer.vocabulary import (
     is_discussion_title,
     is_employer_organisation,
     is_employer_role,
-    is_employers_organisation,
+    is_employers_association,
     is_other_questions,
     is_page_marker,
     is_party,
@@ -594,7 +594,7 @@ def _employer_sides(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
         employer = is_employer_role(party) or is_employer_organisation(party)
         # "för arbetsgivarsidan", "(arbetsgivare)": the employer's side, as one word.
         own_word = re.sub(r"^(?:för|från)\s+", "", party.casefold()).startswith("arbetsgivar")
-        own_word = own_word or is_employers_organisation(party)
+        own_word = own_word or is_employers_association(party)
         manager = bool(title) and is_employer_role(title.split()[-1])
         if (manager and not party) or (employer and not is_party(party)) or own_word:
             party = "arbetsgivaren"

@@ -1040,7 +1040,7 @@ _EMPLOYERS_ORGANISATIONS = frozenset(
 )
 
 
-def is_employers_organisation(text: str) -> bool:
+def is_employers_association(text: str) -> bool:
     """ "Energiföretagens Arbetsgivareförening", "SKR", "Sobona": who signs for the employers."""
     bare = re.sub(r"^(?:för|från)\s+", "", text.strip(), flags=re.IGNORECASE)
     return _key(bare) in _EMPLOYERS_ORGANISATIONS or bool(_EMPLOYERS_WORD.search(bare))
