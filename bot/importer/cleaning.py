@@ -129,58 +129,46 @@ def _drop_page_edges(pages: list[list[str]]) -> list[list[str]]:
             if is_page_marker(line) or is_lone_number(line) or repeated:
                 page[index] = ""
         result.append(page)
-    return _drop_footer_runs(_drop_header_runs(pages, result))
+    headed = _drop_edge_runs(pages, result, from_top=True)
+    return _drop_edge_runs(headed, headed, from_top=False)
 
 
-def _drop_header_runs(pages: list[list[str]], dropped: list[list[str]]) -> list[list[str]]:
-    """A page header longer than the edges look at ("STRÖMSVIKS KOMMUN" / "Servicenämnden" /
-    "Gemensam nämnd för Strömsvik," / "Lillåsen och Berga"): on a later page, a line that stands
-    at the same place from the top on more than one page goes where every line above it went,
-    as a footer's lines go from the foot."""
+def _drop_edge_runs(
+    pages: list[list[str]], kept_pages: list[list[str]], *, from_top: bool
+) -> list[list[str]]:
+    """Drop the lines that stand at the same place from a page's edge on more than one page, as
+    long as every line nearer the edge went too: a footer or a later page's header however many
+    lines ("STRÖMSVIKS KOMMUN" / "Servicenämnden" / "Gemensam nämnd för Strömsvik," / "Lillåsen
+    och Berga"), longer than `_edges` looks at."""
     filled = [[index for index, line in enumerate(page) if line] for page in pages]
+
+    def run(lines: list[int]) -> list[int]:
+        return lines[:_EDGE_RUN_LINES] if from_top else lines[-_EDGE_RUN_LINES:][::-1]
+
     seen: dict[tuple[int, str], int] = {}
     for page, lines in zip(pages, filled, strict=True):
-        for depth, index in enumerate(lines[:_FOOTER_LINES]):
+        for depth, index in enumerate(run(lines)):
             key = (depth, _unnumbered(page[index]))
             seen[key] = seen.get(key, 0) + 1
-    result = [dropped[0]]
-    for page, lines, kept in zip(pages[1:], filled[1:], dropped[1:], strict=True):
+    result = []
+    for number, (page, lines, kept) in enumerate(zip(pages, filled, kept_pages, strict=True)):
         kept = list(kept)
-        for depth, index in enumerate(lines[:_FOOTER_LINES]):
-            line = page[index]
-            if not kept[index]:
-                continue  # gone with the page's edges
-            if seen[(depth, _unnumbered(line))] < 2 or _is_structural(line) or _sentence(line):
-                break
-            kept[index] = ""
+        # The first page keeps its letterhead: it carries the group, the date and the place.
+        if not (from_top and number == 0):
+            for depth, index in enumerate(run(lines)):
+                line = page[index]
+                if not kept[index]:
+                    continue  # gone with the page's edges
+                if seen[(depth, _unnumbered(line))] < 2 or _is_structural(line) or _sentence(line):
+                    break  # an edge's furniture names; a sentence two pages share is their text
+                kept[index] = ""
         result.append(kept)
     return result
 
 
-# A page's footer may be more lines than the edges above look at: "Region Östersand" / "APT avd
-# 14" / "Protokoll APT 2026-04-21" / "Sida 1 av 2"; at most this many.
-_FOOTER_LINES = 6
-
-
-def _drop_footer_runs(pages: list[list[str]]) -> list[list[str]]:
-    """Drop the lines that stand at the same place from the foot of more than one page, as
-    long as every line below them on that page went too: the footer, however many lines."""
-    filled = [[index for index, line in enumerate(page) if line] for page in pages]
-    seen: dict[tuple[int, str], int] = {}
-    for page, lines in zip(pages, filled, strict=True):
-        for depth, index in enumerate(reversed(lines[-_FOOTER_LINES:])):
-            key = (depth, _unnumbered(page[index]))
-            seen[key] = seen.get(key, 0) + 1
-    result = []
-    for page, lines in zip(pages, filled, strict=True):
-        page = list(page)
-        for depth, index in enumerate(reversed(lines[-_FOOTER_LINES:])):
-            line = page[index]
-            if seen[(depth, _unnumbered(line))] < 2 or _is_structural(line) or _sentence(line):
-                break  # a footer names; a sentence two pages end with is their text
-            page[index] = ""
-        result.append(page)
-    return result
+# A page's footer or header may be more lines than the edges above look at: "Region Östersand" /
+# "APT avd 14" / "Protokoll APT 2026-04-21" / "Sida 1 av 2"; at most this many.
+_EDGE_RUN_LINES = 6
 
 
 def _sentence(line: str) -> bool:
