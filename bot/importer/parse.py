@@ -470,6 +470,9 @@ def _hanging_titles(text: str) -> str:
             and not (after.strip() and _indent(after) >= _HANGING_SLACK)
             and not _ends_sentence(hanging.rstrip().rstrip(")"))
             and not _LABEL_VALUE.match(hanging.strip())
+            # "§ 9    Taxor för uthyrning" + "       Dnr GFÅM 2025/230": the item's diary
+            # number set in under its title is the item's own line, not the title's rest.
+            and not _DNR_ONLY.match(hanging.strip())
             and _strip_marker(hanging.strip())[0] not in ("num", "para", "letter")
         ):
             out.append(f"{line.rstrip()} {hanging.strip()}")

@@ -1018,6 +1018,12 @@ _ORGANISATION_LAST = frozenset(
     {"ab", "kommun", "kommunen", "region", "regionen", "landsting", "landstinget", "stad"}
 )
 _ORGANISATION_ENDINGS = ("förvaltning", "förvaltningen", "bolag", "bolaget", "koncernen")
+# "Södra Vättbygden", "Norra Hamnen", "Stora Torget": a place's name opens on a word of where it
+# lies, which no first name is; after a title ("… inom Vuxenutbildningen Södra Vättbygden") it
+# is the title's end, not its presenter.
+_PLACE_FIRST = frozenset(
+    {"norra", "södra", "östra", "västra", "mellersta", "stora", "lilla", "övre", "nedre"}
+)
 
 
 # An employers' organisation negotiates and signs for the employer's side ("Fredrik Holm för
@@ -1094,7 +1100,9 @@ def is_person_name(text: str) -> bool:
     if any(word.casefold() in _CAPTION_WORDS for word in words):
         return False
     if words and (
-        words[0].casefold() in _ORGANISATION_FIRST or words[-1].casefold() in _ORGANISATION_LAST
+        words[0].casefold() in _ORGANISATION_FIRST
+        or words[0].casefold() in _PLACE_FIRST
+        or words[-1].casefold() in _ORGANISATION_LAST
     ):
         return False
     return bool(_NAME.match(text.strip())) and not any(is_party(word) for word in [text, *words])
