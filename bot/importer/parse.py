@@ -18,6 +18,7 @@ from bot.importer.vocabulary import (
     BARE_PLACE_LABELS,
     BARE_PROTOCOL_NUMBER,
     BOARD_DECISION,
+    BODY_LEFT_UNDECIDED,
     BULLET,
     CELL_LABEL,
     CLOSING,
@@ -162,9 +163,11 @@ def parse_minutes(
     read_text = clean_text(
         items_from_tables(header_rows(attendance_rows(without_mail_headers(text))))
     )
-    # "Justerare ____________ Bo Lund": the line to sign on is no part of the name.
+    # "Justerare ____________ Bo Lund": the line to sign on is no part of the name; after a
+    # side's caption it stands for the colon ("För Vision ........ Tomas Berglund" is "För
+    # Vision: Tomas Berglund", the side that name signs for).
     lines = [
-        " ".join(_SIGNING_RULE.sub(" ", line).split())
+        " ".join(_SIGNING_RULE.sub(" ", _SIDE_LEADER.sub(r"\g<side>: ", line, count=1)).split())
         if ("___" in line or "...." in line)
         else line
         for line in read_text.split("\n")
@@ -489,6 +492,11 @@ _CHOOSING = re.compile(r"\b(?:valdes|utsågs|utses|väljs|väljer|utser|valde|ut
 _JUSTERA_VERB = re.compile(r"\bjuster(?:a|ar|as)\b", re.IGNORECASE)
 _JUSTERAR = re.compile(r"\bjusterar\b", re.IGNORECASE)  # someone does it, not "justeras"
 _SIGNING_RULE = re.compile(r"_{3,}|\.{4,}")
+# "För arbetsgivaren ......... Karin Åström": a side's caption, the rule, the name that signs.
+_SIDE_LEADER = re.compile(
+    rf"^\s*(?P<side>för\s+[^_.:|]{{2,40}}?)\s*(?:_{{3,}}|\.{{4,}})\s*(?=(?-i:{NAME_TOKEN})\s)(?!för\s)",
+    re.IGNORECASE,
+)
 # "Att jämte ordföranden justera …", "A justerar tillsammans med ordföranden": the chair too.
 _ALONG_WITH_CHAIR = r"(?:jämte|tillsammans\s+med)\s+(?:mötes)?ordförande(?:n)?\b"
 _WITH_CHAIR = re.compile(
@@ -2823,6 +2831,8 @@ class _Building:
                     )
                 )
                 or (outcome and is_deciding_kind(kind) and outcome != "inget beslut")
+                # "Arbetsutskottet fattade inget beslut i ärendet": before it for decision.
+                or (outcome == "inget beslut" and BODY_LEFT_UNDECIDED.search(" ".join(sentences)))
             ):
                 section = "Beslut"
             elif is_discussion_title(self.title) or (

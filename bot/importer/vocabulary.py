@@ -101,8 +101,9 @@ _STANDING = re.compile(
     # behörig ordning", "Mötets behöriga utlysande", "Fråga om kallelse behörigen skett".
     r"|(?:fastställande|godkännande|upprättande)\s+av\s+röstlängd(?:en)?\b"
     r"|(?:fråga\s+om\s+)?(?:mötets|stämmans)\s+behöriga\s+utlysande"
-    r"|fråga\s+om\s+(?:års)?(?:mötet|stämman)\s+(?:har\s+)?(?:blivit\s+)?"
-    r"(?:utlysts|utlyst|kallats|kallat)\b"
+    # "Fråga om mötet är behörigen utlyst", "… har i behörig ordning kallats" too.
+    r"|fråga\s+om\s+(?:års)?(?:mötet|stämman)\s+(?:har\s+|är\s+)?(?:blivit\s+)?"
+    r"(?:behörigen\s+|i\s+behörig\s+ordning\s+)?(?:utlysts|utlyst|kallats|kallat)\b"
     r"|fråga\s+om\s+kallelse(?:n)?\b[^.]{0,30}?\b(?:behörigen|behörig|skett|utfärdats)\b"
     r"|inledning\s+(?:och|samt)\s"  # "Inledning och val av justerare": the opening and more
     # "Inledning av mötet", "Inledning av sammanträdet": the opening by another name.
@@ -343,7 +344,8 @@ GROUP_KINDS = (
         "nämnd",
         # "Protokoll från Kultur- och fritidsnämnden", "Tekniska nämnden", "Gemensamma
         # nämnden för hjälpmedel": the protocol's word before it, an adjective of two words.
-        r"(?:^|\|)\s*(?:(?:sammanträdes)?protokoll(?:\s+(?:från|för))?\s+)?"
+        # "Protokoll – Tekniska nämnden": the protocol's word set off by a dash or a colon.
+        r"(?:^|\|)\s*(?:(?:sammanträdes)?protokoll(?:\s+(?:från|för)|\s*[–—:-])?\s+)?"
         r"(?:[\wåäöÅÄÖ-]+(?:\s+och\s+[\wåäö-]+)?nämnden?|[\wåäöÅÄÖ]+a\s+[\wåäö-]*nämnden)"
         r"(?:\s+(?-i:[A-ZÅÄÖ])[\wåäö-]+){0,2}"
         # "Kollektivtrafiknämnden, Region Västerskog", "Miljönämnden, Ekby kommun": the
@@ -1708,6 +1710,13 @@ ASIDE_FOR = re.compile(
 
 # A sentence whose subject is the body that decides.
 DECIDING_BODY = re.compile(rf"^(?:{_DECIDING_BODY})\s+\w+", re.IGNORECASE)
+# "Arbetsutskottet fattade inget beslut i ärendet", "Nämnden fattar inga beslut": the body says it
+# left undecided an item that was before it for decision (its section is Beslut, as every set's
+# keys have it), unlike "Inga beslut fattas" under a report.
+BODY_LEFT_UNDECIDED = re.compile(
+    rf"\b(?:{_DECIDING_BODY})\s+(?:fattar|fattade|tar|tog)\s+(?:inget|inga|något|några)\s+beslut\b",
+    re.IGNORECASE,
+)
 
 BOARD_DECISION = re.compile(
     # "Arbetsutskottet beslutar att föreslå kommunstyrelsen …": an utskott decides its own part;
