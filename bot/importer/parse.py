@@ -503,7 +503,11 @@ _WITH_CHAIR = re.compile(
     # "… att justera protokollet tillsammans med ordföranden": the chair's word after it too;
     # one sentence the page width broke once ("… utsågs att jämte ordföranden" / "justera …").
     rf"\b{_ALONG_WITH_CHAIR}[^.\n]*(?:\n[^.\n]*)?\bjustera"
-    rf"|\bjuster(?:a|ar)\b[^.\n]*(?:\n[^.\n]*)?\b{_ALONG_WITH_CHAIR}",
+    # "Till justerare jämte ordföranden utses A": the chair's words after the noun too.
+    rf"|\bjuster(?:a|ar|are)\b[^.\n]*(?:\n[^.\n]*)?\b{_ALONG_WITH_CHAIR}"
+    # "Protokollet justeras av ordföranden och Lars Wiklund (KD)": the chair among the names.
+    r"|\bjusteras\s+av\s+(?:mötes)?ordföranden\s+(?:och|samt)\s"
+    r"|\bjusteras\s+av\s[^.\n]*\s(?:och|samt)\s+(?:mötes)?ordföranden\b",
     re.IGNORECASE,
 )
 
@@ -2123,6 +2127,8 @@ _CHOSEN_STATEMENT = re.compile(
     r"^(?:(?:till|som)\s+)?(?:(?:en|två|tre|\d)\s+)?(?:protokoll)?justerare"
     # "Till justerare för dagens anteckningar valdes A": what they justera, named between.
     rf"(?:\s+för\s+{_TODAYS})?"
+    # "Till justerare jämte ordföranden utses A (S) och B (M)": the chair's words between.
+    rf"(?:\s+{_ALONG_WITH_CHAIR})?"
     r"\s+(?:valdes|utsågs|utses|väljs)(?:\s*:\s*|\s+)(?P<after>.+?)\.?$"
     # "Att justera protokollet utsågs A", "Till att justera protokollet valdes A".
     r"|^(?:till\s+)?att\s+(?:jämte\s+\w+\s+)?justera\b[^.]*?\b(?:valdes|utsågs|utses|väljs)\s+"
@@ -2760,6 +2766,7 @@ class _Building:
     # The widest line of the title as written: a title the page width broke is as wide as the
     # page on its first lines, however short the line before its last piece is.
     widest: int = 0
+    letter: str = ""  # "b": a lettered sub-item read as an item of its own ("b) Motion om …")
 
     def build(self, layout: _Layout, kind: str, *, owners_apart: bool = False) -> ImportedItem:
         written = _reflow(self.lines, layout)
@@ -3447,6 +3454,9 @@ class _Body:
             item.title, item.presenter = title, presenter
             self._remember(line, _TITLE)
             return
+        if self._lettered_item(line):
+            self._open_lettered(line)
+            return
         kind = self._classify(line, following)
         if kind == _TITLE:
             self._open_item(line)
@@ -3458,6 +3468,39 @@ class _Body:
             self._remember(line, _SUB)
         else:
             self._body(line, following)
+
+    def _lettered_item(self, line: str) -> bool:
+        """ "§ 10 Motioner" + "a) Motion om …" + "Föredragande: Ulf Dahl": a parent with no text
+        of its own whose lettered sub-item has its own presenter line is a heading over items;
+        each sub-item is an item, its siblings ("b) Motion om …") too. Sub-items that share
+        their parent's text and decision ("§ 5 Resor" + "a) Vadstena" + "b) Teater" + "Styrelsen
+        beslutade …") have no presenter of their own and stay the parent's text."""
+        letter = LETTERED.match(line)
+        if letter is None or self.item is None:
+            return False
+        if self.item.letter:
+            return ord(line[0]) == ord(self.item.letter) + 1
+        if line[0] != "a" or self.item.lines or self.item.presenter or self.previous_kind != _TITLE:
+            return False
+        # The label below the sub-item's title, which the page width may have broken.
+        for ahead in self.ahead[:_TITLE_LINES_TO_LABEL]:
+            ahead = ahead.strip()
+            if PRESENTER_LABEL.match(ahead):
+                return True
+            if _ends_sentence(ahead) or _strip_marker(ahead)[0] or section_of(ahead):
+                return False
+        return False
+
+    def _open_lettered(self, line: str) -> None:
+        parent = self.item
+        assert parent is not None
+        if not parent.letter:
+            self.items.remove(parent)  # the parent heads its sub-items: no item of its own
+        number = self.last_number
+        self._open_item(line)
+        self.last_number = number
+        assert self.item is not None
+        self.item.letter = line[0]
 
     def _in_table(self, line: str, following: str) -> bool:
         """Whether the line is a cell or row of a table in the item: its head ("Åtgärd",
