@@ -93,6 +93,7 @@ from bot.importer.vocabulary import (
     is_person_name,
     is_political_party,
     is_presenter,
+    is_session_protocol_only,
     is_standing,
     is_subheading,
     is_when_line,
@@ -477,6 +478,9 @@ def _hanging_titles(text: str) -> str:
             # number set in under its title is the item's own line, not the title's rest.
             and not _DNR_ONLY.match(hanging.strip())
             and _strip_marker(hanging.strip())[0] not in ("num", "para", "letter")
+            # "§ 18  Årsredovisning 2025" + "      Dnr RTÅ 2026/012": the diary number set
+            # under the title's words is the item's number, no words of its title.
+            and not _DNR_ONLY.match(hanging.strip())
         ):
             out.append(f"{line.rstrip()} {hanging.strip()}")
             index += 2
@@ -1757,6 +1761,7 @@ def _read_header(lines: list[str]) -> _Header:
     labelled = False
     collecting_justerare = False
     kinds: list[str] = []
+    weak_kinds: list[str] = []  # "SAMMANTRÄDESPROTOKOLL" alone: a nämnd, if nothing else is named
     label_above = False  # "Sammanträdesdatum" alone, the date on the line below
     after_when = False  # the line above was the meeting's date and hour and nothing else
     dnr_open = False  # "Dnr KS" at the line's end: its number may stand on the next line
@@ -1887,7 +1892,7 @@ def _read_header(lines: list[str]) -> _Header:
                 used = True
         kind = group_kind_of(line) or _group_kind(line)
         if kind:
-            kinds.append(kind)
+            (weak_kinds if is_session_protocol_only(line) else kinds).append(kind)
             name = _name_after_kind(line)
             if name and not header.group_name:
                 header.group_name = name
@@ -1904,7 +1909,7 @@ def _read_header(lines: list[str]) -> _Header:
             header.unplaced.append(line)
         labelled = labelled or ":" in line
     header.group_name = header.group_name or org_name
-    header.group_kind = _pick_kind(kinds)
+    header.group_kind = _pick_kind(kinds or weak_kinds)
     if dates:
         rank, _, header.date = min(dates)
         if rank >= 4:

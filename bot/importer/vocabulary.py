@@ -378,6 +378,18 @@ def group_kind_of(line: str) -> str:
     return ""
 
 
+# "SAMMANTRÄDESPROTOKOLL" heads a nämnd's minutes, but a kommunalförbund's direktion and a
+# nämnd's utskott head theirs so too: the word alone is the weakest sign of a nämnd, and gives
+# way to the body a header line names ("Direktionen", "Arbetsutskottet").
+_SESSION_PROTOCOL = re.compile(r"sammanträdesprotokoll", re.IGNORECASE)
+
+
+def is_session_protocol_only(line: str) -> bool:
+    """ "SAMMANTRÄDESPROTOKOLL" alone names no nämnd; "Socialnämnden  Sammanträdesprotokoll"
+    does."""
+    return group_kind_of(line) == "nämnd" and group_kind_of(_SESSION_PROTOCOL.sub(" ", line)) == ""
+
+
 # Kinds whose items are decided by the body that meets (a board, a committee, a negotiation).
 DECIDING_KINDS = frozenset({"MBL §11", "MBL §14", "styrelse", "nämnd", "årsmöte"})
 
