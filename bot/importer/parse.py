@@ -947,6 +947,11 @@ _TIME_AT_END = re.compile(
     r",?\s*\b(?:kl\.?|klockan)\s*[0-2]?\d(?:[.:][0-5]\d)?(?:\s*[-–—]\s*[0-2]?\d(?:[.:][0-5]\d)?)?$",
     re.IGNORECASE,
 )
+_TIME_AT_START = re.compile(
+    r"^(?:(?:kl\.?|klockan)\s*[0-2]?\d(?:[.:][0-5]\d)?|[0-2]?\d[.:][0-5]\d)"
+    r"(?:\s*[-–—]\s*[0-2]?\d(?:[.:][0-5]\d)?)?\s*,\s*(?=\S)",
+    re.IGNORECASE,
+)
 # "…, sammanträdesrum Näckrosen, klockan" + "08.30–11.45": the page width cut the time off.
 _TIME_CUT = re.compile(r"\b(?:kl\.?|klockan)$", re.IGNORECASE)
 # "Tid 14.00–14.45", "Plats Kulturhuset": a header label without its colon.
@@ -1842,7 +1847,9 @@ def _read_header(lines: list[str]) -> _Header:
         if not place and not other and (find_dates(line) or is_when_line(line)):
             place = _PLACE_AFTER_TIME.search(line)
         if place and find_dates(place["place"]):
-            before_day = _DAY_AT_END.sub("", place["place"])
+            # "Tid och plats: Kommunhuset, sal Linnéa, tisdagen den 24 mars 2026 kl. 17.30–19.45":
+            # the hour after the day, which ends the line, goes before the day is looked for.
+            before_day = _DAY_AT_END.sub("", _TIME_AT_END.sub("", place["place"].strip()))
             if before_day != place["place"] and before_day.strip() and not find_dates(before_day):
                 # "Plats och tid: Kommunhuset, sal Lommen, onsdagen den 22 oktober 2025 kl. …":
                 # the place, then the day.
@@ -1855,6 +1862,9 @@ def _read_header(lines: list[str]) -> _Header:
         if place and not header.place:
             # "Tid och plats: Socialkontoret, rum Linden, kl. 13.00–15.30": the time is no place.
             where = _TIME_AT_END.sub("", place["place"].strip())
+            # "Tid och plats: kl. 13.15–15.00, Lärcentrum, sal Ugglan": the time first, as the
+            # label's order has it, then the place.
+            where = _TIME_AT_START.sub("", where)
             header.place = where.rstrip(".,;|").strip()
             place_open = header.place.rsplit(" ", 1)[-1].casefold() in ROOM_WORDS or (
                 header.place[-1:].isdigit()
