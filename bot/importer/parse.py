@@ -2307,8 +2307,19 @@ _SUBSTITUTE_AFTER = re.compile(
 )
 
 
+# "Till sekreterare valdes A och att justera minnesanteckningarna valdes B", "Till ordförande
+# valdes A, till sekreterare B och till justerare C": one sentence of several choices, a clause
+# each, joined where the next one opens on its "till"/"att".
+_NEXT_CHOICE = re.compile(r",?\s+(?:och|samt)\s+(?=(?:till|att)\s)|,\s+(?=(?:till|att)\s)", re.I)
+
+
 def _chosen_in_sentence(sentence: str) -> list[tuple[str, str]]:
     sentence = re.sub(r"^beslut\s*:\s*", "", sentence.strip(), flags=re.IGNORECASE)
+    clauses = _NEXT_CHOICE.split(sentence)
+    about = [c for c in clauses if _JUSTERING_WORD.search(c)]
+    if len(clauses) > 1 and about and len(about) < len(clauses):
+        # Only the clause of the justering names justerare; the secretary's names none.
+        return [person for clause in about for person in _chosen_in_sentence(clause)]
     sentence = _SUBSTITUTE_AFTER.sub("", sentence)
     statements = _justering_statements(sentence)
     if statements:
@@ -2804,8 +2815,15 @@ class _Building:
                 for line in text.split("\n")
             )
         outcome = decision_of(stated) or ("beslutat" if stated else decision_of(text))
-        if outcome == "bordlagt" and not self.decided and is_other_questions(self.title):
-            outcome = ""  # "Övriga frågor: … återkommer vid nästa möte" puts off an answer only
+        if (
+            outcome == "bordlagt"
+            and not self.decided
+            and (is_other_questions(self.title) or (self.section == "Övrigt" and not self.inferred))
+        ):
+            # "Övriga frågor: … återkommer vid nästa möte" puts off an answer only, as does
+            # "Friskvårdsbidrag 2026" / "Vision frågar … HR återkommer till nästa möte" under
+            # an "Övriga frågor" heading: a question raised at the end, not an item put off.
+            outcome = ""
         if outcome == "inget beslut" and is_standing(self.title) and not stated:
             # "Mötet är ett informationsmöte och inga beslut fattas" under "Mötets öppnande"
             # speaks of the whole meeting, not of an item.

@@ -131,6 +131,10 @@ _STANDING = re.compile(
     r"|(?:upprop|närvarokontroll|närvaroupprop)(?:\s+(?:och|samt)\s|\s*$)"
     # "Dagordning" alone above "Dagordningen godkändes.": the agenda's approval.
     rf"|föredragningslista(?:n)?(?:\s|$)|(?:dagordning|ärendelista)(?:en|n)?$"
+    # "Dagordningen godkänns", "Ärendelistan fastställs": the approval as the title's sentence,
+    # as "Mötet öppnas" is the opening's.
+    r"|(?:dagordning|ärendelista)(?:en|n)\s+(?:godkänns|godkändes|fastställs|fastställdes|antas"
+    r"|antogs)\.?$"
     # "Dagordning och föregående protokoll", "Ärendelista samt val av justerare": the agenda
     # with another standing item.
     r"|(?:dagordning|ärendelista)(?:en|n)?\s+(?:och|samt)\s+(?:föregående|förra|val\s+av|justering)"
@@ -509,6 +513,11 @@ _UNIONS = frozenset(
         "tco",
         "lo",
         "sacoförbunden",
+        # The tenants' and pensioners' organisations that sit in a housing company's
+        # hyresgästråd or a municipality's pensionärsråd as the unions sit in a samverkan
+        # group: "Kjell Nord | Hyresgästföreningen" in the table gives the justerare's side.
+        "hyresgästföreningen",
+        "spfseniorerna",
         "arbetsgivaren",
         "arbetsgivare",
         "arbetsgivarsidan",
@@ -1368,7 +1377,10 @@ CELL_LABEL = re.compile(
     rf"^(?:{WHEN_WHERE_LABELS}|organ"
     r"|plats\s+och\s+tid|tid\s+och\s+plats"
     rf"|{DNR_WORDS}"
-    r"|protokoll\s*(?:nr|nummer)|nr)\s*:?$"
+    r"|protokoll\s*(?:nr|nummer)|nr"
+    # "Protokoll nr | Dnr | Org.nr" over "3/2026 | SKF 2026/5 | 556712-0000": a company's
+    # organisation number is a cell of its header table too (and no dnr).
+    r"|org\.?\s*nr|org\.?\s*nummer|organisationsnummer|organisationsnr)\s*:?$"
     # "Enhet:" / "Ekbackeskolan F–9" among "Datum:" and "Plats:": the unit the meeting is for
     # (with its colon: "Avdelning" alone may head a column of the attendance table).
     r"|^(?:enhet|verksamhet|förvaltning|avdelning|arbetsplats)\s*:$",
