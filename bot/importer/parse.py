@@ -962,7 +962,10 @@ _BARE_LABEL = re.compile(
 )
 
 
-_TITLE_LINES = 3  # a title the page width broke spans at most this many lines
+# A title the page width broke spans at most this many lines: a narrow column (45-55
+# characters) takes four for a title of 150-200 ("Införande av digitala nyckelfria lås och nytt"
+# / "planeringssystem för …" / "Tallbacken norr …" / "personal under hösten 2026").
+_TITLE_LINES = 4
 # Its words, without its number: as many as a title of _LONGEST_TITLE characters holds ("§ 6
 # Hyresförhandling 2026 med …" + "Västerland – godkännande av …" + "4,1 procent från den …").
 _TITLE_WORDS = 30
@@ -3910,6 +3913,15 @@ class _Body:
             and is_person_name(f"{line.strip()} {self.ahead[0].strip()}")
         ):
             return True  # "… Solrosen –" + "Emma" + "Rosén": the name after the dash cut too
+        if (
+            written.count("(") > written.count(")")
+            and ")" in line
+            and line.count("(") < line.count(")")
+            and not _ends_sentence(line.split(")", 1)[0])
+        ):
+            # "9. Verksamhetsplan … 2027 (Cecilia" + "Wennberg)": a parenthesis the page width
+            # broke goes on to the line that closes it.
+            return True
         if _PRESENTER_ALONE.match(line) and not self.item.presenter:
             # "8. Pågående rekryteringar" + "(kommundirektör)": the title's presenter in its
             # parenthesis on the line below, put there by the writer or the page width.
