@@ -439,6 +439,8 @@ def _safety_net(
     return None if best is None else (best[1], best[2])
 
 
+# "… inför hösten (Marie Åhs)": a title's line that ends on a parenthesis.
+_PRESENTER_AT_END = re.compile(r"\([^()]+\)\s*$")
 # "§ 8 ", "Punkt 6. ", "3. ", "4.1 ": where a numbered title's words begin on its line.
 _TITLE_MARK = re.compile(
     rf"^(?:§\s*\d+[a-z]?|(?:{ITEM_LABELS})\s+\d+[a-z]?[.:)]?|\d{{1,2}}(?:\.\d{{1,2}})*[.)]?)\s+(?=\S)",
@@ -2796,6 +2798,7 @@ class _Building:
     # page on its first lines, however short the line before its last piece is.
     widest: int = 0
     letter: str = ""  # "b": a lettered sub-item read as an item of its own ("b) Motion om …")
+    parent: str = ""  # the title its lettered sub-items replaced ("10. Övriga frågor")
 
     def build(self, layout: _Layout, kind: str, *, owners_apart: bool = False) -> ImportedItem:
         written = _reflow(self.lines, layout)
@@ -2858,7 +2861,13 @@ class _Building:
             section = "Information"
         elif self.inferred:
             # Minutes without section headings: what the item is says where it belongs.
-            if is_closing_item(self.title) or section_of(self.title) == "Övrigt":
+            # "10. Övriga frågor" over "a) Parkeringen (Emma Grip)": a sub-item under the
+            # closing parent it stands for is a closing item too.
+            if any(
+                is_closing_item(t) or section_of(t) == "Övrigt"
+                for t in (self.title, self.parent)
+                if t
+            ):
                 section = "Övrigt"
             elif is_standing(self.title) or section_of(self.title) == OPENING:
                 section = OPENING  # "§ 1 Inledning" too: an item named after the opening
@@ -3518,6 +3527,10 @@ class _Body:
             return ord(line[0]) == ord(self.item.letter) + 1
         if line[0] != "a" or self.item.lines or self.item.presenter or self.previous_kind != _TITLE:
             return False
+        if _PRESENTER_AT_END.search(line) and _split_presenter(_strip_marker(line)[1])[1]:
+            # "5. Information från rektor" + "a) Personalläget inför hösten (Marie Åhs)": the
+            # sub-item names its own presenter in the parenthesis after its title.
+            return True
         # The label below the sub-item's title, which the page width may have broken.
         for ahead in self.ahead[:_TITLE_LINES_TO_LABEL]:
             ahead = ahead.strip()
@@ -3537,6 +3550,7 @@ class _Body:
         self.last_number = number
         assert self.item is not None
         self.item.letter = line[0]
+        self.item.parent = parent.parent if parent.letter else parent.title
 
     def _in_table(self, line: str, following: str) -> bool:
         """Whether the line is a cell or row of a table in the item: its head ("Åtgärd",
