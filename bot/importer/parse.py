@@ -480,9 +480,6 @@ def _hanging_titles(text: str) -> str:
             # number set in under its title is the item's own line, not the title's rest.
             and not _DNR_ONLY.match(hanging.strip())
             and _strip_marker(hanging.strip())[0] not in ("num", "para", "letter")
-            # "§ 18  Årsredovisning 2025" + "      Dnr RTÅ 2026/012": the diary number set
-            # under the title's words is the item's number, no words of its title.
-            and not _DNR_ONLY.match(hanging.strip())
         ):
             out.append(f"{line.rstrip()} {hanging.strip()}")
             index += 2
@@ -1297,10 +1294,11 @@ def _signature_cells(lines: list[str]) -> list[str]:
 
 
 # The captions of a signature table read one cell a line: "Sekreterare" / "Ordförande" /
-# "Justerare" over "Elsa Grahn" / "Mats Hedlund (S)" / "Karin Ask (C)".
+# "Justerare" over "Elsa Grahn" / "Mats Hedlund (S)" / "Karin Ask (C)"; "Vid protokollet" /
+# "Justeras" / "Justeras" over the secretary and the two who justerar.
 _STACKED_CAPTION = re.compile(
     r"^(?:(?:mötes)?ordförande|(?:protokoll)?justerare|justerande|(?:mötes|nämnd)?sekreterare"
-    r"|protokollförare|vid\s+protokollet)\s*:?$",
+    r"|protokollförare|vid\s+protokollet|justeras|justerat)\s*:?$",
     re.IGNORECASE,
 )
 

@@ -365,10 +365,21 @@ _GROUP_KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in 
 _OWN_ACRONYM = re.compile(r"\((?P<acronym>[A-ZÅÄÖ]{2,5})\)")
 
 
+# "Anders Lövgren (S), direktionens ordförande", "Pia Ek, styrelsens sekreterare": a body
+# named in the genitive before an office a person holds there is that person's role in a list of
+# those present, not the meeting's kind.
+_OFFICE_OF_BODY = re.compile(
+    r"\b[\wåäö-]+(?:ens|ns|ets|ts|és)\s+(?:vice\s+|förste\s+|andre\s+)?"
+    r"(?:ordförande|sekreterare|ledamot|ledamöter|ersättare|representant(?:er)?)\b",
+    re.IGNORECASE,
+)
+
+
 # Asked of the same header lines many times over (each way of joining them); a pure function.
 @functools.lru_cache(maxsize=8192)
 def group_kind_of(line: str) -> str:
     """ "MBL §11", "skyddskommitté", "LSG", "styrelse", "nämnd" for a header line, else ""."""
+    line = _OFFICE_OF_BODY.sub(" ", line)
     for own in _OWN_ACRONYM.finditer(line):
         # "Arbetsplatsträff med samverkan (APT)": the group's own short name says its kind.
         named = group_kind_of(own["acronym"])
