@@ -2578,6 +2578,10 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
             elif name and is_employer_role(piece):
                 sides.setdefault(name, "arbetsgivaren")
                 name = ""
+            elif name and not cells and _LOWER_ROLE.fullmatch(piece.strip()):
+                # "Sara Lindgren, miljöinspektör och skyddsombud (Vision)": a role in lower
+                # case between the name and the parenthesis that gives the party.
+                continue
             else:
                 name = "" if not cells else name
                 # A table row read without its columns: "Eva Mård huvudskyddsombud Vårdförbundet".
@@ -2595,6 +2599,10 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
                             name = head  # "Nora Fahl skyddsombud", its party next
                         break
     return sides
+
+
+# A role written in lower case ("miljöinspektör", "handläggare bygglov"): no name, no party.
+_LOWER_ROLE = re.compile(r"[a-zåäö][\wåäö-]*(?:\s+[a-zåäö][\wåäö-]*){0,2}")
 
 
 def _states_samverkan(text: str) -> bool:

@@ -466,7 +466,22 @@ _ROLE_WORDS = frozenset(
         "ledningsgruppen",
     ]
 )
-_ROLE_SUFFIXES = ("chef", "chefen", "direktör", "direktören", "strateg", "ansvarig", "samordnare")
+# "miljöinspektör", "livsmedelsinspektören": an inspector of any field presents as a strateg does.
+_ROLE_SUFFIXES = (
+    "chef",
+    "chefen",
+    "direktör",
+    "direktören",
+    "strateg",
+    "ansvarig",
+    "samordnare",
+    "inspektör",
+    "inspektören",
+)
+
+# Roles that present but do not speak for the employer: "skyddsombud", "miljöinspektör" (staff
+# who may be union members: "Sara Lindgren, miljöinspektör och skyddsombud (Vision)").
+_STAFF_SUFFIXES = ("ombud", "inspektör", "inspektören")
 
 # Words before a role that keep it a role: "biträdande rektor", "tf enhetschef".
 _ROLE_MODIFIERS = frozenset(
@@ -1239,7 +1254,7 @@ def is_employer_role(text: str) -> bool:
     while len(words) > 2 and words[0].endswith("-") and words[1].casefold() in _SHARED_ENDING:
         words = words[2:]
     first = words[0].casefold().strip(".:,;")
-    if first in _NOT_EMPLOYER_ROLES or first.endswith("ombud"):
+    if first in _NOT_EMPLOYER_ROLES or first.endswith(_STAFF_SUFFIXES):
         return False
     return first in _ROLE_WORDS or first.endswith(_ROLE_SUFFIXES) or first.startswith("hr-")
 
