@@ -177,7 +177,7 @@ def parse_minutes(
     layout = _Layout(lines)
     end = _header_end(lines)
     header = _read_header(lines[:end])
-    marked = frozenset(_normalise_line(h) for h in headings)
+    marked = frozenset(_normalise_line(h) for h in [*headings, *_set_apart(read_text)])
     body = _read_body(lines[end:], lines[:end], layout, marked)
     items = _built_items(body, layout, header.group_kind)
     reread = _safety_net(lines, end, layout, marked, header.group_kind, items)
@@ -285,6 +285,34 @@ def parse_minutes(
         uncertain=uncertain,
     )
     return _with_report(minutes)
+
+
+def _set_apart(text: str) -> list[str]:
+    """Long lines a text sets apart with a blank line above and below and no full stop, as
+    Word's text export or a typist sets a title over 14 words ("Överenskommelse om lokalvård
+    för … med nya krav på städfrekvens"): marked as a heading is. Not in a text that sets
+    every line apart (a PDF's export with a blank between its lines): there the line above
+    ends no sentence, or the one below goes on in lower case."""
+    lines = text.split("\n")
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    found: list[str] = []
+    if not filled:
+        return found
+    for before, index, after in zip([None, *filled[:-1]], filled, [*filled[1:], None], strict=True):
+        line = lines[index].strip()
+        if (
+            len(line.split()) > _SET_APART_WORDS
+            and (before is None or (before < index - 1 and _ends_sentence(lines[before])))
+            and (after is None or (after > index + 1 and not _starts_lower(lines[after])))
+            and _long_title(line)
+            and not _ends_sentence(line)
+        ):
+            found.append(line)
+    return found
+
+
+# Lines of at most this many words are judged by their shape (_titleish), set apart or not.
+_SET_APART_WORDS = 14
 
 
 def _read_body(
@@ -3782,7 +3810,13 @@ class _Body:
         if self.item is not None and (" | " in line or self._in_table(line, following)):
             return _BODY  # a table's rows in an item ("Åtgärd | Ansvarig | Klart") are its text
         bare_title = _TRAILING_SEPARATOR.sub("", bare)
-        if self._heading(line) and _titleish(_asked(bare_title), strong=True):
+        if self._heading(line) and (
+            _titleish(_asked(bare_title), strong=True)
+            # The file marks it a heading (Word's style, a PDF's bold): a title however long
+            # ("Överenskommelse om lokalvård för … med nya krav på städfrekvens", 18 words),
+            # as long as it is no sentence.
+            or (_long_title(bare_title) and not _ends_sentence(bare_title))
+        ):
             return _TITLE
         if self.expect_body:
             if (

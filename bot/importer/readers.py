@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.importer.cleaning import PAGE_BREAK
-from bot.importer.vocabulary import item_table_columns
+from bot.importer.vocabulary import CONNECTIVES, item_table_columns
 
 MAX_BYTES = 20 * 1024 * 1024
 # Fewer letters than this per page means the PDF is a scan without a text layer.
@@ -333,7 +333,11 @@ def _read_pdf(path: Path, headings: set[str]) -> str:
             path,
         )
     cells = _row_cells(marked, spots)
-    headings.update(_emphasised([m for i, m in enumerate(marked) if i not in cells]))
+    emphasised = _emphasised([m for i, m in enumerate(marked) if i not in cells])
+    headings.update(emphasised)
+    wraps = _wrapped_headings(marked, spots, emphasised - {marked[i][0] for i in cells})
+    headings.update(" ".join(run) for run in wraps)
+    pages = [_joined_wraps(page, wraps) for page in pages]
     # A bold piece and the plain piece right after it: "Budgetläget" + "Prognosen är …".
     leads = {
         f"{text} {marked[i + 1][0].split()[0]}": text
@@ -344,6 +348,74 @@ def _read_pdf(path: Path, headings: set[str]) -> str:
         and len(text.split()) <= _LEAD_WORDS
     }
     return PAGE_BREAK.join(_split_leads(page, leads) for page in pages)
+
+
+def _wrapped_headings(
+    marked: list[tuple[str, float, bool]],
+    spots: list[tuple[int, float, float]],
+    emphasised: set[str],
+) -> list[list[str]]:
+    """A heading the column's width broke: bold pieces on lines right below each other, the
+    next one going on in lower case ("Uppföljning av sjukfrånvaron i grupperna under" /
+    "hösten och planen för våren"), or a capital after a line that cannot end ("Ägardirektiv
+    för Norrbo Bostäder AB," / "Norrbo Energi AB och …"; "… arbetsmiljön i" / "Hemtjänsten
+    Väst"). Two headings one above the other ("Information" over "Uppföljning …") each start
+    with a capital after a finished line, so they stay apart."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for index, (text, size, _bold) in enumerate(marked):
+        previous = index - 1
+        goes_on = (
+            run
+            and text in emphasised
+            and (text[:1].islower() or _unfinished(marked[previous][0]))
+            and not _SUB_ITEM.match(text)  # "a) Sommartidtabell …" under its parent's title
+            and marked[previous][1] == size
+            and not marked[previous][0].endswith((".", ":", "!", "?"))
+            and spots[previous][0] == spots[index][0]
+            and 0 < spots[previous][2] - spots[index][2] <= _WRAP_LEADING * size
+        )
+        if goes_on:
+            run.append(text)
+            continue
+        if len(run) > 1:
+            runs.append(run)
+        run = [text] if text in emphasised else []
+    if len(run) > 1:
+        runs.append(run)
+    return runs
+
+
+def _unfinished(line: str) -> bool:
+    """A line that stops on a comma or a connective ("… AB,", "… arbetsmiljön i") goes on."""
+    return line.endswith(",") or line.rsplit(" ", 1)[-1].casefold() in CONNECTIVES
+
+
+# A lettered or numbered sub-item's mark: "a) ", "ii) ", "b. ".
+_SUB_ITEM = re.compile(r"^[a-zåäö]{1,3}[).]\s")
+
+# A wrapped heading's next line stands at most this many times its type's size below it.
+_WRAP_LEADING = 1.8
+
+
+def _joined_wraps(page: str, runs: list[list[str]]) -> str:
+    """The page's text with each wrapped heading on one line, as its writer wrote it."""
+    if not runs:
+        return page
+    lines = page.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        for run in runs:
+            window = [line.strip() for line in lines[index : index + len(run)]]
+            if window == run:
+                out.append(" ".join(run))
+                index += len(run)
+                break
+        else:
+            out.append(lines[index])
+            index += 1
+    return "\n".join(out)
 
 
 def _split_leads(page: str, leads: dict[str, str]) -> str:
