@@ -544,6 +544,10 @@ _UNIONS = frozenset(
         # group: "Kjell Nord | Hyresgästföreningen" in the table gives the justerare's side.
         "hyresgästföreningen",
         "spfseniorerna",
+        # More of a råd's organisations named with more than their letters ("Inger Sand, SKPF
+        # Pensionärerna"); PRO, DHR alone are letters, an acronym, already.
+        "skpfpensionärerna",
+        "funktionsrätt",
         "arbetsgivaren",
         "arbetsgivare",
         "arbetsgivarsidan",
