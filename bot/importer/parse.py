@@ -1624,11 +1624,18 @@ def _attendance_line(line: str) -> bool:
     return _person_line(line) or bool(_LABEL_VALUE.match(line)) or _listing(line)
 
 
+_PARENTHESIS_ONLY = re.compile(r"^\([^()]{2,60}\)$")
+
+
 def _listing(line: str) -> bool:
     """ "Anneli Viklund (Kommunal), Ola Berggren (Vision), Petra", "(avdelningschef,
     ordförande), Therese Näslund (HR-partner),": nothing but names, parties and labels; "Eva
     Ros, nämndsekreterare; Ola Ek, ekonomichef.": people with their roles between semicolons."""
     people = [p.strip() for p in line.rstrip(" .").split(";")]
+    if len(people) >= 3 and _PARENTHESIS_ONLY.match(people[0]):
+        # "(ordförande); Ola Brink, arbetsledare; Kent Olsson,": the line opens with the role
+        # of the person the line above ended on, which the page width put here.
+        people = people[1:]
     if len(people) >= 2 and all(_person_line(p) for p in people if p):
         return True
     if "(" not in line and ")" not in line:
@@ -3801,7 +3808,13 @@ class _Body:
             return _TITLE
         if marker in ("para", "num") and self._wrapped_title(bare, following):
             return _TITLE
-        if is_standing(bare) and _titleish(bare, strong=True):
+        if (
+            is_standing(bare)
+            and _titleish(bare, strong=True)
+            # "Nästa sammanträde äger rum den 26 augusti" + "2026.": the page width broke the
+            # date of a sentence that names the next meeting, no title of it.
+            and not _splits_date(bare, following)
+        ):
             return _TITLE
         if self.item is not None and not marker and self._opens_next(line, following):
             return _TITLE
@@ -3838,7 +3851,12 @@ class _Body:
             return _BODY  # "… Ansvarig:" + "Fredrik Nord": the label's value
         continues = self.previous_kind == _BODY and self.layout.wrapped(self.previous)
         candidate = _TRAILING_SEPARATOR.sub("", _colon_title(line, following))
-        if not continues and self._after_break() and self._wrapped_title(candidate, following):
+        if (
+            not continues
+            and self._after_break()
+            and self._wrapped_title(candidate, following)
+            and not self._ends_as_sentence()
+        ):
             # A title as wide as the page after a finished paragraph, its end on the next line.
             return _TITLE
         if continues or _starts_lower(following):
@@ -3936,6 +3954,21 @@ class _Body:
             and len(fragment.split()) <= 6
             and _titleish(f"{bare} {fragment}", strong=True)
         )
+
+    def _ends_as_sentence(self) -> bool:
+        """Whether the lines below that go on in lower case end a sentence: "Arbetsutskottet
+        beslutar att bevilja Björkviks" + "konstförening 35 000 kronor i extra" +
+        "verksamhetsbidrag för 2026." is a paragraph the width broke twice, not a title and the
+        end of it (a title's last line stops without a full stop)."""
+        below = [ahead.strip() for ahead in self.ahead]
+        if len(below) < 2 or not _starts_lower(below[1]):
+            return False
+        for ahead in below[1:]:
+            if not _starts_lower(ahead):
+                return False
+            if _ends_sentence(ahead):
+                return True
+        return False
 
     def _title_goes_on(self, line: str) -> bool:
         """The page width broke a long title: a lower-case fragment, or a heading line after
