@@ -2587,7 +2587,19 @@ def _sides(lines: list[str], wanted: set[str]) -> dict[str, str]:
         )
         pieces = cells or _split_outside_parentheses(rest.strip().rstrip("."))
         name = ""
-        for piece in pieces:
+        for index, piece in enumerate(pieces):
+            following = pieces[index + 1].strip() if index + 1 < len(pieces) else ""
+            if (
+                name
+                and piece[:1].islower()
+                and not is_employer_role(piece)
+                and _party_in(following)
+                and not is_person_name(following)
+            ):
+                # "Karin Sundelin, lärare SFI, Sveriges Lärare", "Omar Haddad, studie- och
+                # yrkesvägledare, Vision": the person's role (its unit's letters no union)
+                # between the name and the party that follows it.
+                continue
             paren = re.match(r"^(?P<name>.*?)\s*\((?P<party>[^)]*)\)$", piece)
             # "(Vision)", "(huvudskyddsombud, Sveriges Lärare)", "(enhetschef)".
             inside = paren["party"].split(",") if paren else []

@@ -1821,7 +1821,10 @@ _DISCUSSED = re.compile(
     rf"|\b{_TALK_NOUN}\s+(?:fördes|förs|hölls|följde)\b"
     rf"|^{_TALK_NOUN}\s+i\s+(?:mindre\s+|små\s+)?grupper\b|^(?:gruppsamtal|gruppdiskussion|bikupa)"
     r"|\b(?:delar|delade)\s+(?:med\s+sig\s+av\s+)?(?:sina\s+)?erfarenheter\b"
-    r"|\b(?:dialogen|samtalet|diskussionen)\s+fortsätter\b",
+    r"|\b(?:dialogen|samtalet|diskussionen)\s+fortsätter\b"
+    # "Samtal om hur kvällspassen ska fördelas.": a note without its verb opens on the talk,
+    # as a title that says it is one does ("Samtal om …").
+    rf"|(?:^|[.!?]\s+){_TALK_NOUN}\s+(?:om|kring|runt|angående)\s",
     re.IGNORECASE | re.MULTILINE,
 )
 # An item that opens with someone's information ("X informerar om …", "Jenny redogör för
