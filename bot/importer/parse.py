@@ -93,6 +93,7 @@ from bot.importer.vocabulary import (
     is_person_name,
     is_political_party,
     is_presenter,
+    is_samverkan_kind,
     is_session_protocol_only,
     is_standing,
     is_subheading,
@@ -2859,11 +2860,13 @@ class _Building:
         text = outcome_text(written, kind)
         # "Nämnden beslutar att anta … Bo Sten (SD) reserverar sig mot beslutet." in one
         # paragraph: the decision is its sentence, and a reservation against it no disagreement.
+        # A board's sentence in a samverkan group's minutes reports another body's decision
+        # ("Regionfullmäktige fastställer ramarna i juni" at an MBL §19 meeting).
         stated = outcome_text(" ".join(self.decided), kind) or " ".join(
             sentence
             for line in text.split("\n")
             for sentence in _SENTENCES.split(line)
-            if BOARD_DECISION.search(sentence)
+            if BOARD_DECISION.search(sentence) and not is_samverkan_kind(kind)
         )
         if is_closing_item(self.title) and not stated:
             # "Förhandlingen förklaras avslutad. Förhandlingen i punkt 3 avslutas i oenighet,

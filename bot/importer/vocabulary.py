@@ -414,6 +414,19 @@ def is_deciding_kind(kind: str) -> bool:
     return kind in DECIDING_KINDS or kind.casefold().endswith("utskott")
 
 
+# Groups that samverkar or negotiate record samverkat, enighet, oenighet or a postponement, never
+# a decision of their own (no key of any set has "beslutat" for them): "Regionfullmäktige
+# fastställer ramarna i juni" in an MBL §19 meeting reports what another body decides.
+SAMVERKAN_KINDS = frozenset(
+    {"FSG", "VSG", "FSG/VSG", "LSG", "CSG", "ASG", "MBL §11", "MBL §14", "MBL §19"}
+)
+
+
+def is_samverkan_kind(kind: str) -> bool:
+    """A samverkan group or a negotiation under MBL: it takes no decisions of a board's kind."""
+    return kind in SAMVERKAN_KINDS
+
+
 _ROLE_WORDS = frozenset(
     [
         "ordförande",
