@@ -3039,6 +3039,12 @@ class _Body:
         # its first caption or name shows; the sides read above, waiting for their names.
         self.captions_above: bool | None = None
         self.sides_above: list[str] = []
+        # "Ordförande | Sekreterare" above "Henrik Palm | Lisa Moberg": the roles a row of
+        # captions gives the names on the rows below it, one each. Whether such captions stand
+        # above their names or below says the first of them: below, when names came before it.
+        self.roles_above: list[str] = []
+        self.roles_placed = ""
+        self.names_signed = False
         self.section: str | None = None
         self.sections_seen = False
         # How the lines that named a section stand: (numbered, levels, in capitals).
@@ -3352,6 +3358,12 @@ class _Body:
             return "attendance"
         if mode == "attendance":
             return mode
+        roles = _role_row(line)
+        if mode == "sign" and roles:
+            self.roles_placed = self.roles_placed or ("below" if self.names_signed else "above")
+            if self.roles_placed == "above":
+                self.roles_above.extend(roles)  # "Mötesordförande" / "Gustav Ek" / …
+                return mode
         if CLOSING_SENTENCE.match(line) or re.match(r"^ordförande\b", line, re.IGNORECASE):
             return mode or "end"
         # "Utskottet utser A (M) att jämte ordföranden justera protokollet. Justering sker
@@ -3383,7 +3395,16 @@ class _Body:
         # "Lars Bohm, ordförande   Eva Sand (S)": two signatures the line's spaces kept apart.
         line = _ROLE_THEN_NAME.sub(r"\g<first> | \g<second>", line)
         line = _two_signatures(line)
+        if self.roles_above:
+            people = _signature(line, "")
+            if people and len(people) <= len(self.roles_above):
+                # The chair signs as ordförande, the secretary as sekreterare: neither justerar.
+                roles = self.roles_above[: len(people)]
+                del self.roles_above[: len(people)]
+                self.chairs.extend(p for p, r in zip(people, roles, strict=True) if r in _CHAIR)
+                return
         people = _signature(line, below)
+        self.names_signed = self.names_signed or bool(people)
         if people and self.captions_above is None:
             self.captions_above = False
         if self.captions_above:
@@ -4418,6 +4439,21 @@ def _chairs(line: str, following: str) -> list[tuple[str, str]]:
         for name, role in zip(pairs, roles, strict=True)
         if role in ("ordförande", "ordf") and is_person_name(name)
     ]
+
+
+_CHAIR = frozenset({"ordförande", "ordf", "mötesordförande"})
+_NOT_SIGNING = _CHAIR | {"sekreterare", "mötessekreterare", "protokollförare"}
+
+
+def _role_row(line: str) -> list[str]:
+    """ "Ordförande | Sekreterare", "Mötesordförande Protokollförare", "Sekreterare": a row of
+    captions naming only who signs but does not justera, a role a cell; [] when it is not
+    such a row."""
+    cells = line.split("|") if "|" in line else line.split()
+    roles = [c.strip().rstrip(":").casefold() for c in cells if c.strip()]
+    if not roles or not all(r in _NOT_SIGNING for r in roles):
+        return []
+    return roles
 
 
 def _caption_row(line: str) -> list[str]:

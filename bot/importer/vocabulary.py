@@ -101,10 +101,11 @@ _STANDING = re.compile(
     # behörig ordning", "Mötets behöriga utlysande", "Fråga om kallelse behörigen skett".
     r"|(?:fastställande|godkännande|upprättande)\s+av\s+röstlängd(?:en)?\b"
     r"|(?:fråga\s+om\s+)?(?:mötets|stämmans)\s+behöriga\s+utlysande"
-    # "Fråga om mötet är behörigen utlyst", "… har i behörig ordning kallats" too.
-    r"|fråga\s+om\s+(?:års)?(?:mötet|stämman)\s+(?:har\s+|är\s+)?(?:blivit\s+)?"
+    # "Fråga om mötet är behörigen utlyst", "… har i behörig ordning kallats" too; "Frågan om
+    # mötet utlysts i behörig ordning", the question named in its definite form.
+    r"|frågan?\s+om\s+(?:års)?(?:mötet|stämman)\s+(?:har\s+|är\s+)?(?:blivit\s+)?"
     r"(?:behörigen\s+|i\s+behörig\s+ordning\s+)?(?:utlysts|utlyst|kallats|kallat)\b"
-    r"|fråga\s+om\s+kallelse(?:n)?\b[^.]{0,30}?\b(?:behörigen|behörig|skett|utfärdats)\b"
+    r"|frågan?\s+om\s+kallelse(?:n)?\b[^.]{0,30}?\b(?:behörigen|behörig|skett|utfärdats)\b"
     r"|inledning\s+(?:och|samt)\s"  # "Inledning och val av justerare": the opening and more
     # "Inledning av mötet", "Inledning av sammanträdet": the opening by another name.
     r"|inledning\s+av\s+(?:mötet|sammanträdet|förhandlingen|träffen)$"
