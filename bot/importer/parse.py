@@ -3608,6 +3608,12 @@ class _Body:
             # "5. Information från rektor" + "a) Personalläget inför hösten (Marie Åhs)": the
             # sub-item names its own presenter in the parenthesis after its title.
             return True
+        if _heads_section(self.item.title) and self._titled_part(line):
+            # "5. Information från bolaget" / "10. Övriga frågor" over "a) Stambyte på
+            # Lärkvägen" and its own text: the parent names a section, as a heading does, and
+            # its parts are the items in it ("a) Vårfest i maj" under "§ 5 Vårens aktiviteter"
+            # is part of one item; "a) Vårstädning genomförs i april." a line of its text).
+            return True
         # The label below the sub-item's title, which the page width may have broken.
         for ahead in self.ahead[:_TITLE_LINES_TO_LABEL]:
             ahead = ahead.strip()
@@ -3617,17 +3623,41 @@ class _Body:
                 return False
         return False
 
+    def _titled_part(self, line: str) -> bool:
+        """ "a) Tvättstugebokning via app" over "Bokningstavlorna ersätts …": a lettered line
+        that is a title (no sentence, no "Label: text") with its own text below it."""
+        bare = _strip_marker(line)[1].strip()
+        title = _split_presenter(bare)[0]
+        below = self.ahead[0].strip() if self.ahead else ""
+        return (
+            not _ends_sentence(bare)
+            and ":" not in bare
+            and _titleish(title, strong=True)
+            and bool(below)
+            and below[:1].isupper()
+            and not _strip_marker(below)[0]
+            and not section_of(below)
+        )
+
     def _open_lettered(self, line: str) -> None:
         parent = self.item
         assert parent is not None
         if not parent.letter:
             self.items.remove(parent)  # the parent heads its sub-items: no item of its own
+        # Where no heading names the section, the parent's title does ("Information från …",
+        # "Övriga frågor"): its parts are filed there, as under a heading.
+        if parent.letter:
+            named = None if parent.inferred else parent.section
+        else:
+            named = _heads_section(parent.title) if parent.inferred else None
         number = self.last_number
         self._open_item(line)
         self.last_number = number
         assert self.item is not None
         self.item.letter = line[0]
         self.item.parent = parent.parent if parent.letter else parent.title
+        if named and self.item.inferred:
+            self.item.section, self.item.inferred = named, False
 
     def _in_table(self, line: str, following: str) -> bool:
         """Whether the line is a cell or row of a table in the item: its head ("Åtgärd",
@@ -4258,6 +4288,19 @@ _ITEM_NUMBER = re.compile(
 
 
 _LONGEST_TITLE = 200
+# "Information från förvaltningen", "Information från rektor": a point of the agenda that
+# gathers the information of others, as a section's heading does.
+_INFORMATION_FROM = re.compile(r"^information\s+från\s+\S", re.IGNORECASE)
+
+
+def _heads_section(title: str) -> str | None:
+    """The section a parent point's title names ("Övriga frågor", "Information från bolaget")."""
+    named = section_of(title)
+    if named:
+        return named
+    return "Information" if _INFORMATION_FROM.match(title.strip()) else None
+
+
 _TITLE_LINES_TO_LABEL = 4  # a title's lines above the "Föredragande:" that vouches for it
 _YEAR_THEN_PRESENTER = re.compile(
     r"^(?:19|20)\d{2}\s+(?:\([^()]{3,60}\)|[–—-]\s+[^\W\d][^()]{2,60})$"
