@@ -1044,10 +1044,19 @@ def is_political_party(text: str) -> bool:
     return text.strip() in POLITICAL_PARTIES
 
 
+# A company's form after its name ("Norrdal Energi AB", "Bygg & Måleri HB") is in capitals like
+# a union's short name, and names no side: "Eva Kvist, styrelsens ordförande i Norrdal Energi AB".
+COMPANY_FORMS = frozenset({"AB", "HB", "KB"})
+
+
 def is_party(text: str) -> bool:
     """A union or the employer side, as minutes name them ("AkademikerförbundetSSR", "Vision")."""
     key = _key(text.removeprefix("för ").removeprefix("från "))
-    return key in _UNIONS or key.endswith(("förbundet", "förbund")) or bool(_ACRONYM.match(text))
+    return (
+        key in _UNIONS
+        or key.endswith(("förbundet", "förbund"))
+        or (bool(_ACRONYM.match(text)) and text not in COMPANY_FORMS)
+    )
 
 
 # The captions under signature lines: "Mötesordförande   Justerare" names no one.
