@@ -3062,6 +3062,8 @@ class _Body:
         self.previous_kind = ""
         self.inline_items = False  # items written "Rubrik: text" on one line
         self.ahead: list[str] = []  # the few lines after the one being read
+        self.lines: list[str] = []  # all of them, and where the one being read stands
+        self.index = 0
 
     def read(self, lines: list[str], front: tuple[str, ...] | list[str] = ()) -> None:
         # Minutes that name presenters with "Föredragande:" mean by "Ansvarig:" who answers
@@ -3179,6 +3181,7 @@ class _Body:
             if is_agenda_marker(line) and not _agenda_item(following):
                 agenda = True
             self.ahead = lines[index + 1 : index + 4]
+            self.lines, self.index = lines, index
             self._line(line, following)
 
     def _wrapped_statement(
@@ -3620,8 +3623,27 @@ class _Body:
             if PRESENTER_LABEL.match(ahead):
                 return True
             if _ends_sentence(ahead) or _strip_marker(ahead)[0] or section_of(ahead):
-                return False
-        return False
+                break
+        return self._sub_items_decide()
+
+    def _sub_items_decide(self) -> bool:
+        """ "11. Val" + "a) Val av ordförande" + "Årsmötet beslutar att välja …" + "b) Val av
+        ledamöter" + "Årsmötet beslutar att välja …": every sub-item states a decision of its
+        own, so each is an item. One decision for them all ("a) Vadstena" / "b) Teater" /
+        "Styrelsen beslutade att genomföra båda"), or in one of them only, leaves them text."""
+        texts: list[list[str]] = []
+        for later in self.lines[self.index : self.index + 60]:
+            later = later.strip()
+            marker = _strip_marker(later)[0]
+            if marker == "letter":
+                if later[0] != chr(ord("a") + len(texts)):
+                    return False
+                texts.append([])
+            elif marker in ("num", "para") or section_of(later) or not texts:
+                break
+            else:
+                texts[-1].append(later)
+        return len(texts) >= 2 and all(BOARD_DECISION.search(" ".join(text)) for text in texts)
 
     def _titled_part(self, line: str) -> bool:
         """ "a) Tvättstugebokning via app" over "Bokningstavlorna ersätts …": a lettered line
