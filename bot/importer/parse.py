@@ -178,7 +178,9 @@ def parse_minutes(
     layout = _Layout(lines)
     end = _header_end(lines)
     header = _read_header(lines[:end])
-    marked = frozenset(_normalise_line(h) for h in [*headings, *_set_apart(read_text)])
+    marked = frozenset(
+        _normalise_line(h) for h in [*headings, *_set_apart(read_text), *_set_in_bodies(text)]
+    )
     body = _read_body(lines[end:], lines[:end], layout, marked)
     items = _built_items(body, layout, header.group_kind)
     reread = _safety_net(lines, end, layout, marked, header.group_kind, items)
@@ -310,6 +312,42 @@ def _set_apart(text: str) -> list[str]:
         ):
             found.append(line)
     return found
+
+
+_SET_IN = 4  # how far a typist sets an item's text in under its title
+_SET_IN_TITLES = 3  # titles over set-in text before the layout counts as one
+
+
+def _set_in_bodies(text: str) -> list[str]:
+    """Flush-left lines over a paragraph set in as a whole, as a typist writes unnumbered
+    items ("Kompetensutveckling: läslyftet" over "        Emma och Agneta går …"): marked as a
+    heading is, a colon in them or not, where the text has three or more such titles. Not a
+    line the next one carries on (a comma or a connective at its end, "Närvarande: …"), nor
+    "Dagordning" over the titles it lists."""
+    lines = text.split("\n")
+    found: list[str] = []
+    for index, line in enumerate(lines[:-1]):
+        if not line.strip() or line[:1].isspace() or ATTENDANCE.match(line.strip()):
+            continue
+        if is_agenda_marker(line.strip()):
+            continue  # "Dagordning" over its list of titles set in: the agenda, no item
+        block = []
+        for below in lines[index + 1 :]:
+            if not below.strip():
+                break
+            block.append(below)
+        if (
+            block
+            and all(_indent(b.replace("\t", " " * 8)) >= _SET_IN for b in block)
+            and (index == 0 or not lines[index - 1].strip())
+            and _titleish(line.strip(), strong=True)
+        ):
+            found.append(line.strip())
+    # A title the agenda above lists set in ("Dagordning" + "\tVal av justerare") is marked
+    # not at all: marked, its copy in the list would read as a heading too.
+    listed = {_normalise_line(ln) for ln in lines if ln[:1].isspace()}
+    found = [title for title in found if _normalise_line(title) not in listed]
+    return found if len(found) >= _SET_IN_TITLES else []
 
 
 # Lines of at most this many words are judged by their shape (_titleish), set apart or not.
@@ -904,6 +942,11 @@ _PROTOCOL = re.compile(
 )
 _DNR = re.compile(
     rf"\b(?:{DNR_WORDS})\.?(?:\s*[:|]){{0,2}}\s*([A-ZÅÄÖ0-9][\w./:-]*(?:\s\d[\w./:-]*)?)",
+    re.IGNORECASE,
+)
+# "Sekreterare: Emma Strand": a role's label with the name chosen for it.
+_ROLE_LABEL = re.compile(
+    rf"^(?:mötes)?(?P<role>sekreterare|protokollförare|ordförande)\s*:\s*(?-i:{NAME_TOKEN})\s",
     re.IGNORECASE,
 )
 _JUSTERARE_LABEL = re.compile(
@@ -2318,7 +2361,8 @@ def _justering_in(line: str, *, whole: bool) -> list[tuple[str, str]]:
         for s in _SENTENCES.split(line)
         if "justera" in s.casefold() or _JUSTERAS_AV.match(s.strip())
     ]
-    if whole and not about:
+    # "Sekreterare: Emma Strand" in "Val av sekreterare och justerare": another role's name.
+    if whole and not about and not _ROLE_LABEL.match(line.strip()):
         about = [line]
     return [person for sentence in about for person in _names_from_sentence(sentence)]
 
@@ -3150,6 +3194,7 @@ class _Body:
                     or self._closing_sentence(line, following)
                 )
                 and not self._choice_heading(line, _sentence_from(lines, index + 1))
+                and not self._role_chosen(line)
             ):
                 closing = self._closing(line, following, closing)
                 continue
@@ -3211,6 +3256,19 @@ class _Body:
                 # The sentence ended: its last line ("arbetsgivaren.") is the statement's too.
                 return best[0], extra
         return best
+
+    def _role_chosen(self, line: str) -> bool:
+        """ "Sekreterare: Emma Strand" under "Val av sekreterare och justerare": the item's own
+        choice of that role, its text, not the caption of a signature where the minutes end
+        (the signatures stand after the items, not inside the one that chooses them)."""
+        role = _ROLE_LABEL.match(line.strip())
+        if role is None or self.item is None:
+            return False
+        # Its lines so far the other roles' ("Ordförande: Maria Holm" above it), no prose.
+        if not all(_ROLE_LABEL.match(ln.strip()) for ln in self.item.lines):
+            return False
+        title = self.item.title.casefold()
+        return title.startswith("val av") and role["role"].casefold() in title
 
     def _next_item(self, line: str) -> bool:
         """Whether a line is the title of the item after the last one ("§ 113 Godkännande av
