@@ -2218,6 +2218,7 @@ _TODAYS = (
     r"(?:dagens|detta|mötets)\s+(?:möte|sammanträde|protokoll|anteckningar|minnesanteckningar"
     r"|mötesanteckningar|träff)"
 )
+_ALSO_COUNTING = r"(?:\s+(?:tillika|och|samt)\s+rösträknare)"
 _CHOSEN_STATEMENT = re.compile(
     # "Till justerare valdes A", "Som justerare för dagens möte utsågs A".
     # "Två justerare utsågs: A och B".
@@ -2226,12 +2227,15 @@ _CHOSEN_STATEMENT = re.compile(
     rf"(?:\s+för\s+{_TODAYS})?"
     # "Till justerare jämte ordföranden utses A (S) och B (M)": the chair's words between.
     rf"(?:\s+{_ALONG_WITH_CHAIR})?"
+    # "Till justerare tillika rösträknare väljs A och B": a förening's second task for them.
+    rf"{_ALSO_COUNTING}?"
     r"\s+(?:valdes|utsågs|utses|väljs)(?:\s*:\s*|\s+)(?P<after>.+?)\.?$"
     # "Att justera protokollet utsågs A", "Till att justera protokollet valdes A".
     r"|^(?:till\s+)?att\s+(?:jämte\s+\w+\s+)?justera\b[^.]*?\b(?:valdes|utsågs|utses|väljs)\s+"
     r"(?P<after2>.+?)\.?$"
     rf"|^(?P<before>{UPPER}.*?),?\s+(?:valdes|utsågs|utses|väljs)\s+(?:till|som|att)\s+"
-    rf"(?:(?:protokoll)?justerare(?:\s+för\s+{_TODAYS})?|(?:jämte\s+\w+\s+)?justera\b[^.]*)"
+    rf"(?:(?:protokoll)?justerare(?:\s+för\s+{_TODAYS})?{_ALSO_COUNTING}?"
+    r"|(?:jämte\s+\w+\s+)?justera\b[^.]*)"
     r"\.?$",
     re.IGNORECASE,
 )
