@@ -9,6 +9,7 @@ import unicodedata
 from bot.core.normalise import clean
 from bot.importer.vocabulary import (
     BULLET,
+    DATE_PATTERN,
     MAIL_FIELD,
     MAIL_FROM,
     ends_with_page_number,
@@ -36,7 +37,12 @@ def clean_text(text: str) -> str:
         for page in text.replace("\r\n", "\n").split(PAGE_BREAK)
     ]
     if len(pages) > 1:
+        paged = any(
+            is_page_marker(line) or ends_with_page_number(line) for page in pages for line in page
+        )
         pages = _drop_page_edges(pages)
+        if paged:
+            pages = _drop_dated_headers(pages)
     lines = [line for page in pages for line in page if not is_print_line(line)]
     lines = _drop_page_headers(lines)
     lines = _drop_repeated_letterhead(lines)
@@ -131,6 +137,35 @@ def _drop_page_edges(pages: list[list[str]]) -> list[list[str]]:
         result.append(page)
     headed = _drop_edge_runs(pages, result, from_top=True)
     return _drop_edge_runs(headed, headed, from_top=False)
+
+
+# "Värnsjö kommun, tekniska förvaltningen   FSG 2025-09-16": a header line ending with a date.
+_ENDS_WITH_DATE = re.compile(rf"\s(?P<date>{DATE_PATTERN})$", re.IGNORECASE)
+_DATED_HEADER_LINES = 2  # a later page's header is at most its first this many lines
+
+
+def _drop_dated_headers(pages: list[list[str]]) -> list[list[str]]:
+    """A later page's header that stands once, the first page having its letterhead instead:
+    "Värnsjö kommun, tekniska förvaltningen   FSG 2025-09-16" at the top of page 2, ending with
+    the meeting's date the first page gives ("Datum: 2025-09-16"), in paged minutes ("Sida 1
+    av 2"). Read as text it ran on from the title above the page break. A line that opens an
+    item or says something (a sentence) is the text's, whatever date it ends with."""
+    first = " ".join(pages[0])
+    result = [pages[0]]
+    for page in pages[1:]:
+        page = list(page)
+        top = [index for index, line in enumerate(page) if line][:_DATED_HEADER_LINES]
+        for depth, index in enumerate(top):
+            line = page[index]
+            if _is_structural(line) or _sentence(line):
+                break
+            found = _ENDS_WITH_DATE.search(line)
+            if found and found["date"] in first:
+                for above in top[: depth + 1]:
+                    page[above] = ""
+                break
+        result.append(page)
+    return result
 
 
 def _drop_edge_runs(

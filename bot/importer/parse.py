@@ -367,9 +367,34 @@ def _read_body(
 
 
 def _built_items(body: _Body, layout: _Layout, group_kind: str) -> list[ImportedItem]:
+    items = _sourced_headings(body.items) if body.sections_seen else body.items
     return _without_agenda_copies(
-        [built.build(layout, group_kind, owners_apart=body.owners_apart) for built in body.items]
+        [built.build(layout, group_kind, owners_apart=body.owners_apart) for built in items]
     )
+
+
+def _sourced_headings(items: list[_Building]) -> list[_Building]:
+    """ "Information från ledningen" with nothing under it but the next unnumbered titles
+    ("Elevantal inför vårterminen" / "Ansvarig: …"), in minutes with section headings: a
+    section's heading, as "Information" is, not an item. The titles below it, up to the next
+    section's, are Information; "Information från skyddsombudet" with its own text stays an
+    item, and so does a numbered one ("4. Information från HR", an item whose text is elsewhere)."""
+    out: list[_Building] = []
+    heading: tuple[str, str] | None = None  # (the section it stood in, the one it heads)
+    for at, built in enumerate(items):
+        below = items[at + 1] if at + 1 < len(items) else None
+        empty = not (built.lines or built.presenter or built.decided or built.letter)
+        sourced = sourced_section(built.title) if built.number is None and empty else None
+        titled_below = below is not None and below.number is None
+        if sourced and titled_below and below.section == built.section:
+            heading = (built.section, sourced)
+            continue
+        if heading is not None and built.section == heading[0]:
+            built = replace(built, section=heading[1])
+        else:
+            heading = None
+        out.append(built)
+    return out
 
 
 # The safety net: a title numbered in sequence with others ("3. Budget", "§ 4 Lokaler",
