@@ -220,7 +220,11 @@ def parse_minutes(
         # signs for the employer.
         chair = set() if with_chair or not found else {n for n, _ in _listed_chair(lines)}
         chair -= {n for n, party in body.signed if party} | set(_sides(lines, chair))
-        justerare.extend((name, party) for name, party in body.signed if name not in chair)
+        # Who the text says keeps the minutes signs as the secretary, not as a justerare.
+        keepers = _minute_keepers(full_text) - found
+        justerare.extend(
+            (name, party) for name, party in body.signed if name not in chair | keepers
+        )
     if with_chair:
         justerare.extend(body.chairs or _listed_chair(lines))
     # The signature block may name the parties the sentence of their choice left out.
@@ -2394,6 +2398,25 @@ def _justering_in(line: str, *, whole: bool) -> list[tuple[str, str]]:
     if whole and not about and not _ROLE_LABEL.match(line.strip()):
         about = [line]
     return [person for sentence in about for person in _names_from_sentence(sentence)]
+
+
+# The secretary as the text names them: "… som uppdrog åt Oskar Lindqvist att föra dagens
+# protokoll", "Till sekreterare valdes Magnus Wall", "Eva Ek utsågs till protokollförare".
+_KEEPER = rf"(?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{1,2}}"
+_MINUTE_KEEPER = re.compile(
+    rf"\b(?:uppdrog|uppdrar|gav)\s+(?:åt\s+)?(?P<a>{_KEEPER})\s+att\s+föra\s+"
+    r"(?:dagens\s+)?(?:protokoll|protokollet|anteckningarna|minnesanteckningarna)\b"
+    rf"|\btill\s+(?:mötes)?(?:sekreterare|protokollförare)\s+(?:valdes|utsågs|utses|väljs)\s+"
+    rf"(?P<b>{_KEEPER})"
+    rf"|(?P<c>{_KEEPER})\s+(?:valdes|utsågs|utses|väljs)\s+(?:till|som)\s+(?:mötes)?"
+    r"(?:sekreterare|protokollförare)\b"
+)
+
+
+def _minute_keepers(text: str) -> set[str]:
+    """The people the text names as keeping the minutes (never justerare by a signature)."""
+    flat = " ".join(text.split())
+    return {(m["a"] or m["b"] or m["c"]) for m in _MINUTE_KEEPER.finditer(flat)}
 
 
 # "A (Vision) valdes att justera protokollet tillsammans med B.": one more person after the verb.

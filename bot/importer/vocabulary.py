@@ -99,12 +99,17 @@ _STANDING = re.compile(
     rf"|anmälan\s+av\s+[\wåäö]+\s+val\s+av\s+{_OFFICERS}\b"
     # A förening's formalities: "Fastställande av röstlängd", "Fråga om mötet har utlysts i
     # behörig ordning", "Mötets behöriga utlysande", "Fråga om kallelse behörigen skett".
-    r"|(?:fastställande|godkännande|upprättande)\s+av\s+röstlängd(?:en)?\b"
+    # "Upprättande och godkännande av röstlängd": two of those nouns joined.
+    r"|(?:fastställande|godkännande|upprättande)(?:\s+(?:och|samt)\s+(?:fastställande"
+    r"|godkännande|upprättande))?\s+av\s+röstlängd(?:en)?\b"
     r"|(?:fråga\s+om\s+)?(?:mötets|stämmans)\s+behöriga\s+utlysande"
     # "Fråga om mötet är behörigen utlyst", "… har i behörig ordning kallats" too; "Frågan om
     # mötet utlysts i behörig ordning", the question named in its definite form.
-    r"|frågan?\s+om\s+(?:års)?(?:mötet|stämman)\s+(?:har\s+|är\s+)?(?:blivit\s+)?"
-    r"(?:behörigen\s+|i\s+behörig\s+ordning\s+)?(?:utlysts|utlyst|kallats|kallat)\b"
+    # A bolagsstämma's "Prövning av om stämman blivit behörigen sammankallad": the question
+    # by the noun of its trial, the calling by "sammankallad".
+    r"|(?:frågan?\s+om|prövning\s+av\s+(?:om|huruvida))\s+(?:års)?(?:mötet|stämman)\s+"
+    r"(?:har\s+|är\s+)?(?:blivit\s+)?(?:behörigen\s+|i\s+behörig\s+ordning\s+)?"
+    r"(?:utlysts|utlyst|kallats|kallat|sammankallad|sammankallats)\b"
     r"|frågan?\s+om\s+kallelse(?:n)?\b[^.]{0,30}?\b(?:behörigen|behörig|skett|utfärdats)\b"
     r"|inledning\s+(?:och|samt)\s"  # "Inledning och val av justerare": the opening and more
     # "Inledning av mötet", "Inledning av sammanträdet": the opening by another name.
