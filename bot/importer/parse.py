@@ -4355,6 +4355,11 @@ class _Body:
         # text follows its dash on the title's line; what follows is no presenter.
         dashed = _standing_then_text(bare)
         rest = ""
+        number = _DNR_AT_END.search(bare)
+        if number and number.start() > 0 and not dashed:
+            # "§ 18  Årsredovisning 2025    Dnr RTÅ 2026/012": the diary number set after the
+            # title on its line is the item's, its text, no words of the title.
+            bare, rest = bare[: number.start()].rstrip(" ,;–-"), number["dnr"]
         if dashed:
             title, presenter, rest = dashed["title"], "", dashed["rest"]
         else:
@@ -4411,6 +4416,11 @@ class _Body:
         self.previous, self.previous_kind = line, kind
 
 
+# A diary number ending a title's line, its register's letters and its number with a digit.
+_DNR_AT_END = re.compile(
+    rf"\s(?P<dnr>(?:{DNR_WORDS})\.?\s*:?\s*(?:[A-ZÅÄÖ]{{1,8}}\s*)?\d[\d./:-]*\d)\s*$",
+    re.IGNORECASE,
+)
 _DNR_ONLY = re.compile(rf"^(?:{DNR_WORDS})\.?\s*[:|]?\s*\S+(?:\s\S+)?$", re.IGNORECASE)
 
 
