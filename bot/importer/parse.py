@@ -46,6 +46,7 @@ from bot.importer.vocabulary import (
     NAME_TOKEN,
     NO_DECISIONS,
     NOTED,
+    NUMBER_ABBREVIATIONS,
     NUMBER_IN_YEAR,
     OPENED_AT,
     OTHER_DATE,
@@ -820,7 +821,12 @@ def _starts_lower(line: str) -> bool:
     return bool(line) and line[0].islower() and not LETTERED.match(line)
 
 
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZÅÄÖ0-9]")
+# A stop, then a new sentence's first letter or figure; not an abbreviation's stop before its
+# number ("… arbetsstart kl. 06.00 för gatuarbetslaget" is one title).
+_SENTENCE_INSIDE = re.compile(
+    "".join(rf"(?<!\b{abbreviation})" for abbreviation in NUMBER_ABBREVIATIONS)
+    + r"[.!?]\s+[A-ZÅÄÖ0-9]"
+)
 _LABEL_VALUE = re.compile(r"^[\wÅÄÖåäö][\wÅÄÖåäö /-]{0,24}:\s+\S")
 
 

@@ -237,6 +237,10 @@ COUNTED_NOUNS = frozenset(
     ]
 )
 
+# Abbreviations whose full stop ends no sentence, before the number they name: "arbetsstart
+# kl. 06.00", "bilaga nr. 3", "ca. 40 personer".
+NUMBER_ABBREVIATIONS = ("kl", "nr", "ca", "tel", "tfn")
+
 CONNECTIVES = frozenset(
     [
         "och",
