@@ -4018,6 +4018,9 @@ class _Body:
             # "Nästa sammanträde äger rum den 26 augusti" + "2026.": the page width broke the
             # date of a sentence that names the next meeting, no title of it.
             and not _splits_date(bare, following)
+            # "Nästa möte hålls 2026-05-19 kl. 13.00 på tekniska" + "kontoret.": so too one
+            # whose sentence goes on below in lower case to its end.
+            and not _sentence_below([ahead.strip() for ahead in self.ahead])
         ):
             return _TITLE
         if self.item is not None and not marker and self._opens_next(line, following):
@@ -4164,15 +4167,7 @@ class _Body:
         beslutar att bevilja Björkviks" + "konstförening 35 000 kronor i extra" +
         "verksamhetsbidrag för 2026." is a paragraph the width broke twice, not a title and the
         end of it (a title's last line stops without a full stop)."""
-        below = [ahead.strip() for ahead in self.ahead]
-        if len(below) < 2 or not _starts_lower(below[1]):
-            return False
-        for ahead in below[1:]:
-            if not _starts_lower(ahead):
-                return False
-            if _ends_sentence(ahead):
-                return True
-        return False
+        return _sentence_below([ahead.strip() for ahead in self.ahead[1:]])
 
     def _title_goes_on(self, line: str) -> bool:
         """The page width broke a long title: a lower-case fragment, or a heading line after
@@ -4455,6 +4450,18 @@ _YEAR_THEN_PRESENTER = re.compile(
 )
 _PRESENTER_ALONE = re.compile(r"^\([^()]{2,80}\)$")
 _YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}(?:[/-]\d{2,4})?\s+(\w+)\b")
+
+
+def _sentence_below(lines: list[str]) -> bool:
+    """Whether the lines, from the first, go on in lower case to a sentence's end."""
+    if not lines or not _starts_lower(lines[0]):
+        return False
+    for line in lines:
+        if not _starts_lower(line):
+            return False
+        if _ends_sentence(line):
+            return True
+    return False
 
 
 def _year_goes_on(line: str) -> bool:
