@@ -1192,6 +1192,10 @@ def _presenters_apart(lines: list[str], front: list[str]) -> list[str]:
             and is_person_name(named["name"])
             and not _ends_on_connective(named["title"])
             and not _ends_sentence(named["title"])
+            # "Årsredovisning 2025 för Kommunalförbundet Räddningstjänsten Inland Nord" under
+            # a letterhead "Räddningstjänsten Inland Nord": the front page writes those two
+            # words after the title's last one, the end of an organisation's name, no person.
+            and f"{named['title'].rsplit(' ', 1)[-1]} {named['name']}" not in present
             # "VD-rapport – föredragande VD Karin Alm", "Budget - Eva Ek": a presenter already
             # set off (the title so far ends on the hyphen before the name).
             and not re.search(
@@ -3521,6 +3525,9 @@ class _Body:
                 roles = self.roles_above[: len(people)]
                 del self.roles_above[: len(people)]
                 self.chairs.extend(p for p, r in zip(people, roles, strict=True) if r in _CHAIR)
+                self.signed.extend(
+                    p for p, r in zip(people, roles, strict=True) if r in _JUSTERING_CAPTIONS
+                )
                 return
         people = _signature(line, below)
         self.names_signed = self.names_signed or bool(people)
@@ -4641,6 +4648,7 @@ def _chairs(line: str, following: str) -> list[tuple[str, str]]:
 
 _CHAIR = frozenset({"ordförande", "ordf", "mötesordförande"})
 _NOT_SIGNING = _CHAIR | {"sekreterare", "mötessekreterare", "protokollförare"}
+_JUSTERING_CAPTIONS = frozenset({"justerare", "justerande", "protokollsjusterare", "justeras"})
 
 
 def _role_row(line: str) -> list[str]:
@@ -4649,7 +4657,11 @@ def _role_row(line: str) -> list[str]:
     such a row."""
     cells = line.split("|") if "|" in line else line.split()
     roles = [c.strip().rstrip(":").casefold() for c in cells if c.strip()]
-    if not roles or not all(r in _NOT_SIGNING for r in roles):
+    # "Ordförande | Justerare | Sekreterare": the justerare's caption among theirs says which
+    # name below justerar, the others' which do not.
+    if not any(r in _NOT_SIGNING for r in roles) or not all(
+        r in _NOT_SIGNING or r in _JUSTERING_CAPTIONS for r in roles
+    ):
         return []
     return roles
 
