@@ -963,7 +963,11 @@ _PLACE = re.compile(
 )
 # A protocol number as written, with the letters some bodies put before it ("AU 4/2025",
 # "PU 2/2024", "SK-1/2025"): capitals only, so a word ("från 3/2024") is no part of it.
-_NUMBER_PREFIX = r"(?:(?-i:[A-ZÅÄÖ]{1,5}(?:-[A-ZÅÄÖ]{1,5})?)[ -]?)?"  # "HSN-AU 1/2026" too
+_NUMBER_PREFIX = (  # "HSN-AU 1/2026" too
+    r"(?:(?-i:[A-ZÅÄÖ]{1,5}(?:-[A-ZÅÄÖ]{1,5})?)"
+    # "VSG Värme 2/2026": the group's letters and the unit's name it meets for.
+    r"(?:\s(?-i:[A-ZÅÄÖ][a-zåäö]{2,15})(?=\s\d))?[ -]?)?"
+)
 # "Nr 3 2025": after its label a number and the year may stand apart, as written.
 _SPACED_NUMBER = r"(\d{1,3}\s+(?:19|20)\d{2})(?![-./:]?\d)"
 # "Protokoll nr 2026-02": after its label, the year and the meeting's number in it (no date).
@@ -1896,6 +1900,7 @@ def _read_header(lines: list[str]) -> _Header:
     after_when = False  # the line above was the meeting's date and hour and nothing else
     dnr_open = False  # "Dnr KS" at the line's end: its number may stand on the next line
     place_open = False  # the place ended on "rum" or "sal": the room's name may stand below
+    place_wrapped = False  # the place ended a long line, no comma or stop: its rest may follow
     for line in _join_title_lines(lines):
         if place_open and _HOUSE_LETTER.match(line.strip()) and header.place[-1:].isdigit():
             # "Plats   Föreningslokalen, Kastanjegatan 7" + "B": the street number's letter.
@@ -1914,7 +1919,17 @@ def _read_header(lines: list[str]) -> _Header:
             header.place = f"{header.place} {line.strip()}"
             place_open = False
             continue
-        place_open = False
+        if (
+            place_wrapped
+            and _PLACE_TAIL.match(line.strip())
+            and not (METADATA_LABEL.match(line) or DATE_LABEL.search(line) or find_dates(line))
+        ):
+            # "Tid och plats: 2026-05-05 kl. 9.30–12.00, Stadshuset" + "Lindmora, sal Fyren":
+            # a narrow column broke the place; its rest and the room stand on the next line.
+            header.place = f"{header.place} {line.strip().rstrip('.')}"
+            place_open = place_wrapped = False
+            continue
+        place_open = place_wrapped = False
         if dnr_open and _DNR_NUMBER_ALONE.match(line.strip()):
             # "Dnr KS" + "2026/88": a narrow column broke the register's letters from its number.
             header.dnr = f"{header.dnr} {line.strip()}"
@@ -1993,6 +2008,9 @@ def _read_header(lines: list[str]) -> _Header:
             header.place = where.rstrip(".,;|").strip()
             place_open = header.place.rsplit(" ", 1)[-1].casefold() in ROOM_WORDS or (
                 header.place[-1:].isdigit()
+            )
+            place_wrapped = (
+                len(line.strip()) >= _WRAPPED_HEADER_LINE and line.rstrip()[-1:].isalpha()
             )
             used = True
         protocol = (
@@ -2211,6 +2229,12 @@ def _dnr(text: str) -> str:
 _HOUSE_LETTER = re.compile(r"^[A-ZÅÄÖ]$")
 # A room's name alone: "Turbinen", "Kronan", "4:12", "Stora salen".
 _ROOM_NAME_ALONE = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]*(?:\s+[a-zåäö]+)?|\d{1,2}(?::\d{1,3})?)$")
+# "Lindmora, sal Fyren": a place's last word and its room, alone on a line.
+_PLACE_TAIL = re.compile(
+    rf"^[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?,\s+(?:{'|'.join(sorted(ROOM_WORDS))})\s+\S.*$",
+    re.IGNORECASE,
+)
+_WRAPPED_HEADER_LINE = 40  # a header line this long may have been broken by a narrow column
 _DNR_NUMBER_ALONE = re.compile(r"^(?:19|20)\d{2}[/.:-]\d{1,5}(?:[/.:-]\d{1,5})?$")
 
 
