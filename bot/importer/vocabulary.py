@@ -1774,7 +1774,8 @@ DECIDING_BODIES = (
     r"föreningen",
     r"årsmötet",
     r"\w*stämman",
-    r"direktionen",
+    # "Direktionen beslutar …", "Förbundsdirektionen beslutar …".
+    r"(?:förbunds)?direktionen",
     # "Revisorerna beslutar att godkänna rapporten": a municipality's auditors decide their own
     # audit (its plan, its reports, its budget request).
     r"\w*revisorerna",
