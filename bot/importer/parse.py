@@ -604,7 +604,7 @@ _WITH_CHAIR = re.compile(
     # one sentence the page width broke once ("… utsågs att jämte ordföranden" / "justera …").
     rf"\b{_ALONG_WITH_CHAIR}[^.\n]*(?:\n[^.\n]*)?\bjustera"
     # "Till justerare jämte ordföranden utses A": the chair's words after the noun too.
-    rf"|\bjuster(?:a|ar|are)\b[^.\n]*(?:\n[^.\n]*)?\b{_ALONG_WITH_CHAIR}"
+    rf"|\bjuster(?:a|ar|are|as)\b[^.\n]*(?:\n[^.\n]*)?\b{_ALONG_WITH_CHAIR}"
     # "Protokollet justeras av ordföranden och Lars Wiklund (KD)": the chair among the names.
     r"|\bjusteras\s+av\s+(?:mötes)?ordföranden\s+(?:och|samt)\s"
     r"|\bjusteras\s+av\s[^.\n]*\s(?:och|samt)\s+(?:mötes)?ordföranden\b",
@@ -2274,6 +2274,8 @@ _JUSTERAS_AV = re.compile(
     r"^(?:(?:protokollet|minnesanteckningarna|anteckningarna)\s+)?(?:justera(?:s|t|des)"
     # "Justering sker digitalt med e-signatur av A, ST, och B, arbetsgivaren."
     r"|justering(?:en)?\s+(?:sker|görs|skedde|gjordes))"
+    # "Protokollet justeras jämte ordföranden av A": the chair signs beside the one named.
+    rf"(?:\s+{_ALONG_WITH_CHAIR})?"
     rf"(?:\s+(?:digitalt|elektroniskt))?(?:\s+{SIGNING_SERVICE})?"
     rf"(?:\s+(?:den\s+)?{DATE_PATTERN})?\s+av\s+(?P<names>.+?)\.?$",
     re.IGNORECASE,
