@@ -1193,10 +1193,6 @@ def _presenters_apart(lines: list[str], front: list[str]) -> list[str]:
         if (
             named
             and named["name"] in present
-            # "Årsredovisning för Kommunalförbundet Räddningstjänsten Inland Nord" under the
-            # letterhead "Räddningstjänsten Inland Nord": the name's word before it as well
-            # stands in the front, one organisation's name, no person set apart.
-            and f"{named['title'].split()[-1]} {named['name']}" not in present
             and is_person_name(named["name"])
             and not _ends_on_connective(named["title"])
             and not _ends_sentence(named["title"])
