@@ -3873,6 +3873,12 @@ class _Body:
             return False  # a heading above a heading: the section and its first title
         if NO_DECISIONS.match(following) or not following:
             return False
+        # "BESLUT" above "9. Ny organisation för … från 1 maj 2026 (Erik Lundmark)": the next
+        # item's number below it, however wide its title, opens the section.
+        if _strip_marker(following)[0] in ("num", "para") and _follows(
+            _item_number(following), self.last_number
+        ):
+            return False
         if decision_of(following) or BOARD_DECISION.search(following):
             return True
         if DECIDING_BODY.match(following):
