@@ -2230,6 +2230,8 @@ _PLACE_TAIL = re.compile(
     rf"^[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?,\s+(?:{'|'.join(sorted(ROOM_WORDS))})\s+\S.*$",
     re.IGNORECASE,
 )
+# "Förslaget till arbetsmiljöplan", "Ett förslag om …": a proposal put before the body.
+_PROPOSAL_BEFORE = re.compile(r"\b(?:förslaget|ett\s+förslag|förslag\s+till)\b", re.IGNORECASE)
 _WRAPPED_HEADER_LINE = 40  # a header line this long may have been broken by a narrow column
 _DNR_NUMBER_ALONE = re.compile(r"^(?:19|20)\d{2}[/.:-]\d{1,5}(?:[/.:-]\d{1,5})?$")
 
@@ -3073,6 +3075,9 @@ class _Building:
                 or (outcome and is_deciding_kind(kind) and outcome != "inget beslut")
                 # "Arbetsutskottet fattade inget beslut i ärendet": before it for decision.
                 or (outcome == "inget beslut" and BODY_LEFT_UNDECIDED.search(" ".join(sentences)))
+                # "Förslaget till arbetsmiljöplan presenterades. Något beslut fattades inte …":
+                # a proposal was before the meeting, for decision, and none was taken.
+                or (outcome == "inget beslut" and bool(_PROPOSAL_BEFORE.search(text)))
             ):
                 section = "Beslut"
             elif is_discussion_title(self.title) or (
