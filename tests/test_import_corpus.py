@@ -407,14 +407,14 @@ def test_the_seventeenth_set_keeps_its_score() -> None:
 # thirtythird 85.3 %, thirtyfourth 93.1 %.
 EVENING_SETS = (
     ("twentysecond", 634, 1.0),
-    ("twentythird", 694, 0.972),
+    ("twentythird", 694, 0.984),
     ("twentyfifth", 563, 0.996),
     ("twentysixth", 631, 0.996),
-    ("twentyseventh", 621, 0.985),
+    ("twentyseventh", 621, 0.987),
     ("thirtieth", 630, 0.992),
     ("thirtyfirst", 590, 0.994),
     ("thirtysecond", 611, 0.991),
-    ("thirtythird", 591, 0.986),
+    ("thirtythird", 591, 0.988),
     ("thirtyfourth", 630, 0.984),
 )
 
@@ -433,10 +433,10 @@ def test_the_evening_sets_keep_their_scores(part: str, expected_fields: int, flo
 # bar of 95 % in every format with no spurious item is still missed in .pdf and by the 9 items.
 # Nobody has tuned on them; the floors guard the blind figures.
 MEASURE_SETS = (
-    ("twentyfirst", 634, 0.979),
-    ("twentyfourth", 679, 0.960),
-    ("twentyeighth", 605, 0.970),
-    ("twentyninth", 621, 0.953),
+    ("twentyfirst", 634, 0.981),
+    ("twentyfourth", 679, 0.973),
+    ("twentyeighth", 605, 0.991),
+    ("twentyninth", 621, 0.985),
 )
 
 
@@ -453,19 +453,45 @@ def test_the_evening_measure_keeps_its_blind_score(
 # were kept outside the repository as the night's measure. On arrival: thirtyfifth 95.1 %
 # (645/678, 5 spurious), thirtyseventh 93.8 % (625/666, 2), thirtyeighth 94.7 % (611/645, 2),
 # thirtyninth 93.3 % (684/733, 5), fortysecond 93.1 % (658/707, 4). The floors guard what each
-# scores now.
+# scored when the night's work ended (98.6-99.5 %).
 NIGHT_SETS = (
-    ("thirtyfifth", 672, 0.951),
-    ("thirtyseventh", 662, 0.938),
-    ("thirtyeighth", 641, 0.947),
-    ("thirtyninth", 725, 0.933),
-    ("fortysecond", 703, 0.930),
+    ("thirtyfifth", 672, 0.986),
+    ("thirtyseventh", 662, 0.992),
+    ("thirtyeighth", 641, 0.995),
+    ("thirtyninth", 725, 0.995),
+    ("fortysecond", 703, 0.995),
     # Written at 23:35-23:40 UTC by a ninth engineer; on arrival on ff9c924: 92.2 % (613/665,
     # 1 spurious; .txt 80.4 %), then opened.
-    ("fortysixth", 662, 0.921),
+    ("fortysixth", 662, 0.995),
 )
 
 
 @pytest.mark.parametrize(("part", "expected_fields", "floor"), NIGHT_SETS)
 def test_the_night_sets_keep_their_scores(part: str, expected_fields: int, floor: float) -> None:
+    _floor(part, expected_fields, floor)
+
+
+# The night's measure: seven sets written blind the same night (thirtysixth to fortyfourth at
+# 22:51-23:05 UTC, fortyfifth and fortyseventh at 23:35-23:45 UTC with lettered sub-points as
+# their item's text), kept outside the repository while the work went on (only totals and
+# per-format figures looked at), then added unchanged. On the session's first code (5e45395):
+# 96.0 % (4,467/4,655), 17 spurious (.docx 97.3, .pdf 95.1, .txt 95.5 %). On the night's final
+# code (91fc005): 98.0 % (4,548/4,643), 7 spurious (.docx 98.3, .pdf 97.5, .txt 98.0 %): 95 %
+# in every format, but the bar's "no spurious item" is missed by seven (fortyfirst 3,
+# fortyfourth 2, fortythird 1, fortyfifth 1). The floors guard the blind figures.
+NIGHT_MEASURE = (
+    ("thirtysixth", 612, 0.978),
+    ("fortieth", 676, 0.991),
+    ("fortyfirst", 686, 0.959),
+    ("fortythird", 653, 0.981),
+    ("fortyfourth", 674, 0.98),
+    ("fortyfifth", 663, 0.985),
+    ("fortyseventh", 669, 0.98),
+)
+
+
+@pytest.mark.parametrize(("part", "expected_fields", "floor"), NIGHT_MEASURE)
+def test_the_night_measure_keeps_its_blind_score(
+    part: str, expected_fields: int, floor: float
+) -> None:
     _floor(part, expected_fields, floor)
