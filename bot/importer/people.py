@@ -356,8 +356,12 @@ def _chosen_in_sentence(sentence: str) -> list[tuple[str, str]]:
     clauses = _NEXT_CHOICE.split(sentence)
     about = [c for c in clauses if _JUSTERING_WORD.search(c)]
     if len(clauses) > 1 and about and len(about) < len(clauses):
-        # Only the clause of the justering names justerare; the secretary's names none.
-        return [person for clause in about for person in _chosen_in_sentence(clause)]
+        # Only the clause of the justering names justerare; the secretary's names none. A
+        # clause that names no one was no choice of its own: "Mötet valde Maria Ek, Seko, att
+        # justera protokollet" is one choice, its "att justera" after the party's comma.
+        chosen = [person for clause in about for person in _chosen_in_sentence(clause)]
+        if chosen:
+            return chosen
     sentence = _SUBSTITUTE_AFTER.sub("", sentence)
     statements = _justering_statements(sentence)
     if statements:
