@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.importer.cleaning import PAGE_BREAK
-from bot.importer.vocabulary import CONNECTIVES, item_table_columns
+from bot.importer.shapes import _ends_on_connective
+from bot.importer.vocabulary import item_table_columns
 
 MAX_BYTES = 20 * 1024 * 1024
 # Fewer letters than this per page means the PDF is a scan without a text layer.
@@ -388,7 +389,7 @@ def _wrapped_headings(
 
 def _unfinished(line: str) -> bool:
     """A line that stops on a comma or a connective ("… AB,", "… arbetsmiljön i") goes on."""
-    return line.endswith(",") or line.rsplit(" ", 1)[-1].casefold() in CONNECTIVES
+    return line.endswith(",") or _ends_on_connective(line)
 
 
 # A lettered or numbered sub-item's mark: "a) ", "ii) ", "b. ".
